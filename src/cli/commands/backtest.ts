@@ -1,0 +1,55 @@
+// accede backtest: replay historical votes and compare with what was recorded.
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { runBacktest } from '../../engine/backtest.ts';
+import { parseDataset } from '../../model/parse.ts';
+import { readDataFiles } from '../../model/load.ts';
+import { index } from '../../model/dataset.ts';
+import type { BacktestData } from '../../model/schema.ts';
+import { CliError, type CliContext } from '../context.ts';
+import { DEFAULT_DATA_DIR } from '../../model/load.ts';
+
+interface Options {
+  file?: string[];
+  json?: boolean;
+  data?: string;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('backtest')
+    .description('replay historical votes with each stage rule; exit 1 when any disagrees')
+    .option('--file <file>', 'a backtests YAML file (repeatable; default: every backtest in the data folder)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--json', 'print JSON')
+    .option('--data <dir>', 'data folder (default: the bundled dataset)')
+    .action((o: Options) => {
+      let ix = ctx.load(o.data);
+      let tests: BacktestData[] = ix.data.backtests;
+      if (o.file?.length) {
+        // Extra files are validated and cross-checked together with the data folder.
+        const base = readDataFiles(o.data ?? DEFAULT_DATA_DIR).filter((f) => !f.path.startsWith('backtests/'));
+        const extra = o.file.map((f, i) => {
+          try {
+            return { path: `backtests/${i}-${f.split(/[\\/]/).pop()}`, text: readFileSync(f, 'utf8'), shown: f };
+          } catch {
+            throw new CliError(`cannot read backtest file ${f}`);
+          }
+        });
+        ix = index(parseDataset([...base, ...extra.map(({ path, text }) => ({ path, text }))]));
+        tests = ix.data.backtests;
+      }
+      const results = tests.map((b) => runBacktest(ix, b));
+      if (o.json) ctx.out(JSON.stringify(results, null, 2));
+      else {
+        for (const r of results) {
+          const t = r.tally;
+          ctx.out(
+            `${r.agrees ? 'agree   ' : 'DISAGREE'} ${r.id}: computed ${r.computed}, recorded ${r.recorded}; ` +
+              `${t.yes}–${t.no}–${t.abstain} (${t.absent} absent); required ${r.required || r.error}`,
+          );
+        }
+        ctx.out(`${results.filter((r) => r.agrees).length} of ${results.length} agree`);
+      }
+      ctx.exitCode = results.every((r) => r.agrees) ? 0 : 1;
+    });
+}

@@ -1,0 +1,18 @@
+// accede validate: load, validate and cross-check a data folder.
+import type { Command } from 'commander';
+import type { CliContext } from '../context.ts';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('validate')
+    .description('validate a data folder (schemas and cross-references)')
+    .option('--data <dir>', 'data folder (default: the bundled dataset)')
+    .action((o: { data?: string }) => {
+      const ix = ctx.load(o.data);
+      const d = ix.data;
+      ctx.out(
+        `ok: ${d.states.length} states, ${d.organizations.length} organizations, ${d.cases.length} cases, ` +
+          `${d.sources.length} sources, ${d.backtests.length} backtests`,
+      );
+    });
+}

@@ -1,0 +1,149 @@
+// A case laid out for evaluation on a day: who sits at each stage, and what drives each position.
+import { bodySeatsAsOf, covers, recognitionsAsOf, type RecognitionStatus } from '../model/asof.ts';
+import type { Indexed } from '../model/dataset.ts';
+import { type Assignment, holds } from '../model/drivers.ts';
+import type {
+  BodyData,
+  CaseData,
+  ConditionData,
+  DistributionData,
+  OrganizationData,
+  Position,
+  SourceRefData,
+  StageData,
+  StageEstimateData,
+} from '../model/schema.ts';
+
+export interface Dist {
+  yes: number;
+  no: number;
+  abstain: number;
+  absent: number;
+}
+
+export const POSITIONS: readonly Position[] = ['yes', 'no', 'abstain', 'absent'];
+
+export function toDist(d: DistributionData): Dist {
+  const yes = d.yes ?? 0;
+  const no = d.no ?? 0;
+  const abstain = d.abstain ?? 0;
+  return { yes, no, abstain, absent: d.absent ?? Math.max(0, 1 - yes - no - abstain) };
+}
+
+/** Where a position comes from: an explicit, sourced stance, a default by recognition, or nothing. */
+export interface StanceSpec {
+  origin: 'stance' | 'default' | 'none';
+  p: DistributionData;
+  when: Array<{ if: ConditionData; p: DistributionData }>;
+  sources: SourceRefData[];
+  note?: string;
+  /** For defaults: the recognition status that chose it and why the default is reasonable. */
+  recognition?: RecognitionStatus;
+  basis?: string;
+}
+
+/** One independent position: a state's stance, used at every stage where that stance applies. */
+export interface Unit {
+  state: string;
+  stages: string[];
+  spec: StanceSpec;
+}
+
+export interface StageSetup {
+  stage: StageData;
+  body: BodyData;
+  /** Seats per member on the day; undefined when the dataset cannot name the members. */
+  seats?: Map<string, number>;
+  estimate?: StageEstimateData;
+  /** False when the stage does not apply to this candidate (UNESCO admits UN members by right). */
+  applies: boolean;
+}
+
+export interface CaseSetup {
+  case: CaseData;
+  organization: OrganizationData;
+  asOf: string;
+  stages: StageSetup[];
+  units: Unit[];
+  recognition: Map<string, RecognitionStatus>;
+}
+
+const NO_DATA: StanceSpec = { origin: 'none', p: { absent: 1 }, when: [], sources: [] };
+
+export function setupCase(ix: Indexed, c: CaseData, asOf: string): CaseSetup {
+  const org = ix.organization(c.organization);
+  if (!org) throw new Error(`unknown organization ${c.organization}`);
+  const candidate = ix.state(c.candidate);
+  const isUnMember = !!candidate?.unMemberSince && candidate.unMemberSince <= asOf;
+  const recognition = recognitionsAsOf(ix.recognitions(c.candidate), asOf);
+
+  const stages: StageSetup[] = org.procedure.stages.map((stage) => {
+    const body = org.bodies.find((b) => b.id === stage.body);
+    if (!body) throw new Error(`stage ${stage.id} names unknown body ${stage.body}`);
+    return {
+      stage,
+      body,
+      seats: bodySeatsAsOf(org, body, asOf),
+      estimate: c.estimates.find((e) => e.stage === stage.id),
+      applies: stage.appliesTo !== 'non-un-members' || !isUnMember,
+    };
+  });
+
+  // One unit per (state, stance): the same stance at several stages is one draw, so those stages correlate.
+  const units = new Map<string, Unit>();
+  const specIds = new Map<StanceSpec | object, number>();
+  for (const s of stages) {
+    if (!s.applies || !s.seats) continue;
+    for (const state of s.seats.keys()) {
+      const [spec, key] = stanceFor(c, state, s.stage.id, asOf, recognition.get(state) ?? 'does-not-recognize');
+      if (!specIds.has(key)) specIds.set(key, specIds.size);
+      const id = `${state}#${specIds.get(key)}`;
+      const unit = units.get(id) ?? { state, stages: [], spec };
+      unit.stages.push(s.stage.id);
+      units.set(id, unit);
+    }
+  }
+  return { case: c, organization: org, asOf, stages, units: [...units.values()], recognition };
+}
+
+function stanceFor(c: CaseData, state: string, stage: string, asOf: string, rec: RecognitionStatus): [StanceSpec, object] {
+  const applies = (stages: string[] | undefined) => !stages || stages.includes(stage);
+  const explicit = c.stances.filter((s) => s.state === state && applies(s.stages) && covers(asOf, s.since, s.until));
+  const stance = explicit.find((s) => s.stages) ?? explicit[0];
+  if (stance) {
+    return [{ origin: 'stance', p: stance.p, when: stance.when ?? [], sources: stance.sources, note: stance.note }, stance];
+  }
+  const defaults = c.defaults.filter((d) => (d.recognition === rec || d.recognition === 'any') && applies(d.stages));
+  const ranked = [...defaults].sort((a, b) => score(b) - score(a));
+  const d = ranked[0];
+  if (d) {
+    return [{ origin: 'default', p: d.p, when: d.when ?? [], sources: d.sources, recognition: rec, basis: d.basis }, d];
+  }
+  return [NO_DATA, NO_DATA];
+  function score(x: (typeof defaults)[number]): number {
+    return (x.stages ? 2 : 0) + (x.recognition === 'any' ? 0 : 1);
+  }
+}
+
+/** The distribution of a unit's position under a driver assignment. */
+export function distUnder(spec: StanceSpec, assignment: Assignment): Dist {
+  for (const w of spec.when) if (holds(w.if, assignment)) return toDist(w.p);
+  return toDist(spec.p);
+}
+
+/** The drivers a unit's position depends on. */
+export function driversOf(spec: StanceSpec): string[] {
+  return [...new Set(spec.when.flatMap((w) => Object.keys(w.if)))];
+}
+
+export function mostLikely(d: Dist): Position {
+  let best: Position = 'absent';
+  let bp = -1;
+  for (const p of POSITIONS) {
+    if (d[p] > bp + 1e-12) {
+      best = p;
+      bp = d[p];
+    }
+  }
+  return best;
+}

@@ -1,0 +1,80 @@
+// Everything dated is evaluated as of a day: memberships, body seats, recognitions, stances.
+import type { BodyData, OrganizationData, RecognitionData, RecognitionsFileData, StageData } from './schema.ts';
+
+/** Partial dates compare by their first day ("2015" → 2015-01-01) when something starts… */
+export function startOf(d: string): string {
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+}
+/** …and by their last day when something ends ("2015" → 2015-12-31). */
+export function endOf(d: string): string {
+  if (d.length === 4) return `${d}-12-31`;
+  if (d.length === 7) {
+    const [y, m] = d.split('-').map(Number);
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return `${d}-${String(last).padStart(2, '0')}`;
+  }
+  return d;
+}
+
+/** A real calendar day, not only the right shape. */
+export function isValidDate(d: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const [y, m, day] = d.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, day));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+}
+
+/** Whether a period [since, until) covers the day; a missing bound is open. */
+export function covers(asOf: string, since?: string, until?: string): boolean {
+  if (since && startOf(since) > asOf) return false;
+  // `until`/`left` is the first day outside the period.
+  if (until && startOf(until) <= asOf) return false;
+  return true;
+}
+
+export function membersAsOf(org: OrganizationData, asOf: string): string[] {
+  const out = new Set<string>();
+  for (const m of org.members) if (covers(asOf, m.joined, m.left)) out.add(m.state);
+  return [...out];
+}
+
+export function isMember(org: OrganizationData, state: string, asOf: string): boolean {
+  return org.members.some((m) => m.state === state && covers(asOf, m.joined, m.left));
+}
+
+/** Who sits in a body on the day, with seats; `undefined` when the dataset cannot name them. */
+export function bodySeatsAsOf(org: OrganizationData, body: BodyData, asOf: string): Map<string, number> | undefined {
+  let members: string[];
+  if (body.composition === 'unknown') return undefined;
+  if (body.composition === 'terms') {
+    const year = Number(asOf.slice(0, 4));
+    members = (body.terms ?? [])
+      .filter((t) => t.from <= year && (t.permanent || (t.to ?? t.from) >= year))
+      .map((t) => t.state);
+  } else {
+    members = membersAsOf(org, asOf);
+  }
+  return new Map(members.map((m) => [m, body.seats?.[m] ?? 1]));
+}
+
+export function stageBody(org: OrganizationData, stage: StageData): BodyData {
+  const body = org.bodies.find((b) => b.id === stage.body);
+  if (!body) throw new Error(`stage ${stage.id} names unknown body ${stage.body}`);
+  return body;
+}
+
+export type RecognitionStatus = RecognitionData['status'];
+
+/** A state's recognition status on the day: claims and withdrawals count only once made. */
+export function recognitionAsOf(rec: RecognitionData | undefined, asOf: string): RecognitionStatus {
+  if (!rec || rec.status === 'does-not-recognize') return 'does-not-recognize';
+  if (rec.date && startOf(rec.date) > asOf) return 'does-not-recognize';
+  if (rec.withdrawalClaimed && startOf(rec.withdrawalClaimed) > asOf) return 'recognizes';
+  return rec.status;
+}
+
+export function recognitionsAsOf(file: RecognitionsFileData | undefined, asOf: string): Map<string, RecognitionStatus> {
+  const out = new Map<string, RecognitionStatus>();
+  for (const r of file?.recognitions ?? []) out.set(r.state, recognitionAsOf(r, asOf));
+  return out;
+}
