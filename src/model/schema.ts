@@ -24,18 +24,24 @@ export const SourceRef = z.union([
 ]);
 const Sources = z.array(SourceRef).min(1, 'at least one source');
 
-export const State = z.strictObject({
-  code: StateCode,
-  iso3: z.string().regex(/^[A-Z]{3}$/, 'a three-letter code'),
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)).optional(),
-  wikidata: z.string().regex(/^Q\d+$/, 'a Wikidata id like Q1246'),
-  unMemberSince: FullDate.optional(),
-  kind: z.enum(['un-member', 'observer', 'other']),
-  population: z.number().int().positive().optional(),
-  sources: Sources,
-  note: z.string().optional(),
-});
+export const State = z
+  .strictObject({
+    code: StateCode,
+    iso3: z.string().regex(/^[A-Z]{3}$/, 'a three-letter code'),
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).optional(),
+    /** Required for UN members and observers; optional for kind `other` (non-state members such as Aruba). */
+    wikidata: z.string().regex(/^Q\d+$/, 'a Wikidata id like Q1246').optional(),
+    unMemberSince: FullDate.optional(),
+    kind: z.enum(['un-member', 'observer', 'other']),
+    population: z.number().int().positive().optional(),
+    sources: Sources,
+    note: z.string().optional(),
+  })
+  .refine((s) => s.kind === 'other' || s.wikidata !== undefined, {
+    message: 'missing: a Wikidata id is required for UN members and observers',
+    path: ['wikidata'],
+  });
 export const StatesFile = z.array(State);
 
 /** A fraction written as "2/3", or a decimal in (0, 1]. Kept exact as a pair of integers. */

