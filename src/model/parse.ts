@@ -87,8 +87,9 @@ export function parseDataset(files: DataFile[]): Dataset {
 
 function describeZodIssue(i: z.core.$ZodIssue): string {
   if (i.code === 'invalid_type') {
-    const received = (i as { input?: unknown }).input;
-    return received === undefined ? `missing: expected ${i.expected}` : `expected ${i.expected}`;
+    const received = /received (\w+)/.exec(i.message)?.[1];
+    if (received === 'undefined') return `missing: expected ${i.expected}`;
+    return `expected ${i.expected}${received ? `, got ${received}` : ''}`;
   }
   if (i.code === 'unrecognized_keys') return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
   if (i.code === 'invalid_value') return `expected one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;

@@ -3,9 +3,11 @@
 import { z } from 'zod';
 
 /** YYYY, YYYY-MM or YYYY-MM-DD: sources often give only a year or a month. */
-export const PartialDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
+export const PartialDate = z.preprocess(
+  // YAML reads an unquoted year (since: 2023) as a number.
+  (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 9999 ? String(v) : v),
+  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'),
+);
 /** A full calendar date. */
 export const FullDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
