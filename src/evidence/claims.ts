@@ -1,0 +1,167 @@
+// Conditional claims: "X depends on Y", "would depend on", "if", "only if", "unless", "subject to",
+// "provided that", "as long as". The condition is the clause the trigger governs; the speaker is
+// whoever the surrounding quotation or reported statement belongs to.
+import type { Doc } from './document.ts';
+import type { Token } from './tokens.ts';
+import type { Claim, Quote, Span } from './types.ts';
+
+interface Trigger {
+  /** lowercase words, with '*' for an optional adverb slot */
+  words: string[];
+  rule: string;
+  confidence: number;
+  /** the condition runs to the end of the clause even after a comma ("depends on X, Y and Z") */
+  nominal: boolean;
+}
+
+const TRIGGERS: Trigger[] = [
+  ...['depends', 'depend', 'depended', 'depending', 'hinges', 'hinge', 'hinged', 'rests', 'rest'].flatMap((w) => [
+    { words: [w, '*', 'on'], rule: 'depends-on', confidence: 0.85, nominal: true },
+    { words: [w, '*', 'upon'], rule: 'depends-on', confidence: 0.85, nominal: true },
+  ]),
+  ...['dependent', 'contingent', 'conditional', 'conditioned'].flatMap((w) => [
+    { words: [w, '*', 'on'], rule: 'contingent-on', confidence: 0.8, nominal: true },
+    { words: [w, '*', 'upon'], rule: 'contingent-on', confidence: 0.8, nominal: true },
+  ]),
+  { words: ['subject', 'to'], rule: 'subject-to', confidence: 0.7, nominal: true },
+  { words: ['provided', 'that'], rule: 'provided-that', confidence: 0.8, nominal: false },
+  { words: ['providing', 'that'], rule: 'provided-that', confidence: 0.8, nominal: false },
+  { words: ['on', 'condition', 'that'], rule: 'provided-that', confidence: 0.8, nominal: false },
+  { words: ['as', 'long', 'as'], rule: 'as-long-as', confidence: 0.7, nominal: false },
+  { words: ['so', 'long', 'as'], rule: 'as-long-as', confidence: 0.7, nominal: false },
+  { words: ['only', 'if'], rule: 'only-if', confidence: 0.8, nominal: false },
+  { words: ['unless'], rule: 'unless', confidence: 0.7, nominal: false },
+  { words: ['if'], rule: 'if', confidence: 0.6, nominal: false },
+  { words: ['provided'], rule: 'provided', confidence: 0.7, nominal: false },
+];
+
+const NOT_CONDITIONAL_BEFORE_IF = new Set(['even', 'as', 'what', 'ask', 'asked', 'asking', 'asks', 'wonder',
+  'wondered', 'wonders', 'know', 'knew', 'see', 'check', 'decide', 'determine', 'doubt', 'unclear', 'clear',
+  'sure', 'whether', 'only']);
+const NOT_CONDITIONAL_AFTER_IF = new Set(['any', 'so', 'not', 'necessary', 'possible', 'needed', 'ever', 'only',
+  'anything', 'anyone']);
+const SUBJECTS = new Set(['they', 'he', 'she', 'it', 'we', 'you', 'i', 'there', 'the', 'all', 'both']);
+const CLAUSE_BREAKS = new Set(['because', 'but', 'while', 'although', 'though', 'whereas', 'since', 'so', 'yet']);
+const TERMINAL = new Set(['.', '!', '?', '…', '...']);
+
+export function findClaims(doc: Doc, quotes: Quote[]): Claim[] {
+  const { tokens, text } = doc;
+  const claims: Claim[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'word') continue;
+    const m = matchTrigger(tokens, i);
+    if (!m) continue;
+    const { trigger, last } = m;
+    if (!acceptTrigger(tokens, i, last, trigger)) continue;
+    const [cStart, cEnd] = conditionRange(tokens, last + 1, trigger);
+    if (cEnd < cStart) continue;
+    const [sFirst, sLast] = sentenceAround(doc, i);
+    const condition = spanOf(text, tokens, cStart, cEnd);
+    const claimSpan = spanOf(text, tokens, sFirst, sLast);
+    if (condition.text.split(/\s+/).length < 2) continue;
+    const owner = quotes.find((q) => q.start <= tokens[i].start && tokens[last].end <= q.end);
+    claims.push({
+      id: `c${claims.length + 1}`,
+      text: claimSpan.text,
+      start: claimSpan.start,
+      end: claimSpan.end,
+      trigger: spanOf(text, tokens, i, last),
+      condition,
+      speaker: owner?.speaker ?? null,
+      quote: owner?.id ?? null,
+      confidence: trigger.confidence,
+      rule: trigger.rule,
+    });
+    i = last;
+  }
+  return claims;
+}
+
+function matchTrigger(tokens: Token[], i: number): { trigger: Trigger; last: number } | null {
+  for (const trigger of TRIGGERS) {
+    let k = i;
+    let ok = true;
+    for (const w of trigger.words) {
+      if (w === '*') {
+        // one optional adverb: depends primarily on, would also depend on
+        if (tokens[k] && /ly$/.test(tokens[k].lower) || tokens[k]?.lower === 'also' || tokens[k]?.lower === 'largely') k++;
+        continue;
+      }
+      if (!tokens[k] || tokens[k].lower !== w || tokens[k].depth !== tokens[i].depth) {
+        ok = false;
+        break;
+      }
+      k++;
+    }
+    if (ok) return { trigger, last: k - 1 };
+  }
+  return null;
+}
+
+function acceptTrigger(tokens: Token[], i: number, last: number, trigger: Trigger): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[last + 1];
+  if (!next || next.kind === 'punct') return false;
+  if (trigger.rule === 'if') {
+    if (prev && NOT_CONDITIONAL_BEFORE_IF.has(prev.lower)) return false;
+    if (NOT_CONDITIONAL_AFTER_IF.has(next.lower)) return false;
+  }
+  if (trigger.rule === 'provided') {
+    // "provided they respect international law", not "provided weapons"
+    if (!SUBJECTS.has(next.lower)) return false;
+  }
+  if (trigger.rule === 'subject-to' && prev && /^(the|a|this|that)$/.test(prev.lower)) return false;
+  return true;
+}
+
+function conditionRange(tokens: Token[], first: number, trigger: Trigger): [number, number] {
+  const depth = tokens[first]?.depth ?? 0;
+  let last = first - 1;
+  for (let k = first; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.para !== tokens[first].para) break;
+    if (t.kind === 'qclose' || t.kind === 'qopen') {
+      if (t.depth <= depth) break;
+      last = k;
+      continue;
+    }
+    if (t.depth < depth) break;
+    if (t.depth === depth && t.kind === 'punct' && (TERMINAL.has(t.text) || t.text === ';' || t.text === ':' ||
+        t.text === '—' || t.text === ',' || t.text === '(')) {
+      break;
+    }
+    if (t.depth === depth && t.kind === 'word' && CLAUSE_BREAKS.has(t.lower) && k > first) break;
+    last = k;
+  }
+  void trigger;
+  return [first, last];
+}
+
+/** The sentence around token i: inside a quotation, the quoted sentence; otherwise the narrative sentence. */
+function sentenceAround(doc: Doc, i: number): [number, number] {
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (t.depth > 0) {
+    let a = i;
+    while (a - 1 >= 0 && tokens[a - 1].quote === t.quote && tokens[a - 1].kind !== 'qopen' &&
+      !(tokens[a - 1].kind === 'punct' && TERMINAL.has(tokens[a - 1].text))) a--;
+    let b = i;
+    while (b + 1 < tokens.length && tokens[b + 1].quote === t.quote && tokens[b + 1].kind !== 'qclose' &&
+      !(tokens[b].kind === 'punct' && TERMINAL.has(tokens[b].text))) b++;
+    return trimPunct(tokens, a, b);
+  }
+  const s = doc.sentences[doc.sentOf[i]];
+  return trimPunct(tokens, s.first, s.last);
+}
+
+function trimPunct(tokens: Token[], a: number, b: number): [number, number] {
+  while (a < b && (tokens[a].kind === 'qopen' || tokens[a].kind === 'qclose' || tokens[a].text === ',')) a++;
+  while (b > a && (tokens[b].kind === 'qclose' || tokens[b].kind === 'qopen' || tokens[b].kind === 'punct' && /^[.,;:]$/.test(tokens[b].text))) b--;
+  return [a, b];
+}
+
+function spanOf(text: string, tokens: Token[], first: number, last: number): Span {
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  return { text: text.slice(start, end), start, end };
+}

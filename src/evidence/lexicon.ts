@@ -1,0 +1,362 @@
+// Word lists the extraction rules lean on. They describe English news prose in general
+// (reporting verbs, titles, role nouns), not any particular text.
+
+/** How a reporting verb can introduce what someone said. */
+export type CueClass =
+  /** a speech act that can take a reported clause: said, told, announced, noted */
+  | 'speech'
+  /** a belief or thought: introduces a quotation, but "X believes that P" is not reported speech */
+  | 'belief'
+  /** names or characterizes with a quoted phrase: called it "…", described as "…" */
+  | 'naming';
+
+export interface Cue {
+  lemma: string;
+  cls: CueClass;
+  /** takes an addressee before the reported clause: told reporters that… */
+  addressee: boolean;
+  /** -ing form, whose subject is that of the main clause: "…, adding that…" */
+  participle: boolean;
+  /** the word is also a common noun (states, claims, reports): needs a clearly speaker-like subject */
+  nounLike: boolean;
+}
+
+// lemma, class, irregular past forms (when not lemma+ed), flags
+const VERBS: Array<[string, CueClass, string?, string?]> = [
+  ['say', 'speech', 'said'],
+  ['tell', 'speech', 'told', 'addressee'],
+  ['add', 'speech'],
+  ['state', 'speech', undefined, 'noun'],
+  ['announce', 'speech'],
+  ['claim', 'speech', undefined, 'noun'],
+  ['report', 'speech', undefined, 'noun'],
+  ['note', 'speech', undefined, 'noun'],
+  ['argue', 'speech'],
+  ['explain', 'speech'],
+  ['warn', 'speech', undefined, 'addressee-optional'],
+  ['insist', 'speech'],
+  ['deny', 'speech', 'denied'],
+  ['confirm', 'speech'],
+  ['emphasize', 'speech'],
+  ['emphasise', 'speech'],
+  ['stress', 'speech'],
+  ['underline', 'speech'],
+  ['underscore', 'speech'],
+  ['reaffirm', 'speech'],
+  ['reiterate', 'speech'],
+  ['reveal', 'speech'],
+  ['indicate', 'speech'],
+  ['conclude', 'speech'],
+  ['rule', 'speech', undefined, 'noun'],
+  ['find', 'speech', 'found'],
+  ['deem', 'speech'],
+  ['caution', 'speech'],
+  ['allege', 'speech'],
+  ['acknowledge', 'speech'],
+  ['admit', 'speech', 'admitted'],
+  ['write', 'speech', 'wrote'],
+  ['tweet', 'speech', undefined, 'noun'],
+  ['post', 'speech', undefined, 'noun'],
+  ['declare', 'speech'],
+  ['continue', 'speech'],
+  ['comment', 'speech', undefined, 'noun'],
+  ['assert', 'speech'],
+  ['maintain', 'speech'],
+  ['suggest', 'speech'],
+  ['predict', 'speech'],
+  ['promise', 'speech', undefined, 'addressee-optional'],
+  ['pledge', 'speech'],
+  ['vow', 'speech'],
+  ['threaten', 'speech'],
+  ['reply', 'speech', 'replied'],
+  ['respond', 'speech'],
+  ['answer', 'speech', undefined, 'noun'],
+  ['agree', 'speech', 'agreed'],
+  ['recall', 'speech', undefined, 'noun'],
+  ['observe', 'speech'],
+  ['assess', 'speech'],
+  ['estimate', 'speech', undefined, 'noun'],
+  ['mention', 'speech'],
+  ['complain', 'speech'],
+  ['concede', 'speech'],
+  ['contend', 'speech'],
+  ['disclose', 'speech'],
+  ['inform', 'speech', undefined, 'addressee'],
+  ['assure', 'speech', undefined, 'addressee'],
+  ['remind', 'speech', undefined, 'addressee'],
+  ['advise', 'speech', undefined, 'addressee-optional'],
+  ['testify', 'speech', 'testified'],
+  ['remark', 'speech', undefined, 'noun'],
+  ['declare', 'speech'],
+  ['proclaim', 'speech'],
+  ['speculate', 'speech'],
+  ['hint', 'speech'],
+  ['signal', 'speech', 'signalled'],
+  ['decide', 'speech'],
+  ['hold', 'speech', 'held'],
+  ['determine', 'speech'],
+  ['judge', 'speech', undefined, 'noun'],
+  ['accuse', 'speech'],
+  ['urge', 'speech'],
+  ['demand', 'speech', undefined, 'noun'],
+  ['ask', 'speech', 'asked'],
+  ['shout', 'speech'],
+  ['exclaim', 'speech'],
+  ['chant', 'speech'],
+  ['speak', 'speech', 'spoke'],
+  ['read', 'speech', 'read'],
+  ['propose', 'speech'],
+  ['recommend', 'speech'],
+  ['express', 'speech'],
+  ['joke', 'speech'],
+  ['quip', 'speech', 'quipped'],
+  ['boast', 'speech'],
+  ['plead', 'speech'],
+  ['counter', 'speech', 'countered'],
+  ['retort', 'speech'],
+  ['protest', 'speech', undefined, 'noun'],
+  ['acknowledge', 'speech'],
+  ['point', 'speech', undefined, 'noun'], // only as "pointed out", see below
+  ['believe', 'belief'],
+  ['think', 'belief', 'thought'],
+  ['wonder', 'belief'],
+  ['feel', 'belief', 'felt'],
+  ['hope', 'belief', undefined, 'noun'],
+  ['fear', 'belief', undefined, 'noun'],
+  ['expect', 'belief'],
+  ['envision', 'belief'],
+  ['call', 'naming', undefined, 'noun'],
+  ['term', 'naming', undefined, 'noun'],
+  ['describe', 'naming'],
+  ['label', 'naming', 'labelled'],
+  ['dub', 'naming', 'dubbed'],
+  ['brand', 'naming', undefined, 'noun'],
+  ['characterize', 'naming'],
+  ['characterise', 'naming'],
+  ['criticize', 'naming'],
+  ['criticise', 'naming'],
+  ['condemn', 'naming'],
+  ['praise', 'naming'],
+  ['welcome', 'naming'],
+  ['defend', 'naming'],
+  ['justify', 'naming', 'justified'],
+  ['cite', 'naming'],
+  ['blame', 'naming'],
+];
+
+/** Irregular or spelling-changing forms not produced by the simple rules below. */
+const EXTRA_FORMS: Record<string, string[]> = {
+  say: ['says', 'saying', 'said'],
+  tell: ['tells', 'telling', 'told'],
+  write: ['writes', 'writing', 'wrote', 'written'],
+  find: ['finds', 'finding', 'found'],
+  think: ['thinks', 'thinking', 'thought'],
+  speak: ['speaks', 'speaking', 'spoke', 'spoken'],
+  read: ['reads', 'reading', 'read'],
+  hold: ['holds', 'holding', 'held'],
+  feel: ['feels', 'feeling', 'felt'],
+  admit: ['admits', 'admitting', 'admitted'],
+  signal: ['signals', 'signalling', 'signaling', 'signalled', 'signaled'],
+  label: ['labels', 'labelling', 'labeling', 'labelled', 'labeled'],
+  dub: ['dubs', 'dubbing', 'dubbed'],
+  quip: ['quips', 'quipping', 'quipped'],
+  plead: ['pleads', 'pleading', 'pleaded', 'pled'],
+};
+
+function forms(lemma: string): string[] {
+  const extra = EXTRA_FORMS[lemma];
+  if (extra) return extra;
+  const out: string[] = [];
+  const consonantY = /[^aeiou]y$/.test(lemma);
+  out.push(consonantY ? lemma.slice(0, -1) + 'ies' : /(s|sh|ch|x|z)$/.test(lemma) ? lemma + 'es' : lemma + 's');
+  out.push(lemma.endsWith('e') && !lemma.endsWith('ee') ? lemma.slice(0, -1) + 'ing' : lemma + 'ing');
+  out.push(consonantY ? lemma.slice(0, -1) + 'ied' : lemma.endsWith('e') ? lemma + 'd' : lemma + 'ed');
+  return out;
+}
+
+const CUES = new Map<string, Cue>();
+for (const [lemma, cls, past, flag] of VERBS) {
+  const all = new Set([...forms(lemma), ...(past ? [past] : [])]);
+  // the bare lemma is a cue only in the present ("they say"), which is rarely a noun
+  all.add(lemma);
+  for (const form of all) {
+    if (CUES.has(form)) continue;
+    CUES.set(form, {
+      lemma,
+      cls,
+      addressee: flag === 'addressee',
+      participle: form.endsWith('ing'),
+      nounLike: flag === 'noun' && !/ed$/.test(form) && form !== past && !form.endsWith('ing'),
+    });
+  }
+}
+// bare lemmas that are too often something else
+for (const w of ['state', 'claim', 'report', 'note', 'rule', 'post', 'comment', 'answer', 'recall', 'estimate',
+  'judge', 'demand', 'hope', 'fear', 'call', 'term', 'brand', 'remark', 'protest', 'reading', 'point', 'points',
+  'pointing', 'pointed', 'hold', 'holds', 'holding', 'held', 'find', 'finds', 'ruling', 'rules',
+  'continuing', 'counter', 'express', 'expressing', 'welcome', 'welcoming', 'cite', 'blame', 'stress', 'tweet',
+  'signal', 'label', 'decide', 'deciding', 'expect', 'expecting', 'feeling', 'hoping', 'fearing', 'thinking',
+  'believing', 'wondering', 'state', 'add', 'answering', 'post', 'posting', 'posts', 'posted', 'speak', 'report']) {
+  CUES.delete(w);
+}
+// the past participle of these is common as an adjective or passive ("the held hostages", "the posted notice");
+// "held" survives only with a clearly speech-like subject, which nounLike enforces
+CUES.set('held', { lemma: 'hold', cls: 'speech', addressee: false, participle: false, nounLike: true });
+CUES.set('found', { lemma: 'find', cls: 'speech', addressee: false, participle: false, nounLike: true });
+CUES.set('posted', { lemma: 'post', cls: 'speech', addressee: false, participle: false, nounLike: true });
+CUES.set('read', { lemma: 'read', cls: 'speech', addressee: false, participle: false, nounLike: true });
+CUES.set('reads', { lemma: 'read', cls: 'speech', addressee: false, participle: false, nounLike: true });
+CUES.set('reported', { lemma: 'report', cls: 'speech', addressee: false, participle: false, nounLike: false });
+
+export function cueOf(lowerWord: string): Cue | undefined {
+  return CUES.get(lowerWord);
+}
+
+/** Verbs after which a quotation is the words of the object, not of the subject (X asked Y to be "…"). */
+export const ASKING = new Set(['asking', 'asked', 'urging', 'urged', 'calling', 'called']);
+
+export const PRONOUNS = new Map<string, { gender: 'm' | 'f' | 'n' | 'p' | 'x'; person: 1 | 2 | 3 }>([
+  ['he', { gender: 'm', person: 3 }],
+  ['she', { gender: 'f', person: 3 }],
+  ['they', { gender: 'p', person: 3 }],
+  ['it', { gender: 'n', person: 3 }],
+  ['we', { gender: 'p', person: 1 }],
+  ['i', { gender: 'x', person: 1 }],
+  ['him', { gender: 'm', person: 3 }],
+  ['her', { gender: 'f', person: 3 }],
+  ['them', { gender: 'p', person: 3 }],
+]);
+export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+
+export const DETERMINERS = new Set([
+  'the', 'a', 'an', 'this', 'these', 'those', 'our', 'his', 'her', 'their', 'its', 'my', 'your',
+  'some', 'several', 'one', 'two', 'three', 'many', 'most', 'all', 'both', 'each', 'another', 'other',
+  'any', 'no', 'few', 'various', 'numerous', 'senior', 'top',
+]);
+
+/** Words that may sit between a subject and its verb without breaking the link. */
+export const VERB_ADJUNCTS = new Set([
+  'also', 'later', 'then', 'further', 'previously', 'earlier', 'had', 'has', 'have', 'was', 'is', 'were', 'are',
+  'did', 'does', 'do', 'would', 'will', 'could', 'may', 'might', 'can', 'should', 'must', 'shall', 'again', 'once',
+  'even', 'just', 'still', 'already', 'now', 'often', 'never', 'always', 'first', 'last', 'too', 'yet',
+  'recently', 'reportedly', 'allegedly', 'publicly', 'repeatedly', 'initially', 'subsequently', 'separately',
+  'similarly', 'meanwhile', 'however', 'not', 'himself', 'herself', 'themselves', 'itself', 'alone', 'in', 'turn',
+  'been', 'being',
+]);
+
+export const LINKING_PREPOSITIONS = new Set(['of', 'for', 'from', 'at']);
+export const PREPOSITIONS = new Set([
+  'in', 'on', 'at', 'by', 'with', 'to', 'from', 'for', 'of', 'about', 'after', 'before', 'during', 'via', 'through',
+  'over', 'under', 'into', 'onto', 'upon', 'against', 'among', 'between', 'within', 'without', 'toward', 'towards',
+  'across', 'since', 'until', 'despite', 'following', 'amid', 'per', 'than', 'regarding', 'like',
+]);
+export const CONJUNCTIONS = new Set([
+  'and', 'or', 'but', 'nor', 'so', 'yet', 'because', 'although', 'though', 'while', 'whereas', 'when', 'where',
+  'whether', 'if', 'unless', 'as', 'since', 'that', 'which', 'who', 'whom', 'whose', 'than', 'before', 'after',
+]);
+
+/** Capitalized words that start sentences or name times, never a person or an organization. */
+export const NON_NAME_CAPS = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'after', 'before', 'when', 'while', 'but', 'and', 'or', 'however', 'also',
+  'according', 'regarding', 'as', 'if', 'although', 'though', 'despite', 'since', 'during', 'following',
+  'meanwhile', 'then', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her',
+  'their', 'our', 'its', 'my', 'your', 'there', 'here', 'some', 'many', 'most', 'all', 'both', 'each', 'one', 'two',
+  'another', 'other', 'such', 'last', 'next', 'earlier', 'later', 'late', 'today', 'yesterday', 'tomorrow',
+  'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
+  'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb',
+  'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'for', 'with', 'by', 'from', 'to', 'of',
+  'not', 'no', 'yes', 'so', 'because', 'what', 'who', 'why', 'how', 'where', 'which', 'speaking', 'asked',
+  'source', 'sources', 'photo', 'image', 'read', 'more', 'update', 'updated', 'unlike', 'like', 'even', 'only',
+  'just', 'still', 'now', 'instead', 'thus', 'therefore', 'furthermore', 'moreover', 'indeed', 'again', 'once',
+  'several', 'few', 'any', 'every', 'almost', 'nearly', 'about', 'around', 'over', 'under', 'into', 'upon',
+  'whether', 'unless', 'until', 'once', 'amid', 'among', 'between', 'within', 'without', 'through', 'toward',
+  'towards', 'against', 'across', 'beyond', 'behind', 'nevertheless', 'nonetheless', 'overall', 'currently',
+  'previously', 'recently', 'initially', 'finally', 'first', 'second', 'third', 'additionally', 'separately',
+  'similarly', 'likewise', 'altogether', 'otherwise', 'hence', 'meanwhile', 'elsewhere',
+]);
+
+/** Titles and offices written before a name (US President Donald Trump, NATO Secretary-General Jens Stoltenberg). */
+export const TITLES = new Set([
+  'president', 'vice', 'prime', 'minister', 'secretary', 'secretary-general', 'general', 'gen', 'sen', 'senator',
+  'rep', 'representative', 'gov', 'governor', 'mayor', 'chancellor', 'king', 'queen', 'prince', 'princess',
+  'crown', 'pope', 'ambassador', 'commissioner', 'chairman', 'chairwoman', 'chair', 'chief', 'judge', 'justice',
+  'lord', 'lady', 'sir', 'dame', 'dr', 'mr', 'mrs', 'ms', 'miss', 'professor', 'prof', 'foreign', 'defense',
+  'defence', 'interior', 'deputy', 'former', 'speaker', 'leader', 'spokesperson', 'spokesman', 'spokeswoman',
+  'director', 'director-general', 'envoy', 'special', 'presidential', 'adviser', 'advisor', 'colonel', 'col', 'lt',
+  'lieutenant', 'captain', 'capt', 'admiral', 'adm', 'marshal', 'sheikh', 'emir', 'ayatollah', 'supreme',
+  'premier', 'executive', 'ceo', 'head', 'officer', 'attorney', 'sergeant', 'sgt', 'major', 'maj', 'cardinal',
+  'bishop', 'archbishop', 'rev', 'reverend', 'father', 'rabbi', 'imam', 'mp', 'mep', 'congressman',
+  'congresswoman', 'councillor', 'councilor', 'commander', 'rapporteur', 'correspondent', 'editor', 'analyst',
+  'economist', 'lawyer', 'coach', 'founder', 'co-founder', 'owner', 'chancellor', 'state', 'health', 'finance',
+  'trade', 'energy', 'economy', 'justice', 'labour', 'labor', 'education', 'culture', 'agriculture', 'transport',
+  'duke', 'duchess', 'baroness', 'baron', 'count', 'countess', 'senior', 'acting', 'interim', 'caretaker',
+  'high', 'representative', 'coordinator', 'negotiator', 'mediator', 'inspector', 'commissar', 'delegate',
+  'spokesperson', 'secretary-of-state', 'superintendent', 'magistrate', 'prosecutor', 'investigator',
+]);
+
+export const MALE_TITLES = new Set(['mr', 'king', 'prince', 'sir', 'lord', 'duke', 'baron', 'count', 'father',
+  'spokesman', 'chairman', 'congressman', 'emir', 'sheikh', 'pope', 'cardinal', 'archbishop', 'bishop', 'imam']);
+export const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'queen', 'princess', 'lady', 'dame', 'duchess',
+  'baroness', 'countess', 'spokeswoman', 'chairwoman', 'congresswoman']);
+
+/** Words that make a capitalized run an organization (or a document, or a medium) rather than a person. */
+export const ORG_HEADS = new Set([
+  'institute', 'university', 'college', 'school', 'academy', 'ministry', 'council', 'party', 'agency', 'commission',
+  'committee', 'court', 'department', 'office', 'organization', 'organisation', 'union', 'forces', 'force', 'army',
+  'navy', 'police', 'times', 'post', 'news', 'press', 'online', 'media', 'journal', 'herald', 'guardian',
+  'telegraph', 'insider', 'mail', 'tribune', 'gazette', 'review', 'radio', 'television', 'tv', 'network',
+  'channel', 'broadcasting', 'corporation', 'company', 'group', 'bank', 'fund', 'foundation', 'association',
+  'federation', 'alliance', 'coalition', 'movement', 'front', 'government', 'administration', 'parliament',
+  'assembly', 'congress', 'senate', 'house', 'library', 'center', 'centre', 'service', 'services', 'authority',
+  'board', 'bureau', 'agency', 'embassy', 'consulate', 'mission', 'secretariat', 'cabinet', 'presidency',
+  'kremlin', 'inc', 'ltd', 'llc', 'plc', 'co', 'corp', 'society', 'church', 'club', 'league', 'program',
+  'programme', 'project', 'initiative', 'report', 'statement', 'treaty', 'agreement', 'convention', 'charter',
+  'republic', 'kingdom', 'states', 'nations', 'guard', 'corps', 'brigade', 'unit', 'units', 'command', 'tribunal',
+  'watch', 'international', 'monitor', 'observatory', 'daily', 'weekly', 'magazine', 'times', 'wire', 'reuters',
+  'afp', 'bbc', 'cnn', 'npr', 'pbs', 'nbc', 'abc', 'cbs', 'tass', 'xinhua', 'ap',
+]);
+
+/** Head nouns of common noun phrases that can be a source of speech. */
+export const SPEAKER_NOUNS = new Set([
+  'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'minister', 'ministers',
+  'analyst', 'analysts', 'critic', 'critics', 'protester', 'protesters', 'protestor', 'protestors', 'interlocutor',
+  'court', 'agency', 'media', 'statement', 'statements', 'report', 'reports', 'ministry', 'government', 'police',
+  'embassy', 'department', 'office', 'source', 'sources', 'expert', 'experts', 'diplomat', 'diplomats', 'leader',
+  'leaders', 'member', 'members', 'mp', 'mps', 'president', 'commission', 'committee', 'group', 'party', 'lawyer',
+  'lawyers', 'witness', 'witnesses', 'resident', 'residents', 'people', 'observers', 'researchers', 'scientists',
+  'investigators', 'prosecutor', 'prosecutors', 'judge', 'judges', 'ruling', 'summary', 'comments', 'complaint',
+  'study', 'survey', 'poll', 'document', 'letter', 'interviewee', 'interviewees', 'guest', 'author', 'authors',
+  'chairman', 'chairwoman', 'chair', 'director', 'head', 'chief', 'commissioner', 'ambassador', 'envoy',
+  'secretary', 'general', 'officer', 'officers', 'commander', 'commanders', 'adviser', 'advisers', 'advisor',
+  'advisors', 'aide', 'aides', 'activist', 'activists', 'campaigners', 'campaigner', 'organizers', 'organisers',
+  'authorities', 'administration', 'presidency', 'palace', 'kremlin', 'military', 'army', 'navy', 'spokespersons',
+  'premier', 'chancellor', 'mayor', 'governor', 'senator', 'senators', 'lawmaker', 'lawmakers', 'legislator',
+  'legislators', 'representative', 'representatives', 'delegation', 'delegate', 'delegates', 'negotiator',
+  'negotiators', 'doctor', 'doctors', 'teacher', 'teachers', 'student', 'students', 'worker', 'workers', 'union',
+  'unions', 'company', 'firm', 'bank', 'newspaper', 'paper', 'broadcaster', 'channel', 'outlet', 'website',
+  'journalist', 'journalists', 'reporter', 'reporters', 'correspondent', 'editor', 'user', 'users', 'voters',
+  'supporters', 'opponents', 'figures', 'data', 'council', 'parliament', 'assembly', 'cabinet', 'opposition',
+  'ruling', 'verdict', 'judgment', 'judgement', 'decision', 'resolution', 'declaration', 'communique', 'release',
+  'ministers', 'premier', 'economist', 'economists', 'professor', 'scholar', 'scholars', 'historian', 'historians',
+  'monitor', 'monitors', 'mission', 'observer', 'inspectors', 'inspector', 'counterpart', 'counterparts',
+  'interviewer', 'one', 'several', 'others', 'many', 'some', 'few', 'both', 'all', 'residents', 'citizens',
+  'families', 'family', 'mother', 'father', 'wife', 'husband', 'son', 'daughter', 'friend', 'friends', 'colleague',
+  'colleagues', 'neighbour', 'neighbor', 'neighbours', 'neighbors', 'victim', 'victims', 'survivor', 'survivors',
+  'manager', 'owner', 'founder', 'ceo', 'chiefs', 'staff', 'team', 'coach', 'player', 'players', 'fans', 'rebels',
+  'militants', 'fighters', 'soldiers', 'troops', 'forces', 'leadership', 'regime', 'state', 'states', 'country',
+  'countries', 'nation', 'nations', 'capital', 'service', 'services', 'administration', 'institute', 'university',
+  'sources', 'insiders', 'participants', 'attendees', 'speaker', 'speakers', 'organizer', 'organiser', 'host',
+  'hosts', 'parties', 'side', 'sides', 'organization', 'organisation', 'organizations', 'organisations',
+]);
+
+/** Role nouns that refer back to the interviewee or main source of an interview-style article. */
+export const INTERVIEWEE_NOUNS = new Set(['interlocutor', 'interviewee', 'guest', 'analyst', 'expert', 'professor',
+  'author', 'researcher', 'scholar', 'historian', 'economist', 'commentator', 'observer']);
+
+/** Abbreviations whose final period does not end a sentence. */
+export const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'prof', 'jr', 'sr', 'inc',
+  'ltd', 'co', 'corp', 'vs', 'v', 'no', 'nos', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
+  'oct', 'nov', 'dec', 'mt', 'ft', 'ave', 'approx', 'est', 'dept', 'univ', 'adm', 'maj', 'cmdr', 'rev', 'hon',
+  'pres', 'gov', 'supt', 'det', 'insp', 'fig', 'al', 'cf', 'ca', 'op', 'vol', 'pp', 'p', 'art', 'sec',
+]);

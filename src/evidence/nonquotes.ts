@@ -1,0 +1,68 @@
+// Quotation marks that do not mark anyone's words: names of operations, cases and titles, glosses
+// ("British exit"), words mentioned as words (the word "pandemic"), text on placards, and scare
+// quotes inside a quotation. In news, nearly every other quoted span (even a single word) is quoted.
+import type { Doc } from './document.ts';
+import { cueOf } from './lexicon.ts';
+
+const MENTION_NOUNS = new Set(['word', 'words', 'term', 'terms', 'phrase', 'phrases', 'slogan', 'slogans', 'hashtag',
+  'expression', 'label', 'title', 'name', 'motto', 'headline', 'song', 'book', 'film', 'movie', 'album', 'series',
+  'operation', 'case', 'codename', 'code-name', 'nickname', 'acronym', 'abbreviation', 'brand', 'show', 'programme',
+  'program', 'campaign', 'project', 'category', 'tag', 'keyword', 'article', 'essay', 'report', 'documentary',
+  'podcast', 'play', 'novel', 'poem', 'painting', 'exhibition', 'festival', 'game', 'app', 'website', 'blog']);
+const SIGN_NOUNS = new Set(['sign', 'signs', 'placard', 'placards', 'banner', 'banners', 'poster', 'posters',
+  'shirt', 'shirts', 't-shirt', 't-shirts', 'graffiti', 'sticker', 'stickers']);
+const GLOSS_CUES = new Set(['meaning', 'means', 'literally', 'translated', 'translates', 'aka', 'a.k.a.', 'or']);
+const TITLE_FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'vs', 'vs.', 'v', 'v.', 'de', 'on', 'in', 'at',
+  'to', 'a', 'an', 'la', 'le', 'der', 'die', 'das', 'von', 'van', '&', '-', '–', ':']);
+
+export type NonQuoteReason = 'name-or-title' | 'word-as-word' | 'gloss' | 'sign-text' | 'scare-quote-in-quotation' | 'empty';
+
+/** Why the span is not a quotation, or null when it is one. */
+export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQuoteReason | null {
+  const span = doc.spans[q];
+  const { tokens } = doc;
+  const open = doc.openTok[q];
+  const close = doc.closeTok[q];
+  if (open < 0 || close < 0) return 'empty';
+  const inner = tokens.slice(open + 1, close).filter((t) => t.quote === q);
+  const words = inner.filter((t) => t.kind === 'word' || t.kind === 'num');
+  if (words.length === 0) return 'empty';
+  if (span.depth > 1) return nestedHasCue ? null : 'scare-quote-in-quotation';
+
+  const before = (n: number) => tokens[open - n];
+  const b1 = before(1);
+  const b2 = before(2);
+  const b3 = before(3);
+  // the word "pandemic", the phrase "…", a hashtag "…"
+  if (b1 && b1.kind === 'word' && MENTION_NOUNS.has(b1.lower)) return 'word-as-word';
+  if (b1 && b2 && b1.kind === 'word' && /^(as|called|named|titled|entitled|dubbed|codenamed)$/.test(b1.lower) &&
+      MENTION_NOUNS.has(b2.lower)) return 'word-as-word';
+  // signs which read "silenced", placards saying "…"
+  for (let k = 1; k <= 4; k++) {
+    const t = before(k);
+    if (!t || t.depth !== 0 || t.para !== tokens[open].para) break;
+    if (SIGN_NOUNS.has(t.lower)) return 'sign-text';
+    if (t.kind === 'punct' && t.text !== ',') break;
+  }
+  // glosses: anti-Brexit ("British exit"), Brexit for "British exit", meaning "…"
+  const after = tokens[close + 1];
+  if (b1?.text === '(' && after?.text === ')' && words.length <= 4) return 'gloss';
+  if (b1 && GLOSS_CUES.has(b1.lower) && words.length <= 4 && !cueOf(b2?.lower ?? '')) return 'gloss';
+  if (b1?.lower === 'for' && b2?.cap && b2.kind === 'word' && words.length <= 4 && (!b3 || !b3.cap)) return 'gloss';
+  if (b1?.lower === 'short' || (b2?.lower === 'short' && b1?.lower === 'for')) return 'gloss';
+  if (b1?.lower === 'stands' || (b2?.lower === 'stands' && b1?.lower === 'for')) return 'gloss';
+  // a title-case name: "Operation Peace Spring", "Eva Glawischnig-Piesczek vs. Facebook Ireland Limited"
+  const last = inner[inner.length - 1];
+  const endsLikeSpeech = last.kind === 'punct' && /^[.,!?…;:]$/.test(last.text);
+  if (!endsLikeSpeech && words.length >= 2) {
+    const content = words.filter((w) => !TITLE_FUNCTION_WORDS.has(w.lower));
+    if (content.length > 0 && content.every((w) => w.cap || w.kind === 'num') && words[0].cap) {
+      // a quotation attached to a reporting verb is speech even in title case
+      const a1 = tokens[close + 1];
+      const attached = (a1?.text === ',' && cueOf(tokens[close + 2]?.lower ?? '')) ||
+        (b1?.text === ',' || b1?.text === ':') && !!cueOf(b2?.lower ?? '');
+      if (!attached) return 'name-or-title';
+    }
+  }
+  return null;
+}

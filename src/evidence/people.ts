@@ -1,0 +1,266 @@
+// Who is who in a document: capitalized runs read as people or organizations, with the roles
+// and affiliations the text gives them, and the mentions that later resolve "he", "Kamberi" or
+// "our interlocutor" to one person.
+import {
+  ABBREVIATIONS,
+  FEMALE_TITLES,
+  MALE_TITLES,
+  NON_NAME_CAPS,
+  ORG_HEADS,
+  TITLES,
+  cueOf,
+} from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+export type EntityKind = 'person' | 'organization' | 'group' | 'unknown';
+
+export interface Entity {
+  id: number;
+  name: string;
+  words: string[];
+  kind: EntityKind;
+  role: string | null;
+  affiliation: string | null;
+  gender: 'm' | 'f' | null;
+}
+
+export interface EntityMention {
+  /** token index of the mention */
+  pos: number;
+  entity: Entity;
+  /** the mention is the subject of a reporting verb (a speaker) */
+  speaker: boolean;
+}
+
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'van',
+  'von', 'le', 'la', 'du', 'dos', 'das', 'do', 'y', 'abu', 'ben', 'ter', 'zu', 'mac', 'st']);
+const ORG_LINKS = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'in']);
+const ACRONYM_NOT_ORG = new Set(['MP', 'MEP', 'CEO', 'PM', 'US', 'UK', 'EU']);
+
+export function normName(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'");
+}
+
+/** A word that can be part of a proper name here (capitalized, not a sentence opener or a date word). */
+export function isNameWord(tokens: Token[], i: number, sentenceStart: (i: number) => boolean): boolean {
+  const t = tokens[i];
+  if (!t || t.kind !== 'word' || !t.cap) return false;
+  if (t.lower === "'s" || t.lower === '’s') return false;
+  const bare = t.lower.replace(/\.$/, '');
+  if (NON_NAME_CAPS.has(bare)) {
+    // "Late", "Speaking", "Some" open sentences; mid-sentence capitals of these words are still not names
+    return false;
+  }
+  if (sentenceStart(i) && cueOf(t.lower)) return false;
+  return true;
+}
+
+export interface Run {
+  first: number;
+  last: number;
+}
+
+/** The longest proper-name run starting at token i (names, particles, titles with periods, org links). */
+export function capRun(tokens: Token[], i: number, sentenceStart: (i: number) => boolean): Run | null {
+  const t0 = tokens[i];
+  let startsWithNumber = false;
+  if (!isNameWord(tokens, i, sentenceStart)) {
+    // "10 Downing Street"
+    if (!(t0 && t0.kind === 'num' && isNameWord(tokens, i + 1, sentenceStart))) return null;
+    startsWithNumber = true;
+  }
+  let last = startsWithNumber ? i + 1 : i;
+  let orgish = isOrgWord(tokens[last]) || isTitleWord(tokens[last]);
+  for (let k = last + 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.para !== t0.para || t.depth !== t0.depth) break;
+    if (t.start - tokens[k - 1].end > 1) break;
+    if (isNameWord(tokens, k, () => false)) {
+      last = k;
+      if (isOrgWord(t) || isTitleWord(t)) orgish = true;
+      continue;
+    }
+    // Mr. Smith, Sen. Jones: the period of a title abbreviation
+    if (t.text === '.' && ABBREVIATIONS.has(tokens[k - 1].lower) && t.start === tokens[k - 1].end &&
+        isNameWord(tokens, k + 1, () => false)) {
+      last = k + 1;
+      k++;
+      continue;
+    }
+    if (t.kind === 'word' && PARTICLES.has(t.lower) && isNameWord(tokens, k + 1, () => false)) {
+      last = k + 1;
+      k++;
+      continue;
+    }
+    if (t.kind === 'word' && orgish && ORG_LINKS.has(t.lower)) {
+      let n = k + 1;
+      if (tokens[n]?.lower === 'the') n++;
+      if (isNameWord(tokens, n, () => false)) {
+        last = n;
+        k = n;
+        if (isOrgWord(tokens[n]) || isTitleWord(tokens[n])) orgish = true;
+        continue;
+      }
+    }
+    break;
+  }
+  return { first: i, last };
+}
+
+function bare(t: Token): string {
+  return t.lower.replace(/\.$/, '');
+}
+export function isTitleWord(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && TITLES.has(bare(t));
+}
+export function isOrgWord(t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  if (ORG_HEADS.has(bare(t))) return true;
+  return /^\p{Lu}{2,}$/u.test(t.text) && !ACRONYM_NOT_ORG.has(t.text) && !/^[IVXL]+$/.test(t.text);
+}
+
+/** Capitalized with some lowercase: Kamberi, McGurk, al-Assad, O'Brien (not NATO, not II). */
+export function isNameShaped(w: string): boolean {
+  return /^(\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w) && /\p{Ll}/u.test(w);
+}
+
+export interface NameParts {
+  /** token range of the name itself (without titles) */
+  name: Run;
+  kind: EntityKind;
+  role: string | null;
+  affiliation: string | null;
+  gender: 'm' | 'f' | null;
+}
+
+/** Splits a capitalized run into titles (role), the name, and an "of …" affiliation. */
+export function analyzeRun(text: string, tokens: Token[], run: Run, isKnownPlace: (r: Run) => boolean): NameParts {
+  let lastTitle = -1;
+  for (let k = run.first; k <= run.last; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && ORG_LINKS.has(t.lower)) {
+      // "Secretary of State Mike Pompeo": a link between titles stays inside the role
+      if (isTitleWord(tokens[k + 1]) || (tokens[k + 1]?.lower === 'the' && isTitleWord(tokens[k + 2]))) continue;
+      break;
+    }
+    if (!isTitleWord(t)) continue;
+    let n = k + 1;
+    if (tokens[n]?.text === '.') n++;
+    if (n <= run.last && tokens[n].kind === 'word' && !isTitleWord(tokens[n]) && !ORG_LINKS.has(tokens[n].lower)) {
+      lastTitle = k;
+    }
+  }
+  let nameFirst = run.first;
+  let role: string | null = null;
+  let gender: 'm' | 'f' | null = null;
+  if (lastTitle >= 0) {
+    nameFirst = lastTitle + 1;
+    if (tokens[nameFirst]?.text === '.') nameFirst++;
+    role = text.slice(tokens[run.first].start, tokens[lastTitle].end);
+    for (let k = run.first; k <= lastTitle; k++) {
+      const b = bare(tokens[k]);
+      if (MALE_TITLES.has(b)) gender = 'm';
+      if (FEMALE_TITLES.has(b)) gender = 'f';
+    }
+  }
+  // the name ends before an "of"/"for" link; what follows is an affiliation
+  let nameLast = run.last;
+  let affiliation: string | null = null;
+  for (let k = nameFirst; k <= run.last; k++) {
+    if (tokens[k].kind === 'word' && ORG_LINKS.has(tokens[k].lower) && k > nameFirst && lastTitle >= 0) {
+      nameLast = k - 1;
+      let a = k + 1;
+      if (tokens[a]?.lower === 'the') a++;
+      if (a <= run.last) affiliation = text.slice(tokens[a].start, tokens[run.last].end);
+      break;
+    }
+  }
+  const name: Run = { first: nameFirst, last: nameLast };
+  const words: Token[] = [];
+  for (let k = nameFirst; k <= nameLast; k++) words.push(tokens[k]);
+  const nameWords = words.filter((w) => w.kind === 'word');
+  let kind: EntityKind;
+  if (nameWords.length === 0) kind = 'unknown';
+  else if (isKnownPlace(name)) kind = 'organization';
+  else if (nameWords.some((w) => isOrgWord(w)) || words.some((w) => w.kind === 'num')) kind = 'organization';
+  else if (lastTitle >= 0) kind = 'person';
+  else if (isTitleWord(tokens[nameLast])) kind = 'unknown';
+  else if (nameWords.length >= 2 && nameWords.length <= 5 &&
+    nameWords.every((w) => PARTICLES.has(w.lower) || isNameShaped(w.text) || /^[IVX]+$/.test(w.text))) {
+    kind = 'person';
+  } else kind = 'unknown';
+  return { name, kind, role, affiliation, gender };
+}
+
+export class Registry {
+  readonly entities: Entity[] = [];
+  readonly mentions: EntityMention[] = [];
+  private readonly byKey = new Map<string, Entity>();
+
+  /** The entity these name words refer to: the same full name, or a known person's surname or first name. */
+  lookup(words: string[], before = Number.POSITIVE_INFINITY): Entity | undefined {
+    const key = normName(words.join(' '));
+    if (words.length === 1) {
+      const w = normName(words[0]);
+      const isPart = (e: Entity) => e.words.length > 1 && e.kind === 'person' &&
+        (normName(e.words[e.words.length - 1]) === w || normName(e.words[0]) === w);
+      // the most recently mentioned person whose last (or first) name this is, else any such person
+      for (let m = this.mentions.length - 1; m >= 0; m--) {
+        if (this.mentions[m].pos <= before && isPart(this.mentions[m].entity)) return this.mentions[m].entity;
+      }
+      const any = this.entities.find(isPart);
+      if (any) return any;
+      return this.byKey.get(key);
+    }
+    const exact = this.byKey.get(key);
+    if (exact) return exact;
+    // "Donald J. Trump" vs "Donald Trump": same first and last word
+    for (const e of this.entities) {
+      if (e.kind !== 'person' || e.words.length < 2) continue;
+      if (normName(e.words[0]) === normName(words[0]) &&
+          normName(e.words[e.words.length - 1]) === normName(words[words.length - 1])) return e;
+    }
+    return undefined;
+  }
+
+  register(words: string[], kind: EntityKind, extra: Partial<Pick<Entity, 'role' | 'affiliation' | 'gender'>> = {},
+    before = Number.POSITIVE_INFINITY): Entity {
+    const found = this.lookup(words, before);
+    if (found) {
+      if (found.kind === 'unknown' && kind !== 'unknown') found.kind = kind;
+      if (!found.role && extra.role) found.role = extra.role;
+      if (!found.affiliation && extra.affiliation) found.affiliation = extra.affiliation;
+      if (!found.gender && extra.gender) found.gender = extra.gender;
+      return found;
+    }
+    const e: Entity = {
+      id: this.entities.length,
+      name: words.join(' ').replace(/ \./g, '.'),
+      words,
+      kind,
+      role: extra.role ?? null,
+      affiliation: extra.affiliation ?? null,
+      gender: extra.gender ?? null,
+    };
+    this.entities.push(e);
+    this.byKey.set(normName(words.join(' ')), e);
+    return e;
+  }
+
+  mention(entity: Entity, pos: number, speaker: boolean): void {
+    // keep mentions ordered by position (they arrive almost in order)
+    let i = this.mentions.length;
+    while (i > 0 && this.mentions[i - 1].pos > pos) i--;
+    const same = this.mentions[i - 1];
+    if (same && same.pos === pos && same.entity === entity) {
+      same.speaker ||= speaker;
+      return;
+    }
+    this.mentions.splice(i, 0, { pos, entity, speaker });
+  }
+
+  /** Mentions before a token position, most recent first. */
+  *before(pos: number): Generator<EntityMention> {
+    for (let i = this.mentions.length - 1; i >= 0; i--) if (this.mentions[i].pos < pos) yield this.mentions[i];
+  }
+}

@@ -1,0 +1,192 @@
+// Finds quotation spans from quotation marks of every common style: "…", “…”, „…“, «…», »…«,
+// ‘…’ and nested '…'. A quotation may run over several paragraphs when each continued paragraph
+// reopens it (the English convention). Unbalanced marks are dropped, never guessed across paragraphs.
+import type { QuoteMark } from './tokens.ts';
+
+export interface QuoteSpan {
+  /** offset of the opening mark */
+  open: number;
+  /** offset of the closing mark */
+  close: number;
+  /** content: [start, end) between the marks */
+  start: number;
+  end: number;
+  /** 1 for a top-level quotation, 2 for one nested inside another */
+  depth: number;
+  /** index of the enclosing quotation, -1 at top level */
+  parent: number;
+  /** offsets of re-opening marks of continued paragraphs */
+  reopen: number[];
+  single: boolean;
+}
+
+const DOUBLE = new Set(['"', '“', '”', '„', '«', '»', '‟', '＂', '〝', '〞']);
+const SINGLE_OPEN = '‘';
+const SINGLE_CLOSE = '’';
+
+type Role = 'open' | 'close' | 'either';
+
+function isSpaceLike(c: string | undefined): boolean {
+  return c === undefined || /[\s([{\u2014\u2013/]/u.test(c);
+}
+function isLetterOrDigit(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+/** Role of a double mark from its surroundings; the character itself only breaks ties. */
+function doubleRole(text: string, i: number, germanLow: boolean, reversedGuillemets: boolean): Role {
+  const c = text[i];
+  const prev = i > 0 ? text[i - 1] : undefined;
+  const next = text[i + 1];
+  const prevSpace = isSpaceLike(prev);
+  const nextSpace = next === undefined || /\s/u.test(next);
+  const nextPunct = next !== undefined && /[.,;:!?)\]}\u2014\u2013…-]/u.test(next);
+  if (prevSpace && !nextSpace) return 'open';
+  if (!prevSpace && (nextSpace || nextPunct)) return 'close';
+  // hint from the character
+  if (c === '„' || c === '〝') return 'open';
+  if (c === '“') return germanLow ? 'close' : 'open';
+  if (c === '”' || c === '〞') return 'close';
+  if (c === '«') return reversedGuillemets ? 'close' : 'open';
+  if (c === '»') return reversedGuillemets ? 'open' : 'close';
+  return 'either';
+}
+
+/** Finds top-level and nested quotation spans in `text`. */
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const germanLow = text.includes('„');
+  const firstOpenG = text.indexOf('«');
+  const firstCloseG = text.indexOf('»');
+  const reversedGuillemets = firstCloseG >= 0 && (firstOpenG < 0 || firstCloseG < firstOpenG) &&
+    /»\p{L}/u.test(text);
+  const spans: QuoteSpan[] = [];
+
+  interface Open { pos: number; reopen: number[] }
+  let stack: Open[] = [];
+  const lines = splitLines(text);
+  let pendingContinuation: Open | null = null;
+
+  for (let li = 0; li < lines.length; li++) {
+    const [ls, le] = lines[li];
+    if (ls === le) continue;
+    // a quotation left open by the previous paragraph continues if this one reopens it
+    if (pendingContinuation) {
+      const first = firstNonSpace(text, ls, le);
+      if (first >= 0 && DOUBLE.has(text[first]) && doubleRole(text, first, germanLow, reversedGuillemets) !== 'close') {
+        pendingContinuation.reopen.push(first);
+        stack = [pendingContinuation];
+        pendingContinuation = null;
+        scanDoubles(first + 1, le);
+      } else {
+        pendingContinuation = null;
+        scanDoubles(ls, le);
+      }
+    } else {
+      scanDoubles(ls, le);
+    }
+    if (stack.length === 1) pendingContinuation = stack[0];
+    stack = [];
+  }
+
+  function scanDoubles(from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const c = text[i];
+      if (!DOUBLE.has(c)) continue;
+      const role = doubleRole(text, i, germanLow, reversedGuillemets);
+      if (role === 'open' || (role === 'either' && stack.length === 0)) {
+        stack.push({ pos: i, reopen: [] });
+      } else if (stack.length > 0) {
+        const o = stack.pop()!;
+        spans.push(makeSpan(o.pos, i, o.reopen));
+      }
+    }
+  }
+
+  spans.sort((a, b) => a.open - b.open);
+  // single quotes: curly ones anywhere, straight ones only inside a double quotation
+  // (elsewhere an apostrophe is far more likely than a quotation mark)
+  const singles = findSingles(text, spans);
+  const all = [...spans, ...singles].sort((a, b) => a.open - b.open);
+  assignNesting(all);
+  return all;
+}
+
+function makeSpan(open: number, close: number, reopen: number[], single = false): QuoteSpan {
+  return { open, close, start: open + 1, end: close, depth: 1, parent: -1, reopen, single };
+}
+
+function findSingles(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  const inside = (pos: number) => doubles.some((d) => pos > d.open && pos < d.close);
+  const noDoubles = doubles.length === 0;
+  const lines = splitLines(text);
+  for (const [ls, le] of lines) {
+    let openAt = -1;
+    for (let i = ls; i < le; i++) {
+      const c = text[i];
+      if (c !== SINGLE_OPEN && c !== SINGLE_CLOSE && c !== "'") continue;
+      const prev = i > ls ? text[i - 1] : undefined;
+      const next = text[i + 1];
+      const straight = c === "'";
+      if (straight && !inside(i) && !noDoubles) continue;
+      const canOpen = (c === SINGLE_OPEN || straight) && (i === ls || isSpaceLike(prev) || DOUBLE.has(prev ?? '')) &&
+        (isLetterOrDigit(next) || next === '[' || next === '.');
+      const canClose = (c === SINGLE_CLOSE || straight) && prev !== undefined && !/\s/u.test(prev) &&
+        !isLetterOrDigit(next);
+      if (openAt < 0) {
+        if (canOpen) openAt = i;
+      } else if (canClose) {
+        // both marks must lie in the same double quotation (or both outside)
+        const a = doubles.find((d) => openAt > d.open && openAt < d.close);
+        const b = doubles.find((d) => i > d.open && i < d.close);
+        if (a === b && i - openAt > 1) out.push(makeSpan(openAt, i, [], true));
+        openAt = -1;
+      } else if (canOpen && c === SINGLE_OPEN) {
+        openAt = i;
+      }
+    }
+  }
+  return out;
+}
+
+function assignNesting(all: QuoteSpan[]): void {
+  for (let i = 0; i < all.length; i++) {
+    const q = all[i];
+    for (let j = i - 1; j >= 0; j--) {
+      const p = all[j];
+      if (p.open < q.open && p.close > q.close) {
+        q.parent = j;
+        q.depth = p.depth + 1;
+        break;
+      }
+    }
+  }
+}
+
+function splitLines(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      out.push([s, i]);
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+function firstNonSpace(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (!/\s/u.test(text[i])) return i;
+  return -1;
+}
+
+/** The opening and closing marks of every span, for the tokenizer. */
+export function marksOf(spans: QuoteSpan[]): QuoteMark[] {
+  const marks: QuoteMark[] = [];
+  spans.forEach((s, i) => {
+    marks.push({ pos: s.open, role: 'open', quote: i, depth: s.depth });
+    for (const r of s.reopen) marks.push({ pos: r, role: 'open', quote: i, depth: s.depth });
+    marks.push({ pos: s.close, role: 'close', quote: i, depth: s.depth });
+  });
+  return marks;
+}

@@ -1,0 +1,73 @@
+// Sentence boundaries in the narrative. A quotation is never split: sentences inside it belong
+// to the speaker, and attribution looks at the narrative around it.
+import { ABBREVIATIONS, NON_NAME_CAPS, cueOf } from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+export interface Sentence {
+  /** first and last token index, inclusive */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+const TERMINAL = new Set(['.', '!', '?', '…', '...']);
+
+export function splitSentences(tokens: Token[]): Sentence[] {
+  const out: Sentence[] = [];
+  let first = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i === tokens.length - 1 || boundaryAfter(tokens, i)) {
+      out.push({ first, last: i, start: tokens[first].start, end: tokens[i].end });
+      first = i + 1;
+    }
+  }
+  return out;
+}
+
+function startsSentence(t: Token | undefined): boolean {
+  if (!t) return true;
+  return t.cap || t.kind === 'qopen' || t.kind === 'num' || t.text === '(' || t.text === '[';
+}
+
+function boundaryAfter(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (next.para !== t.para) {
+    // a quotation continued into the next paragraph keeps its sentence
+    return !(t.depth > 0 && next.quote === t.quote && next.kind === 'qopen');
+  }
+  if (t.depth === 0 && t.kind === 'punct' && TERMINAL.has(t.text)) {
+    if (!startsSentence(next)) return false;
+    const prev = tokens[i - 1];
+    if (t.text === '.' && prev && prev.end === t.start && prev.kind === 'word') {
+      if (ABBREVIATIONS.has(prev.lower)) return false;
+      // an initial: John R. Bolton
+      if (/^\p{Lu}$/u.test(prev.text) && next.cap) return false;
+    }
+    return true;
+  }
+  // "U.S." ends a sentence only when an obvious sentence opener follows
+  if (t.depth === 0 && t.kind === 'word' && t.text.endsWith('.') && next.cap && NON_NAME_CAPS.has(next.lower)) {
+    return true;
+  }
+  if (t.kind === 'qclose' && t.depth === 1) {
+    const inner = tokens[i - 1];
+    if (!inner || !(inner.kind === 'punct' && TERMINAL.has(inner.text))) return false;
+    if (!startsSentence(next)) return false;
+    // "…?" Kamberi wonders. — the attribution belongs to the quotation's sentence
+    return !cueFollows(tokens, i + 1);
+  }
+  return false;
+}
+
+/** Whether a short name or pronoun followed by a reporting verb starts at i (or a verb then a name). */
+export function cueFollows(tokens: Token[], i: number): boolean {
+  for (let j = i; j < Math.min(tokens.length, i + 7); j++) {
+    const t = tokens[j];
+    if (t.depth !== 0 || t.kind === 'qopen') return false;
+    if (t.kind === 'punct' && t.text !== '-' ) return false;
+    if (t.kind === 'word' && !t.cap && cueOf(t.lower)) return true;
+  }
+  return false;
+}
