@@ -9,7 +9,18 @@ export const isUrl = (s: string): boolean => /^https?:\/\/\S+$/.test(s);
 
 export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIssue[] {
   const issues: DataIssue[] = [];
-  const push = (o: object, path: string, message: string) => issues.push({ file: fileOf(o), path, message });
+  // Items of list files (states, sources, backtests) are numbered within their own file, not across files.
+  const localIndex = new Map<object, number>();
+  for (const list of [data.states, data.sources, data.backtests] as object[][]) {
+    const counts = new Map<string, number>();
+    for (const o of list) {
+      const n = counts.get(fileOf(o)) ?? 0;
+      localIndex.set(o, n);
+      counts.set(fileOf(o), n + 1);
+    }
+  }
+  const push = (o: object, path: string, message: string) =>
+    issues.push({ file: fileOf(o), path: localIndex.has(o) ? path.replace(/^\[\d+\]/, `[${localIndex.get(o)}]`) : path, message });
 
   const states = new Set<string>();
   data.states.forEach((s, i) => {

@@ -1,5 +1,5 @@
 // From file texts to a validated dataset: pure (no file system), so it runs anywhere.
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { crossCheck } from './crosscheck.ts';
 import type { Dataset } from './dataset.ts';
@@ -51,10 +51,12 @@ export function parseDataset(files: DataFile[]): Dataset {
       });
       continue;
     }
-    const doc = parseDocument(file.text, { prettyErrors: false });
+    const lines = new LineCounter();
+    const doc = parseDocument(file.text, { prettyErrors: false, lineCounter: lines });
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
-        const line = e.linePos?.[0];
+        // Without prettyErrors the error carries only offsets: the line counter turns them into line and column.
+        const line = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
         issues.push({ file: file.path, path: line ? `line ${line.line}, column ${line.col}` : '', message: `invalid YAML: ${e.message.split('\n')[0]}` });
       }
       continue;
