@@ -1,0 +1,205 @@
+// The bundled dataset: it validates, its counts match the reference tables, and its evidence is honest.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bodySeatsAsOf, membersAsOf } from '../../src/model/asof.ts';
+import { index } from '../../src/model/dataset.ts';
+import { loadDataset } from '../../src/model/load.ts';
+import { setupCase } from '../../src/engine/setup.ts';
+import { evaluateCase } from '../../src/engine/evaluate.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const SHARED = join(here, '..', '..', '..', 'shared');
+const KAMBERI_TXT = join(SHARED, 'data', 'sources', 'kosovo-online-kamberi-nato.txt');
+
+const data = loadDataset();
+const ix = index(data);
+const org = (id: string) => {
+  const o = ix.organization(id);
+  if (!o) throw new Error(`no organization ${id}`);
+  return o;
+};
+
+describe('the bundled dataset', () => {
+  it('validates', () => {
+    expect(data.organizations.map((o) => o.id).sort()).toEqual(['coe', 'eu', 'interpol', 'nato', 'osce', 'un', 'unesco']);
+    expect(data.cases.map((c) => `${c.candidate}-${c.organization}`).sort()).toEqual(
+      ['XK-coe', 'XK-eu', 'XK-interpol', 'XK-nato', 'XK-osce', 'XK-un', 'XK-unesco'],
+    );
+  });
+
+  it('has every UN member, Kosovo, the two observer states and the non-state members', () => {
+    const kinds = (k: string) => data.states.filter((s) => s.kind === k).map((s) => s.code).sort();
+    expect(kinds('un-member')).toHaveLength(193);
+    expect(kinds('observer')).toEqual(['PS', 'VA']);
+    expect(kinds('other')).toEqual(['AW', 'CK', 'CW', 'NU', 'SX', 'XK']);
+    for (const s of data.states) if (s.kind !== 'other') expect(s.wikidata, s.code).toMatch(/^Q\d+$/);
+  });
+
+  it('gives each alias to one state only', () => {
+    const seen = new Map<string, string>();
+    for (const s of data.states) {
+      for (const a of [s.name, ...(s.aliases ?? [])]) {
+        const key = a.toLowerCase();
+        expect(seen.get(key) ?? s.code, `"${a}" is used by ${seen.get(key)} and ${s.code}`).toBe(s.code);
+        seen.set(key, s.code);
+      }
+    }
+    expect(ix.state('US')?.aliases).toEqual(expect.arrayContaining(['United States of America', 'the US']));
+    expect(ix.state('GB')?.aliases).toEqual(expect.arrayContaining(['UK', 'Britain']));
+    expect(ix.state('RS')?.aliases).toContain('Belgrade');
+  });
+
+  it.each([
+    ['nato', 32],
+    ['eu', 27],
+    ['coe', 46],
+    ['un', 193],
+    ['osce', 57],
+    ['unesco', 194],
+    ['interpol', 196],
+  ])('%s has %i current members', (id, n) => {
+    expect(org(id).members.filter((m) => !m.left)).toHaveLength(n);
+    expect(membersAsOf(org(id), '2026-06-01')).toHaveLength(n);
+  });
+
+  it('marks unverified reference rows as verified: false, with their note', () => {
+    const unverified = data.organizations.flatMap((o) => o.members).filter((m) => m.verified === false);
+    // memberships.csv: 26 coe + 187 interpol + 23 osce + 136 unesco rows whose note begins "unverified"
+    expect(unverified).toHaveLength(26 + 187 + 23 + 136);
+    for (const m of unverified) expect(m.note ?? '').toMatch(/^unverified/);
+  });
+
+  it('has 15 members of the Security Council every year 2008-2026, the five permanent ones among them', () => {
+    const un = org('un');
+    const sc = un.bodies.find((b) => b.id === 'security-council')!;
+    for (let y = 2008; y <= 2026; y++) {
+      const seats = bodySeatsAsOf(un, sc, `${y}-06-01`)!;
+      expect(seats.size, String(y)).toBe(15);
+      for (const p of ['CN', 'FR', 'GB', 'RU', 'US']) expect(seats.has(p)).toBe(true);
+    }
+  });
+
+  it('has 306 PACE seats and 720 European Parliament seats, one entry per member', () => {
+    const sum = (o: string, b: string) => Object.values(org(o).bodies.find((x) => x.id === b)!.seats!).reduce((s, x) => s + x, 0);
+    expect(sum('coe', 'pace')).toBe(306);
+    expect(sum('eu', 'parliament')).toBe(720);
+    expect(Object.keys(org('coe').bodies.find((x) => x.id === 'pace')!.seats!).sort()).toEqual(membersAsOf(org('coe'), '2026-06-01').sort());
+    expect(Object.keys(org('eu').bodies.find((x) => x.id === 'parliament')!.seats!).sort()).toEqual(membersAsOf(org('eu'), '2026-06-01').sort());
+  });
+
+  it('encodes the stage ids and rules of the brief', () => {
+    const stages = (id: string) => org(id).procedure.stages.map((s) => `${s.id}:${s.rule.type}`);
+    expect(stages('nato')).toEqual(['invitation:unanimity', 'ratification:each']);
+    expect(stages('coe')).toEqual(['agenda:noVeto', 'pace-opinion:share', 'committee-of-ministers:share']);
+    expect(stages('eu')).toEqual(['council:consensus', 'parliament:share', 'ratification:each']);
+    expect(stages('un')).toEqual(['security-council:all', 'general-assembly:share']);
+    expect(stages('unesco')).toEqual(['executive-board:share', 'general-conference:share']);
+    expect(stages('interpol')).toEqual(['general-assembly:share']);
+    expect(stages('osce')).toEqual(['permanent-council:consensus']);
+    for (const o of data.organizations) for (const s of o.procedure.stages) expect(s.sources.length, `${o.id}/${s.id}`).toBeGreaterThan(0);
+  });
+});
+
+describe('Kosovo recognitions', () => {
+  const rec = ix.recognitions('XK')!;
+
+  it('match the counts of the reference README', () => {
+    const counts: Record<string, number> = {};
+    for (const r of rec.recognitions) counts[r.status] = (counts[r.status] ?? 0) + 1;
+    expect(counts).toEqual({ recognizes: 100, 'withdrawal-claimed': 16, 'withdrawal-disputed': 2, 'does-not-recognize': 75 });
+    expect(rec.recognitions).toHaveLength(193);
+    expect(rec.asOf).toBe('2026-01-01');
+  });
+
+  it('mark withdrawal claims as contested and unverified rows as such', () => {
+    for (const r of rec.recognitions) {
+      expect(r.contested === true, r.state).toBe(r.status.startsWith('withdrawal'));
+      expect(r.verified === false, r.state).toBe((r.note ?? '').startsWith('unverified'));
+    }
+    expect(rec.recognitions.filter((r) => r.verified === false)).toHaveLength(58 + 40 + 14);
+    expect(rec.recognitions.find((r) => r.state === 'KE')?.date).toBe('2025-03-26');
+  });
+});
+
+describe('evidence', () => {
+  const nato = ix.case('XK', 'nato')!;
+  const KAMBERI_DRIVERS = ['balkan-security-deteriorates', 'west-prioritizes-kosovo', 'csm-condition-applied', 'non-recognizers-follow-nato-priorities', 'spain-recognizes-kosovo'];
+
+  it('sources every Kamberi driver to a passage of kamberi-2024', () => {
+    for (const id of KAMBERI_DRIVERS) {
+      const d = nato.drivers.find((x) => x.id === id);
+      expect(d, id).toBeDefined();
+      const refs = d!.sources.filter((s) => typeof s !== 'string' && s.source === 'kamberi-2024' && s.passage);
+      expect(refs.length, id).toBeGreaterThan(0);
+    }
+    expect(nato.drivers.length).toBeLessThanOrEqual(12);
+    const kamberi = ix.source('kamberi-2024')!;
+    expect(kamberi.date).toBe('2024-06-24');
+    expect(kamberi.dateVerified).toBe(false);
+  });
+
+  it('ties KFOR to the Kamberi passages that call Kosovo de facto in NATO', () => {
+    const kfor = nato.ties.find((t) => t.id === 'kfor')!;
+    expect(kfor.since).toBe('1999-06-12');
+    expect(kfor.sources.some((s) => typeof s !== 'string' && s.source === 'kamberi-2024')).toBe(true);
+    expect(nato.ties.map((t) => `${t.id}:${t.kind}`)).toEqual(
+      expect.arrayContaining(['nalt:liaison', 'nato-pa-associate:association', 'no-partnership-for-peace:absence']),
+    );
+  });
+
+  it.skipIf(!existsSync(KAMBERI_TXT))('quotes the Kamberi interview verbatim', () => {
+    const text = readFileSync(KAMBERI_TXT, 'utf8');
+    const kamberi = ix.source('kamberi-2024')!;
+    expect(kamberi.passages.length).toBeGreaterThanOrEqual(8);
+    for (const p of kamberi.passages) expect(text.includes(p.text), p.id).toBe(true);
+  });
+
+  it('keeps passages short (at most two sentences)', () => {
+    for (const s of data.sources) {
+      for (const p of s.passages) {
+        const sentences = p.text.split(/(?<=[.?!])\s+(?=[A-Z"“])/).length;
+        expect(sentences, `${s.id}/${p.id}`).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+
+  it('gives every stance, default, driver and tie a source, and every probability a note or basis', () => {
+    for (const c of data.cases) {
+      for (const s of c.stances) expect(s.sources.length, `${c.organization}/${s.state}`).toBeGreaterThan(0);
+      for (const d of c.defaults) expect(d.basis.toLowerCase(), `${c.organization} default`).toMatch(/assumption|fallback/);
+      for (const d of c.drivers) expect(d.note ?? '', `${c.organization}/${d.id}`).toMatch(/modelling judgment/i);
+    }
+  });
+});
+
+describe('stances cover every voter', () => {
+  for (const c of data.cases) {
+    for (const asOf of ['2026-06-01', '2024-05-17', '2015-11-09']) {
+      it(`${c.candidate} × ${c.organization} as of ${asOf}`, () => {
+        const setup = setupCase(ix, c, asOf);
+        const none = setup.units.filter((u) => u.spec.origin === 'none').map((u) => u.state);
+        expect(none).toEqual([]);
+      });
+    }
+  }
+
+  it('leaves Kosovo out of NATO under the most likely stances, blocked by the non-recognizers and Hungary', () => {
+    const ev = evaluateCase(ix, ix.case('XK', 'nato')!, '2026-06-01');
+    const invitation = ev.stages.find((s) => s.id === 'invitation')!;
+    expect(invitation.outcome).toBe('fail');
+    expect(invitation.blockers).toEqual(expect.arrayContaining(['ES', 'GR', 'RO', 'SK', 'HU']));
+  });
+
+  it('lets the drivers open the NATO invitation', () => {
+    const ev = evaluateCase(ix, ix.case('XK', 'nato')!, '2026-06-01', {
+      'west-prioritizes-kosovo': true,
+      'non-recognizers-follow-nato-priorities': true,
+      'csm-established': true,
+    });
+    const invitation = ev.stages.find((s) => s.id === 'invitation')!;
+    expect(invitation.blockers).not.toContain('ES');
+    expect(invitation.outcome).toBe('pass');
+  });
+});
