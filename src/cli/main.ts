@@ -3,10 +3,12 @@ import { Command, CommanderError } from 'commander';
 import { DataError, formatIssue } from '../model/issues.ts';
 import { CliError, createContext, type Io } from './context.ts';
 import * as backtest from './commands/backtest.ts';
+import * as build from './commands/build.ts';
 import * as evaluate from './commands/evaluate.ts';
+import * as serve from './commands/serve.ts';
 import * as validate from './commands/validate.ts';
 
-const COMMANDS = [evaluate, validate, backtest];
+const COMMANDS = [evaluate, validate, backtest, serve, build];
 
 const stdio: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),

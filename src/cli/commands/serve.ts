@@ -1,0 +1,89 @@
+// accede serve: the web app and the HTTP API at http://127.0.0.1:PORT, from the dataset and a local workspace.
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { CliError, type CliContext } from '../context.ts';
+
+interface Options {
+  host: string;
+  port: number;
+  data?: string;
+  workspace?: string;
+  token?: string;
+  readOnly?: boolean;
+}
+
+export const DEFAULT_PORT = 4321;
+export const DEFAULT_WORKSPACE = '.accede/workspace.sqlite';
+
+function parsePort(v: string): number {
+  if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError(`expected a port number from 0 to 65535, got "${v}"`);
+  return Number(v);
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('serve the web app and the HTTP API (reads are open; writes need a token off loopback)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', `port (0: any free port)`, parsePort, DEFAULT_PORT)
+    .option('--data <dir>', 'data folder (default: the bundled dataset)')
+    .option('--workspace <path>', `SQLite workspace, created on first run (default: ${DEFAULT_WORKSPACE})`)
+    .option('--token <token>', 'token required for writes (default: $ACCEDE_TOKEN)')
+    .option('--read-only', 'refuse every write')
+    .action(async (o: Options) => {
+      // Loaded here, not at startup: other commands need neither the server nor the bundler.
+      const { bundleApp } = await import('../../server/bundle.ts');
+      const { isLoopback, startServer } = await import('../../server/node.ts');
+      const { openWorkspaceFor } = await import('../../server/store-adapter.ts');
+      const ix = ctx.load(o.data);
+      const token = o.token ?? process.env.ACCEDE_TOKEN ?? undefined;
+      if (token !== undefined && token.length < 16) throw new CliError('the token must be at least 16 characters long');
+      const loopback = isLoopback(o.host);
+      let writable = !o.readOnly;
+      let readOnlyReason: string | undefined = o.readOnly ? 'started with --read-only' : undefined;
+      if (!loopback && !token && writable) {
+        // Off loopback, anyone who can reach the port could write: start read-only and say so.
+        writable = false;
+        readOnlyReason = `listening on ${o.host} (not loopback) without a token; restart with --token or ACCEDE_TOKEN to allow writes`;
+      }
+      const ws = await openWorkspaceFor(o.workspace ?? DEFAULT_WORKSPACE, ix.data).catch((e: Error) => {
+        throw new CliError(`cannot open the workspace ${o.workspace ?? DEFAULT_WORKSPACE}: ${e.message}`, 1);
+      });
+      const started = Date.now();
+      const assets = await bundleApp();
+      let server;
+      try {
+        server = await startServer(
+          { dataset: ix.data, workspace: ws?.workspace, token, writable, readOnlyReason, assets },
+          { host: o.host, port: o.port },
+        );
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (err.code === 'EADDRINUSE') throw new CliError(`port ${o.port} on ${o.host} is in use: choose another with --port (0 picks a free one)`, 1);
+        if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new CliError(`cannot listen on ${o.host}: no such local address`, 2);
+        if (err.code === 'EACCES') throw new CliError(`not allowed to listen on port ${o.port}: choose a port above 1023`, 1);
+        throw e;
+      }
+      ctx.out(`accede is serving ${ix.data.cases.length} cases at ${server.url}/  (built in ${Date.now() - started} ms)`);
+      ctx.out(`  try ${server.url}/case/XK/nato · API: ${server.url}/api/openapi.json`);
+      ctx.out(
+        ws
+          ? `  workspace: ${ws.path}${writable ? (token ? ' (writes need the token)' : ' (writable from this machine)') : ` (read-only: ${readOnlyReason})`}`
+          : `  workspace: none (${ws === null ? 'the workspace store is not available in this build' : 'not opened'}); writes are off`,
+      );
+      if (!writable && !ws) ctx.out(`  read-only: ${readOnlyReason}`);
+      ctx.out('  press Ctrl+C to stop');
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void server.close().then(() => {
+            ws?.close();
+            resolve();
+          });
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+}

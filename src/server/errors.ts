@@ -1,0 +1,34 @@
+// HTTP errors with a reason: every refusal is a 4xx JSON body {error, detail} (or an HTML page for pages).
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal';
+
+export interface ErrorBody {
+  error: ErrorCode;
+  detail: string;
+  /** For bad requests: which parameter and what was expected. */
+  problems?: Array<{ param: string; message: string }>;
+}
+
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly body: ErrorBody,
+  ) {
+    super(status, { message: body.detail });
+  }
+}
+
+export const badRequest = (detail: string, problems?: ErrorBody['problems']) =>
+  new ApiError(400, { error: 'bad_request', detail, ...(problems ? { problems } : {}) });
+export const notFound = (detail: string) => new ApiError(404, { error: 'not_found', detail });

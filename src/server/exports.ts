@@ -1,0 +1,118 @@
+// The downloads of a case, as text: one function per format, used by `accede evaluate --csv/--json`,
+// by the server at /case/<candidate>/<org>.csv|.json and by the browser in a static export,
+// so every copy of the same scenario is byte-identical. Pure: no Node, no DOM.
+import type { Indexed } from '../model/dataset.ts';
+import type { Assignment } from '../model/drivers.ts';
+import type { CaseData } from '../model/schema.ts';
+import { evaluateSetup, type Evaluation } from '../engine/evaluate.ts';
+import { setupCase } from '../engine/setup.ts';
+import { stageVoters } from './views.ts';
+
+export const CSV_COLUMNS = [
+  'candidate',
+  'organization',
+  'as_of',
+  'drivers',
+  'stage',
+  'stage_name',
+  'body',
+  'rule',
+  'required',
+  'stage_outcome',
+  'state',
+  'state_name',
+  'seats',
+  'position',
+  'p_yes',
+  'p_no',
+  'p_abstain',
+  'p_absent',
+  'stance_origin',
+  'recognition',
+] as const;
+
+/** RFC 4180 quoting (a field with a comma, a quote or a line break is quoted); lines end with \n. */
+export function csvField(v: string | number | boolean | undefined): string {
+  const s = v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const round = (x: number): string => String(Math.round(x * 1e6) / 1e6);
+
+/**
+ * One row per voter per stage: the most likely position under the fixed drivers (the position the
+ * evaluation counts) and the probabilities of each position with the uncertain drivers averaged out.
+ * A stage whose members are not in the dataset, or that does not apply, has one row with no state.
+ */
+export function caseCsv(ix: Indexed, c: CaseData, asOf: string, fixed: Assignment = {}): string {
+  const setup = setupCase(ix, c, asOf);
+  const ev = evaluateSetup(setup, fixed);
+  const voters = stageVoters(setup, fixed);
+  const driversText = Object.entries(ev.drivers)
+    .map(([k, v]) => `${k}=${v}${k in fixed ? '' : '?'}`)
+    .join(' ');
+  const lines = [CSV_COLUMNS.join(',')];
+  ev.stages.forEach((s, i) => {
+    const head = [c.candidate, c.organization, ev.asOf, driversText, s.id, s.name, s.body, s.rule, s.required, s.outcome];
+    const vs = voters[i].voters;
+    if (!vs || !s.applies) {
+      lines.push([...head, '', '', '', s.applies ? '' : 'not required', '', '', '', '', '', ''].map(csvField).join(','));
+      return;
+    }
+    const pos = new Map(s.voters.map((v) => [v.state, v.position]));
+    for (const v of [...vs].sort((a, b) => a.state.localeCompare(b.state))) {
+      lines.push(
+        [
+          ...head,
+          v.state,
+          ix.state(v.state)?.name ?? v.state,
+          v.seats,
+          pos.get(v.state) ?? '',
+          round(v.dist.yes),
+          round(v.dist.no),
+          round(v.dist.abstain),
+          round(v.dist.absent),
+          v.origin,
+          v.recognition,
+        ]
+          .map(csvField)
+          .join(','),
+      );
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** The JSON document `accede evaluate --json` prints (the same object, the same spacing). */
+export function evaluationJson(ev: Evaluation) {
+  return {
+    candidate: ev.candidate,
+    organization: ev.organization,
+    asOf: ev.asOf,
+    admitted: ev.admitted,
+    status: ev.status,
+    drivers: ev.drivers,
+    stages: ev.stages.map((s) => ({
+      id: s.id,
+      name: s.name,
+      body: s.body,
+      kind: s.kind,
+      rule: s.rule,
+      legal: s.legal,
+      applies: s.applies,
+      tally: s.tally,
+      required: s.required,
+      outcome: s.outcome,
+      margin: s.margin,
+      blockers: s.blockers,
+      ...(s.estimated ? { estimated: s.estimated } : {}),
+      votes: Object.fromEntries(s.voters.map((v) => [v.state, v.position])),
+    })),
+    ties: ev.ties,
+    sources: ev.sources,
+  };
+}
+
+export function caseJsonText(ix: Indexed, c: CaseData, asOf: string, fixed: Assignment = {}): string {
+  return JSON.stringify(evaluationJson(evaluateSetup(setupCase(ix, c, asOf), fixed)), null, 2);
+}

@@ -1,0 +1,356 @@
+// What the pages and the API show, computed from the dataset and the engine.
+// Pure (no Node, no DOM): the server answers the API with it and the browser renders pages with it,
+// so a page and its JSON always agree.
+import { covers, isMember, membersAsOf, recognitionsAsOf, type RecognitionStatus } from '../model/asof.ts';
+import type { Indexed } from '../model/dataset.ts';
+import { type Assignment, enumerateAssignments } from '../model/drivers.ts';
+import type { CaseData, SourceRefData } from '../model/schema.ts';
+import { distUnder, type Dist, setupCase, type CaseSetup, type StanceSpec } from '../engine/setup.ts';
+import { evaluateSetup, type Evaluation } from '../engine/evaluate.ts';
+
+// ---------------------------------------------------------------- recognition counters
+
+export interface Counter {
+  /** Members of the organization on the day (the candidate excluded). */
+  members: number;
+  /** Of them, how many recognize the candidate (a disputed withdrawal still counts as recognizing). */
+  recognize: number;
+  /** Of them, how many have a withdrawal claimed by a third party (shown apart, not subtracted). */
+  withdrawalClaimed: number;
+  /** "28 of 32 members recognize Kosovo" */
+  text: string;
+}
+
+export function counter(ix: Indexed, candidate: string, orgId: string, asOf: string): Counter {
+  const org = ix.organization(orgId);
+  const members = org ? membersAsOf(org, asOf).filter((m) => m !== candidate) : [];
+  const rec = recognitionsAsOf(ix.recognitions(candidate), asOf);
+  let recognize = 0;
+  let withdrawalClaimed = 0;
+  for (const m of members) {
+    const s = rec.get(m) ?? 'does-not-recognize';
+    if (s === 'recognizes' || s === 'withdrawal-disputed') recognize++;
+    if (s === 'withdrawal-claimed') withdrawalClaimed++;
+  }
+  const name = ix.state(candidate)?.name ?? candidate;
+  const noun = orgNoun(orgId, members.length);
+  let text = `${recognize} of ${members.length} ${noun} recognize ${name}`;
+  if (withdrawalClaimed) text += ` (+${withdrawalClaimed} whose withdrawal is claimed)`;
+  return { members: members.length, recognize, withdrawalClaimed, text };
+}
+
+function orgNoun(orgId: string, n: number): string {
+  if (orgId === 'nato') return n === 1 ? 'ally' : 'allies';
+  if (orgId === 'osce') return n === 1 ? 'participating state' : 'participating states';
+  return n === 1 ? 'member' : 'members';
+}
+
+// ---------------------------------------------------------------- positions under uncertain drivers
+
+export interface VoterView {
+  state: string;
+  seats: number;
+  /** The position's distribution, averaged over the drivers left uncertain. */
+  dist: Dist;
+  origin: StanceSpec['origin'];
+  recognition: RecognitionStatus;
+  sources: SourceRefData[];
+  note?: string;
+  basis?: string;
+  /** Drivers this voter's stance depends on. */
+  drivers: string[];
+}
+
+export interface StageVoters {
+  stage: string;
+  applies: boolean;
+  /** undefined when the dataset cannot name the body's members. */
+  voters?: VoterView[];
+}
+
+/** Every voter's position at every stage, averaged over the assignments of the uncertain drivers. */
+export function stageVoters(setup: CaseSetup, fixed: Assignment): StageVoters[] {
+  const assignments = enumerateAssignments(setup.case.drivers, fixed);
+  const byUnit = setup.units.map((u) => {
+    const dist: Dist = { yes: 0, no: 0, abstain: 0, absent: 0 };
+    for (const { assignment, p } of assignments) {
+      const d = distUnder(u.spec, assignment);
+      dist.yes += p * d.yes;
+      dist.no += p * d.no;
+      dist.abstain += p * d.abstain;
+      dist.absent += p * d.absent;
+    }
+    return { unit: u, dist };
+  });
+  return setup.stages.map((s) => {
+    if (!s.applies || !s.seats) return { stage: s.stage.id, applies: s.applies };
+    const voters: VoterView[] = [];
+    for (const [state, seats] of s.seats) {
+      const hit = byUnit.find((x) => x.unit.state === state && x.unit.stages.includes(s.stage.id));
+      if (!hit) continue;
+      const spec = hit.unit.spec;
+      voters.push({
+        state,
+        seats,
+        dist: hit.dist,
+        origin: spec.origin,
+        recognition: setup.recognition.get(state) ?? 'does-not-recognize',
+        sources: spec.sources,
+        note: spec.note,
+        basis: spec.basis,
+        drivers: [...new Set(spec.when.flatMap((w) => Object.keys(w.if)))],
+      });
+    }
+    return { stage: s.stage.id, applies: true, voters };
+  });
+}
+
+// ---------------------------------------------------------------- evidence
+
+export interface EvidenceItem {
+  source: string;
+  title: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  url?: string;
+  document?: string;
+  quote?: string;
+  speaker?: string;
+  passage?: string;
+  accessed?: string;
+  note?: string;
+}
+
+/** What a reference points to, with its passage when it names one; a bare URL stays a link. */
+export function resolveRef(ix: Indexed, ref: SourceRefData): EvidenceItem {
+  const r = typeof ref === 'string' ? { source: ref } : ref;
+  const src = ix.source(r.source);
+  if (!src) return { source: r.source, title: r.source, url: /^https?:\/\//.test(r.source) ? r.source : undefined, note: (r as { note?: string }).note };
+  const passage = 'passage' in r && r.passage ? src.passages.find((p) => p.id === r.passage) : undefined;
+  return {
+    source: src.id,
+    title: src.title,
+    outlet: src.outlet,
+    author: src.author,
+    date: src.date,
+    url: src.url,
+    document: src.document,
+    quote: passage?.text,
+    speaker: passage?.speaker,
+    passage: passage?.id,
+    accessed: 'accessed' in r ? r.accessed : undefined,
+    note: ('note' in r ? r.note : undefined) ?? undefined,
+  };
+}
+
+export type EvidenceTarget = { kind: 'stance' | 'driver' | 'tie'; id: string };
+
+/**
+ * The evidence for a stance, a driver or a tie: the references the data file gives, then the
+ * passages of any source that say they support it ("XK/nato/stance:ES"). Each (source, passage) once.
+ */
+export function evidenceFor(ix: Indexed, c: CaseData, target: EvidenceTarget, refs: SourceRefData[] = []): EvidenceItem[] {
+  const out: EvidenceItem[] = [];
+  const seen = new Set<string>();
+  const add = (e: EvidenceItem) => {
+    const key = `${e.source}#${e.passage ?? ''}`;
+    if (seen.has(key)) return;
+    // A whole-source reference is redundant once one of its passages is shown.
+    if (!e.passage && out.some((x) => x.source === e.source)) return;
+    seen.add(key);
+    out.push(e);
+  };
+  for (const r of refs) add(resolveRef(ix, r));
+  const tag = `${c.candidate}/${c.organization}/${target.kind}:${target.id}`;
+  for (const src of ix.data.sources) {
+    for (const p of src.passages) {
+      if (p.supports?.includes(tag)) add(resolveRef(ix, { source: src.id, passage: p.id }));
+    }
+  }
+  // Drop a whole-source entry when a passage of the same source was added after it.
+  return out.filter((e) => e.passage || !out.some((x) => x.source === e.source && x.passage));
+}
+
+// ---------------------------------------------------------------- the overview
+
+export interface CaseSummary {
+  candidate: string;
+  candidateName: string;
+  organization: string;
+  organizationName: string;
+  title: string;
+  status: CaseData['status'];
+  isMember: boolean;
+  counter: Counter;
+  /** Whether the procedure passes with every actor at its most likely position. */
+  admitted: boolean;
+  /** Stages that fail under the most likely positions, with their blockers. */
+  failing: Array<{ stage: string; name: string; blockers: string[] }>;
+}
+
+export function caseSummary(ix: Indexed, c: CaseData, asOf: string, ev?: Evaluation): CaseSummary {
+  const e = ev ?? evaluateSetup(setupCase(ix, c, asOf));
+  const org = ix.organization(c.organization);
+  return {
+    candidate: c.candidate,
+    candidateName: ix.state(c.candidate)?.name ?? c.candidate,
+    organization: c.organization,
+    organizationName: org?.shortName ?? c.organization,
+    title: c.title ?? `${ix.state(c.candidate)?.name ?? c.candidate} × ${org?.shortName ?? c.organization}`,
+    status: c.status,
+    isMember: org ? isMember(org, c.candidate, asOf) : false,
+    counter: counter(ix, c.candidate, c.organization, asOf),
+    admitted: e.admitted,
+    failing: e.stages.filter((s) => s.outcome === 'fail').map((s) => ({ stage: s.id, name: s.name, blockers: s.blockers })),
+  };
+}
+
+// ---------------------------------------------------------------- a state across every case
+
+export interface StateStance {
+  candidate: string;
+  organization: string;
+  title: string;
+  /** Member of the organization on the day. */
+  member: boolean;
+  recognition: RecognitionStatus;
+  stages: Array<{
+    stage: string;
+    name: string;
+    sits: boolean;
+    dist?: Dist;
+    origin?: StanceSpec['origin'];
+    basis?: string;
+    note?: string;
+    drivers?: string[];
+  }>;
+  evidence: EvidenceItem[];
+}
+
+export function stateAcrossCases(ix: Indexed, code: string, asOf: string): StateStance[] {
+  return ix.data.cases.map((c) => {
+    const setup = setupCase(ix, c, asOf);
+    const voters = stageVoters(setup, {});
+    const org = setup.organization;
+    let refs: SourceRefData[] = [];
+    const stages = setup.stages.map((s, i) => {
+      const v = voters[i].voters?.find((x) => x.state === code);
+      if (v) refs = refs.concat(v.sources);
+      return {
+        stage: s.stage.id,
+        name: s.stage.name,
+        sits: !!v,
+        ...(v ? { dist: v.dist, origin: v.origin, basis: v.basis, note: v.note, drivers: v.drivers } : {}),
+      };
+    });
+    return {
+      candidate: c.candidate,
+      organization: c.organization,
+      title: c.title ?? `${ix.state(c.candidate)?.name ?? c.candidate} × ${org.shortName}`,
+      member: isMember(org, code, asOf),
+      recognition: setup.recognition.get(code) ?? 'does-not-recognize',
+      stages,
+      evidence: evidenceFor(ix, c, { kind: 'stance', id: code }, dedupeRefs(refs)),
+    };
+  });
+}
+
+function dedupeRefs(refs: SourceRefData[]): SourceRefData[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = JSON.stringify(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------- one case, everything the page shows
+
+export interface CaseDetails {
+  candidate: string;
+  candidateName: string;
+  organization: string;
+  organizationName: string;
+  title: string;
+  asOf: string;
+  /** Drivers fixed by the request (the rest are uncertain). */
+  fixed: Assignment;
+  counter: Counter;
+  isMember: boolean;
+  evaluation: Evaluation;
+  voters: StageVoters[];
+  drivers: Array<{ id: string; name: string; p: number; fixed?: boolean; note?: string; evidence: EvidenceItem[] }>;
+  ties: Array<{ id: string; name: string; kind: string; since?: string; until?: string; active: boolean; note?: string; evidence: EvidenceItem[] }>;
+  /** Evidence for each voter's stance, by state code. */
+  stanceEvidence: Record<string, EvidenceItem[]>;
+  statusEvidence: EvidenceItem[];
+}
+
+/** The parts of a case that depend on the day only (not on the drivers): evidence, ties, counter. */
+export function caseStatic(ix: Indexed, c: CaseData, setup: CaseSetup) {
+  const asOf = setup.asOf;
+  const org = setup.organization;
+  const stanceEvidence: Record<string, EvidenceItem[]> = {};
+  for (const u of setup.units) {
+    if (stanceEvidence[u.state]) continue;
+    stanceEvidence[u.state] = evidenceFor(ix, c, { kind: 'stance', id: u.state }, u.spec.sources);
+  }
+  return {
+    candidate: c.candidate,
+    candidateName: ix.state(c.candidate)?.name ?? c.candidate,
+    organization: c.organization,
+    organizationName: org.shortName,
+    title: c.title ?? `${ix.state(c.candidate)?.name ?? c.candidate} × ${org.shortName}`,
+    asOf,
+    counter: counter(ix, c.candidate, c.organization, asOf),
+    isMember: isMember(org, c.candidate, asOf),
+    members: membersAsOf(org, asOf),
+    driverEvidence: Object.fromEntries(c.drivers.map((d) => [d.id, evidenceFor(ix, c, { kind: 'driver', id: d.id }, d.sources)])),
+    ties: c.ties.map((t) => ({
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      since: t.since,
+      until: t.until,
+      active: covers(asOf, t.since, t.until),
+      note: t.note,
+      evidence: evidenceFor(ix, c, { kind: 'tie', id: t.id }, t.sources),
+    })),
+    stanceEvidence,
+    statusEvidence: c.status.sources.map((r) => resolveRef(ix, r)),
+  };
+}
+export type CaseStatic = ReturnType<typeof caseStatic>;
+
+/** Everything the page shows for a case on a day under fixed drivers (the API's answer). */
+export function caseDetails(ix: Indexed, c: CaseData, asOf: string, fixed: Assignment = {}): CaseDetails {
+  const setup = setupCase(ix, c, asOf);
+  const st = caseStatic(ix, c, setup);
+  const evaluation = evaluateSetup(setup, fixed);
+  return {
+    candidate: st.candidate,
+    candidateName: st.candidateName,
+    organization: st.organization,
+    organizationName: st.organizationName,
+    title: st.title,
+    asOf,
+    fixed,
+    counter: st.counter,
+    isMember: st.isMember,
+    evaluation,
+    voters: stageVoters(setup, fixed),
+    drivers: c.drivers.map((d) => ({
+      id: d.id,
+      name: d.name,
+      p: d.p,
+      ...(d.id in fixed ? { fixed: fixed[d.id] } : {}),
+      ...(d.note ? { note: d.note } : {}),
+      evidence: st.driverEvidence[d.id],
+    })),
+    ties: st.ties,
+    stanceEvidence: st.stanceEvidence,
+    statusEvidence: st.statusEvidence,
+  };
+}

@@ -1,0 +1,38 @@
+// The browser app's entry point: reads the page's configuration, loads the dataset, renders the route.
+import { render } from 'preact';
+import { index } from '../src/model/dataset.ts';
+import type { Dataset } from '../src/model/dataset.ts';
+import type { ClientConfig } from '../src/server/html.ts';
+import { App, LoadError } from './app.tsx';
+import { initRouter, installLinkInterceptor } from './router.ts';
+import './style.css';
+
+function readConfig(): ClientConfig {
+  const el = document.getElementById('accede-config');
+  try {
+    return JSON.parse(el?.textContent ?? '') as ClientConfig;
+  } catch {
+    return { root: '/', mode: 'server', version: '0' };
+  }
+}
+
+async function start() {
+  const config = readConfig();
+  initRouter(config);
+  installLinkInterceptor();
+  const root = document.getElementById('app')!;
+  const dataUrl = config.mode === 'static' ? `${config.root}data/dataset.json?v=${config.version}` : `${config.root}api/dataset`;
+  let dataset: Dataset;
+  try {
+    const res = await fetch(dataUrl);
+    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+    dataset = (await res.json()) as Dataset;
+  } catch (e) {
+    render(<LoadError what="the dataset" url={dataUrl} error={e instanceof Error ? e.message : String(e)} />, root);
+    return;
+  }
+  root.textContent = '';
+  render(<App ix={index(dataset)} config={config} />, root);
+}
+
+void start();

@@ -1,0 +1,263 @@
+// One case: headline, the procedure, the map, driver toggles, what it takes, the evidence, as-of, permalink, downloads.
+// The page's state lives in its URL (the permalink); every change rewrites the URL and the page renders from it.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Indexed } from '../../src/model/dataset.ts';
+import type { Assignment } from '../../src/model/drivers.ts';
+import type { CaseData } from '../../src/model/schema.ts';
+import type { ClientConfig } from '../../src/server/html.ts';
+import { formatPermalink, type MapView, type PageState, parsePermalink } from '../../src/server/permalink.ts';
+import { AsOfControl } from '../components/AsOfControl.tsx';
+import { Drivers } from '../components/Drivers.tsx';
+import { EvidenceList } from '../components/Evidence.tsx';
+import { LinkProblems } from '../components/LinkProblems.tsx';
+import { Pipeline } from '../components/Pipeline.tsx';
+import { Share } from '../components/Share.tsx';
+import { StanceMap } from '../components/StanceMap.tsx';
+import { VotersTable } from '../components/VotersTable.tsx';
+import { WhatItTakes } from '../components/WhatItTakes.tsx';
+import { compute, prepare } from '../compute.ts';
+import { listText, longDate, pct, RECOGNITION_LABEL, STATUS_LABEL, todayUtc, year } from '../format.ts';
+import { geometryFor, loadAtlas } from '../map/atlas.ts';
+import type { Atlas } from '../map/geometry.ts';
+import { mapEntries } from '../map/stance.ts';
+import { href, replaceSearch } from '../router.ts';
+
+export interface CasePageProps {
+  ix: Indexed;
+  config: ClientConfig;
+  c: CaseData;
+  search: string;
+}
+
+export function CasePage({ ix, config, c, search }: CasePageProps) {
+  const org = ix.organization(c.organization)!;
+  const stageIds = org.procedure.stages.map((s) => s.id);
+  const parsed = useMemo(() => parsePermalink(search, c, stageIds), [search, c]);
+  const state = parsed.state;
+  const asOf = state.asOf ?? todayUtc();
+
+  const prepared = useMemo(() => prepare(ix, c, asOf), [ix, c, asOf]);
+  const dyn = useMemo(() => compute(ix, prepared, state.fixed), [ix, prepared, JSON.stringify(state.fixed)]);
+  const st = prepared.static;
+  const ev = dyn.evaluation;
+
+  const defaultStage = ev.stages.find((s, i) => s.applies && dyn.voters[i].voters)?.id ?? stageIds[0];
+  const stage = state.stage ?? defaultStage;
+  const stageIndex = Math.max(0, stageIds.indexOf(stage));
+  const stageOutcome = ev.stages[stageIndex];
+
+  const [atlas, setAtlas] = useState<Atlas | undefined>();
+  const [atlasError, setAtlasError] = useState<string | undefined>();
+  useEffect(() => {
+    loadAtlas(config.root, config.version).then(setAtlas, (e: Error) => setAtlasError(e.message));
+  }, []);
+  const geometry = useMemo(() => (atlas ? geometryFor(atlas, state.view) : undefined), [atlas, state.view]);
+  const entries = useMemo(() => mapEntries(c.candidate, st.members, dyn.voters[stageIndex]), [c.candidate, st.members, dyn.voters, stageIndex]);
+
+  useEffect(() => {
+    document.title = `${st.title} — accede`;
+  }, [st.title]);
+
+  const update = (patch: Partial<PageState>) => {
+    const next: PageState = { ...state, ...patch };
+    replaceSearch(formatPermalink(next, { stage: defaultStage }));
+  };
+  const setDriver = (id: string, value: boolean | undefined) => {
+    const fixed: Assignment = { ...state.fixed };
+    if (value === undefined) delete fixed[id];
+    else fixed[id] = value;
+    update({ fixed });
+  };
+
+  const driverNames = Object.fromEntries(c.drivers.map((d) => [d.id, d.name]));
+  const candidateName = st.candidateName;
+  const activeTies = st.ties.filter((t) => t.active);
+  const rules = org.procedure.stages.map((s) => s.rule);
+  const failing = ev.stages.filter((s) => s.applies && s.outcome === 'fail');
+  const positions = new Map(stageOutcome?.voters.map((v) => [v.state, v.position]) ?? []);
+  const explicitStances = Object.entries(st.stanceEvidence).filter(([code]) => c.stances.some((s) => s.state === code));
+
+  return (
+    <article class="page case" data-page="case" data-case={`${c.candidate}/${c.organization}`}>
+      <nav class="crumbs" aria-label="Breadcrumb">
+        <a href={href('')}>Overview</a> › <a href={href(`state/${c.candidate}`)}>{candidateName}</a> › {org.shortName}
+      </nav>
+      <header class="case-head">
+        <div class="titles">
+          <h1>
+            {candidateName} <span class="times">×</span> {org.shortName}
+          </h1>
+          <p class="subtitle">
+            Can {candidateName} join the {org.name}? As of <strong>{longDate(asOf)}</strong>.
+          </p>
+        </div>
+      </header>
+      {!parsed.ok && <LinkProblems problems={parsed.problems} onReset={() => replaceSearch(formatPermalink(state, { stage: defaultStage }))} />}
+
+      <section class="headline" aria-label="Summary">
+        <div class="hl-block dejure">
+          <span class="hl-label">De jure</span>
+          <span class="hl-value" data-testid="status">
+            {st.isMember ? 'member' : STATUS_LABEL[c.status.deJure] ?? c.status.deJure}
+            {!st.isMember && c.status.since ? <span class="since"> since {longDate(c.status.since)}</span> : null}
+          </span>
+          <span class="hl-sub">{st.counter.text}</span>
+        </div>
+        <div class="hl-block prob">
+          <span class="hl-label">P(admission)</span>
+          <span class="hl-value big" data-testid="probability">
+            {dyn.probability !== undefined ? pct(dyn.probability) : ev.admitted ? 'passes' : 'blocked'}
+          </span>
+          <span class="hl-sub" data-testid="verdict">
+            {ev.admitted
+              ? 'Every stage passes with each member at its most likely position.'
+              : `With each member at its most likely position: blocked at ${listText(failing.map((s) => s.name.toLowerCase()))}${
+                  failing[0]?.blockers.length ? ` by ${listText(failing[0].blockers.map((b) => ix.state(b)?.name ?? b))}` : ''
+                }.`}
+          </span>
+        </div>
+        <div class="hl-block defacto">
+          <span class="hl-label">De facto</span>
+          {activeTies.length === 0 ? (
+            <span class="hl-sub">no recorded ties on this day</span>
+          ) : (
+            <ul class="ties-short">
+              {activeTies.map((t) => (
+                <li key={t.id}>
+                  <a href={`#ev-tie-${t.id}`}>{t.name}</a>
+                  {t.since && <span class="since"> since {year(t.since)}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </section>
+
+      <div class="toolbar">
+        <AsOfControl asOf={asOf} isDefault={!state.asOf} onChange={(d) => update({ asOf: d })} />
+        <Share ix={ix} config={config} c={c} asOf={asOf} asOfDefault={!state.asOf} fixed={state.fixed} />
+      </div>
+
+      <div class="case-grid">
+        <div class="case-main">
+          <section aria-labelledby="h-procedure">
+            <h2 id="h-procedure">The procedure</h2>
+            {org.procedure.note && <p class="note">{org.procedure.note}</p>}
+            <Pipeline ix={ix} stages={ev.stages} rules={rules} probabilities={dyn.stageProbabilities} selected={stage} onSelect={(s) => update({ stage: s })} />
+          </section>
+
+          <section aria-labelledby="h-map">
+            <h2 id="h-map">
+              Who stands where: <span class="stage-name">{stageOutcome?.name}</span>
+            </h2>
+            <div class="stage-tabs" role="radiogroup" aria-label="Stage shown on the map">
+              {ev.stages.map((s, i) =>
+                s.applies && dyn.voters[i].voters ? (
+                  <label key={s.id} class={s.id === stage ? 'on' : ''}>
+                    <input type="radio" name="map-stage" value={s.id} checked={s.id === stage} onChange={() => update({ stage: s.id })} />
+                    {i + 1}. {s.name}
+                  </label>
+                ) : null,
+              )}
+            </div>
+            <StanceMap
+              ix={ix}
+              candidate={c.candidate}
+              geometry={geometry}
+              error={atlasError}
+              entries={entries}
+              stageName={stageOutcome?.name ?? ''}
+              view={state.view}
+              onView={(v: MapView) => update({ view: v })}
+              evidence={st.stanceEvidence}
+              driverNames={driverNames}
+            />
+            <VotersTable ix={ix} stage={dyn.voters[stageIndex]} stageName={stageOutcome?.name ?? ''} positions={positions} />
+          </section>
+
+          <section aria-labelledby="h-takes">
+            <h2 id="h-takes">What it would take</h2>
+            <WhatItTakes ix={ix} evaluation={ev} voters={dyn.voters} sensitivity={dyn.sensitivity} probability={dyn.probability} driverNames={driverNames} />
+          </section>
+
+          <section aria-labelledby="h-evidence" id="evidence">
+            <h2 id="h-evidence">The evidence</h2>
+            <h3>Status</h3>
+            <p>
+              {candidateName} {st.isMember ? 'is a member' : STATUS_LABEL[c.status.deJure] ?? c.status.deJure}
+              {c.status.since ? ` since ${longDate(c.status.since)}` : ''}.{c.status.note ? ` ${c.status.note}` : ''}
+            </p>
+            <EvidenceList items={st.statusEvidence} />
+            {c.drivers.length > 0 && <h3>Drivers</h3>}
+            {c.drivers.map((d) => (
+              <div key={d.id} id={`ev-driver-${d.id}`} class="ev-group">
+                <h4>
+                  {d.name} <span class="muted">(p = {pct(d.p)})</span>
+                </h4>
+                {d.note && <p class="note">{d.note}</p>}
+                <EvidenceList items={st.driverEvidence[d.id] ?? []} />
+              </div>
+            ))}
+            {explicitStances.length > 0 && <h3>Stances</h3>}
+            {explicitStances.map(([code, items]) => {
+              const stance = c.stances.find((s) => s.state === code);
+              return (
+                <div key={code} id={`ev-stance-${code}`} class="ev-group">
+                  <h4>
+                    <a href={href(`state/${code}`)}>{ix.state(code)?.name ?? code}</a>{' '}
+                    <span class="muted">({RECOGNITION_LABEL[prepared.setup.recognition.get(code) ?? 'does-not-recognize']})</span>
+                  </h4>
+                  {stance?.note && <p class="note">{stance.note}</p>}
+                  <EvidenceList items={items} />
+                </div>
+              );
+            })}
+            {c.defaults.length > 0 && (
+              <>
+                <h3>Defaults for members without a recorded stance</h3>
+                {c.defaults.map((d, i) => (
+                  <div key={i} class="ev-group">
+                    <h4>States that {d.recognition === 'any' ? 'have any status' : RECOGNITION_LABEL[d.recognition]?.split(' (')[0]} {d.recognition === 'any' ? '' : candidateName}</h4>
+                    <p class="note">{d.basis}</p>
+                  </div>
+                ))}
+              </>
+            )}
+            {st.ties.length > 0 && <h3>De facto ties</h3>}
+            {st.ties.map((t) => (
+              <div key={t.id} id={`ev-tie-${t.id}`} class="ev-group">
+                <h4>
+                  {t.name}{' '}
+                  <span class="muted">
+                    ({t.kind}
+                    {t.since ? `, since ${longDate(t.since)}` : ''}
+                    {t.until ? `, until ${longDate(t.until)}` : ''}
+                    {t.active ? '' : '; not in force on this day'})
+                  </span>
+                </h4>
+                {t.note && <p class="note">{t.note}</p>}
+                <EvidenceList items={t.evidence} />
+              </div>
+            ))}
+          </section>
+        </div>
+
+        <aside class="case-side" aria-labelledby="h-drivers">
+          <div class="sticky">
+            <h2 id="h-drivers">What if…</h2>
+            <Drivers
+              drivers={c.drivers}
+              fixed={state.fixed}
+              assumed={ev.drivers}
+              sensitivity={dyn.sensitivity}
+              probability={dyn.probability}
+              evidenceCount={Object.fromEntries(Object.entries(st.driverEvidence).map(([k, v]) => [k, v.length]))}
+              onChange={setDriver}
+              onReset={() => update({ fixed: {} })}
+            />
+          </div>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,75 @@
+// Routes, relative to the site root so the same app works at "/" and from a static export in any folder.
+import type { ClientConfig } from '../src/server/html.ts';
+
+export type Route =
+  | { page: 'overview' }
+  | { page: 'case'; candidate: string; organization: string }
+  | { page: 'state'; code: string }
+  | { page: 'not-found'; path: string };
+
+let base: URL;
+
+export function initRouter(config: ClientConfig): void {
+  base = new URL(config.root, window.location.href);
+}
+
+/** The site root as an absolute path, ending with "/". */
+export function rootPath(): string {
+  return base.pathname;
+}
+
+/** An in-site URL for a route path like "case/XK/nato". */
+export function href(path: string): string {
+  return base.pathname + path.replace(/^\//, '');
+}
+
+export function currentRoute(): Route {
+  let rel = decodeURIComponent(window.location.pathname);
+  if (rel.startsWith(base.pathname)) rel = rel.slice(base.pathname.length);
+  rel = rel.replace(/\/index\.html$/, '').replace(/\.html$/, '').replace(/^\/+|\/+$/g, '');
+  if (rel === '' || rel === 'index') return { page: 'overview' };
+  const parts = rel.split('/');
+  if (parts[0] === 'case' && parts.length === 3) return { page: 'case', candidate: parts[1], organization: parts[2] };
+  if (parts[0] === 'state' && parts.length === 2) return { page: 'state', code: parts[1] };
+  return { page: 'not-found', path: '/' + rel };
+}
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+export function onNavigate(fn: Listener): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+export function navigate(url: string): void {
+  window.history.pushState(null, '', url);
+  window.scrollTo(0, 0);
+  listeners.forEach((fn) => fn());
+}
+
+/** Intercepts clicks on in-site links so navigation does not reload the app. */
+export function installLinkInterceptor(): void {
+  window.addEventListener('popstate', () => listeners.forEach((fn) => fn()));
+  document.addEventListener('click', (e) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const a = (e.target as Element | null)?.closest?.('a');
+    if (!a || a.target || a.hasAttribute('download')) return;
+    const url = new URL(a.href, window.location.href);
+    if (url.origin !== window.location.origin || !url.pathname.startsWith(base.pathname)) return;
+    // Downloads (page URL + extension) and API links are real files, not pages.
+    if (/\.(csv|json)$/.test(url.pathname) || url.pathname.startsWith(base.pathname + 'api/')) return;
+    e.preventDefault();
+    if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) {
+      document.getElementById(url.hash.slice(1))?.scrollIntoView();
+      return;
+    }
+    navigate(url.pathname + url.search + url.hash);
+  });
+}
+
+/** Replaces the query string (a permalink change) without a history entry, and re-renders from it. */
+export function replaceSearch(search: string): void {
+  window.history.replaceState(null, '', window.location.pathname + search + window.location.hash);
+  listeners.forEach((fn) => fn());
+}
