@@ -4,11 +4,13 @@ import { evaluateCase, type Evaluation } from '../../engine/evaluate.ts';
 import type { CliContext } from '../context.ts';
 import { collectSet, parseDateOption, today } from '../options.ts';
 import { checkDrivers, resolveCase } from '../resolve.ts';
+import { caseCsv } from '../../server/exports.ts';
 
 interface Options {
   asOf?: string;
   set?: Record<string, boolean>;
   json?: boolean;
+  csv?: boolean;
   data?: string;
 }
 
@@ -21,11 +23,13 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--as-of <date>', 'evaluate as of this day (YYYY-MM-DD)', parseDateOption)
     .option('--set <driver=value>', 'fix a driver to true or false (repeatable)', collectSet)
     .option('--json', 'print JSON')
+    .option('--csv', 'print CSV: one row per voter per stage (the same bytes as the web page\'s .csv download)')
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
     .action((candidate: string, org: string, o: Options) => {
       const ix = ctx.load(o.data);
       const c = resolveCase(ix, candidate, org);
       checkDrivers(c, o.set ?? {});
+      if (o.csv) return ctx.out(caseCsv(ix, c, o.asOf ?? today(), o.set ?? {}));
       const ev = evaluateCase(ix, c, o.asOf ?? today(), o.set ?? {});
       ctx.out(o.json ? JSON.stringify(toJson(ev), null, 2) : toText(ev, ix.state(c.candidate)?.name ?? c.candidate, ix.organization(c.organization)?.shortName ?? c.organization));
     });
