@@ -21,6 +21,8 @@ export function runBacktest(ix: Indexed, b: BacktestData): BacktestResult {
   const body = stage && org?.bodies.find((x) => x.id === stage.body);
   if (!org || !stage || !body) throw new Error(`backtest ${b.id}: unknown organization or stage ${b.organization}/${b.stage}`);
   const seats = bodySeatsAsOf(org, body, b.date);
+  // A candidate admitted that day is listed as a member from that day, but it did not vote on itself.
+  seats?.delete(b.candidate);
   const size = b.bodySize ?? (seats ? [...seats.values()].reduce((s, x) => s + x, 0) : undefined);
 
   let ballots: Ballot[] | undefined;
