@@ -235,10 +235,11 @@ export function createApp(deps: AppDeps) {
 
   // ------------------------------------------------------------ pages
 
-  async function page(c: Context, title: string, status: 200 | 404 = 200) {
+  async function page(c: Context, title: string, status: 200 | 404 = 200, message?: string) {
     const a = await assets();
-    return c.html(pageHtml({ title, config: clientConfig(a.version) }), status);
+    return c.html(pageHtml({ title, message, config: clientConfig(a.version) }), status);
   }
+  const knownCases = () => ix.data.cases.map((x) => `${x.candidate}/${x.organization}`).join(', ');
 
   app.get('/', (c) => page(c, 'accede — what does it take to join?'));
   app.get('/case/:candidate/:org', (c) => {
@@ -250,20 +251,20 @@ export function createApp(deps: AppDeps) {
       const q = new URL(c.req.url).search;
       return c.redirect(`/case/${cas.candidate}/${cas.organization}${q}`, 301);
     }
-    if (!cas) return page(c, 'Case not found — accede', 404);
+    if (!cas) return page(c, 'Case not found — accede', 404, `There is no case for ${candidate} × ${org}. Known cases: ${knownCases()}.`);
     return page(c, `${cas.title ?? `${ix.state(cas.candidate)?.name} × ${ix.organization(cas.organization)?.shortName}`} — accede`);
   });
   app.get('/state/:code', (c) => {
     const code = c.req.param('code');
     const st = CODE.test(code) ? ix.state(code.toUpperCase()) : undefined;
     if (st && st.code !== code) return c.redirect(`/state/${st.code}${new URL(c.req.url).search}`, 301);
-    if (!st) return page(c, 'State not found — accede', 404);
+    if (!st) return page(c, 'State not found — accede', 404, `There is no state with the code ${code} in the dataset.`);
     return page(c, `${st.name} — accede`);
   });
 
   // Any other GET that wants a page gets the app's "not found" page (status 404), not a blank one.
   app.get('*', (c) => {
-    if (wantsHtml(c)) return page(c, 'Not found — accede', 404);
+    if (wantsHtml(c)) return page(c, 'Not found — accede', 404, `There is no page at ${c.req.path}.`);
     return respondError(c, 404, { error: 'not_found', detail: `no such page or endpoint: ${c.req.path}` });
   });
 

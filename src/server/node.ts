@@ -39,3 +39,15 @@ export async function startServer(deps: AppDeps, opts: { host?: string; port?: n
       }),
   };
 }
+
+/**
+ * Whether a server may accept writes. Off loopback, anyone who can reach the port could write, so
+ * without a token the server starts read-only and says why (it does not refuse to start: reads are open).
+ */
+export function writePolicy(o: { host: string; token?: string; readOnly?: boolean }): { writable: boolean; reason?: string } {
+  if (o.readOnly) return { writable: false, reason: 'started with --read-only' };
+  if (!isLoopback(o.host) && !o.token) {
+    return { writable: false, reason: `listening on ${o.host} (not loopback) without a token; restart with --token or ACCEDE_TOKEN to allow writes` };
+  }
+  return { writable: true };
+}

@@ -280,7 +280,7 @@ export const NOT_IN_ATLAS: Readonly<Record<string, { name: string; at: [number, 
  * as dots (with the same color as their shape) at their shape's centroid.
  */
 export const TOO_SMALL: readonly string[] = [
-  'AD', 'LI', 'MC', 'SM', 'VA', 'MT', 'LU', 'CY', 'ME', 'XK', 'IS',
+  'AD', 'LI', 'MC', 'SM', 'VA', 'MT',
   'AG', 'BB', 'BH', 'BS', 'BN', 'CV', 'KM', 'DM', 'FJ', 'FM', 'GD', 'KI', 'KN', 'LC', 'MH', 'MU', 'MV', 'NR', 'PS',
   'PW', 'QA', 'SB', 'SC', 'SG', 'ST', 'TO', 'TT', 'TV', 'VC', 'VU', 'WS', 'CK', 'NU', 'AW', 'CW', 'SX', 'JM',
 ];

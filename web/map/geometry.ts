@@ -60,7 +60,7 @@ function projectionFor(view: MapView, height: number): GeoProjection {
   const frame: Feature<Geometry> = {
     type: 'Feature',
     properties: {},
-    geometry: { type: 'MultiPoint', coordinates: [[-24, 63], [-10, 36], [44, 38], [48, 45], [26, 71], [5, 70], [-9, 35.5]] },
+    geometry: { type: 'MultiPoint', coordinates: [[-24, 63], [-10, 35], [25, 34.5], [45, 38], [50, 41], [30, 70.5], [5, 70], [-9, 35]] },
   };
   return p.fitExtent(
     [

@@ -33,19 +33,12 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (o: Options) => {
       // Loaded here, not at startup: other commands need neither the server nor the bundler.
       const { bundleApp } = await import('../../server/bundle.ts');
-      const { isLoopback, startServer } = await import('../../server/node.ts');
+      const { startServer, writePolicy } = await import('../../server/node.ts');
       const { openWorkspaceFor } = await import('../../server/store-adapter.ts');
       const ix = ctx.load(o.data);
       const token = o.token ?? process.env.ACCEDE_TOKEN ?? undefined;
       if (token !== undefined && token.length < 16) throw new CliError('the token must be at least 16 characters long');
-      const loopback = isLoopback(o.host);
-      let writable = !o.readOnly;
-      let readOnlyReason: string | undefined = o.readOnly ? 'started with --read-only' : undefined;
-      if (!loopback && !token && writable) {
-        // Off loopback, anyone who can reach the port could write: start read-only and say so.
-        writable = false;
-        readOnlyReason = `listening on ${o.host} (not loopback) without a token; restart with --token or ACCEDE_TOKEN to allow writes`;
-      }
+      const { writable, reason: readOnlyReason } = writePolicy({ host: o.host, token, readOnly: o.readOnly });
       const ws = await openWorkspaceFor(o.workspace ?? DEFAULT_WORKSPACE, ix.data).catch((e: Error) => {
         throw new CliError(`cannot open the workspace ${o.workspace ?? DEFAULT_WORKSPACE}: ${e.message}`, 1);
       });

@@ -1,0 +1,280 @@
+// The HTTP app in-process (app.request): reads, downloads, pages, errors and the write gate.
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.ts';
+import { openApiDocument } from '../../src/server/openapi.ts';
+import { isLoopback, writePolicy } from '../../src/server/node.ts';
+import { cli, FAKE_ASSETS, FIXTURE_DIR, fixtureDataset, memoryWorkspace } from './helpers.ts';
+
+const TODAY = '2025-03-01';
+const app = createApp({ dataset: fixtureDataset(), writable: false, assets: FAKE_ASSETS, today: () => TODAY });
+const get = (path: string, headers: Record<string, string> = {}) => app.request(`http://localhost${path}`, { headers });
+
+describe('reads', () => {
+  it('serves an OpenAPI document that lists every read the pages use', async () => {
+    const res = await get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const p of ['/api/dataset', '/api/overview', '/api/cases', '/api/cases/{candidate}/{org}', '/api/states/{code}', '/case/{candidate}/{org}.csv', '/case/{candidate}/{org}.json']) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+    expect(doc).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+
+  it('serves the dataset the browser computes from, with an ETag', async () => {
+    const res = await get('/api/dataset');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(fixtureDataset())));
+    const tag = res.headers.get('etag')!;
+    expect(tag).toMatch(/^"[0-9a-f]+"$/);
+    expect((await get('/api/dataset', { 'if-none-match': tag })).status).toBe(304);
+  });
+
+  it('gives the overview: a cell per case with its counter, as of the day asked', async () => {
+    const res = await get('/api/overview?as=2024-06-01');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.asOf).toBe('2024-06-01');
+    expect(body.cells.map((c: { organization: string }) => c.organization).sort()).toEqual(['coe', 'nato']);
+    const nato = body.cells.find((c: { organization: string }) => c.organization === 'nato');
+    expect(nato.counter.members).toBe(32);
+    expect(nato.counter.text).toMatch(/^\d+ of 32 allies recognize Kosovo/);
+  });
+
+  it('counts the members of the day: NATO had 28 allies in 2010 and 32 in 2024', async () => {
+    const count = async (as: string) => (await (await get(`/api/cases/XK/nato?as=${as}`)).json()).counter.members;
+    expect(await count('2010-01-01')).toBe(28);
+    expect(await count('2024-06-01')).toBe(32);
+  });
+
+  it('evaluates a case under fixed drivers: Spain votes yes when it recognizes Kosovo', async () => {
+    const spainAt = async (q: string) => {
+      const body = await (await get(`/api/cases/XK/nato${q}`)).json();
+      return body.evaluation.stages[0].voters.find((v: { state: string }) => v.state === 'ES').position;
+    };
+    expect(await spainAt('?as=2025-01-01')).toBe('no');
+    expect(await spainAt('?v=1&as=2025-01-01&on=spain-recognizes-kosovo')).toBe('yes');
+    expect(await spainAt('?as=2025-01-01&off=spain-recognizes-kosovo')).toBe('no');
+  });
+
+  it('migrates v0 links (asOf=, set=driver=true) to the current format', async () => {
+    const a = await (await get('/api/cases/XK/nato?asOf=2025-01-01&set=spain-recognizes-kosovo=true')).json();
+    const b = await (await get('/api/cases/XK/nato?v=1&as=2025-01-01&on=spain-recognizes-kosovo')).json();
+    expect(a).toEqual(b);
+  });
+
+  it("defaults the day to today's date", async () => {
+    expect((await (await get('/api/cases/XK/coe')).json()).asOf).toBe(TODAY);
+  });
+
+  it('gives a state across every case, with sources', async () => {
+    const res = await get('/api/states/HU?as=2025-01-01');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.state.name).toBe('Hungary');
+    expect(body.cases).toHaveLength(2);
+    const nato = body.cases.find((c: { organization: string }) => c.organization === 'nato');
+    expect(nato.member).toBe(true);
+    expect(nato.stages[0].origin).toBe('stance');
+    expect(nato.evidence.some((e: { quote?: string }) => e.quote?.includes('Hungary voted against'))).toBe(true);
+  });
+
+  it('resolves evidence to quote, speaker, outlet, date and link', async () => {
+    const body = await (await get('/api/cases/XK/nato?as=2025-01-01')).json();
+    const kfor = body.ties.find((t: { id: string }) => t.id === 'kfor');
+    expect(kfor.active).toBe(true);
+    const quote = kfor.evidence.find((e: { quote?: string }) => e.quote);
+    expect(quote).toMatchObject({ speaker: 'Belgzim Kamberi', outlet: 'Kosovo Online', date: '2024-06-24' });
+    expect(quote.url).toMatch(/^https:\/\/www\.kosovo-online\.com\//);
+    expect(body.stanceEvidence.ES.length).toBeGreaterThan(0);
+    expect(body.drivers.find((d: { id: string }) => d.id === 'csm-established').evidence[0].quote).toMatch(/normalizing relations/);
+  });
+});
+
+describe('downloads at the page URL plus an extension', () => {
+  it('serves the same CSV bytes as `accede evaluate --csv`', async () => {
+    const res = await get('/case/XK/nato.csv?v=1&as=2024-06-01&on=csm-established&off=spain-recognizes-kosovo');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const body = await res.text();
+    const run = await cli(['evaluate', 'XK', 'nato', '--data', FIXTURE_DIR, '--as-of', '2024-06-01', '--set', 'csm-established=true', '--set', 'spain-recognizes-kosovo=false', '--csv']);
+    expect(run.code).toBe(0);
+    expect(body).toBe(run.out);
+    expect(body.split('\n')[0]).toMatch(/^candidate,organization,as_of,drivers,stage/);
+  });
+
+  it('serves the same JSON bytes as `accede evaluate --json`', async () => {
+    const res = await get('/case/XK/coe.json?as=2024-06-01');
+    expect(res.status).toBe(200);
+    const run = await cli(['evaluate', 'XK', 'coe', '--data', FIXTURE_DIR, '--as-of', '2024-06-01', '--json']);
+    expect(await res.text()).toBe(run.out);
+  });
+
+  it('answers the API path with an extension too', async () => {
+    const a = await (await get('/api/cases/XK/nato.csv?as=2024-06-01')).text();
+    const b = await (await get('/case/XK/nato.csv?as=2024-06-01')).text();
+    expect(a).toBe(b);
+  });
+});
+
+describe('pages', () => {
+  const html = { accept: 'text/html' };
+  it('serves a page shell for a case, with its title and the app', async () => {
+    const res = await get('/case/XK/nato', html);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('<title>Kosovo and NATO — accede</title>');
+    expect(text).toContain('/assets/app.js?v=test');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('redirects a case URL in another case to the canonical one, keeping the query', async () => {
+    const res = await get('/case/xk/NATO?as=2024-01-01', html);
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/case/XK/nato?as=2024-01-01');
+  });
+
+  it('answers an unknown case or page with a 404 page, not a blank one', async () => {
+    for (const path of ['/case/XX/nato', '/case/XK/nope', '/state/QQ', '/no/such/page', '/case/XK', '/case/%ZZ/nato']) {
+      const res = await get(path, html);
+      expect(res.status, path).toBe(404);
+      const text = await res.text();
+      expect(text, path).toContain('<div id="app">');
+      expect(text, path).toMatch(/not found/i);
+      expect(text, path).not.toContain('Loading…');
+    }
+  });
+});
+
+describe('bad input is refused with a 4xx and a reason, never a 5xx', () => {
+  const cases: Array<[string, number, RegExp]> = [
+    ['/api/cases/XK/nope', 404, /no case for XK × nope; known cases: XK\/coe, XK\/nato|known cases/],
+    ['/api/cases/XKK/nato', 400, /not a state code/],
+    ['/api/cases/XK/na%20to', 400, /not an organization id/],
+    ['/api/cases/XK/nato?as=2024-02-30', 400, /as: expected a day/],
+    ['/api/cases/XK/nato?as=yesterday', 400, /as: expected a day/],
+    ['/api/cases/XK/nato?on=no-such-driver', 400, /unknown driver "no-such-driver"/],
+    ['/api/cases/XK/nato?on=csm-established&off=csm-established', 400, /both on and off/],
+    ['/api/cases/XK/nato?on=Bad!', 400, /driver ids/],
+    ['/api/cases/XK/nato?v=99', 400, /unknown link version/],
+    ['/api/cases/XK/nato?as=2024-01-01&as=2024-01-02', 400, /more than once/],
+    ['/api/cases/XK/nato?stage=nope', 400, /unknown stage "nope"/],
+    ['/api/cases/XK/nato?view=moon', 400, /europe or world/],
+    ['/api/cases/XK/nato?set=csm-established=maybe', 400, /driver=true or driver=false/],
+    [`/api/cases/XK/nato?on=${'a'.repeat(3000)}`, 400, /too long/],
+    ['/case/XK/nato.csv?as=2024-13-01', 400, /as: expected a day/],
+    ['/case/XK/nope.json', 404, /no case/],
+    ['/api/states/ESP', 400, /not a state code/],
+    ['/api/states/QQ', 404, /no state with code QQ/],
+    ['/api/states/ES?as=2024', 400, /expected a day/],
+    ['/api/overview?as=2024-00-10', 400, /expected a day/],
+    ['/api/organizations/nope', 404, /no organization "nope"/],
+    ['/api/organizations/n%00pe', 400, /not an organization id/],
+    ['/api/nothing-here', 404, /no endpoint GET \/api\/nothing-here/],
+    ['/assets/../../etc/passwd', 404, /no such page|no asset/],
+    ['/assets/nope.js', 404, /no asset/],
+    ['/api/cases/%E0%A4%A/nato', 400, /not a state code|bad request|malformed/i],
+    ['/api/scenarios', 404, /no workspace/],
+  ];
+  for (const [path, status, detail] of cases) {
+    it(`${path.slice(0, 70)} → ${status}`, async () => {
+      const res = await get(path);
+      expect(res.status).toBe(status);
+      const body = await res.json();
+      expect(body.error).toMatch(/^[a-z_]+$/);
+      expect(body.detail).toMatch(detail);
+    });
+  }
+
+  it('answers writes to read endpoints with 404/405, not 500', async () => {
+    for (const [method, path] of [
+      ['POST', '/api/cases/XK/nato'],
+      ['DELETE', '/api/dataset'],
+      ['PUT', '/case/XK/nato'],
+      ['POST', '/'],
+    ] as const) {
+      const res = await app.request(`http://localhost${path}`, { method, body: '{}', headers: { 'content-type': 'application/json' } });
+      expect([404, 405], `${method} ${path}`).toContain(res.status);
+      expect((await res.json()).detail).toBeTruthy();
+    }
+  });
+});
+
+describe('writes', () => {
+  const scenario = { name: 'Spain recognizes', candidate: 'XK', organization: 'nato', fixed: { 'spain-recognizes-kosovo': true } };
+  const post = (a: ReturnType<typeof createApp>, body: unknown, headers: Record<string, string> = {}) =>
+    a.request('http://localhost/api/scenarios', {
+      method: 'POST',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+
+  it('are refused with 403 and the reason when the server is read-only', async () => {
+    const a = createApp({ dataset: fixtureDataset(), workspace: memoryWorkspace(), writable: false, readOnlyReason: 'listening on 0.0.0.0 without a token', assets: FAKE_ASSETS });
+    const res = await post(a, scenario);
+    expect(res.status).toBe(403);
+    expect((await res.json()).detail).toMatch(/read-only: listening on 0\.0\.0\.0 without a token/);
+  });
+
+  it('need the token when one is set', async () => {
+    const ws = memoryWorkspace();
+    const a = createApp({ dataset: fixtureDataset(), workspace: ws, writable: true, token: 'correct-horse-battery-staple', assets: FAKE_ASSETS });
+    expect((await post(a, scenario)).status).toBe(401);
+    expect((await post(a, scenario, { authorization: 'Bearer wrong-token-wrong-token' })).status).toBe(401);
+    const ok = await post(a, scenario, { authorization: 'Bearer correct-horse-battery-staple' });
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toMatchObject({ id: 's1', name: 'Spain recognizes' });
+    const list = await (await a.request('http://localhost/api/scenarios')).json();
+    expect(list.scenarios).toHaveLength(1);
+  });
+
+  it('refuse cross-origin requests, non-JSON bodies, bad fields and oversized bodies', async () => {
+    const a = createApp({ dataset: fixtureDataset(), workspace: memoryWorkspace(), writable: true, assets: FAKE_ASSETS });
+    expect((await post(a, scenario, { origin: 'https://evil.example' })).status).toBe(403);
+    const form = await a.request('http://localhost/api/scenarios', { method: 'POST', body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).toBe(415);
+    expect((await post(a, '{not json')).status).toBe(400);
+    const bad = await post(a, { ...scenario, candidate: 'kosovo', extra: 1 });
+    expect(bad.status).toBe(400);
+    const body = await bad.json();
+    expect(body.problems.map((p: { param: string }) => p.param)).toEqual(expect.arrayContaining(['candidate']));
+    expect((await post(a, { ...scenario, organization: 'nope' })).status).toBe(404);
+    expect((await post(a, { ...scenario, name: 'x'.repeat(70_000) })).status).toBe(413);
+    expect((await post(a, scenario)).status).toBe(201);
+  });
+});
+
+describe('write policy', () => {
+  it('treats only loopback addresses as loopback', () => {
+    for (const h of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.1.2.3']) expect(isLoopback(h), h).toBe(true);
+    for (const h of ['0.0.0.0', '::', '192.168.1.10', 'example.com']) expect(isLoopback(h), h).toBe(false);
+  });
+  it('starts read-only off loopback without a token, and says why', () => {
+    expect(writePolicy({ host: '127.0.0.1' })).toEqual({ writable: true });
+    expect(writePolicy({ host: '0.0.0.0', token: 'x'.repeat(20) })).toEqual({ writable: true });
+    const p = writePolicy({ host: '0.0.0.0' });
+    expect(p.writable).toBe(false);
+    expect(p.reason).toMatch(/not loopback.*without a token/);
+    expect(writePolicy({ host: '127.0.0.1', readOnly: true }).writable).toBe(false);
+  });
+});
+
+describe('no input reaches the 500 handler', () => {
+  it('answers random paths and queries with a status below 500', async () => {
+    const fc = await import('fast-check');
+    const seg = fc.oneof(
+      fc.constantFrom('api', 'case', 'state', 'cases', 'states', 'organizations', 'XK', 'nato', 'coe', 'ES', 'nato.csv', 'coe.json', 'assets', 'app.js', '..', '%', '%ZZ', '%00', ''),
+      fc.string({ maxLength: 8 }).map(encodeURIComponent),
+    );
+    const key = fc.constantFrom('v', 'as', 'on', 'off', 'stage', 'view', 'asOf', 'set', 'x');
+    const val = fc.oneof(fc.constantFrom('1', '0', '2024-01-01', '2024-02-30', 'csm-established', 'world', '~', '%', ''), fc.string({ maxLength: 12 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(seg, { minLength: 1, maxLength: 5 }), fc.array(fc.tuple(key, val), { maxLength: 4 }), fc.boolean(), async (segs, params, html) => {
+        const q = params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+        const res = await get(`/${segs.join('/')}${q ? `?${q}` : ''}`, html ? { accept: 'text/html' } : {});
+        expect(res.status, `/${segs.join('/')}?${q}`).toBeLessThan(500);
+      }),
+      { numRuns: 400, seed: 42 },
+    );
+  });
+});
