@@ -1,29 +1,18 @@
 // Quotations and reported statements, and who made them. Rules in precision order, after the
-// sieve designs of GenderGapTracker and Muzny et al. (see EVIDENCE-NOTES §5):
-//   "…," SPEAKER CUE / "…," CUE SPEAKER        (quote-trailing)
-//   SPEAKER CUE[,:] "…" / SPEAKER CUE … "…"    (cue-before-quote)
-//   according to SPEAKER, …                   (according-to)
-//   SPEAKER CUE [ADDRESSEE] [PP] that CLAUSE  (indirect-that / indirect-bare)
-//   CLAUSE, SPEAKER CUE [ADDRESSEE].          (indirect-postposed)
-//   floating quotations inherit the previous speaker (floating-quote)
+// sieve designs of GenderGapTracker and Muzny et al. (EVIDENCE-NOTES §5):
+//   "…," SPEAKER CUE / "…," CUE SPEAKER        quote-trailing, quote-trailing-inverted
+//   SPEAKER CUE[,:] "…" / SPEAKER CUE … "…"    cue-before-quote, cue-in-sentence
+//   according to SPEAKER, …                   according-to
+//   … "…" …, SPEAKER CUE.                     sentence-final-cue
+//   SPEAKER CUE [ADDRESSEE] [PP] that CLAUSE  indirect-that, indirect-bare
+//   CLAUSE, SPEAKER CUE [ADDRESSEE].          indirect-postposed
+//   a quotation standing alone continues the previous speaker   floating-quote
 // Pronouns, surnames and role nouns resolve through the document's registry of people.
-import { isSentenceStart, type Doc } from './document.ts';
-import {
-  CONJUNCTIONS,
-  DETERMINERS,
-  INTERVIEWEE_NOUNS,
-  LINKING_PREPOSITIONS,
-  PREPOSITIONS,
-  PRONOUNS,
-  SPEAKER_NOUNS,
-  SUBJECT_PRONOUNS,
-  TITLES,
-  VERB_ADJUNCTS,
-  cueOf,
-  type Cue,
-} from './lexicon.ts';
+import type { Doc } from './document.ts';
+import { CONJUNCTIONS, DETERMINERS, INTERVIEWEE_NOUNS, PREPOSITIONS, SPEAKER_NOUNS, SUBJECT_PRONOUNS, TITLES, VERB_ADJUNCTS, cueOf, type Cue } from './lexicon.ts';
 import { nonQuoteReason, type NonQuoteReason } from './nonquotes.ts';
-import { Registry, analyzeRun, capRun, type Entity, type EntityKind, type Run } from './people.ts';
+import { Registry, analyzeRun, capRun, type Entity, type EntityKind, type PlaceLookup, type Run } from './people.ts';
+import { AGENT_SUFFIX, AUX, DOC_NOUNS, OPENERS, Phrases, type NP } from './phrases.ts';
 import type { Token } from './tokens.ts';
 import type { Speaker, Span } from './types.ts';
 
@@ -35,47 +24,41 @@ export interface Statement {
   speaker: Speaker | null;
   confidence: number;
   rule: string;
-  /** the quotation span index for direct quotes */
+  /** the quotation span index for direct quotes, -1 for indirect statements */
   span: number;
-}
-
-interface NP {
-  first: number;
-  last: number;
-  kind: 'pronoun' | 'name' | 'common';
-  /** for names: the proper-noun run inside */
-  run?: Run;
-  /** an apposition or preceding role words */
-  role?: string;
-  /** "from the X" after a name */
-  affiliation?: string;
 }
 
 interface Attribution {
   speaker: Speaker;
   entity: Entity | null;
+  /** first and last token of the cue ("according to" has two) */
   cue: number | null;
+  cueLast?: number;
   confidence: number;
   rule: string;
 }
 
-const AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may',
-  'might', 'must', 'should', 'shall', 'did', 'does', 'do', "won't", "can't", "didn't", "wasn't", "isn't"]);
 const BARE_CLAUSE_LEMMAS = new Set(['say', 'tell', 'announce', 'claim', 'report', 'state', 'add', 'note', 'argue',
   'insist', 'warn', 'explain', 'confirm', 'reveal', 'indicate', 'acknowledge', 'admit', 'write', 'tweet', 'declare',
-  'concede', 'assert', 'predict', 'conclude', 'find', 'rule', 'estimate', 'suggest', 'allege', 'deny', 'caution',
+  'concede', 'assert', 'predict', 'conclude', 'rule', 'estimate', 'suggest', 'allege', 'deny', 'caution',
   'assure', 'inform', 'remind', 'underline', 'stress', 'emphasize', 'emphasise', 'reiterate', 'reaffirm',
-  'maintain', 'contend', 'hint', 'signal', 'assess', 'deem', 'observe', 'disclose', 'recall', 'mention']);
-const OPENERS = new Set(['but', 'and', 'however', 'also', 'meanwhile', 'then', 'yet', 'so', 'still', 'now',
-  'instead', 'moreover', 'furthermore', 'separately', 'later', 'earlier']);
+  'maintain', 'contend', 'hint', 'signal', 'assess', 'observe', 'disclose', 'recall', 'mention', 'reply',
+  'respond', 'recommend', 'continue', 'comment', 'underscore', 'agree']);
+/** Verbs that take an object before "that" (warned Iran that …); for others "X that" is a noun complement. */
+const OBJECT_THEN_THAT = new Set(['warn', 'promise', 'advise', 'assure', 'remind', 'inform', 'tell', 'convince',
+  'persuade', 'notify', 'caution', 'reassure', 'urge']);
 const ORG_NOUNS = new Set(['court', 'agency', 'embassy', 'ministry', 'department', 'government', 'office',
   'company', 'party', 'police', 'paper', 'newspaper', 'broadcaster', 'commission', 'committee', 'council',
   'institute', 'organization', 'organisation', 'union', 'alliance', 'group', 'bank', 'fund', 'firm', 'network',
   'channel', 'parliament', 'assembly', 'administration', 'presidency', 'cabinet', 'military', 'army', 'service']);
-const TEMPORAL = new Set(['yesterday', 'today', 'tonight', 'earlier', 'later', 'recently', 'again', 'also',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'this', 'on', 'in', 'at',
-  'during', 'via', 'through', 'over', 'after', 'before', 'with', 'to', 'from', 'when', 'while', 'late']);
-const AGENT_SUFFIX = /(er|or|ist|ian|ee|ent|ant|ive|man|woman|person)s?$/;
+/** Singular nouns that, before "states"/"claims"/"reports", usually form a compound ("member states"). */
+const COMPOUND_MODIFIERS = new Set(['member', 'nation', 'city', 'press', 'news', 'border', 'security', 'trade',
+  'police', 'rights', 'union', 'island', 'client', 'partner', 'candidate', 'transit', 'buffer', 'satellite', 'vassal']);
+const TEMPORAL_WORDS = new Set(['yesterday', 'today', 'tonight', 'earlier', 'later', 'recently', 'again', 'also',
+  'previously', 'repeatedly', 'publicly', 'separately', 'then', 'once', 'now', 'too']);
+const PP_STARTS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'over', 'after', 'before', 'with', 'to',
+  'from', 'late', 'last', 'this', 'when', 'while', 'following', 'amid', 'under', 'earlier']);
+const TERMINAL = /^[.!?…]$|^\.\.\.$/;
 
 export interface AttributionResult {
   statements: Statement[];
@@ -83,24 +66,26 @@ export interface AttributionResult {
   registry: Registry;
 }
 
-export function attribute(doc: Doc, isKnownPlace: (run: Run) => boolean): AttributionResult {
-  return new Attributor(doc, isKnownPlace).run();
+export function attribute(doc: Doc, places: PlaceLookup): AttributionResult {
+  return new Attributor(doc, places).run();
 }
 
 class Attributor {
   private readonly tokens: Token[];
+  private readonly np: Phrases;
   private readonly registry = new Registry();
-  /** attribution of each quotation span, once known */
   private readonly bySpan = new Map<number, Attribution>();
   private readonly isQuotation: boolean[];
   private readonly nonQuotes: Array<{ span: number; reason: NonQuoteReason }> = [];
   private readonly statements: Statement[] = [];
-  /** cue frames already resolved: cue token → attribution (null when none) */
+  /** resolved reporting verbs: cue token → attribution (null when the verb has no usable subject) */
   private readonly frames = new Map<number, Attribution | null>();
+  private readonly finalCue = new Map<number, { np: NP; cue: number; comma: number } | null>();
   private lastDirect: { para: number; sentence: number; att: Attribution } | null = null;
 
-  constructor(private readonly doc: Doc, private readonly isKnownPlace: (run: Run) => boolean) {
+  constructor(private readonly doc: Doc, private readonly places: PlaceLookup) {
     this.tokens = doc.tokens;
+    this.np = new Phrases(doc, places);
     this.isQuotation = doc.spans.map(() => false);
   }
 
@@ -124,29 +109,25 @@ class Attributor {
     });
   }
 
-  private startAt = (i: number) => isSentenceStart(this.doc, i);
-
-  /** Registers every proper name in the narrative, with roles and affiliations the text gives. */
+  /** Registers every proper name in the narrative, with the roles and affiliations the text gives. */
   private collectNames(): void {
     const { tokens } = this;
     const runs: Run[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].depth !== 0 || tokens[i].kind === 'punct') continue;
-      const run = capRun(tokens, i, this.startAt);
+      const run = capRun(tokens, i, this.np.startAt);
       if (!run) continue;
       runs.push(run);
       i = run.last;
     }
     // full names first, so a surname met earlier (in a headline) still resolves to the full name
-    const long = runs.filter((r) => r.last > r.first);
-    const short = runs.filter((r) => r.last === r.first);
-    for (const r of long) this.registerRun(r, false);
-    for (const r of short) this.registerRun(r, false);
+    for (const r of runs) if (r.last > r.first) this.registerRun(r, false);
+    for (const r of runs) if (r.last === r.first) this.registerRun(r, false);
   }
 
-  private registerRun(run: Run, speaker: boolean, np?: NP): { entity: Entity; name: Run; kind: EntityKind; role: string | null; affiliation: string | null } {
+  private registerRun(run: Run, speaker: boolean, np?: NP): { entity: Entity; name: Run } {
     const { tokens } = this;
-    const parts = analyzeRun(this.doc.text, tokens, run, this.isKnownPlace);
+    const parts = analyzeRun(this.doc.text, tokens, run, this.places);
     const words: string[] = [];
     for (let k = parts.name.first; k <= parts.name.last; k++) if (tokens[k].kind !== 'punct') words.push(tokens[k].text);
     let role = parts.role ?? np?.role ?? this.roleBefore(run.first) ?? this.appositionAfter(run.last);
@@ -155,35 +136,12 @@ class Attributor {
     const gender = parts.gender ?? genderOfRole(role);
     const entity = this.registry.register(words, parts.kind, { role, affiliation, gender }, parts.name.first);
     this.registry.mention(entity, parts.name.first, speaker);
-    return { entity, name: parts.name, kind: entity.kind, role: entity.role, affiliation: entity.affiliation };
+    return { entity, name: parts.name };
   }
 
-  /** "the Greek prime minister Kyriakos Mitsotakis", "journalist Jamal Khashoggi" */
   private roleBefore(first: number): string | null {
-    const k = this.roleStart(first);
+    const k = this.np.roleStart(first);
     return k === null ? null : this.doc.text.slice(this.tokens[k].start, this.tokens[first - 1].end);
-  }
-
-  private roleStart(first: number): number | null {
-    const { tokens } = this;
-    let k = first - 1;
-    let got = 0;
-    while (k >= 0 && got < 4) {
-      const t = tokens[k];
-      if (t.kind !== 'word' || t.depth !== 0) break;
-      if (!t.cap && (TITLES.has(t.lower) || SPEAKER_NOUNS.has(t.lower) && AGENT_SUFFIX.test(t.lower))) {
-        k--;
-        got++;
-        continue;
-      }
-      if (got > 0 && t.cap && !this.startAt(k)) {
-        k--;
-        got++;
-        continue;
-      }
-      break;
-    }
-    return got === 0 ? null : k + 1;
   }
 
   /** "Agnès Callamard, a UN rapporteur for …, cautioned" → "a UN rapporteur for …" */
@@ -193,7 +151,8 @@ class Attributor {
     const a = last + 2;
     const first = tokens[a];
     if (!first || first.depth !== 0 || first.kind !== 'word') return null;
-    if (!(DETERMINERS.has(first.lower) || (!first.cap && (TITLES.has(first.lower) || SPEAKER_NOUNS.has(first.lower))))) return null;
+    if (!(first.lower === 'a' || first.lower === 'an' || first.lower === 'the' ||
+        (!first.cap && (TITLES.has(first.lower) || SPEAKER_NOUNS.has(first.lower))))) return null;
     let end = a;
     for (let k = a; k < Math.min(tokens.length, a + 25); k++) {
       const t = tokens[k];
@@ -215,8 +174,7 @@ class Attributor {
     if (tokens[a]?.lower === 'the') a++;
     const run = capRun(tokens, a, () => false);
     if (!run) return null;
-    const parts = analyzeRun(this.doc.text, tokens, run, this.isKnownPlace);
-    if (parts.kind !== 'organization') return null;
+    if (analyzeRun(this.doc.text, tokens, run, this.places).kind !== 'organization') return null;
     return this.doc.text.slice(tokens[run.first].start, tokens[run.last].end);
   }
 
@@ -225,41 +183,45 @@ class Attributor {
   private sentence(si: number): void {
     const s = this.doc.sentences[si];
     const { tokens } = this;
-    // direct quotations opening in this sentence, in order
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
       if (t.kind !== 'qopen' || t.depth !== 1 || this.doc.openTok[t.quote] !== i) continue;
-      const q = t.quote;
-      if (!this.isQuotation[q]) continue;
-      const att = this.attributeDirect(q, si);
-      this.emitDirect(q, att);
+      if (!this.isQuotation[t.quote]) continue;
+      this.emitDirect(t.quote, this.attributeDirect(t.quote, si));
     }
     this.indirect(si);
   }
 
   private emitDirect(q: number, att: Attribution | null): void {
     const span = this.doc.spans[q];
+    const open = this.doc.openTok[q];
     if (att) {
       this.bySpan.set(q, att);
-      const t = this.tokens[this.doc.openTok[q]];
-      this.lastDirect = { para: t.para, sentence: this.doc.sentOf[this.doc.openTok[q]], att };
-      if (att.entity) this.registry.mention(att.entity, att.cue ?? this.doc.openTok[q], true);
+      this.lastDirect = { para: this.tokens[open].para, sentence: this.doc.sentOf[open], att };
+      if (att.entity) this.registry.mention(att.entity, att.cue ?? open, true);
     }
     const [start, end] = trimSpan(this.doc.text, span.start, span.end);
     this.statements.push({
       kind: 'direct',
       start,
       end,
-      cue: att && att.cue !== null ? this.span(att.cue, att.cue) : null,
+      cue: att && att.cue !== null ? this.span(att.cue, att.cueLast ?? att.cue) : null,
       speaker: att?.speaker ?? null,
-      confidence: att ? att.confidence : 0.5,
+      confidence: att ? round(att.confidence) : 0.5,
       rule: att ? att.rule : 'quote-unattributed',
       span: q,
     });
   }
 
   private attributeDirect(q: number, si: number): Attribution | null {
-    return this.trailing(q) ?? this.leading(q, si) ?? this.colon(q, si) ?? this.sameSentence(q, si) ??
+    const trailing = this.trailing(q);
+    const leading = this.leading(q, si);
+    const close = this.doc.closeTok[q];
+    const endsWithComma = this.tokens[close - 1]?.text === ',' || this.tokens[close + 1]?.text === ',';
+    let att: Attribution | null;
+    if (trailing && (endsWithComma || !leading)) att = trailing;
+    else att = leading ?? trailing;
+    return att ?? this.sentenceFinal(q, si) ?? this.colon(q, si) ?? this.sameSentence(si) ??
       this.floating(q, si) ?? this.subjectFallback(q, si);
   }
 
@@ -273,20 +235,22 @@ class Attributor {
     const t = tokens[j];
     if (!t || this.doc.sentOf[j] !== sentence || t.depth !== 0 || t.kind !== 'word') return null;
     const end = this.doc.sentences[sentence].last;
-    const np = this.npForward(j, end);
+    const np = this.np.forward(j, end);
     if (np) {
-      const c = this.skipAdjunctsFwd(np.last + 1, end);
+      const c = this.np.skipAdjunctsFwd(np.after, end);
       const cue = this.cueAt(c);
-      if (cue && this.subjectFits(np, cue)) {
+      if (cue && !cue.participle && this.subjectFits(np, cue) && !this.np.isPassive(c)) {
         const att = this.attributionFor(np, c, 0.95, 'quote-trailing');
         if (att) this.frames.set(c, att);
         return att;
       }
     }
     const cue = this.cueAt(j);
-    if (cue && cue.cls !== 'naming') {
-      const np2 = this.npForward(j + 1, end);
-      if (np2 && this.speakerLike(np2)) {
+    if (cue && cue.cls !== 'naming' && !cue.participle) {
+      const np2 = this.np.forward(j + 1, end);
+      const after = np2 ? tokens[np2.after] : undefined;
+      if (np2 && this.speakerLike(np2) && (!after || after.kind === 'punct' || after.kind === 'qopen' || np2.after > end ||
+          /^(in|on|at|during|via|who|after|before|when|while)$/.test(after.lower))) {
         const att = this.attributionFor(np2, j, 0.9, 'quote-trailing-inverted');
         if (att) this.frames.set(j, att);
         return att;
@@ -295,19 +259,19 @@ class Attributor {
     return null;
   }
 
-  /** SPEAKER CUE, "…" and SPEAKER CUE … "…" in the same sentence; "according to X" too */
+  /** SPEAKER CUE, "…" and SPEAKER CUE … "…" in the same sentence; "according to X" too. */
   private leading(q: number, si: number): Attribution | null {
     const { tokens } = this;
     const s = this.doc.sentences[si];
     const open = this.doc.openTok[q];
     let crossedQuote = false;
     let gap = 0;
+    let according: Attribution | null = null;
     for (let k = open - 1; k >= s.first; k--) {
       const t = tokens[k];
       if (t.depth > 0 || t.kind === 'qclose' || t.kind === 'qopen') {
         if (t.kind === 'qclose' && t.depth === 1) {
-          const other = t.quote;
-          const prev = this.bySpan.get(other);
+          const prev = this.bySpan.get(t.quote);
           // "…" and "…": a second quotation coordinated with the first shares its speaker
           const between = tokens.slice(k + 1, open).filter((x) => x.depth === 0);
           if (prev && between.every((x) => /^(and|or|but|,|;|then|also|as|well)$/.test(x.lower))) {
@@ -317,39 +281,57 @@ class Attributor {
         }
         continue;
       }
+      // a parenthetical — as reported by X — or (…) between the cue and the quotation
+      if ((t.text === '—' || t.text === '–' || t.text === ')') && k > s.first) {
+        const o = this.np.matchingOpener(k, s.first);
+        if (o >= 0) {
+          k = o;
+          continue;
+        }
+      }
       gap++;
-      if (t.lower === 'to' && tokens[k - 1]?.lower === 'according') {
-        const np = this.npForward(k + 1, open - 1);
-        if (np && this.speakerLike(np)) return this.attributionFor(np, k - 1, 0.85, 'according-to', k);
+      if (t.lower === 'to' && tokens[k - 1]?.lower === 'according' && !according) {
+        const np = this.sourceAfter(k + 1, open - 1);
+        if (np) according = this.attributionFor(np, k - 1, 0.85, 'according-to', k);
         continue;
       }
       const cue = this.cueAt(k);
-      if (!cue) continue;
+      if (!cue || !this.cueUsable(k)) continue;
       const att = this.frame(k, si);
       if (!att) continue;
       const tight = gap <= 4 && !crossedQuote;
-      const conf = (tight ? 0.9 : 0.75) * (crossedQuote ? 0.9 : 1) * (cue.cls === 'speech' || cue.cls === 'belief' || tight ? 1 : 0.9);
+      const conf = (tight ? 0.9 : 0.75) * (crossedQuote ? 0.9 : 1) * (cue.cls === 'naming' && !tight ? 0.9 : 1);
       return { ...att, confidence: Math.min(att.confidence, conf), rule: tight ? 'cue-before-quote' : 'cue-in-sentence' };
     }
-    return null;
+    return according;
   }
 
-  /** SUBJECT VERB …: "…" — the verb before a colon introduces the quotation */
+  /** … "…" …, he added. — a sentence-final attribution covers the quotations before it. */
+  private sentenceFinal(q: number, si: number): Attribution | null {
+    const fin = this.finalAttribution(si);
+    if (!fin || this.doc.closeTok[q] >= fin.comma) return null;
+    const att = this.frames.get(fin.cue) ?? this.attributionFor(fin.np, fin.cue, 0.8, 'sentence-final-cue');
+    if (att) this.frames.set(fin.cue, att);
+    return att ? { ...att, rule: 'sentence-final-cue', confidence: Math.min(att.confidence, 0.8) } : null;
+  }
+
+  /** SUBJECT VERB …: "…" — the verb before a colon introduces the quotation. */
   private colon(q: number, si: number): Attribution | null {
     const open = this.doc.openTok[q];
     if (this.tokens[open - 1]?.text !== ':') return null;
-    const np = this.sentenceSubject(si);
+    const np = this.np.subject(si);
     if (!np || np.last >= open - 1) return null;
-    return this.attributionFor(np, this.verbAfter(np, open - 1), 0.65, 'colon-subject');
+    const v = this.np.skipAdjunctsFwd(np.after, open - 1);
+    return this.attributionFor(np, v < open - 1 ? v : null, 0.65, 'colon-subject');
   }
 
-  /** a second quotation in a sentence whose first statement is attributed */
-  private sameSentence(q: number, si: number): Attribution | null {
+  /** A second quotation in a sentence whose first statement is attributed. */
+  private sameSentence(si: number): Attribution | null {
     for (let k = this.statements.length - 1; k >= 0; k--) {
       const st = this.statements[k];
-      if (!st.speaker) continue;
       const tok = this.tokenAtOffset(st.start);
       if (tok < 0 || this.doc.sentOf[tok] !== si) return null;
+      if (!st.speaker) continue;
       const att = st.kind === 'direct' ? this.bySpan.get(st.span) : null;
       if (att) return { ...att, confidence: 0.6, rule: 'same-sentence' };
     }
@@ -364,23 +346,21 @@ class Attributor {
     const last = this.lastDirect;
     if (!last) return null;
     const para = this.tokens[open].para;
-    // same paragraph, or the paragraph right before (allowing one blank line)
-    const prevPara = this.previousParagraph(open);
-    if (last.para !== para && last.para !== prevPara) return null;
-    // someone else named as a subject in between breaks the chain
+    if (last.para !== para && last.para !== this.previousParagraph(open)) return null;
     if (si - last.sentence > 2) return null;
     return { ...last.att, confidence: 0.55, rule: 'floating-quote' };
   }
 
-  /** A quoted fragment inside a sentence without a reporting verb belongs to the sentence's subject. */
+  /** A quoted fragment in a sentence without a reporting verb belongs to the sentence's subject. */
   private subjectFallback(q: number, si: number): Attribution | null {
     const open = this.doc.openTok[q];
     const s = this.doc.sentences[si];
     if (open === s.first) return null;
-    const np = this.sentenceSubject(si);
+    const np = this.np.subject(si);
     if (!np || np.last >= open) return null;
     if (np.kind === 'common' && !this.speakerLike(np)) return null;
-    return this.attributionFor(np, this.verbAfter(np, open), 0.5, 'sentence-subject');
+    const v = this.np.skipAdjunctsFwd(np.after, open);
+    return this.attributionFor(np, v < open ? v : null, 0.5, 'sentence-subject');
   }
 
   // ---------------------------------------------------------------- indirect statements
@@ -388,9 +368,6 @@ class Attributor {
   private indirect(si: number): void {
     const s = this.doc.sentences[si];
     const { tokens } = this;
-    if (tokens[s.first].kind === 'qopen' && this.isQuotation[tokens[s.first].quote]) {
-      // a sentence that opens with a quotation is the quotation's; reported clauses may still follow
-    }
     const found: Statement[] = [];
     const add = (st: Statement | null) => {
       if (!st) return;
@@ -401,13 +378,11 @@ class Attributor {
     for (let k = s.first; k <= s.last; k++) {
       if (tokens[k].depth !== 0) continue;
       const cue = this.cueAt(k);
-      if (!cue || cue.cls !== 'speech') continue;
+      if (!cue || cue.cls !== 'speech' || !this.cueUsable(k)) continue;
       add(this.forwardClause(k, cue, si));
     }
     add(this.postposed(si));
-    for (const st of found) {
-      this.statements.push(st);
-    }
+    this.statements.push(...found);
   }
 
   private forwardClause(c: number, cue: Cue, si: number): Statement | null {
@@ -420,24 +395,26 @@ class Attributor {
     }
     // an addressee: told reporters (that) …, informed police that …
     if (cue.addressee) {
-      const obj = this.npForward(j, s.last);
+      const obj = this.np.forward(j, s.last);
       if (!obj) return null;
-      j = obj.last + 1;
-    } else if (this.isNPStart(j)) {
-      const obj = this.npForward(j, s.last);
-      if (obj && tokens[obj.last + 1]?.lower === 'that') j = obj.last + 1;
+      j = obj.after;
+    } else {
+      const obj = OBJECT_THEN_THAT.has(cue.lemma) ? this.np.forward(j, s.last) : null;
+      if (obj && tokens[obj.after]?.lower === 'that') j = obj.after;
     }
-    // prepositional phrases and time words: said in a statement on Monday that …
-    let skippedPP = false;
+    // adverbs and prepositional phrases: said earlier …, said in a statement on Monday that …
     for (let guard = 0; guard < 4 && j <= s.last; guard++) {
       const t = tokens[j];
-      if (t.depth !== 0 || t.kind !== 'word' || !TEMPORAL.has(t.lower)) break;
-      let k = j + 1;
-      while (k <= s.last && k < j + 8 && tokens[k].depth === 0 && tokens[k].kind !== 'punct' &&
-        tokens[k].lower !== 'that' && !this.cueAt(k)) k++;
-      if (tokens[k]?.text === ',') k++;
-      j = k;
-      skippedPP = true;
+      if (t.depth !== 0 || t.kind !== 'word') break;
+      if (TEMPORAL_WORDS.has(t.lower)) {
+        j++;
+        continue;
+      }
+      if (!PP_STARTS.has(t.lower) || /^(at least|at most|over \d)/.test(`${t.lower} ${tokens[j + 1]?.lower}`)) break;
+      const obj = this.np.forward(j + 1, s.last);
+      if (!obj) break;
+      j = obj.after;
+      if (tokens[j]?.text === ',') j++;
     }
     if (tokens[j]?.text === ',' && tokens[j + 1]?.lower === 'that') j++;
     let conf: number;
@@ -447,7 +424,7 @@ class Attributor {
       conf = 0.85;
       rule = 'indirect-that';
     } else {
-      if (skippedPP || !BARE_CLAUSE_LEMMAS.has(cue.lemma) || !this.bareClause(j, s.last)) return null;
+      if (!BARE_CLAUSE_LEMMAS.has(cue.lemma) || !this.bareClause(j, s.last)) return null;
       conf = 0.7;
       rule = 'indirect-bare';
     }
@@ -455,54 +432,73 @@ class Attributor {
     if (!bounds) return null;
     const att = this.frame(c, si);
     if (!att) return null;
-    return this.indirectStatement(bounds[0], bounds[1], att, c, conf, rule);
+    return this.indirectStatement(bounds[0], bounds[1], att, c, c, conf, rule);
   }
 
   /** CLAUSE, SPEAKER CUE [addressee] [PP]. / CLAUSE, CUE SPEAKER. */
   private postposed(si: number): Statement | null {
     const { tokens } = this;
     const s = this.doc.sentences[si];
-    let end = s.last;
-    if (tokens[end].kind === 'punct' && /^[.!?]$/.test(tokens[end].text)) end--;
     if (tokens[s.first].kind === 'qopen') return null;
-    for (let m = end; m > s.first + 2; m--) {
+    const fin = this.finalAttribution(si);
+    if (!fin) return null;
+    const bounds = this.trimmedRange(s.first, fin.comma - 1);
+    if (!bounds || !this.hasFiniteVerb(bounds[0], bounds[1])) return null;
+    const att = this.frames.get(fin.cue) ?? this.attributionFor(fin.np, fin.cue, 0.8, 'indirect-postposed');
+    if (!att) return null;
+    this.frames.set(fin.cue, att);
+    return this.indirectStatement(bounds[0], bounds[1], att, fin.cue, fin.cue, 0.8, 'indirect-postposed');
+  }
+
+  /** The ", SPEAKER CUE [addressee] [adverbials]." ending of a sentence, if it has one. */
+  private finalAttribution(si: number): { np: NP; cue: number; comma: number } | null {
+    if (this.finalCue.has(si)) return this.finalCue.get(si)!;
+    const found = this.computeFinal(si);
+    this.finalCue.set(si, found);
+    return found;
+  }
+
+  private computeFinal(si: number): { np: NP; cue: number; comma: number } | null {
+    const { tokens } = this;
+    const s = this.doc.sentences[si];
+    let end = s.last;
+    if (tokens[end].kind === 'punct' && TERMINAL.test(tokens[end].text)) end--;
+    for (let m = end; m > s.first + 2 && end - m <= 25; m--) {
       const t = tokens[m];
-      if (t.depth !== 0 || t.text !== ',') continue;
-      if (end - m > 25) break;
+      if (t.depth !== 0 || t.text !== ',') {
+        if (t.depth > 0) return null;
+        continue;
+      }
       const j = m + 1;
       let c = -1;
       let np: NP | null = null;
-      const first = this.npForward(j, end);
+      const first = this.np.forward(j, end);
       if (first) {
-        const k = this.skipAdjunctsFwd(first.last + 1, end);
-        if (this.cueAt(k)?.cls === 'speech' && this.subjectFits(first, this.cueAt(k)!)) {
+        const k = this.np.skipAdjunctsFwd(first.after, end);
+        const cue = this.cueAt(k);
+        if (cue && cue.cls === 'speech' && !cue.participle && this.subjectFits(first, cue) && !this.np.isPassive(k)) {
           np = first;
           c = k;
         }
       }
-      if (c < 0 && this.cueAt(j)?.cls === 'speech') {
-        const np2 = this.npForward(j + 1, end);
-        if (np2 && this.speakerLike(np2)) {
-          np = np2;
-          c = j;
+      if (c < 0) {
+        const cue = this.cueAt(j);
+        if (cue && cue.cls === 'speech' && !cue.participle) {
+          const np2 = this.np.forward(j + 1, end);
+          if (np2 && this.speakerLike(np2)) {
+            np = np2;
+            c = j;
+          }
         }
       }
       if (c < 0 || !np) continue;
-      // nothing but an addressee and adverbials may follow
-      let k = c + 1;
-      if (c < np.first) k = np.last + 1;
-      const cue = this.cueAt(c)!;
-      if (cue.addressee) {
-        const obj = this.npForward(k, end);
-        if (obj) k = obj.last + 1;
+      let k = c < np.first ? np.after : c + 1;
+      if (this.cueAt(c)!.addressee && c > np.first) {
+        const obj = this.np.forward(k, end);
+        if (obj) k = obj.after;
       }
       if (!this.onlyAdverbials(k, end)) return null;
-      const bounds = this.trimmedRange(s.first, m - 1);
-      if (!bounds) return null;
-      const att = this.attributionFor(np, c, 0.8, 'indirect-postposed');
-      if (!att) return null;
-      this.frames.set(c, att);
-      return this.indirectStatement(bounds[0], bounds[1], att, c, 0.8, 'indirect-postposed');
+      return { np, cue: c, comma: m };
     }
     return null;
   }
@@ -512,47 +508,99 @@ class Attributor {
     const { tokens } = this;
     const s = this.doc.sentences[si];
     let end = s.last;
-    if (tokens[end].kind === 'punct' && /^[.!?]$/.test(tokens[end].text)) end--;
+    if (tokens[end].kind === 'punct' && TERMINAL.test(tokens[end].text)) end--;
     for (let k = s.first; k < end; k++) {
       if (tokens[k].lower !== 'according' || tokens[k + 1]?.lower !== 'to' || tokens[k].depth !== 0) continue;
-      const np = this.npForward(k + 2, end);
-      if (!np || !this.speakerLike(np)) return null;
+      const np = this.sourceAfter(k + 2, end);
+      if (!np) return null;
       const atStart = k === s.first || (k === s.first + 1 && OPENERS.has(tokens[s.first].lower));
-      if (atStart || tokens[k - 1]?.text === ',') {
-        // According to X, CLAUSE
-        if (tokens[np.last + 1]?.text !== ',') {
-          if (np.last >= end && !atStart) {
-            const bounds = this.trimmedRange(s.first, k - 1);
-            if (!bounds) return null;
-            const att = this.attributionFor(np, k, 0.8, 'according-to');
-            return att ? this.indirectStatement(bounds[0], bounds[1], att, k, 0.8, 'according-to', k + 1) : null;
-          }
-          return null;
-        }
-        const bounds = this.clauseEnd(np.last + 2, s.last);
+      const phraseEnd = np.sourceEnd;
+      const att = () => this.attributionFor(np, k, 0.8, 'according-to', k + 1);
+      if ((atStart || tokens[k - 1]?.text === ',') && tokens[phraseEnd + 1]?.text === ',') {
+        // According to X, CLAUSE — unless the clause names its own speaker ("…, a spokesman said that")
+        const bounds = this.clauseEnd(phraseEnd + 2, s.last);
         if (!bounds) return null;
-        const att = this.attributionFor(np, k, 0.8, 'according-to');
-        return att ? this.indirectStatement(bounds[0], bounds[1], att, k, 0.8, 'according-to', k + 1) : null;
+        if (this.clauseHasOwnSpeaker(bounds[0], bounds[1])) return null;
+        if (!atStart && !this.hasFiniteVerb(bounds[0] - 1, bounds[1])) return null;
+        const a = att();
+        return a ? this.indirectStatement(bounds[0], bounds[1], a, k, k + 1, 0.8, 'according-to') : null;
       }
-      if (np.last >= end) {
-        // CLAUSE according to X.
+      if (phraseEnd >= end && !atStart) {
+        // CLAUSE, according to X.
         const bounds = this.trimmedRange(s.first, k - 1);
         if (!bounds) return null;
-        const att = this.attributionFor(np, k, 0.8, 'according-to');
-        return att ? this.indirectStatement(bounds[0], bounds[1], att, k, 0.8, 'according-to', k + 1) : null;
+        const a = att();
+        return a ? this.indirectStatement(bounds[0], bounds[1], a, k, k + 1, 0.8, 'according-to') : null;
       }
       return null;
     }
     return null;
   }
 
-  private indirectStatement(first: number, last: number, att: Attribution, cue: number, conf: number, rule: string,
-    cueLast = cue): Statement | null {
+  /** "…, a spokesman for 10 Downing Street expressed disappointment and that …": the clause has its own speaker. */
+  private clauseHasOwnSpeaker(first: number, last: number): boolean {
+    for (let i = first; i <= Math.min(last, first + 25); i++) {
+      const cue = this.cueAt(i);
+      if (!cue || cue.cls !== 'speech' || !this.cueUsable(i)) continue;
+      const np = this.np.backward(this.np.skipAdjunctsBack(i - 1, first), first);
+      if (np && np.first <= first + 1 && this.speakerLike(np)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The source after "according to": a speaker, or the author of a document
+   * ("a tweet on Monday by US Secretary of State Mike Pompeo", "a statement released by Erdogan's office").
+   */
+  private sourceAfter(j: number, hi: number): (NP & { sourceEnd: number }) | null {
     const { tokens } = this;
-    // a reported clause that carries a quotation is annotated through the quotation only
+    const np = this.np.forward(j, hi);
+    if (!np) return null;
+    if (np.kind === 'common' && DOC_NOUNS.has(tokens[np.last].lower)) {
+      for (let k = np.after; k <= Math.min(hi, np.after + 8); k++) {
+        const t = tokens[k];
+        if (t.depth !== 0 || t.kind === 'punct') break;
+        if (t.lower === 'by' || (t.lower === 'from' && tokens[k - 1]?.lower !== 'released')) {
+          const agent = this.np.forward(k + 1, hi);
+          if (agent && this.speakerLike(agent)) {
+            let e = agent.after - 1;
+            // "… by NBC News last week": the phrase runs to the comma
+            while (e + 1 <= hi && tokens[e + 1].depth === 0 && tokens[e + 1].text !== ',' && tokens[e + 1].kind !== 'qopen') e++;
+            return { ...agent, sourceEnd: e };
+          }
+        }
+      }
+    }
+    if (!this.speakerLike(np)) return null;
+    let e = np.after - 1;
+    while (e + 1 <= hi && tokens[e + 1].depth === 0 && tokens[e + 1].text !== ',' && tokens[e + 1].kind !== 'qopen' &&
+      e - np.after < 8) e++;
+    return { ...np, sourceEnd: e };
+  }
+
+  private indirectStatement(first: number, last: number, att: Attribution, cue: number, cueLast: number,
+    conf: number, rule: string): Statement | null {
+    const { tokens } = this;
+    // a reported clause never overlaps a quotation: cut it before one at a clause break, or give up
     for (let k = first; k <= last; k++) {
       const t = tokens[k];
-      if (t.depth > 0 && this.isQuotation[t.quote]) return null;
+      if (t.depth > 0 && this.isQuotation[t.quote]) {
+        let cut = -1;
+        for (let b = k - 1; b > first; b--) {
+          const x = tokens[b];
+          if (x.depth !== 0) continue;
+          // a clause break: a comma or semicolon, or "and that"
+          if (x.text === ',' || x.text === ';' || ((x.lower === 'and' || x.lower === 'but') && tokens[b + 1]?.lower === 'that')) {
+            cut = b;
+            break;
+          }
+        }
+        if (cut < 0) return null;
+        const r = this.trimmedRange(first, cut - 1);
+        if (!r) return null;
+        [first, last] = r;
+        break;
+      }
     }
     const words = tokens.slice(first, last + 1).filter((t) => t.kind === 'word' || t.kind === 'num').length;
     if (words < 3) return null;
@@ -564,7 +612,7 @@ class Attributor {
       end,
       cue: this.span(cue, cueLast),
       speaker: att.speaker,
-      confidence: Math.min(conf, att.confidence),
+      confidence: round(Math.min(conf, att.confidence)),
       rule,
       span: -1,
     };
@@ -582,9 +630,14 @@ class Attributor {
         break;
       }
       if (t.text === ',' && k + 1 <= last) {
-        const n = tokens[k + 1];
         const cue = this.cueAt(k + 1);
+        const n = tokens[k + 1];
         if ((cue && cue.participle) || (n.lower === 'according' && tokens[k + 2]?.lower === 'to')) {
+          end = k - 1;
+          break;
+        }
+        const fin = this.finalAttribution(this.doc.sentOf[k]);
+        if (fin && fin.comma === k) {
           end = k - 1;
           break;
         }
@@ -593,7 +646,6 @@ class Attributor {
     return this.trimmedRange(j, end);
   }
 
-  /** Token range without leading/trailing punctuation, or null if empty. */
   private trimmedRange(first: number, last: number): [number, number] | null {
     const { tokens } = this;
     while (first <= last && (tokens[first].kind === 'punct' || tokens[first].lower === 'that')) first++;
@@ -601,18 +653,55 @@ class Attributor {
     return first <= last ? [first, last] : null;
   }
 
-  /** A clause without "that": a subject pronoun, or a noun phrase followed soon by a finite verb. */
+  /** A clause without "that": a subject pronoun, or a noun phrase followed by a finite verb. */
   private bareClause(j: number, last: number): boolean {
     const { tokens } = this;
     const t = tokens[j];
-    if (!t || t.depth !== 0 || t.kind !== 'word') return false;
-    if (SUBJECT_PRONOUNS.has(t.lower) || t.lower === 'there') return true;
-    if (PREPOSITIONS.has(t.lower) || t.lower === 'to' || CONJUNCTIONS.has(t.lower) || cueOf(t.lower)) return false;
-    for (let k = j + 1; k <= Math.min(last, j + 10); k++) {
-      const x = tokens[k];
-      if (x.depth !== 0 || x.kind === 'punct') return false;
-      if (AUX.has(x.lower)) return true;
-      if (/ed$/.test(x.lower) && !x.cap && !DETERMINERS.has(tokens[k - 1].lower) && k > j + 0) return true;
+    if (!t || t.depth !== 0 || (t.kind !== 'word' && t.kind !== 'num')) return false;
+    if ((SUBJECT_PRONOUNS.has(t.lower) && t.lower !== 'you') || /^(there|this|these|those)$/.test(t.lower)) {
+      if (this.finiteAfter(j + 1, last)) return true;
+      // after a subject pronoun any plain word is a verb: "they keep channels open"
+      const n = tokens[j + 1];
+      if (SUBJECT_PRONOUNS.has(t.lower)) {
+        return !!n && n.kind === 'word' && !n.cap && !PREPOSITIONS.has(n.lower) && !CONJUNCTIONS.has(n.lower) &&
+          !DETERMINERS.has(n.lower) && n.lower !== 'to';
+      }
+    }
+    if (t.lower === 'to' || cueOf(t.lower)) return false;
+    let np = this.np.forward(j, last);
+    if (!np) return false;
+    // both production and export of oil had been disrupted
+    while (np && (tokens[np.after]?.lower === 'and' || tokens[np.after]?.lower === 'or')) {
+      const more = this.np.forward(np.after + 1, last);
+      if (!more) break;
+      np = { ...np, last: more.last, after: more.after };
+    }
+    // the ban on Mahan Air is …: prepositional phrases inside the subject
+    for (let g = 0; g < 3 && np; g++) {
+      const p = tokens[np.after];
+      if (!p || p.kind !== 'word' || !PREPOSITIONS.has(p.lower) || p.lower === 'to') break;
+      const obj = this.np.forward(np.after + 1, last);
+      if (!obj || obj.kind === 'pronoun') break;
+      np = { ...np, last: obj.last, after: obj.after };
+    }
+    return this.finiteAfter(np.after, last);
+  }
+
+  /** A finite verb at k, possibly after adverbs: "might rename", "was to join", "also said". */
+  private finiteAfter(k: number, last: number): boolean {
+    const { tokens } = this;
+    for (let i = k; i <= Math.min(last, k + 3); i++) {
+      if (this.np.isFiniteVerb(i)) return true;
+      const t = tokens[i];
+      if (!(t.kind === 'word' && !t.cap && (/^[a-z]+ly$/.test(t.lower) || /^(also|still|already|never|not|just|now|then|even)$/.test(t.lower)))) return false;
+    }
+    return false;
+  }
+
+  private hasFiniteVerb(first: number, last: number): boolean {
+    for (let k = first + 1; k <= last; k++) {
+      const t = this.tokens[k];
+      if (t.depth === 0 && t.kind === 'word' && !t.cap && this.np.isFiniteVerb(k)) return true;
     }
     return false;
   }
@@ -621,7 +710,8 @@ class Attributor {
     const { tokens } = this;
     if (k > end) return true;
     const t = tokens[k];
-    if (t.kind === 'word' && (TEMPORAL.has(t.lower) || PREPOSITIONS.has(t.lower) || /ly$/.test(t.lower))) {
+    if (t.kind === 'word' && (TEMPORAL_WORDS.has(t.lower) || PP_STARTS.has(t.lower) || /ly$/.test(t.lower) ||
+        t.lower === 'on' || t.lower === 'in')) {
       for (let i = k; i <= end; i++) {
         if (this.cueAt(i) || AUX.has(tokens[i].lower) || tokens[i].lower === 'that' || tokens[i].depth > 0) return false;
       }
@@ -632,10 +722,15 @@ class Attributor {
 
   // ---------------------------------------------------------------- cues and subjects
 
+  /** A reporting verb in the passive speaks only through its agent: "described by Johnson as". */
+  private cueUsable(k: number): boolean {
+    return !this.np.isPassive(k) || this.tokens[k + 1]?.lower === 'by';
+  }
+
   private cueAt(k: number): Cue | undefined {
     const t = this.tokens[k];
     if (!t || t.kind !== 'word' || t.depth !== 0) return undefined;
-    if (t.cap && !this.startAt(k)) return undefined;
+    if (t.cap && !this.np.startAt(k)) return undefined;
     return cueOf(t.lower);
   }
 
@@ -651,37 +746,51 @@ class Attributor {
     const { tokens } = this;
     const s = this.doc.sentences[si];
     const cue = this.cueAt(c)!;
-    // passive: described by Johnson as …
+    // passive with an agent: described by Johnson as …
     if (tokens[c + 1]?.lower === 'by' && /(ed|en)$/.test(tokens[c].lower)) {
-      const np = this.npForward(c + 2, s.last);
+      const np = this.np.forward(c + 2, s.last);
       if (np && this.speakerLike(np)) return this.attributionFor(np, c, 0.8, 'passive-agent');
     }
-    const k = this.skipAdjunctsBack(c - 1, s.first);
+    const k = this.np.skipAdjunctsBack(c - 1, s.first);
     const prev = tokens[k];
-    if (!cue.participle && prev && !(prev.kind === 'word' && CONJUNCTIONS.has(prev.lower) && prev.lower !== 'who' && prev.lower !== 'which')) {
-      const np = this.npBackward(k, s.first);
+    const coordinated = !!prev && prev.kind === 'word' && /^(and|but|or|then|before|after)$/.test(prev.lower);
+    const afterComma = !!prev && prev.text === ',';
+    if (prev && !coordinated && !(cue.participle && (afterComma || prev.kind === 'word' && /^(by|while|when|before|after|in)$/.test(prev.lower)))) {
+      const np = this.np.backward(k, s.first);
+      if (np && np.document) {
+        // "They released a statement which said": the statement speaks for the subject
+        const subj = this.np.subject(si);
+        if (subj && subj.last < np.first && this.speakerLike(subj)) return this.attributionFor(subj, c, 0.8, 'document-subject');
+      }
       if (np && this.subjectFits(np, cue)) return this.attributionFor(np, c, 0.9, 'subject');
-      if (np && !cue.participle) return null;
+      if (np && !cue.participle && !afterComma) return null;
     }
     // participle or coordinated verb: the subject of the main clause
     for (let p = c - 1; p >= s.first; p--) {
-      if (this.frames.has(p) && this.frames.get(p)) return { ...this.frames.get(p)!, cue: c, confidence: 0.8 };
-      const q = tokens[p].kind === 'qclose' ? tokens[p].quote : -1;
-      if (q >= 0 && this.bySpan.has(q)) return { ...this.bySpan.get(q)!, cue: c, confidence: 0.8 };
+      if (tokens[p].depth !== 0) {
+        const q = tokens[p].kind === 'qclose' ? tokens[p].quote : -1;
+        if (q >= 0 && this.bySpan.has(q)) return { ...this.bySpan.get(q)!, cue: c, cueLast: c, confidence: 0.8 };
+        continue;
+      }
+      const pc = this.cueAt(p);
+      if (pc && !pc.participle && this.cueUsable(p)) {
+        const f = this.frame(p, si);
+        if (f) return { ...f, cue: c, cueLast: c, confidence: Math.min(f.confidence, 0.8) };
+      }
     }
-    const subj = this.sentenceSubject(si);
-    if (subj && subj.last < c) return this.attributionFor(subj, c, 0.75, 'clause-subject');
+    const subj = this.np.subject(si);
+    if (subj && subj.last < c && this.speakerLike(subj)) return this.attributionFor(subj, c, 0.75, 'clause-subject');
     return null;
   }
 
-  /** Whether an NP may be the subject of this cue ("states" needs a person, not "EU member"). */
+  /** Whether an NP may be the subject of this cue ("states" needs a speaker, not "EU member"). */
   private subjectFits(np: NP, cue: Cue): boolean {
     if (!this.speakerLike(np)) return false;
     if (!cue.nounLike) return true;
     if (np.kind !== 'common') return true;
     const head = this.tokens[np.last].lower;
-    return INTERVIEWEE_NOUNS.has(head) || (TITLES.has(head) && AGENT_SUFFIX.test(head)) ||
-      /^(spokesman|spokeswoman|spokesperson|minister|president|official|ruling|statement|court|summary|report)$/.test(head);
+    if (COMPOUND_MODIFIERS.has(head) || /s$/.test(head) || DETERMINERS.has(head)) return false;
+    return SPEAKER_NOUNS.has(head) || ORG_NOUNS.has(head) || INTERVIEWEE_NOUNS.has(head) || AGENT_SUFFIX.test(head);
   }
 
   private speakerLike(np: NP): boolean {
@@ -689,323 +798,42 @@ class Attributor {
     if (np.kind === 'pronoun') return tokens[np.first].lower !== 'you';
     if (np.kind === 'name') return true;
     const head = tokens[np.last];
+    if (head.text === ')') return true;
     if (head.kind !== 'word') return false;
-    if (head.cap && !this.startAt(np.last)) return true;
-    return SPEAKER_NOUNS.has(head.lower) || (AGENT_SUFFIX.test(head.lower) && head.lower.length > 4);
-  }
-
-  private skipAdjunctsBack(k: number, lo: number): number {
-    const { tokens } = this;
-    while (k >= lo) {
-      const t = tokens[k];
-      if (t.kind === 'word' && !t.cap && t.depth === 0 && (VERB_ADJUNCTS.has(t.lower) || /^[a-z]+ly$/.test(t.lower) && !SPEAKER_NOUNS.has(t.lower))) {
-        k--;
-        continue;
-      }
-      break;
-    }
-    return k;
-  }
-
-  private skipAdjunctsFwd(k: number, hi: number): number {
-    const { tokens } = this;
-    while (k <= hi) {
-      const t = tokens[k];
-      if (t.kind === 'word' && !t.cap && t.depth === 0 && !cueOf(t.lower) && (VERB_ADJUNCTS.has(t.lower) || /^[a-z]+ly$/.test(t.lower))) {
-        k++;
-        continue;
-      }
-      break;
-    }
-    return k;
-  }
-
-  private isNPStart(j: number): boolean {
-    const t = this.tokens[j];
-    if (!t || t.kind !== 'word' || t.depth !== 0) return false;
-    return DETERMINERS.has(t.lower) || t.cap || PRONOUNS.has(t.lower);
-  }
-
-  /** The noun phrase ending at token k (the subject of a verb after it). */
-  private npBackward(k: number, lo: number): NP | null {
-    const { tokens } = this;
-    if (k < lo) return null;
-    let t = tokens[k];
-    if (t.depth !== 0) return null;
-    const last = k;
-    // Syrian Democratic Forces (SDF) announced
-    if (t.text === ')') {
-      let o = k - 1;
-      while (o >= lo && o > k - 8 && tokens[o].text !== '(') o--;
-      if (o < lo || tokens[o].text !== '(') return null;
-      const inner = this.npBackward(o - 1, lo);
-      return inner ? { ...inner, last } : null;
-    }
-    if (t.kind === 'word' && (t.lower === 'who' || t.lower === 'which' || t.lower === 'that')) {
-      if (t.lower === 'that') return null;
-      const a = tokens[k - 1]?.text === ',' ? k - 2 : k - 1;
-      return this.npBackward(a, lo);
-    }
-    if (t.text === ',') return this.appositionBack(k, lo);
-    if (t.kind === 'word' && PRONOUNS.has(t.lower) && SUBJECT_PRONOUNS.has(t.lower)) {
-      return { first: k, last: k, kind: 'pronoun' };
-    }
-    if ((t.kind === 'word' && t.cap && t.lower !== "'s") || t.kind === 'num') {
-      let best: Run | null = null;
-      for (let p = Math.max(lo, k - 14); p <= k; p++) {
-        const r = capRun(tokens, p, this.startAt);
-        if (r && r.last === k) {
-          best = r;
-          break;
-        }
-      }
-      if (best) {
-        let first = best.first;
-        let role: string | undefined;
-        // lowercase titles before: prime minister Kyriakos Mitsotakis
-        const rs = this.roleStart(first);
-        if (rs !== null && rs >= lo) {
-          role = this.doc.text.slice(tokens[rs].start, tokens[first - 1].end);
-          first = rs;
-        }
-        if (first - 1 >= lo && DETERMINERS.has(tokens[first - 1].lower) && !tokens[first - 1].cap) first--;
-        else if (first - 1 >= lo && tokens[first - 1].lower === 'the') first--;
-        // a person from an organization: Belgzim Kamberi from the Musine Kokalari Institute
-        const link = tokens[first - 1];
-        if (link && first - 2 >= lo && /^(from|of|at|for)$/.test(link.lower)) {
-          const head = this.npBackward(first - 2, lo);
-          if (head && head.kind !== 'pronoun') {
-            const affiliation = this.doc.text.slice(tokens[best.first].start, tokens[best.last].end);
-            return { ...head, last, affiliation: head.affiliation ?? affiliation };
-          }
-        }
-        return { first, last, kind: 'name', run: best, role };
-      }
-      if (t.kind === 'num') return null;
-    }
-    if (t.kind !== 'word') return null;
-    // a common noun phrase: some of the protesters, state media, Johnson's critics
-    let first = k;
-    let count = 1;
-    while (first - 1 >= lo && count < 7) {
-      const p = tokens[first - 1];
-      if (p.depth !== 0) break;
-      if (p.kind === 'word' && DETERMINERS.has(p.lower)) {
-        first--;
-        // Some of the protesters / members of the party
-        if (tokens[first - 1]?.lower === 'of' && first - 2 >= lo && tokens[first - 2].kind === 'word' &&
-            (DETERMINERS.has(tokens[first - 2].lower) || SPEAKER_NOUNS.has(tokens[first - 2].lower))) {
-          first -= 2;
-          if (first - 1 >= lo && DETERMINERS.has(tokens[first - 1].lower)) first--;
-        }
-        break;
-      }
-      if (p.kind === 'word' && (p.lower === "'s" || p.lower === '’s')) {
-        first--;
-        continue;
-      }
-      if (p.kind === 'word' && p.lower === 'of' && first - 2 >= lo && SPEAKER_NOUNS.has(tokens[first - 2].lower)) {
-        first -= 2;
-        count++;
-        continue;
-      }
-      if (p.kind === 'num' || (p.kind === 'word' && !PREPOSITIONS.has(p.lower) && !CONJUNCTIONS.has(p.lower) &&
-          !AUX.has(p.lower) && !PRONOUNS.has(p.lower) && !VERB_ADJUNCTS.has(p.lower) && !cueOf(p.lower) &&
-          p.lower !== 'to' && !(p.cap && this.startAt(first - 1) && isOpener(p.lower)))) {
-        first--;
-        count++;
-        continue;
-      }
-      break;
-    }
-    return { first, last, kind: 'common' };
-  }
-
-  /** SUBJECT, APPOSITION, CUE — the subject is before the apposition (or is the apposition when it is a name). */
-  private appositionBack(k: number, lo: number): NP | null {
-    const { tokens } = this;
-    let m = k - 1;
-    while (m >= lo && m > k - 30 && !(tokens[m].text === ',' && tokens[m].depth === 0)) {
-      if (tokens[m].depth > 0) return null;
-      m--;
-    }
-    if (m < lo || tokens[m].text !== ',') return null;
-    const seg = tokens[m + 1];
-    if (!seg) return null;
-    if (/^(who|which|whose|whom)$/.test(seg.lower) || seg.kind === 'num') return this.npBackward(m - 1, lo);
-    const run = capRun(tokens, m + 1, this.startAt);
-    if (run && run.last === k - 1) {
-      const parts = analyzeRun(this.doc.text, tokens, run, this.isKnownPlace);
-      if (parts.kind === 'person') {
-        const before = this.npBackward(m - 1, lo);
-        const role = before ? this.doc.text.slice(tokens[before.first].start, tokens[before.last].end) : undefined;
-        return { first: m + 1, last: k - 1, kind: 'name', run, role };
-      }
-    }
-    const head = this.npBackward(m - 1, lo);
-    if (!head || head.kind === 'pronoun') return null;
-    const role = this.doc.text.slice(tokens[m + 1].start, tokens[k - 1].end);
-    return { ...head, role: head.role ?? role };
-  }
-
-  /** The noun phrase starting at token j. */
-  private npForward(j: number, hi: number): NP | null {
-    const { tokens } = this;
-    const t = tokens[j];
-    if (!t || j > hi || t.depth !== 0 || (t.kind !== 'word' && t.kind !== 'num')) return null;
-    if (PRONOUNS.has(t.lower) && (SUBJECT_PRONOUNS.has(t.lower) || t.lower === 'him' || t.lower === 'her' || t.lower === 'them')) {
-      if (t.lower === 'her' && tokens[j + 1]?.kind === 'word' && !cueOf(tokens[j + 1].lower)) {
-        // "her government": a determiner
-      } else return { first: j, last: j, kind: 'pronoun' };
-    }
-    const run = capRun(tokens, j, this.startAt);
-    if (run && !(DETERMINERS.has(t.lower))) {
-      let last = run.last;
-      let affiliation: string | undefined;
-      // (SDF)
-      if (tokens[last + 1]?.text === '(' && tokens[last + 3]?.text === ')' && last + 3 <= hi) last += 3;
-      // from the Musine Kokalari Institute for Social Policy
-      const link = tokens[last + 1];
-      if (link && /^(from|of|at)$/.test(link.lower)) {
-        let a = last + 2;
-        if (tokens[a]?.lower === 'the') a++;
-        const r2 = capRun(tokens, a, () => false);
-        if (r2 && r2.last <= hi) {
-          const p2 = analyzeRun(this.doc.text, tokens, r2, this.isKnownPlace);
-          if (p2.kind === 'organization') {
-            affiliation = this.doc.text.slice(tokens[r2.first].start, tokens[r2.last].end);
-            last = r2.last;
-          }
-        }
-      }
-      let role: string | undefined;
-      // Name, the minister of X, said
-      if (tokens[last + 1]?.text === ',') {
-        let m = last + 2;
-        while (m <= hi && m < last + 25 && tokens[m].text !== ',' && tokens[m].depth === 0) m++;
-        if (tokens[m]?.text === ',' && m > last + 2) {
-          const after = this.skipAdjunctsFwd(m + 1, hi);
-          if (this.cueAt(after)) {
-            role = this.doc.text.slice(tokens[last + 2].start, tokens[m - 1].end);
-            return { first: j, last, kind: 'name', run, role, affiliation };
-          }
-        }
-      }
-      return { first: j, last, kind: 'name', run, role, affiliation };
-    }
-    // common noun phrase
-    let last = j;
-    let k = j;
-    if (DETERMINERS.has(t.lower)) k++;
-    let n = 0;
-    while (k <= hi && n < 7) {
-      const x = tokens[k];
-      if (x.depth !== 0) break;
-      if (x.kind === 'word' && LINKING_PREPOSITIONS.has(x.lower) && n > 0) {
-        // spokesman for 10 Downing Street, members of opposition parties
-        let a = k + 1;
-        if (tokens[a] && DETERMINERS.has(tokens[a].lower)) a++;
-        const r = capRun(tokens, a, () => false);
-        if (r && r.last <= hi) {
-          last = r.last;
-          k = r.last + 1;
-          n++;
-          continue;
-        }
-        if (tokens[a] && tokens[a].kind === 'word' && !cueOf(tokens[a].lower) && !AUX.has(tokens[a].lower) && a <= hi) {
-          last = a;
-          k = a + 1;
-          n++;
-          continue;
-        }
-        break;
-      }
-      if (x.kind === 'num' || (x.kind === 'word' && !PREPOSITIONS.has(x.lower) && !CONJUNCTIONS.has(x.lower) &&
-          !AUX.has(x.lower) && !VERB_ADJUNCTS.has(x.lower) && !cueOf(x.lower) && x.lower !== 'to')) {
-        last = k;
-        k++;
-        n++;
-        continue;
-      }
-      if (x.kind === 'word' && (x.lower === "'s" || x.lower === '’s')) {
-        k++;
-        continue;
-      }
-      break;
-    }
-    if (n === 0) return null;
-    return { first: j, last, kind: 'common' };
-  }
-
-  /** The subject of a sentence's main clause: after openers like "On Monday," or "But". */
-  private sentenceSubject(si: number): NP | null {
-    const { tokens } = this;
-    const s = this.doc.sentences[si];
-    let i = s.first;
-    if (tokens[i].kind === 'qopen') return null;
-    for (let guard = 0; guard < 3; guard++) {
-      const t = tokens[i];
-      if (!t) return null;
-      if (t.kind === 'word' && OPENERS.has(t.lower)) {
-        i++;
-        if (tokens[i]?.text === ',') i++;
-        continue;
-      }
-      const opener = t.kind === 'word' && (PREPOSITIONS.has(t.lower) || /ing$/.test(t.lower) || isOpener(t.lower) ||
-        t.lower === 'according' || t.lower === 'as' || t.lower === 'after' || t.lower === 'when' || t.lower === 'if');
-      if (opener && !(t.cap && capRun(tokens, i, () => false) && !isOpener(t.lower) && !PREPOSITIONS.has(t.lower) && !/ing$/.test(t.lower))) {
-        let k = i + 1;
-        while (k <= s.last && k < i + 25 && !(tokens[k].text === ',' && tokens[k].depth === 0)) k++;
-        if (k > s.last || tokens[k].text !== ',') return null;
-        i = k + 1;
-        continue;
-      }
-      break;
-    }
-    const np = this.npForward(i, s.last);
-    if (!np) return null;
-    const v = this.skipAdjunctsFwd(np.last + 1, s.last);
-    const vt = tokens[v];
-    if (!vt || vt.kind !== 'word' || vt.cap || PREPOSITIONS.has(vt.lower) || CONJUNCTIONS.has(vt.lower)) return null;
-    return np;
-  }
-
-  private verbAfter(np: NP, limit: number): number | null {
-    const v = this.skipAdjunctsFwd(np.last + 1, limit);
-    return v < limit && this.tokens[v].kind === 'word' ? v : null;
+    if (head.cap && !this.np.startAt(np.last)) return true;
+    return SPEAKER_NOUNS.has(head.lower) || /^(someone|somebody|everyone|nobody|anyone)$/.test(head.lower) ||
+      (AGENT_SUFFIX.test(head.lower) && head.lower.length > 4);
   }
 
   // ---------------------------------------------------------------- resolution
 
   private attributionFor(np: NP, cue: number | null, confidence: number, rule: string, cueLast?: number): Attribution | null {
-    void cueLast;
     const r = this.resolve(np);
     if (!r) return null;
-    return { speaker: r.speaker, entity: r.entity, cue, confidence: confidence * r.certainty, rule };
+    return { speaker: r.speaker, entity: r.entity, cue, cueLast: cueLast ?? cue ?? undefined, confidence: confidence * r.certainty, rule };
   }
 
   private resolve(np: NP): { speaker: Speaker; entity: Entity | null; certainty: number } | null {
     const { tokens } = this;
     const text = this.doc.text;
     if (np.kind === 'pronoun') {
-      const t = tokens[np.first];
       const mention = this.span(np.first, np.first);
-      const e = this.resolvePronoun(t.lower, np.first);
+      const e = this.resolvePronoun(tokens[np.first].lower, np.first);
       if (e) return { speaker: speakerOf(e, mention), entity: e, certainty: 1 };
       return { speaker: { name: null, role: null, affiliation: null, mention, kind: 'unknown' }, entity: null, certainty: 0.9 };
     }
     if (np.kind === 'name' && np.run) {
       const reg = this.registerRun(np.run, true, np);
-      const mention = this.span(reg.name.first, reg.name.last);
-      return { speaker: speakerOf(reg.entity, mention), entity: reg.entity, certainty: 1 };
+      // the mention is the name itself, with an acronym in parentheses right after it: "Forces (SDF)"
+      let last = reg.name.last;
+      if (tokens[np.last]?.text === ')' && np.last <= reg.name.last + 3) last = np.last;
+      return { speaker: speakerOf(reg.entity, this.span(reg.name.first, last)), entity: reg.entity, certainty: 1 };
     }
-    // common noun phrase
     const head = tokens[np.last].lower;
     const mention = this.span(np.first, np.last);
     const phrase = text.slice(tokens[np.first].start, tokens[np.last].end);
     const byRole = this.resolveRoleNoun(head, np);
     if (byRole) return { speaker: speakerOf(byRole, mention), entity: byRole, certainty: 0.95 };
-    // a name inside a common phrase: "a spokeman for 10 Downing Street", "Johnson's critics"
     const plural = /s$/.test(head) && !/(ss|us)$/.test(head);
     const kind: EntityKind = ORG_NOUNS.has(head) ? 'organization' : plural ? 'group' : 'unknown';
     return {
@@ -1025,15 +853,14 @@ class Attributor {
     }
     if (gender) {
       // the most recent speaker nearby wins over a person merely named since
-      const para = tok.para;
       let fallback: Entity | null = null;
       for (const m of this.registry.before(pos)) {
         const e = m.entity;
         if (e.kind !== 'person' && e.kind !== 'unknown') continue;
         if (e.kind === 'unknown' && e.words.length > 1) continue;
         if (e.gender && e.gender !== gender) continue;
-        if (this.tokens[m.pos].para < para - 6) break;
-        if (m.speaker && this.sameOrPrevSentences(m.pos, pos, 3)) {
+        if (tok.para - this.tokens[m.pos].para > 8) break;
+        if (m.speaker && this.doc.sentOf[pos] - this.doc.sentOf[m.pos] <= 3) {
           if (!e.gender) e.gender = gender;
           return e;
         }
@@ -1044,8 +871,8 @@ class Attributor {
     }
     if (p === 'they' || p === 'them' || p === 'it') {
       for (const m of this.registry.before(pos)) {
+        if (this.doc.sentOf[pos] - this.doc.sentOf[m.pos] > 3) break;
         if (m.entity.kind === 'organization' && m.speaker) return m.entity;
-        if (!this.sameOrPrevSentences(m.pos, pos, 3)) break;
       }
     }
     return null;
@@ -1074,24 +901,17 @@ class Attributor {
     return null;
   }
 
-  private sameOrPrevSentences(a: number, b: number, n: number): boolean {
-    return this.doc.sentOf[b] - this.doc.sentOf[a] <= n;
-  }
-
   // ---------------------------------------------------------------- nested quotations
 
-  /** A quotation inside a quotation is a quotation only when someone is said to say it there. */
+  /** A quotation inside a quotation is one only when someone is said to say it there. */
   private nested(): void {
     const { tokens } = this;
     this.doc.spans.forEach((span, q) => {
-      if (span.depth < 2) return;
+      if (span.depth < 2 || !this.isQuotation[span.parent]) return;
       const parentAtt = this.bySpan.get(span.parent);
-      if (!this.isQuotation[span.parent] && this.doc.spans[span.parent].depth === 1) return;
       const open = this.doc.openTok[q];
-      const close = this.doc.closeTok[q];
-      if (open < 0 || close < 0) return;
+      if (open < 0 || this.doc.closeTok[q] < 0) return;
       let att: Attribution | null = null;
-      // inside the parent: SPEAKER CUE, '…'
       let k = open - 1;
       if (tokens[k]?.text === ',' || tokens[k]?.text === ':') k--;
       const cueTok = tokens[k];
@@ -1099,22 +919,24 @@ class Attributor {
         let s = k - 1;
         while (s >= 0 && tokens[s].quote === span.parent && tokens[s].kind === 'word' && VERB_ADJUNCTS.has(tokens[s].lower)) s--;
         const subj = tokens[s];
-        if (subj && subj.quote === span.parent) {
+        if (subj && subj.quote === span.parent && subj.kind === 'word') {
           if (subj.lower === 'i' || subj.lower === 'we') {
-            if (parentAtt) att = { ...parentAtt, cue: k, confidence: 0.8, rule: 'nested-first-person' };
-          } else {
+            if (parentAtt) att = { ...parentAtt, cue: k, cueLast: k, confidence: 0.8, rule: 'nested-first-person' };
+          } else if (subj.cap) {
             let first = s;
-            while (first - 1 >= 0 && tokens[first - 1].quote === span.parent && tokens[first - 1].kind === 'word' && tokens[first - 1].cap) first--;
-            const words = tokens.slice(first, s + 1).filter((x) => x.kind === 'word' && !TITLES.has(x.lower));
-            if (words.length && words.every((w) => w.cap)) {
-              const e = this.registry.lookup(words.map((w) => w.text)) ?? this.registry.register(words.map((w) => w.text), 'person');
-              const mention = this.span(tokens.indexOf(words[0]), s);
-              att = { speaker: speakerOf(e, mention), entity: e, cue: k, confidence: 0.8, rule: 'nested-cue' };
-            } else if (SUBJECT_PRONOUNS.has(subj.lower)) {
-              const e = this.resolvePronoun(subj.lower, s);
-              const mention = this.span(s, s);
-              att = { speaker: e ? speakerOf(e, mention) : { name: null, role: null, affiliation: null, mention, kind: 'unknown' }, entity: e, cue: k, confidence: 0.7, rule: 'nested-cue' };
-            }
+            while (first - 1 >= 0 && tokens[first - 1].quote === span.parent && tokens[first - 1].kind === 'word' &&
+              tokens[first - 1].cap) first--;
+            while (first < s && TITLES.has(tokens[first].lower)) first++;
+            const words = tokens.slice(first, s + 1).map((x) => x.text);
+            const e = this.registry.lookup(words, s) ?? this.registry.register(words, 'person');
+            att = { speaker: speakerOf(e, this.span(first, s)), entity: e, cue: k, cueLast: k, confidence: 0.8, rule: 'nested-cue' };
+          } else if (SUBJECT_PRONOUNS.has(subj.lower)) {
+            const e = this.resolvePronoun(subj.lower, s);
+            const mention = this.span(s, s);
+            att = {
+              speaker: e ? speakerOf(e, mention) : { name: null, role: null, affiliation: null, mention, kind: 'unknown' },
+              entity: e, cue: k, cueLast: k, confidence: 0.7, rule: 'nested-cue',
+            };
           }
         }
       }
@@ -1131,7 +953,7 @@ class Attributor {
         end,
         cue: att && att.cue !== null ? this.span(att.cue, att.cue) : null,
         speaker: att?.speaker ?? null,
-        confidence: att ? att.confidence : 0.4,
+        confidence: att ? round(att.confidence) : 0.4,
         rule: att ? att.rule : 'quote-unattributed',
         span: q,
       });
@@ -1167,10 +989,6 @@ class Attributor {
   }
 }
 
-function isOpener(lower: string): boolean {
-  return OPENERS.has(lower) || /^(in|on|at|after|before|when|while|during|following|despite|although|though|since|as|if|regarding|late|early|earlier|later|last|this|that|following|speaking|according|with|without|for|from|by|under|over|to)$/.test(lower);
-}
-
 function genderOfRole(role: string | null): 'm' | 'f' | null {
   if (!role) return null;
   if (/\b(spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|wife|mother|daughter|sister|fiancée|widow|mrs|ms)\b/i.test(role)) return 'f';
@@ -1192,3 +1010,6 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -5,7 +5,7 @@ import { attribute } from './attribution.ts';
 import { findClaims } from './claims.ts';
 import { buildDoc } from './document.ts';
 import { buildGazetteer, findMentions, type Gazetteer, type MentionVia } from './gazetteer.ts';
-import type { Run } from './people.ts';
+import type { PlaceLookup } from './people.ts';
 import type { Extraction, Mention, Quote } from './types.ts';
 
 const MENTION_CONFIDENCE: Record<MentionVia, number> = { name: 0.95, alias: 0.9, capital: 0.75, demonym: 0.7 };
@@ -18,11 +18,11 @@ export function emptyGazetteer(): Gazetteer {
 
 export function extract(text: string, gazetteer: Gazetteer = emptyGazetteer()): Extraction {
   const doc = buildDoc(text);
-  const isKnownPlace = (run: Run) => {
-    const m = gazetteer.matchAt(doc.tokens, run.first);
-    return !!m && run.first + m.length - 1 >= run.last;
+  const places: PlaceLookup = (first) => {
+    const m = gazetteer.matchAt(doc.tokens, first);
+    return m ? { length: m.length, demonym: m.entry.via === 'demonym' } : null;
   };
-  const { statements } = attribute(doc, isKnownPlace);
+  const { statements } = attribute(doc, places);
   const quotes: Quote[] = statements.map((st, i) => ({
     id: `q${i + 1}`,
     kind: st.kind,
@@ -31,7 +31,7 @@ export function extract(text: string, gazetteer: Gazetteer = emptyGazetteer()): 
     end: st.end,
     cue: st.cue,
     speaker: st.speaker,
-    confidence: round(st.confidence),
+    confidence: st.confidence,
     rule: st.rule,
   }));
   const mentions: Mention[] = findMentions(doc.tokens, gazetteer).map((m, i) => ({
@@ -47,8 +47,4 @@ export function extract(text: string, gazetteer: Gazetteer = emptyGazetteer()): 
   }));
   const claims = findClaims(doc, quotes);
   return { quotes, mentions, claims };
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
 }

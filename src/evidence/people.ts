@@ -70,7 +70,10 @@ export function capRun(tokens: Token[], i: number, sentenceStart: (i: number) =>
     startsWithNumber = true;
   }
   let last = startsWithNumber ? i + 1 : i;
+  // links like "of" join titles and organizations ("Secretary of State", "Council of Europe");
+  // "and" only joins organization names ("Ministry of Trade and Industry"), never two people
   let orgish = isOrgWord(tokens[last]) || isTitleWord(tokens[last]);
+  let org = isOrgWord(tokens[last]);
   for (let k = last + 1; k < tokens.length; k++) {
     const t = tokens[k];
     if (t.para !== t0.para || t.depth !== t0.depth) break;
@@ -78,6 +81,7 @@ export function capRun(tokens: Token[], i: number, sentenceStart: (i: number) =>
     if (isNameWord(tokens, k, () => false)) {
       last = k;
       if (isOrgWord(t) || isTitleWord(t)) orgish = true;
+      if (isOrgWord(t)) org = true;
       continue;
     }
     // Mr. Smith, Sen. Jones: the period of a title abbreviation
@@ -92,13 +96,14 @@ export function capRun(tokens: Token[], i: number, sentenceStart: (i: number) =>
       k++;
       continue;
     }
-    if (t.kind === 'word' && orgish && ORG_LINKS.has(t.lower)) {
+    if (t.kind === 'word' && orgish && ORG_LINKS.has(t.lower) && (org || (t.lower !== 'and' && t.lower !== '&'))) {
       let n = k + 1;
       if (tokens[n]?.lower === 'the') n++;
       if (isNameWord(tokens, n, () => false)) {
         last = n;
         k = n;
         if (isOrgWord(tokens[n]) || isTitleWord(tokens[n])) orgish = true;
+        if (isOrgWord(tokens[n])) org = true;
         continue;
       }
     }
@@ -134,7 +139,10 @@ export interface NameParts {
 }
 
 /** Splits a capitalized run into titles (role), the name, and an "of …" affiliation. */
-export function analyzeRun(text: string, tokens: Token[], run: Run, isKnownPlace: (r: Run) => boolean): NameParts {
+/** What the gazetteer knows at token `first`: a place or organization name of `length` tokens, or a demonym. */
+export type PlaceLookup = (first: number) => { length: number; demonym: boolean } | null;
+
+export function analyzeRun(text: string, tokens: Token[], run: Run, places: PlaceLookup): NameParts {
   let lastTitle = -1;
   for (let k = run.first; k <= run.last; k++) {
     const t = tokens[k];
@@ -175,13 +183,27 @@ export function analyzeRun(text: string, tokens: Token[], run: Run, isKnownPlace
       break;
     }
   }
+  // "United Nations Nikki Haley", "US Nikki Haley": an organization or state before a person's name
+  const place = places(nameFirst);
+  const nameLen = nameLast - nameFirst + 1;
+  if (place && !place.demonym && place.length < nameLen) {
+    const rest: Token[] = [];
+    for (let k = nameFirst + place.length; k <= nameLast; k++) rest.push(tokens[k]);
+    if (rest.length >= 2 && rest.every((w) => w.kind === 'word' && (isNameShaped(w.text) || PARTICLES.has(w.lower)))) {
+      const prefix = text.slice(tokens[run.first].start, tokens[nameFirst + place.length - 1].end);
+      role = role ?? prefix;
+      nameFirst += place.length;
+    }
+  }
   const name: Run = { first: nameFirst, last: nameLast };
   const words: Token[] = [];
   for (let k = nameFirst; k <= nameLast; k++) words.push(tokens[k]);
   const nameWords = words.filter((w) => w.kind === 'word');
+  const whole = places(nameFirst);
   let kind: EntityKind;
   if (nameWords.length === 0) kind = 'unknown';
-  else if (isKnownPlace(name)) kind = 'organization';
+  else if (whole && whole.length >= nameLast - nameFirst + 1) kind = whole.demonym ? (lastTitle < 0 ? 'group' : 'person') : 'organization';
+  else if (whole && whole.demonym && lastTitle < 0) kind = 'group';
   else if (nameWords.some((w) => isOrgWord(w)) || words.some((w) => w.kind === 'num')) kind = 'organization';
   else if (lastTitle >= 0) kind = 'person';
   else if (isTitleWord(tokens[nameLast])) kind = 'unknown';

@@ -56,18 +56,35 @@ function boundaryAfter(tokens: Token[], i: number): boolean {
     if (!inner || !(inner.kind === 'punct' && TERMINAL.has(inner.text))) return false;
     if (!startsSentence(next)) return false;
     // "…?" Kamberi wonders. — the attribution belongs to the quotation's sentence
-    return !cueFollows(tokens, i + 1);
+    return !cueFollows(tokens, i + 1, inner.text !== '.');
   }
   return false;
 }
 
-/** Whether a short name or pronoun followed by a reporting verb starts at i (or a verb then a name). */
-export function cueFollows(tokens: Token[], i: number): boolean {
+/**
+ * Whether an attribution starts at i: a short name or pronoun and a reporting verb. After a
+ * quotation ending in "?" or "!" that is enough; after a full stop, nothing but an addressee or
+ * adverbials may follow the verb ("…." Macron told the world on Thursday via Twitter.), since a
+ * new clause would make it a sentence of its own.
+ */
+export function cueFollows(tokens: Token[], i: number, loose = false): boolean {
   for (let j = i; j < Math.min(tokens.length, i + 7); j++) {
     const t = tokens[j];
     if (t.depth !== 0 || t.kind === 'qopen') return false;
-    if (t.kind === 'punct' && t.text !== '-' ) return false;
-    if (t.kind === 'word' && !t.cap && cueOf(t.lower)) return true;
+    if (t.kind === 'punct' && t.text !== '-') return false;
+    if (t.kind === 'word' && !t.cap && cueOf(t.lower)) {
+      if (loose) return true;
+      for (let k = j + 1; k < tokens.length && tokens[k].para === t.para; k++) {
+        const x = tokens[k];
+        if (x.kind === 'punct' && /^[.;!?,]$/.test(x.text)) return true;
+        if (x.depth !== 0 || x.kind === 'qopen' || x.lower === 'that' || FINITE_HINTS.has(x.lower) ||
+            (/[a-z]ed$/.test(x.lower) && !x.cap)) return false;
+      }
+      return true;
+    }
   }
   return false;
 }
+
+const FINITE_HINTS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may',
+  'might', 'must', 'should', 'did', 'does']);

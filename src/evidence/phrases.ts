@@ -1,0 +1,505 @@
+// Noun phrases around reporting verbs, found without a parser: the subject before a verb
+// ("Belgzim Kamberi from the Musine Kokalari Institute told"), the phrase after it ("said the
+// minister"), appositions ("Morgan Ortagus, a spokesperson, said") and sentence subjects.
+import { isSentenceStart, type Doc } from './document.ts';
+import {
+  CONJUNCTIONS,
+  DETERMINERS,
+  LINKING_PREPOSITIONS,
+  NON_NAME_CAPS,
+  PREPOSITIONS,
+  PRONOUNS,
+  SPEAKER_NOUNS,
+  SUBJECT_PRONOUNS,
+  TITLES,
+  VERB_ADJUNCTS,
+  cueOf,
+} from './lexicon.ts';
+import { analyzeRun, capRun, type PlaceLookup, type Run } from './people.ts';
+import type { Token } from './tokens.ts';
+
+export interface NP {
+  first: number;
+  /** last token of the phrase proper (without a trailing apposition) */
+  last: number;
+  /** the token after the whole phrase, appositions included */
+  after: number;
+  kind: 'pronoun' | 'name' | 'common';
+  /** for names: the proper-noun run inside */
+  run?: Run;
+  /** an apposition or preceding role words */
+  role?: string;
+  /** "from the X" after a name */
+  affiliation?: string;
+  /** reached through a relative pronoun on a document noun: "a statement which said" */
+  document?: boolean;
+}
+
+export const AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may',
+  'might', 'must', 'should', 'shall', 'did', 'does', 'do', "won't", "can't", "didn't", "wasn't", "isn't", "hasn't",
+  "haven't", "hadn't", "wouldn't", "couldn't", "doesn't", "don't", "aren't", "weren't"]);
+const PASSIVE_AUX = new Set(['been', 'was', 'were', 'is', 'are', 'be', 'being']);
+const IRREGULAR_PAST = new Set(['left', 'made', 'took', 'gave', 'came', 'went', 'got', 'saw', 'found', 'told', 'said',
+  'became', 'began', 'held', 'kept', 'met', 'paid', 'put', 'ran', 'sent', 'set', 'stood', 'won', 'lost', 'led', 'fell',
+  'felt', 'brought', 'bought', 'built', 'caught', 'chose', 'drew', 'drove', 'fought', 'flew', 'grew', 'hit', 'knew',
+  'meant', 'rose', 'sold', 'shot', 'spent', 'struck', 'thought', 'threw', 'understood', 'wrote', 'broke', 'forgot',
+  'spoke', 'sought', 'taught', 'swore', 'withdrew', 'overtook', 'upheld', 'became', 'ate', 'hid', 'let', 'cut', 'quit']);
+export const DOC_NOUNS = new Set(['tweet', 'statement', 'report', 'post', 'letter', 'release', 'poll', 'survey', 'study',
+  'interview', 'message', 'communique', 'communiqué', 'document', 'video', 'recording', 'memo', 'note', 'summary',
+  'ruling', 'judgment', 'judgement', 'decision', 'declaration', 'email', 'e-mail', 'speech', 'broadcast', 'article',
+  'op-ed', 'editorial', 'filing', 'complaint', 'transcript', 'account', 'announcement', 'comments', 'remarks']);
+/** Words that open a sentence before its subject: "But", "However,", "Meanwhile". */
+export const OPENERS = new Set(['but', 'and', 'however', 'also', 'meanwhile', 'then', 'yet', 'so', 'still', 'now',
+  'instead', 'moreover', 'furthermore', 'separately', 'later', 'earlier', 'nevertheless', 'nonetheless', 'thus']);
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const QUANTIFIER_PAIRS = new Set(['at least', 'at most', 'more than', 'less than', 'fewer than', 'up to', 'as many']);
+
+export class Phrases {
+  readonly tokens: Token[];
+
+  constructor(readonly doc: Doc, readonly places: PlaceLookup) {
+    this.tokens = doc.tokens;
+  }
+
+  startAt = (i: number): boolean => isSentenceStart(this.doc, i);
+
+  /** Token k is a lowercase word that can be a finite verb right after a subject. */
+  isFiniteVerb(k: number): boolean {
+    const x = this.tokens[k];
+    if (!x || x.kind !== 'word' || x.cap || x.depth !== 0) return false;
+    if (AUX.has(x.lower) || IRREGULAR_PAST.has(x.lower)) return true;
+    if (/[a-z]ed$/.test(x.lower)) return true;
+    const cue = cueOf(x.lower);
+    if (cue) return !cue.nounLike || !DETERMINERS.has(this.tokens[k - 1]?.lower ?? '');
+    // third person present: "Mahan flies", "everything depends"
+    return /[^su]s$/.test(x.lower) && x.lower.length > 3 && !PREPOSITIONS.has(x.lower) && !DETERMINERS.has(this.tokens[k - 1]?.lower ?? '');
+  }
+
+  /** A reporting verb used in the passive ("has been reported") speaks for nobody named before it. */
+  isPassive(c: number): boolean {
+    let k = c - 1;
+    while (k >= 0 && this.tokens[k].kind === 'word' && /^[a-z]+ly$/.test(this.tokens[k].lower)) k--;
+    const t = this.tokens[k];
+    return !!t && t.kind === 'word' && PASSIVE_AUX.has(t.lower) && /(ed|en|id|ld|ld|nd|ht|ten|wn)$/.test(this.tokens[c].lower);
+  }
+
+  skipAdjunctsBack(k: number, lo: number): number {
+    const { tokens } = this;
+    while (k >= lo) {
+      const t = tokens[k];
+      if (t.kind === 'word' && !t.cap && t.depth === 0 &&
+          (VERB_ADJUNCTS.has(t.lower) || (/^[a-z]+ly$/.test(t.lower) && !SPEAKER_NOUNS.has(t.lower)))) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  skipAdjunctsFwd(k: number, hi: number): number {
+    const { tokens } = this;
+    while (k <= hi) {
+      const t = tokens[k];
+      if (t.kind === 'word' && !t.cap && t.depth === 0 && !cueOf(t.lower) &&
+          (VERB_ADJUNCTS.has(t.lower) || /^[a-z]+ly$/.test(t.lower))) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  /** Index of the matching opener for a closing ")" or a dash, scanning back within [lo, k). */
+  matchingOpener(k: number, lo: number): number {
+    const { tokens } = this;
+    const t = tokens[k];
+    const want = t.text === ')' ? '(' : t.text;
+    for (let i = k - 1; i >= lo && i > k - 40; i--) {
+      if (tokens[i].depth !== t.depth) continue;
+      if (tokens[i].text === want) return i;
+      if (want === '(' && tokens[i].text === ')') return -1;
+    }
+    return -1;
+  }
+
+  // ------------------------------------------------------------------ forward
+
+  /** The noun phrase starting at token j (not beyond hi). */
+  forward(j: number, hi: number): NP | null {
+    const { tokens } = this;
+    let t = tokens[j];
+    if (!t || j > hi || t.depth !== 0 || (t.kind !== 'word' && t.kind !== 'num')) return null;
+    const first = j;
+    // at least 71 people, more than 200 members
+    if (QUANTIFIER_PAIRS.has(`${t.lower} ${tokens[j + 1]?.lower}`)) {
+      j += 2;
+      t = tokens[j];
+      if (!t || j > hi) return null;
+    }
+    if (SUBJECT_PRONOUNS.has(t.lower) || t.lower === 'him' || t.lower === 'them' ||
+        (t.lower === 'her' && !this.nounAt(j + 1))) {
+      return { first: j, last: j, after: j + 1, kind: 'pronoun' };
+    }
+    const det = DETERMINERS.has(t.lower) && !(t.cap && !this.startAt(j) && !NON_NAME_CAPS.has(t.lower)) ? j : -1;
+    const nameAt = det >= 0 ? j + 1 : j;
+    const run = nameAt <= hi ? capRun(tokens, nameAt, this.startAt) : null;
+    if (run && run.last <= hi) return this.nameForward(first, run, hi);
+    return this.commonForward(first, det >= 0 ? j + 1 : j, hi);
+  }
+
+  private nounAt(k: number): boolean {
+    const t = this.tokens[k];
+    return !!t && t.kind === 'word' && !cueOf(t.lower) && !PREPOSITIONS.has(t.lower) && !CONJUNCTIONS.has(t.lower) &&
+      !AUX.has(t.lower);
+  }
+
+  private nameForward(first: number, run: Run, hi: number): NP {
+    const { tokens, doc } = this;
+    let last = run.last;
+    let affiliation: string | undefined;
+    // Syrian Democratic Forces (SDF)
+    if (tokens[last + 1]?.text === '(' && tokens[last + 3]?.text === ')' && last + 3 <= hi) last += 3;
+    // Erdogan's office, Mahan's director: a possessor before the head noun
+    if ((tokens[last + 1]?.lower === "'s" || tokens[last + 1]?.lower === '’s') && last + 2 <= hi) {
+      const head = this.commonForward(first, last + 2, hi);
+      if (head) return head;
+    }
+    // German officials, the United States government, Saudi state media
+    const next = tokens[last + 1];
+    if (next && last + 1 <= hi && next.kind === 'word' && !next.cap && next.depth === 0 &&
+        (SPEAKER_NOUNS.has(next.lower) || TITLES.has(next.lower))) {
+      const head = this.commonForward(first, last + 1, hi);
+      if (head) return head;
+    }
+    // the Amazon rainforest, NATO membership: the name modifies a noun (not "Kamberi emphasizes")
+    if (next && last + 1 <= hi && next.kind === 'word' && !next.cap && next.depth === 0 && this.plainNoun(last + 1) &&
+        !this.isFiniteVerb(last + 1) && !/[a-z]ly$/.test(next.lower) && !DETERMINERS.has(next.lower)) {
+      const head = this.commonForward(first, last + 1, hi);
+      if (head) return head;
+    }
+    // Belgzim Kamberi from the Musine Kokalari Institute for Social Policy
+    const link = tokens[last + 1];
+    if (link && /^(from|of|at)$/.test(link.lower)) {
+      let a = last + 2;
+      if (tokens[a]?.lower === 'the') a++;
+      const r2 = capRun(tokens, a, () => false);
+      if (r2 && r2.last <= hi && analyzeRun(doc.text, tokens, r2, this.places).kind === 'organization') {
+        affiliation = doc.text.slice(tokens[r2.first].start, tokens[r2.last].end);
+        last = r2.last;
+      }
+    }
+    const np: NP = { first, last, after: last + 1, kind: 'name', run, affiliation };
+    return this.withApposition(np, hi);
+  }
+
+  /** Name, the minister of X, said … — the apposition is part of the phrase, and a role. */
+  private withApposition(np: NP, hi: number): NP {
+    const { tokens, doc } = this;
+    if (tokens[np.after]?.text !== ',') return np;
+    let m = np.after + 1;
+    while (m <= hi && m < np.after + 25 && tokens[m].text !== ',' && tokens[m].depth === 0 &&
+      !(tokens[m].kind === 'punct' && /^[.;:!?]$/.test(tokens[m].text))) m++;
+    if (m > hi || tokens[m]?.text !== ',' || m <= np.after + 1) return np;
+    const v = this.skipAdjunctsFwd(m + 1, hi);
+    if (!this.isFiniteVerb(v) && !cueOf(tokens[v]?.lower ?? '')) return np;
+    const segFirst = np.after + 1;
+    if (/^(who|which|whose|whom)$/.test(tokens[segFirst].lower)) {
+      return { ...np, after: m + 1 };
+    }
+    return { ...np, after: m + 1, role: np.role ?? doc.text.slice(tokens[segFirst].start, tokens[m - 1].end) };
+  }
+
+  private commonForward(first: number, k: number, hi: number): NP | null {
+    const { tokens } = this;
+    let last = k - 1;
+    let n = 0;
+    while (k <= hi && n < 8) {
+      const x = tokens[k];
+      if (x.depth !== 0) break;
+      if (x.text === '(') {
+        // hundreds of ISIS (Islamic State of Iraq and Syria) fighters
+        let c = k + 1;
+        while (c <= hi && c < k + 12 && tokens[c].text !== ')' && tokens[c].depth === 0) c++;
+        if (tokens[c]?.text !== ')') break;
+        last = c;
+        k = c + 1;
+        continue;
+      }
+      if (x.kind === 'word' && (x.lower === "'s" || x.lower === '’s')) {
+        k++;
+        continue;
+      }
+      if (x.kind === 'word' && LINKING_PREPOSITIONS.has(x.lower) && n > 0) {
+        let a = k + 1;
+        if (tokens[a] && DETERMINERS.has(tokens[a].lower)) a++;
+        const r = capRun(tokens, a, () => false);
+        if (r && r.last <= hi) {
+          last = r.last;
+          k = r.last + 1;
+          n++;
+          continue;
+        }
+        if (a <= hi && this.plainNoun(a)) {
+          last = a;
+          k = a + 1;
+          n++;
+          continue;
+        }
+        break;
+      }
+      if (n > 0 && x.kind === 'word' && !x.cap && (DETERMINERS.has(x.lower) || /[a-z]ed$/.test(x.lower) ||
+          IRREGULAR_PAST.has(x.lower) || /[a-z]ing$/.test(x.lower))) break;
+      if (x.kind === 'num' || (x.kind === 'word' && this.plainNoun(k))) {
+        last = k;
+        k++;
+        n++;
+        continue;
+      }
+      break;
+    }
+    if (n === 0 || last < first) return null;
+    const np: NP = { first, last, after: last + 1, kind: 'common' };
+    return this.namedAs(np, hi) ?? this.commonApposition(np, hi);
+  }
+
+  private plainNoun(k: number): boolean {
+    const x = this.tokens[k];
+    return x.kind === 'word' && !PREPOSITIONS.has(x.lower) && !CONJUNCTIONS.has(x.lower) && !AUX.has(x.lower) &&
+      !VERB_ADJUNCTS.has(x.lower) && !cueOf(x.lower) && x.lower !== 'to' && !PRONOUNS.has(x.lower) &&
+      !(x.cap && NON_NAME_CAPS.has(x.lower) && !TIME_WORDS.has(x.lower));
+  }
+
+  /** "a protester using the pseudonym Katya", "a man named X", "an official identified as X" */
+  private namedAs(np: NP, hi: number): NP | null {
+    const { tokens, doc } = this;
+    let k = np.after;
+    const w = (i: number) => tokens[i]?.lower ?? '';
+    if (w(k) === 'named' || w(k) === 'called') k += 1;
+    else if ((w(k) === 'identified' || w(k) === 'known') && w(k + 1) === 'as') k += 2;
+    else if ((w(k) === 'using' || w(k) === 'under') && (w(k + 1) === 'the' || w(k + 1) === 'a') &&
+      /^(pseudonym|name|alias|nickname)$/.test(w(k + 2))) k += 3;
+    else return null;
+    const run = capRun(tokens, k, () => false);
+    if (!run || run.last > hi) return null;
+    const role = doc.text.slice(tokens[np.first].start, tokens[np.last].end);
+    return { first: run.first, last: run.last, after: run.last + 1, kind: 'name', run, role };
+  }
+
+  /** the government's lawyer, Richard Keen — the name is the speaker, the phrase its role */
+  private commonApposition(np: NP, hi: number): NP {
+    const { tokens, doc } = this;
+    if (tokens[np.after]?.text !== ',') return np;
+    const run = capRun(tokens, np.after + 1, () => false);
+    if (!run || run.last > hi) return np;
+    const end = tokens[run.last + 1];
+    const closes = !end || run.last + 1 > hi || end.text === ',' || end.text === '.';
+    if (!closes) return np;
+    const parts = analyzeRun(doc.text, tokens, run, this.places);
+    if (parts.kind !== 'person') return np;
+    const role = doc.text.slice(tokens[np.first].start, tokens[np.last].end);
+    const after = end && end.text === ',' && run.last + 1 <= hi ? run.last + 2 : run.last + 1;
+    return { first: run.first, last: run.last, after, kind: 'name', run, role };
+  }
+
+  // ------------------------------------------------------------------ backward
+
+  /** The noun phrase ending at token k: the subject of a verb right after it. */
+  backward(k: number, lo: number): NP | null {
+    const { tokens, doc } = this;
+    if (k < lo) return null;
+    const t = tokens[k];
+    if (t.depth !== 0) return null;
+    const last = k;
+    if (t.text === ')') {
+      const o = this.matchingOpener(k, lo);
+      if (o < 0) return null;
+      const inner = this.backward(o - 1, lo);
+      return inner ? { ...inner, last, after: last + 1 } : null;
+    }
+    if (t.kind === 'word' && (t.lower === 'who' || t.lower === 'which' || t.lower === 'that')) {
+      if (t.lower === 'that') return null;
+      const a = tokens[k - 1]?.text === ',' ? k - 2 : k - 1;
+      const ante = this.backward(a, lo);
+      if (ante && ante.kind === 'common' && DOC_NOUNS.has(tokens[ante.last].lower)) return { ...ante, document: true };
+      return ante;
+    }
+    if (t.text === ',') return this.appositionBack(k, lo);
+    if (t.kind === 'word' && SUBJECT_PRONOUNS.has(t.lower)) return { first: k, last: k, after: k + 1, kind: 'pronoun' };
+    if ((t.kind === 'word' && t.cap && t.lower !== "'s") || t.kind === 'num') {
+      let best: Run | null = null;
+      for (let p = Math.max(lo, k - 14); p <= k; p++) {
+        const r = capRun(tokens, p, this.startAt);
+        if (r && r.last === k) {
+          best = r;
+          break;
+        }
+      }
+      if (best) {
+        let first = best.first;
+        let role: string | undefined;
+        const rs = this.roleStart(first, lo);
+        if (rs !== null) {
+          role = doc.text.slice(tokens[rs].start, tokens[first - 1].end);
+          first = rs;
+        }
+        if (first - 1 >= lo && DETERMINERS.has(tokens[first - 1].lower)) first--;
+        const link = tokens[first - 1];
+        // a person from an organization: Belgzim Kamberi from the Musine Kokalari Institute
+        if (link && first - 2 >= lo && /^(from|of|at|for)$/.test(link.lower)) {
+          const head = this.backward(first - 2, lo);
+          if (head && head.kind !== 'pronoun') {
+            const affiliation = doc.text.slice(tokens[best.first].start, tokens[best.last].end);
+            return { ...head, last, after: last + 1, affiliation: head.affiliation ?? affiliation };
+          }
+        }
+        // the object of a preposition is not a subject ("contributor to Slate wrote"), unless the run
+        // is a titled person ("Ambassador to the United Nations Nikki Haley")
+        if (link && first - 1 >= lo && link.kind === 'word' && PREPOSITIONS.has(link.lower) && link.lower !== 'of' &&
+            analyzeRun(doc.text, tokens, best, this.places).name.first === best.first) {
+          return null;
+        }
+        return { first, last, after: last + 1, kind: 'name', run: best, role };
+      }
+      if (t.kind === 'num') return null;
+    }
+    if (t.kind !== 'word') return null;
+    // a common noun phrase: some of the protesters, state media, Johnson's critics
+    let first = k;
+    let count = 1;
+    while (first - 1 >= lo && count < 7) {
+      const p = tokens[first - 1];
+      if (p.depth !== 0) break;
+      if (p.kind === 'word' && DETERMINERS.has(p.lower)) {
+        first--;
+        if (tokens[first - 1]?.lower === 'of' && first - 2 >= lo && tokens[first - 2].kind === 'word' &&
+            (DETERMINERS.has(tokens[first - 2].lower) || SPEAKER_NOUNS.has(tokens[first - 2].lower))) {
+          first -= 2;
+          if (first - 1 >= lo && DETERMINERS.has(tokens[first - 1].lower)) first--;
+        }
+        break;
+      }
+      if (p.kind === 'word' && (p.lower === "'s" || p.lower === '’s')) {
+        first--;
+        continue;
+      }
+      if (p.kind === 'word' && p.lower === 'of' && first - 2 >= lo && SPEAKER_NOUNS.has(tokens[first - 2].lower)) {
+        first -= 2;
+        count++;
+        continue;
+      }
+      if (p.kind === 'num' || (p.kind === 'word' && !PREPOSITIONS.has(p.lower) && !CONJUNCTIONS.has(p.lower) &&
+          !AUX.has(p.lower) && !PRONOUNS.has(p.lower) && !VERB_ADJUNCTS.has(p.lower) && !cueOf(p.lower) &&
+          p.lower !== 'to' && !(p.cap && this.startAt(first - 1) && isOpener(p.lower)))) {
+        first--;
+        count++;
+        continue;
+      }
+      break;
+    }
+    return { first, last, after: last + 1, kind: 'common' };
+  }
+
+  /** Lowercase titles right before a name: "the Greek prime minister Kyriakos Mitsotakis". */
+  roleStart(first: number, lo = 0): number | null {
+    const { tokens } = this;
+    let k = first - 1;
+    let got = 0;
+    while (k >= lo && got < 4) {
+      const t = tokens[k];
+      if (t.kind !== 'word' || t.depth !== 0) break;
+      if (!t.cap && (TITLES.has(t.lower) || (SPEAKER_NOUNS.has(t.lower) && AGENT_SUFFIX.test(t.lower)))) {
+        k--;
+        got++;
+        continue;
+      }
+      if (got > 0 && t.cap && !this.startAt(k)) {
+        k--;
+        got++;
+        continue;
+      }
+      break;
+    }
+    return got === 0 ? null : k + 1;
+  }
+
+  /** SUBJECT, APPOSITION, CUE — the subject is before the apposition (or is it, when it is a name). */
+  private appositionBack(k: number, lo: number): NP | null {
+    const { tokens, doc } = this;
+    let m = k - 1;
+    while (m >= lo && m > k - 30 && !(tokens[m].text === ',' && tokens[m].depth === 0)) {
+      if (tokens[m].depth > 0) return null;
+      m--;
+    }
+    if (m < lo || tokens[m].text !== ',') return null;
+    const seg = tokens[m + 1];
+    if (!seg) return null;
+    if (/^(who|which|whose|whom)$/.test(seg.lower) || seg.kind === 'num') {
+      const np = this.backward(m - 1, lo);
+      return np ? { ...np, after: k + 1 } : null;
+    }
+    const run = capRun(tokens, m + 1, this.startAt);
+    if (run && run.last === k - 1) {
+      const parts = analyzeRun(doc.text, tokens, run, this.places);
+      if (parts.kind === 'person') {
+        const before = this.backward(m - 1, lo);
+        const role = before ? doc.text.slice(tokens[before.first].start, tokens[before.last].end) : undefined;
+        return { first: m + 1, last: k - 1, after: k + 1, kind: 'name', run, role };
+      }
+    }
+    const head = this.backward(m - 1, lo);
+    if (!head || head.kind === 'pronoun') return null;
+    const role = doc.text.slice(tokens[m + 1].start, tokens[k - 1].end);
+    return { ...head, after: k + 1, role: head.role ?? role };
+  }
+
+  // ------------------------------------------------------------------ sentence subject
+
+  /** The subject of a sentence's main clause, after openers like "On Monday," or "But". */
+  subject(si: number): NP | null {
+    const { tokens } = this;
+    const s = this.doc.sentences[si];
+    let i = s.first;
+    if (tokens[i].kind === 'qopen') return null;
+    for (let guard = 0; guard < 3; guard++) {
+      const t = tokens[i];
+      if (!t || i > s.last) return null;
+      if (t.kind === 'word' && OPENERS.has(t.lower)) {
+        i++;
+        if (tokens[i]?.text === ',') i++;
+        continue;
+      }
+      const opener = t.kind === 'word' && (PREPOSITIONS.has(t.lower) || /ing$/.test(t.lower) || isOpener(t.lower));
+      if (opener) {
+        let k = i + 1;
+        while (k <= s.last && k < i + 30 && !(tokens[k].text === ',' && tokens[k].depth === 0)) k++;
+        if (k > s.last || tokens[k].text !== ',') return null;
+        i = k + 1;
+        continue;
+      }
+      break;
+    }
+    const np = this.forward(i, s.last);
+    if (!np) return null;
+    const v = this.skipAdjunctsFwd(np.after, s.last);
+    if (!this.isFiniteVerb(v)) {
+      // "Jennifer Daskal of American University and contributor to Slate wrote": a coordinated description
+      if (np.kind === 'name' && tokens[np.after]?.lower === 'and') {
+        for (let k = np.after + 1; k <= Math.min(s.last, np.after + 8); k++) {
+          if (tokens[k].depth !== 0 || tokens[k].kind === 'punct') break;
+          if (cueOf(tokens[k].lower) && !tokens[k].cap) return np;
+        }
+      }
+      return null;
+    }
+    return np;
+  }
+}
+
+export const AGENT_SUFFIX = /(er|or|ist|ian|ee|ent|ant|ive|man|woman|person)s?$/;
+
+export function isOpener(lower: string): boolean {
+  return OPENERS.has(lower) || /^(in|on|at|after|before|when|while|during|following|despite|although|though|since|as|if|regarding|late|early|earlier|later|last|this|that|speaking|according|with|without|for|from|by|under|over|to|once|because|unlike|amid|given|asked|ahead|until|within)$/.test(lower);
+}
