@@ -52,7 +52,7 @@ export function Pipeline({ ix, stages, rules, probabilities, selected, onSelect 
           )}
           <p class={`verdict ${s.outcome}`}>
             <span class="badge">{!s.applies ? 'skipped' : s.outcome === 'pass' ? 'passes' : 'fails'}</span>
-            {s.applies && !s.estimated && <span class="margin">{marginText(s)}</span>}
+            {s.applies && !s.estimated && <span class="margin">{marginText(s, rules[i])}</span>}
             {probabilities?.[i] !== undefined && s.applies && (
               <span class="stage-p">
                 P(pass) <strong>{pct(probabilities[i])}</strong>
@@ -62,12 +62,13 @@ export function Pipeline({ ix, stages, rules, probabilities, selected, onSelect 
           {s.blockers.length > 0 && (
             <p class="blockers">
               <span class="label">Blocked by</span>{' '}
-              {s.blockers.map((b, j) => (
+              {s.blockers.slice(0, MAX_BLOCKERS).map((b, j) => (
                 <Fragment key={b}>
                   {j > 0 && ', '}
                   <a href={href(`state/${b}`)}>{ix.state(b)?.name ?? b}</a>
                 </Fragment>
               ))}
+              {s.blockers.length > MAX_BLOCKERS && <> and {s.blockers.length - MAX_BLOCKERS} more (see the table of voters)</>}
             </p>
           )}
           {s.applies && !s.estimated && (
@@ -110,10 +111,17 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function marginText(s: StageOutcome): string {
+function marginText(s: StageOutcome, rule: RuleInput | undefined): string {
+  const n = Math.abs(s.margin);
+  if (rule?.type === 'noVeto') return s.outcome === 'pass' ? 'no veto' : plural(n, 'veto', 'vetoes');
+  if (rule?.type === 'consensus') return s.outcome === 'pass' ? 'no objection' : plural(n, 'objection', 'objections');
+  if (rule?.type === 'unanimity' || rule?.type === 'each') return s.outcome === 'pass' ? 'all in favour' : `${plural(n, 'member', 'members')} not in favour`;
+  if (rule?.type === 'all' || rule?.type === 'any' || rule?.type === 'weighted') return s.outcome === 'pass' ? `margin ${s.margin}` : `short by ${n}`;
   if (s.outcome === 'pass') return s.margin > 0 ? `${plural(s.margin, 'vote', 'votes')} to spare` : 'with no vote to spare';
-  return s.margin < 0 ? `${plural(-s.margin, 'vote', 'votes')} short` : 'short';
+  return s.margin < 0 ? `${plural(n, 'vote', 'votes')} short` : 'short';
 }
+
+const MAX_BLOCKERS = 12;
 
 function TallyBar({ s, rule }: { s: StageOutcome; rule: RuleInput | undefined }) {
   const t = s.tally;

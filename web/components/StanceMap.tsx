@@ -196,7 +196,7 @@ export function StanceMap(props: StanceMapProps) {
         {hover && geometry && <Tooltip {...props} hover={hover} width={box.current?.clientWidth ?? 600} />}
       </div>
       <Legend counts={counts} />
-      {offView.length > 0 && (
+      {offView.length > 0 && offView.length <= 12 && (
         <p class="offview">
           Not visible in this view:{' '}
           {offView.map(({ code, e }, i) => (
@@ -208,8 +208,26 @@ export function StanceMap(props: StanceMapProps) {
           .
         </p>
       )}
+      {offView.length > 12 && (
+        <p class="offview">
+          {offView.length} members are outside this view ({summarize(offView.map((x) => x.e.category))}).{' '}
+          {view === 'europe' && (
+            <button type="button" class="linklike" onClick={() => props.onView('world')}>
+              Show the world
+            </button>
+          )}
+        </p>
+      )}
     </div>
   );
+}
+
+function summarize(cats: Category[]): string {
+  const n = new Map<Category, number>();
+  for (const c of cats) n.set(c, (n.get(c) ?? 0) + 1);
+  return CATEGORIES.filter((c) => n.get(c.id))
+    .map((c) => `${n.get(c.id)} ${c.label.toLowerCase()}`)
+    .join(', ');
 }
 
 function CandidateMarker({ geometry, code, name }: { geometry: MapGeometry; code: string; name: string }) {
