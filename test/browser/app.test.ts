@@ -130,7 +130,7 @@ describe('case page', () => {
 
   it('changes memberships and counts with the as-of date', async () => {
     const { page, errors } = await open(`/case/XK/nato?as=2024-06-01`);
-    const counter = () => page.locator('.hl-block.dejure .hl-sub').textContent();
+    const counter = () => page.getByTestId('counter').textContent();
     await expect.poll(counter).toMatch(/of 32 allies/);
     await page.locator('#as-of').fill('2010-01-01');
     await expect.poll(counter).toMatch(/of 28 allies/);

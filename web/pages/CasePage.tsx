@@ -101,7 +101,12 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
             {st.isMember ? 'member' : STATUS_LABEL[c.status.deJure] ?? c.status.deJure}
             {!st.isMember && c.status.since ? <span class="since"> since {longDate(c.status.since)}</span> : null}
           </span>
-          <span class="hl-sub">{st.counter.text}</span>
+          <span class="hl-sub counter" data-testid="counter">
+            {st.counter.text}
+            <span class="counter-bar" aria-hidden="true">
+              <span style={{ width: `${(100 * st.counter.recognize) / Math.max(1, st.counter.members)}%` }} />
+            </span>
+          </span>
         </div>
         <div class="hl-block prob">
           <span class="hl-label">P(admission)</span>
@@ -123,7 +128,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
           ) : (
             <ul class="ties-short">
               {activeTies.map((t) => (
-                <li key={t.id}>
+                <li key={t.id} class={t.kind === 'absence' ? 'absence' : ''}>
                   <a href={`#ev-tie-${t.id}`}>{t.name}</a>
                   {t.since && <span class="since"> since {year(t.since)}</span>}
                 </li>

@@ -24,6 +24,7 @@ export function StatePage({ ix, code, search }: { ix: Indexed; code: string; sea
   const candidates = [...new Set(ix.data.cases.map((c) => c.candidate))].filter((c) => c !== code);
   const ownCases = ix.data.cases.filter((c) => c.candidate === code);
   const q = parsed.state.asOf ? `?v=1&as=${parsed.state.asOf}` : '';
+  const driverName = (cand: string, org: string, id: string) => ix.case(cand, org)?.drivers.find((d) => d.id === id)?.name.toLowerCase() ?? id;
   return (
     <section class="page" data-page="state" data-state={code}>
       <nav class="crumbs" aria-label="Breadcrumb">
@@ -32,7 +33,6 @@ export function StatePage({ ix, code, search }: { ix: Indexed; code: string; sea
       <h1>{state.name}</h1>
       <p class="subtitle">
         {code} · {state.iso3} · {state.kind === 'un-member' && state.unMemberSince ? `UN member since ${longDate(state.unMemberSince)}` : state.kind === 'observer' ? 'UN observer state' : 'not a UN member'}
-        {state.note ? ` · ${state.note}` : ''}
       </p>
       {!parsed.ok && <LinkProblems problems={parsed.problems} />}
       <div class="toolbar">
@@ -110,7 +110,7 @@ export function StatePage({ ix, code, search }: { ix: Indexed; code: string; sea
                     <td>
                       {s.sits
                         ? s.origin === 'stance'
-                          ? `recorded stance${s.drivers?.length ? `; depends on ${s.drivers.join(', ')}` : ''}`
+                          ? `recorded stance${s.drivers?.length ? `; depends on: ${s.drivers.map((d) => driverName(x.candidate, x.organization, d)).join('; ')}` : ''}`
                           : s.origin === 'default'
                             ? `default: ${s.basis ?? ''}`
                             : 'no data'
@@ -133,6 +133,7 @@ export function StatePage({ ix, code, search }: { ix: Indexed; code: string; sea
           </div>
         ))}
       {cases.every((x) => x.evidence.length === 0) && <p class="muted">No source in the dataset names {state.name}'s stance.</p>}
+      {state.note && <p class="note">Data note: {state.note}</p>}
     </section>
   );
 }
