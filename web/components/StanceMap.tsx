@@ -100,6 +100,10 @@ export function StanceMap(props: StanceMapProps) {
                 <rect width="6" height="6" fill="#ffffff" />
                 <line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="2" />
               </pattern>
+              <pattern id="p-outside" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+                <rect width="7" height="7" fill="#f2f0ea" />
+                <line x1="0" y1="0" x2="0" y2="7" stroke="#e2ded3" stroke-width="1.2" />
+              </pattern>
               <pattern id="p-not-voting" width="5" height="5" patternUnits="userSpaceOnUse">
                 <rect width="5" height="5" fill="#e9e7e1" />
                 <circle cx="2.5" cy="2.5" r="0.9" fill="#9d9a92" />
@@ -193,7 +197,7 @@ export function StanceMap(props: StanceMapProps) {
             <CandidateMarker geometry={geometry} code={candidate} name={ix.state(candidate)?.name ?? candidate} />
           </svg>
         )}
-        {hover && geometry && <Tooltip {...props} hover={hover} width={box.current?.clientWidth ?? 600} />}
+        {hover && geometry && <Tooltip {...props} hover={hover} width={box.current?.clientWidth ?? 600} height={box.current?.clientHeight ?? 400} />}
       </div>
       <Legend counts={counts} />
       {offView.length > 0 && offView.length <= 12 && (
@@ -263,7 +267,7 @@ function Legend({ counts }: { counts: Map<Category, number> }) {
   );
 }
 
-function Tooltip(props: StanceMapProps & { hover: Hover; width: number }) {
+function Tooltip(props: StanceMapProps & { hover: Hover; width: number; height: number }) {
   const { ix, hover, entries, candidate, evidence } = props;
   const code = hover.code;
   const e = entries.get(code);
@@ -271,12 +275,17 @@ function Tooltip(props: StanceMapProps & { hover: Hover; width: number }) {
   const v: VoterView | undefined = e?.voter;
   const ev = evidence[code]?.[0];
   const left = hover.x > props.width * 0.6;
+  const up = hover.y > props.height * 0.55;
   return (
     <div
       class="tooltip"
       role="tooltip"
       data-testid="map-tooltip"
-      style={{ left: `${left ? hover.x - 12 : hover.x + 12}px`, top: `${hover.y + 12}px`, transform: left ? 'translateX(-100%)' : undefined }}
+      style={{
+        left: `${left ? hover.x - 12 : hover.x + 12}px`,
+        top: `${up ? hover.y - 12 : hover.y + 12}px`,
+        transform: `translate(${left ? '-100%' : '0'}, ${up ? '-100%' : '0'})`,
+      }}
     >
       <p class="tt-name">{name}</p>
       {code === candidate ? (
