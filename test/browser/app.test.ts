@@ -216,3 +216,25 @@ describe('other pages', () => {
     await page.close();
   });
 });
+
+describe('with a workspace', () => {
+  it('saves the current scenario and lists it as a permalink', async () => {
+    const { memoryWorkspace } = await import('../api/helpers.ts');
+    const { startServer } = await import('../../src/server/node.ts');
+    const { sharedAssets } = await import('./setup.ts');
+    const ws = memoryWorkspace();
+    const local = await startServer({ dataset: fixtureDataset(), workspace: ws, writable: true, assets: await sharedAssets() });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${local.url}/case/XK/nato?v=1&as=${AS_OF}&on=csm-established`);
+    await page.getByLabel('Save these settings as').fill('CSM first');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const item = page.getByTestId('scenario-list').getByRole('link', { name: 'CSM first' });
+    await item.waitFor();
+    expect(await item.getAttribute('href')).toBe(`/case/XK/nato?v=1&as=${AS_OF}&on=csm-established`);
+    expect(ws.scenarios).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+    await local.close();
+  });
+});

@@ -11,6 +11,7 @@ import { Drivers } from '../components/Drivers.tsx';
 import { EvidenceList } from '../components/Evidence.tsx';
 import { LinkProblems } from '../components/LinkProblems.tsx';
 import { Pipeline } from '../components/Pipeline.tsx';
+import { Scenarios } from '../components/Scenarios.tsx';
 import { Share } from '../components/Share.tsx';
 import { StanceMap } from '../components/StanceMap.tsx';
 import { VotersTable } from '../components/VotersTable.tsx';
@@ -260,6 +261,9 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
               onChange={setDriver}
               onReset={() => update({ fixed: {} })}
             />
+            {config.mode === 'server' && config.workspace && (
+              <Scenarios config={config} candidate={c.candidate} organization={c.organization} asOf={state.asOf} fixed={state.fixed} />
+            )}
           </div>
         </aside>
       </div>

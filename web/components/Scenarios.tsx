@@ -1,0 +1,84 @@
+// Saved scenarios (server mode with a workspace): a name for the current drivers and day, and the list of
+// saved ones as permalinks. Writes go through the API, which checks the token and the server's policy.
+import { useEffect, useState } from 'preact/hooks';
+import type { Assignment } from '../../src/model/drivers.ts';
+import type { ClientConfig } from '../../src/server/html.ts';
+import { formatPermalink } from '../../src/server/permalink.ts';
+import type { ScenarioRecord } from '../../src/server/workspace.ts';
+import { href } from '../router.ts';
+
+export interface ScenariosProps {
+  config: ClientConfig;
+  candidate: string;
+  organization: string;
+  asOf?: string;
+  fixed: Assignment;
+}
+
+export function Scenarios({ config, candidate, organization, asOf, fixed }: ScenariosProps) {
+  const [list, setList] = useState<ScenarioRecord[] | null>(null);
+  const [name, setName] = useState('');
+  const [status, setStatus] = useState('');
+  const api = `${config.root}api/scenarios`;
+  const load = () =>
+    fetch(api)
+      .then((r) => (r.ok ? r.json() : { scenarios: [] }))
+      .then((b: { scenarios: ScenarioRecord[] }) => setList(b.scenarios.filter((s) => s.candidate === candidate && s.organization === organization)))
+      .catch(() => setList([]));
+  useEffect(() => {
+    void load();
+  }, [candidate, organization]);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const res = await fetch(api, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, candidate, organization, ...(asOf ? { asOf } : {}), fixed }),
+    }).catch(() => null);
+    if (!res) return setStatus('The server could not be reached.');
+    if (res.status === 201) {
+      setName('');
+      setStatus('Saved.');
+      void load();
+      return;
+    }
+    const body = (await res.json().catch(() => ({}))) as { detail?: string };
+    setStatus(`Not saved: ${body.detail ?? res.statusText}`);
+  };
+
+  return (
+    <div class="scenarios">
+      <h3>Saved scenarios</h3>
+      {list === null ? (
+        <p class="muted">Loading…</p>
+      ) : list.length === 0 ? (
+        <p class="muted">None yet for this case.</p>
+      ) : (
+        <ul class="plain" data-testid="scenario-list">
+          {list.map((s) => (
+            <li key={s.id}>
+              <a href={href(`case/${s.candidate}/${s.organization}`) + formatPermalink({ asOf: s.asOf, fixed: s.fixed, view: 'europe' })}>{s.name}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {config.writable ? (
+        <form class="save-scenario" onSubmit={save}>
+          <label for="scenario-name">Save these settings as</label>
+          <div class="row">
+            <input id="scenario-name" type="text" required maxLength={200} value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+            <button type="submit" class="button">
+              Save
+            </button>
+          </div>
+          <p class="status" role="status" aria-live="polite">
+            {status}
+          </p>
+        </form>
+      ) : (
+        <p class="muted">This server is read-only.</p>
+      )}
+    </div>
+  );
+}
