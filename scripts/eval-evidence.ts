@@ -10,7 +10,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { defaultDataDir, loadGazetteer } from '../src/evidence/dataset.ts';
+import { loadGazetteer } from '../src/evidence/dataset.ts';
 import { emptyGazetteer, extract } from '../src/evidence/extract.ts';
 import type { Gazetteer } from '../src/evidence/gazetteer.ts';
 import type { Quote } from '../src/evidence/types.ts';
@@ -61,7 +61,7 @@ function args(argv: string[]) {
   const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   return {
     gold: path.resolve(get('--gold') ?? path.join(repo, '..', 'shared', 'data', 'evidence-gold')),
-    data: get('--data') ?? defaultDataDir(),
+    data: get('--data'),
     verbose: argv.includes('--verbose'),
     json: argv.includes('--json'),
   };
@@ -78,7 +78,7 @@ async function main(): Promise<number> {
   }
   let gazetteer: Gazetteer;
   try {
-    gazetteer = await loadGazetteer(opts.data);
+    gazetteer = loadGazetteer(opts.data);
   } catch (e) {
     gazetteer = emptyGazetteer();
     if (!opts.json) console.error(`(no gazetteer: ${(e as Error).message.split('\n')[0]}; speakers and quotes do not need one)`);

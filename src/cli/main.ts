@@ -7,8 +7,11 @@ import * as build from './commands/build.ts';
 import * as evaluate from './commands/evaluate.ts';
 import * as serve from './commands/serve.ts';
 import * as validate from './commands/validate.ts';
+import * as curate from './commands/curate.ts';
+import * as exportCmd from './commands/export.ts';
+import * as importCmd from './commands/import.ts';
 
-const COMMANDS = [evaluate, validate, backtest, serve, build];
+const COMMANDS = [evaluate, validate, backtest, serve, build, importCmd, curate, exportCmd];
 
 const stdio: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),

@@ -1,0 +1,20 @@
+// The workspace API for the CLI and the HTTP server. See docs/evidence.md.
+export {
+  Workspace,
+  documentId,
+  openWorkspace,
+  type AuditEntry,
+  type DocumentDetail,
+  type DocumentSummary,
+  type ImportResult,
+  type Item,
+  type ItemData,
+  type ItemFilter,
+  type ItemKind,
+  type ItemStatus,
+  type OpenOptions,
+  type Scenario,
+} from './workspace.ts';
+export { BusyError, ConflictError, InvalidInputError, NotFoundError, SchemaError, WorkspaceError } from './errors.ts';
+export { CurateRequest, ItemEdit, LinkTarget, ScenarioInput } from './inputs.ts';
+export { exportAccepted, type ExportFile, type ExportResult } from './export.ts';
