@@ -235,6 +235,11 @@ class Attributor {
     const t = tokens[j];
     if (!t || this.doc.sentOf[j] !== sentence || t.depth !== 0 || t.kind !== 'word') return null;
     const end = this.doc.sentences[sentence].last;
+    // "…," according to a statement by X
+    if (t.lower === 'according' && tokens[j + 1]?.lower === 'to') {
+      const src = this.sourceAfter(j + 2, end);
+      return src ? this.attributionFor(src, j, 0.85, 'according-to', j + 1) : null;
+    }
     const np = this.np.forward(j, end);
     if (np) {
       const c = this.np.skipAdjunctsFwd(np.after, end);

@@ -77,9 +77,23 @@ function tryDecode(bytes: Uint8Array, declared: string | undefined, warnings: st
   } catch {
     // not UTF-8: the document's own declaration, else the usual suspect for Western news pages
   }
-  const label = declared && isKnownEncoding(declared) && !/^utf-?8$/i.test(declared) ? declared : 'windows-1252';
+  const declaredOk = declared && isKnownEncoding(declared) && !/^(utf-?8|iso-8859-1|latin-?1|us-ascii|ascii|windows-1252|cp1252)$/i.test(declared);
+  const label = declaredOk ? declared : 'windows-1252';
   warnings.push(`not valid UTF-8; decoded as ${label}`);
-  return { text: new TextDecoder(label).decode(bytes), encoding: label };
+  return { text: declaredOk ? new TextDecoder(label).decode(bytes) : decodeWindows1252(bytes), encoding: label };
+}
+
+// The bytes 0x80–0x9F of Windows-1252 (curly quotes, dashes, €); Node's decoder may map them to
+// C1 controls instead, as ISO-8859-1 does.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  }
+  return out;
 }
 
 function isKnownEncoding(label: string): boolean {

@@ -146,18 +146,13 @@ function acceptable(tokens: Token[], i: number, length: number, entry: Gazetteer
   const acronym = /^[A-Z.]+$/.test(tokens[i].text);
   if (entry.via === 'capital' || (entry.via === 'alias' && !acronym)) {
     const before = tokens[i - 1];
+    // "Latin America", "George Washington": a capitalized word before makes it part of another name
     if (before && before.kind === 'word' && before.cap && before.para === tokens[i].para &&
-        !isSentenceStart(tokens, i - 1) && !TITLES.has(before.lower) && !NON_NAME_CAPS.has(before.lower) &&
-        !ORG_HEADS.has(before.lower)) {
+        !TITLES.has(before.lower) && !NON_NAME_CAPS.has(before.lower) && !ORG_HEADS.has(before.lower)) {
       return false;
     }
   }
   return true;
-}
-
-function isSentenceStart(tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  return !prev || prev.para !== tokens[i].para || /^[.!?:"“”]$/.test(prev.text);
 }
 
 export interface MentionMatch {

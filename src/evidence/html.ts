@@ -16,8 +16,9 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME'
 /** Containers dropped when Readability finds no article and the whole body is read instead. */
 const CHROME = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
 
-/** Readability gives up on documents with more elements than this (a malformed or hostile page). */
+/** Readability is not given pages larger or deeper than this (a malformed or hostile page). */
 const MAX_ELEMENTS = 60_000;
+const MAX_DEPTH = 300;
 
 interface DomNode {
   nodeType: number;
@@ -41,7 +42,11 @@ export function htmlToText(input: string): HtmlResult {
   readMetaTags(document, meta);
 
   let text = '';
-  try {
+  const shape = domShape(document.documentElement as unknown as DomNode | null);
+  if (shape.depth > MAX_DEPTH || shape.elements > MAX_ELEMENTS) {
+    // Readability recurses and is quadratic on such pages: read the text directly
+    warnings.push(`page too deeply nested or too large for article extraction (${shape.elements} elements, depth ${shape.depth}); reading the whole page`);
+  } else try {
     // Readability changes the document it reads: give it its own copy
     const article = new Readability(parseHTML(html).document, { maxElemsToParse: MAX_ELEMENTS, keepClasses: false }).parse();
     if (article?.content) {
@@ -90,7 +95,24 @@ function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
-/** Text of a DOM subtree, one block per line, blank lines between blocks. */
+/** How many elements a tree has and how deep it goes, without recursion. */
+function domShape(root: DomNode | null): { elements: number; depth: number } {
+  if (!root) return { elements: 0, depth: 0 };
+  let elements = 0;
+  let depth = 0;
+  const stack: Array<[DomNode, number]> = [[root, 1]];
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    if (node.nodeType !== 1) continue;
+    elements++;
+    if (d > depth) depth = d;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) stack.push([kids[i], d + 1]);
+  }
+  return { elements, depth };
+}
+
+/** Text of a DOM subtree, one block per line, blank lines between blocks. Iterative: any depth is fine. */
 export function blocksToText(root: DomNode, dropChrome: boolean): string {
   const blocks: string[] = [];
   let current = '';
@@ -99,27 +121,35 @@ export function blocksToText(root: DomNode, dropChrome: boolean): string {
     if (t) blocks.push(t);
     current = '';
   };
-  const walk = (node: DomNode, pre: boolean, depth: number) => {
-    if (depth > 200) return;
+  // an explicit stack of enter/leave steps instead of recursion
+  type Step = { node: DomNode; pre: boolean; leave?: boolean };
+  const stack: Step[] = [{ node: root, pre: false }];
+  while (stack.length) {
+    const { node, pre, leave } = stack.pop()!;
+    if (leave) {
+      endBlock();
+      continue;
+    }
     if (node.nodeType === 3) {
       const t = node.textContent ?? '';
       current += pre ? t : t.replace(/\s+/g, ' ');
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const name = node.nodeName.toUpperCase();
-    if (SKIP.has(name) || (dropChrome && CHROME.has(name))) return;
+    if (SKIP.has(name) || (dropChrome && CHROME.has(name))) continue;
     if (name === 'BR') {
       current += '\n';
-      return;
+      continue;
     }
     const block = BLOCKS.has(name);
-    if (block) endBlock();
+    if (block) {
+      endBlock();
+      stack.push({ node, pre, leave: true });
+    }
     const kids = node.childNodes;
-    for (let i = 0; i < kids.length; i++) walk(kids[i], pre || name === 'PRE', depth + 1);
-    if (block) endBlock();
-  };
-  walk(root, false, 0);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], pre: pre || name === 'PRE' });
+  }
   endBlock();
   // a line break inside a block is a line of its own, so a paragraph stays one line
   return blocks.map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean).join('\n')).join('\n\n');

@@ -154,7 +154,11 @@ export function analyzeRun(text: string, tokens: Token[], run: Run, places: Plac
     if (!isTitleWord(t)) continue;
     let n = k + 1;
     if (tokens[n]?.text === '.') n++;
-    if (n <= run.last && tokens[n].kind === 'word' && !isTitleWord(tokens[n]) && !ORG_LINKS.has(tokens[n].lower)) {
+    // "Interior Ministry" is an organization, not a minister called Ministry
+    const rest: Token[] = [];
+    for (let r = n; r <= run.last && !(tokens[r].kind === 'word' && ORG_LINKS.has(tokens[r].lower)); r++) rest.push(tokens[r]);
+    if (n <= run.last && tokens[n].kind === 'word' && !isTitleWord(tokens[n]) && !ORG_LINKS.has(tokens[n].lower) &&
+        !rest.some((w) => isOrgWord(w))) {
       lastTitle = k;
     }
   }

@@ -213,7 +213,19 @@ export class Phrases {
   }
 
   private commonForward(first: number, k: number, hi: number): NP | null {
-    const { tokens } = this;
+    const { tokens, doc } = this;
+    // the chairwoman Petra Lind, energy minister Yuval Steinitz: role words, then the name
+    let r = k;
+    while (r <= hi && r < k + 4 && tokens[r].kind === 'word' && !tokens[r].cap && TITLES.has(tokens[r].lower)) r++;
+    if (r > k && r <= hi) {
+      const run = capRun(tokens, r, () => false);
+      if (run && run.last <= hi && analyzeRun(doc.text, tokens, run, this.places).kind !== 'organization') {
+        const named = this.nameForward(r, run, hi);
+        if (named.kind === 'name') {
+          return { ...named, role: named.role ?? doc.text.slice(tokens[first].start, tokens[r - 1].end) };
+        }
+      }
+    }
     let last = k - 1;
     let n = 0;
     while (k <= hi && n < 8) {

@@ -1,0 +1,178 @@
+// Extraction on texts written for these tests (fictional people and institutions), one rule at a time.
+import { describe, expect, it } from 'vitest';
+import { extract } from './extract.ts';
+import type { Quote } from './types.ts';
+
+const quotes = (text: string) => extract(text).quotes;
+const one = (text: string, kind: Quote['kind'] = 'direct') => {
+  const qs = quotes(text).filter((q) => q.kind === kind);
+  expect(qs).toHaveLength(1);
+  return qs[0];
+};
+const slice = (text: string, s: { start: number; end: number }) => text.slice(s.start, s.end);
+
+describe('direct quotations and their speakers', () => {
+  it('"…," SPEAKER CUE', () => {
+    const text = 'Talks resumed on Monday. "We are ready to sign," Anna Verhoeven said.';
+    const q = one(text);
+    expect(q.text).toBe('We are ready to sign,');
+    expect(slice(text, q)).toBe(q.text);
+    expect(q.speaker?.name).toBe('Anna Verhoeven');
+    expect(q.cue?.text).toBe('said');
+    expect(q.rule).toBe('quote-trailing');
+  });
+
+  it('"…," CUE SPEAKER, with a title split off as the role', () => {
+    const q = one('"Nothing has changed," said Foreign Minister Tomas Brandl.');
+    expect(q.speaker).toMatchObject({ name: 'Tomas Brandl', role: 'Foreign Minister' });
+    expect(q.speaker?.mention?.text).toBe('Tomas Brandl');
+  });
+
+  it('SPEAKER CUE, "…" and a coordinated second quotation', () => {
+    const text = 'Mayor Ilse Karvonen told reporters: "The bridge stays closed." She added that repairs would take weeks.';
+    const q = one(text);
+    expect(q.speaker?.name).toBe('Ilse Karvonen');
+    const ind = one(text, 'indirect');
+    expect(ind.text).toBe('repairs would take weeks');
+    expect(ind.speaker?.name).toBe('Ilse Karvonen');
+    expect(ind.speaker?.mention?.text).toBe('She');
+  });
+
+  it('resolves a surname and a pronoun to the full name', () => {
+    const text = 'Economist Marta Olsen of the Lindqvist Institute spoke at the forum.\n\n' +
+      '"Growth will slow," Olsen said.\n\n"Prices will not fall soon," she warned.';
+    const qs = quotes(text);
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Marta Olsen', 'Marta Olsen']);
+    expect(qs[1].speaker?.mention?.text).toBe('she');
+  });
+
+  it('resolves a role noun ("our interlocutor") to the interviewee', () => {
+    const text = 'The plan depends on funding, Jonas Reiter from the Northbridge Policy Institute told Example Radio.\n\n' +
+      '"Nobody expects a quick deal," our interlocutor states.';
+    const ind = one(text, 'indirect');
+    expect(ind.speaker).toMatchObject({ name: 'Jonas Reiter', affiliation: 'Northbridge Policy Institute' });
+    expect(ind.text).toBe('The plan depends on funding');
+    const q = one(text);
+    expect(q.speaker?.name).toBe('Jonas Reiter');
+    expect(q.speaker?.mention?.text).toBe('our interlocutor');
+  });
+
+  it('gives a floating quotation the previous speaker', () => {
+    const text = '"The vote is final," the chairwoman Petra Lind said.\n\n"There will be no second round."';
+    const qs = quotes(text);
+    expect(qs[1].speaker?.name).toBe('Petra Lind');
+    expect(qs[1].rule).toBe('floating-quote');
+  });
+
+  it('skips a parenthetical between the cue and the quotation', () => {
+    const text = 'Governor Dan Akers said — as reported by the Valley Tribune — "we will rebuild."';
+    expect(one(text).speaker?.name).toBe('Dan Akers');
+  });
+
+  it('takes the author of a document after "according to"', () => {
+    const text = '"The border stays open," according to a statement released by the Interior Ministry.';
+    expect(one(text).speaker?.name).toBe('Interior Ministry');
+  });
+
+  it('attributes a nested quotation to the speaker named inside the outer one', () => {
+    const text = `"He looked at me and Director Hale said, 'We start tomorrow,'" Rosa Pinter recalled.`;
+    const qs = quotes(text);
+    expect(qs.map((q) => [q.text, q.speaker?.name])).toEqual([
+      [`He looked at me and Director Hale said, 'We start tomorrow,'`, 'Rosa Pinter'],
+      ['We start tomorrow,', 'Hale'],
+    ]);
+  });
+
+  it('does not count names, glosses, words as words or placards as quotations', () => {
+    const text = 'The army named it "Operation Quiet Harbour". The term "soft exit" (meaning "slow exit") spread. ' +
+      'Marchers held signs reading "enough". He called the deal "a mistake".';
+    expect(quotes(text).filter((q) => q.kind === 'direct').map((q) => q.text)).toEqual(['a mistake']);
+  });
+});
+
+describe('reported statements', () => {
+  it('SPEAKER CUE that CLAUSE, and a bare clause after a pronoun subject', () => {
+    expect(one('The agency said that exports were continuing.', 'indirect')).toMatchObject({
+      text: 'exports were continuing', rule: 'indirect-that',
+    });
+    expect(one('Minister Lena Hart said she would resign.', 'indirect')).toMatchObject({
+      text: 'she would resign', rule: 'indirect-bare',
+    });
+  });
+
+  it('skips an addressee and prepositional phrases before the clause', () => {
+    const q = one('Colonel Ravi Anand told reporters in the capital on Friday that the convoy had arrived.', 'indirect');
+    expect(q.text).toBe('the convoy had arrived');
+    expect(q.speaker?.name).toBe('Ravi Anand');
+  });
+
+  it('CLAUSE, SPEAKER CUE.', () => {
+    const q = one('The ceasefire is holding in the north, a spokesman for the regional council said.', 'indirect');
+    expect(q.text).toBe('The ceasefire is holding in the north');
+    expect(q.speaker?.name).toBe('a spokesman for the regional council');
+  });
+
+  it('According to SPEAKER, CLAUSE', () => {
+    const q = one('According to the state broadcaster, the polls will close at eight.', 'indirect');
+    expect(q.text).toBe('the polls will close at eight');
+    expect(q.speaker?.name).toBe('the state broadcaster');
+    expect(q.cue?.text).toBe('According to');
+  });
+
+  it('leaves beliefs and noun phrases alone', () => {
+    expect(quotes('Some analysts believe that the talks will fail.')).toEqual([]);
+    expect(quotes('The government announced a new budget for schools.')).toEqual([]);
+    expect(quotes('The EU member states that do not recognize the treaty met on Monday.')).toEqual([]);
+  });
+
+  it('never overlaps a quotation: the reported clause stops before it', () => {
+    const text = 'She informed police she had left the scene, but "that she would return the next day".';
+    const qs = quotes(text);
+    const ind = qs.find((q) => q.kind === 'indirect')!;
+    const dir = qs.find((q) => q.kind === 'direct')!;
+    expect(ind.text).toBe('she had left the scene');
+    expect(ind.end).toBeLessThanOrEqual(dir.start);
+  });
+});
+
+describe('conditional claims', () => {
+  it('finds the trigger, the condition and the speaker of the surrounding quotation', () => {
+    const text = '"Membership would depend on the reforms and on the neighbours," Karla Wendt said. ' +
+      'Aid will flow only if the audit is published. Funds stay frozen unless parliament votes, officials said.';
+    const { claims, quotes: qs } = extract(text);
+    expect(claims.map((c) => [c.rule, c.condition.text])).toEqual([
+      ['depends-on', 'the reforms and on the neighbours'],
+      ['only-if', 'the audit is published'],
+      ['unless', 'parliament votes'],
+    ]);
+    expect(claims[0].speaker?.name).toBe('Karla Wendt');
+    expect(claims[0].quote).toBe(qs[0].id);
+    expect(claims[0].trigger.text).toBe('depend on');
+    expect(claims[1].speaker).toBeNull();
+    for (const c of claims) expect(slice(text, c.condition)).toBe(c.condition.text);
+  });
+
+  it('ignores "even if", "as if" and indirect questions', () => {
+    const text = 'He acted as if nothing happened. They asked if the road was open. Even if it rains, we go.';
+    expect(extract(text).claims).toEqual([]);
+  });
+});
+
+describe('offsets', () => {
+  it('every span indexes the text it reports, with odd characters around', () => {
+    const text = '😀 Ünïcødé “test”: “Ça va,” dit Zoë Ångström.\r\nShe said that “ok” was fine.';
+    const r = extract(text);
+    for (const q of r.quotes) {
+      expect(slice(text, q)).toBe(q.text);
+      if (q.cue) expect(slice(text, q.cue)).toBe(q.cue.text);
+      if (q.speaker?.mention) expect(slice(text, q.speaker.mention)).toBe(q.speaker.mention.text);
+    }
+  });
+
+  it('is deterministic and survives empty and mark-only input', () => {
+    expect(extract('')).toEqual({ quotes: [], mentions: [], claims: [] });
+    expect(() => extract('"""" “”‘’ „ « » \' " \n\n "')).not.toThrow();
+    const t = 'X said "a," Y said "b".';
+    expect(extract(t)).toEqual(extract(t));
+  });
+});
