@@ -1,0 +1,79 @@
+// Import throughput on ~5 KB news texts generated here (fictional people and places): text and
+// HTML through the importer and extraction, and into a workspace on disk. One thread, so the rate
+// is per core. Run with the other benchmarks by `npm run bench`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { extract } from '../src/evidence/extract.ts';
+import { loadGazetteer } from '../src/evidence/dataset.ts';
+import { importBytes } from '../src/evidence/importer.ts';
+import { openWorkspace } from '../src/store/workspace.ts';
+import { syntheticArticle } from '../test/evidence/workers/synthetic.ts';
+
+interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+  baseline?: string;
+  note?: string;
+}
+
+const ARTICLES = 400;
+
+function timeIt(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return (performance.now() - t0) / 1000;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const gazetteer = loadGazetteer();
+  const texts = Array.from({ length: ARTICLES }, (_, i) => Buffer.from(syntheticArticle(i)));
+  const html = texts.map((t, i) => Buffer.from(
+    `<!doctype html><html><head><title>Article ${i}</title><meta property="og:site_name" content="Example Wire"></head>` +
+    `<body><nav>Home | World</nav><article><h1>Article ${i}</h1>${t.toString().split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article>` +
+    '<footer>Example Wire</footer></body></html>'));
+  const meanBytes = texts.reduce((a, t) => a + t.length, 0) / texts.length;
+
+  // warm up the JIT on a few documents first
+  for (let i = 0; i < 20; i++) extract(importBytes(texts[i], 'w.txt', 'txt').text, gazetteer);
+
+  const txt = timeIt(() => {
+    for (const t of texts) extract(importBytes(t, 'a.txt', 'txt').text, gazetteer);
+  });
+  const htm = timeIt(() => {
+    for (const h of html) extract(importBytes(h, 'a.html', 'html').text, gazetteer);
+  });
+  const dir = mkdtempSync(path.join(tmpdir(), 'accede-bench-'));
+  let stored: number;
+  try {
+    const ws = openWorkspace(path.join(dir, 'bench.sqlite'));
+    stored = timeIt(() => {
+      for (const t of texts) {
+        const doc = importBytes(t, 'a.txt', 'txt');
+        ws.importDocument(doc, extract(doc.text, gazetteer), 'bench');
+      }
+    });
+    ws.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  const note = `${ARTICLES} generated articles of ${(meanBytes / 1024).toFixed(1)} KB mean, one thread`;
+  return [
+    { name: 'import .txt: read + extract', value: round(ARTICLES / txt), unit: 'articles/s/core', target: '≥ 100', note },
+    { name: 'import .html: Readability + extract', value: round(ARTICLES / htm), unit: 'articles/s/core', target: '≥ 100', note: 'the same articles wrapped in a page' },
+    { name: 'import .txt into a workspace', value: round(ARTICLES / stored), unit: 'articles/s/core', note: 'SQLite WAL, synchronous=FULL: one fsync per article' },
+    { name: 'import peak memory (process RSS)', value: round(peakMb), unit: 'MB', note: 'maximum resident set of the benchmark process so far' },
+  ];
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+// `node --import tsx bench/import.bench.ts` prints the rows on its own
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  console.table(await run());
+}
