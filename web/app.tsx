@@ -6,6 +6,7 @@ import { CasePage } from './pages/CasePage.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { Overview } from './pages/Overview.tsx';
 import { StatePage } from './pages/StatePage.tsx';
+import { DocumentPage, WorkspacePage } from './pages/Workspace.tsx';
 import { currentRoute, href, onNavigate, type Route } from './router.ts';
 
 export interface AppProps {
@@ -38,6 +39,11 @@ export function App({ ix, config }: AppProps) {
           <a href={href('')} aria-current={route.page === 'overview' ? 'page' : undefined}>
             Overview
           </a>
+          {config.mode === 'server' && config.workspace && (
+            <a href={href('workspace')} aria-current={route.page === 'workspace' || route.page === 'document' ? 'page' : undefined}>
+              Workspace
+            </a>
+          )}
           {config.mode === 'server' && <a href={href('api/openapi.json')}>API</a>}
         </nav>
       </header>
@@ -72,6 +78,12 @@ function Page({ ix, config, route, search }: AppProps & { route: Route; search: 
       if (!s) return <NotFound ix={ix} reason={`There is no state with the code “${route.code}” in this dataset.`} />;
       return <StatePage key={s.code} ix={ix} code={s.code} search={search} />;
     }
+    case 'workspace':
+      if (config.mode !== 'server' || !config.workspace) return <NotFound ix={ix} reason="This site has no workspace (a static export, or a server started without one)." />;
+      return <WorkspacePage ix={ix} config={config} />;
+    case 'document':
+      if (config.mode !== 'server' || !config.workspace) return <NotFound ix={ix} reason="This site has no workspace (a static export, or a server started without one)." />;
+      return <DocumentPage key={route.id} ix={ix} config={config} id={route.id} />;
     default:
       return <NotFound ix={ix} reason={`There is no page at ${route.path}.`} />;
   }

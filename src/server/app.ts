@@ -13,7 +13,9 @@ import { pageHtml, type ClientConfig } from './html.ts';
 import { openApiDocument } from './openapi.ts';
 import { parsePermalink } from './permalink.ts';
 import { caseDetails, caseSummary, stateAcrossCases } from './views.ts';
-import { type WorkspaceLike, workspaceRoutes } from './workspace.ts';
+import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
+import { WorkspaceError } from '../store/index.ts';
+import { type WorkspaceLike, workspaceErrorResponse, workspaceRoutes } from './workspace.ts';
 
 export interface AppDeps {
   dataset: Dataset;
@@ -68,6 +70,11 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return respondError(c, err.status, err.body);
+    if (err instanceof WorkspaceError) {
+      const e = workspaceErrorResponse(err);
+      if (e.status === 503) c.header('Retry-After', '1');
+      return respondError(c, e.status, e.body);
+    }
     if (err instanceof HTTPException) {
       const status = err.status;
       return respondError(c, status, { error: status === 413 ? 'payload_too_large' : 'bad_request', detail: err.message || 'bad request' });
@@ -194,12 +201,15 @@ export function createApp(deps: AppDeps) {
 
   // ------------------------------------------------------------ API: writes (the workspace)
 
+  let gazetteer: Gazetteer | undefined;
   workspaceRoutes(app, {
     workspace: deps.workspace,
+    gazetteer: () => (gazetteer ??= buildGazetteer(deps.dataset)),
     token: deps.token,
     writable: deps.writable,
     readOnlyReason: deps.readOnlyReason,
     knownCase: (candidate, org) => !!ix.case(candidate, org),
+    knownDrivers: (candidate, org) => ix.case(candidate, org)?.drivers.map((d) => d.id) ?? [],
   });
   app.all('/api/*', (c) => respondError(c, 404, { error: 'not_found', detail: `no endpoint ${c.req.method} ${c.req.path}; see /api/openapi.json` }));
 
@@ -261,6 +271,9 @@ export function createApp(deps: AppDeps) {
     if (!st) return page(c, 'State not found — accede', 404, `There is no state with the code ${code} in the dataset.`);
     return page(c, `${st.name} — accede`);
   });
+
+  app.get('/workspace', (c) => page(c, 'Workspace — accede', deps.workspace ? 200 : 404, deps.workspace ? undefined : 'This server has no workspace.'));
+  app.get('/workspace/:id', (c) => page(c, 'Document — workspace — accede', deps.workspace ? 200 : 404, deps.workspace ? undefined : 'This server has no workspace.'));
 
   // Any other GET that wants a page gets the app's "not found" page (status 404), not a blank one.
   app.get('*', (c) => {

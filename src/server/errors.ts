@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'busy'
   | 'internal';
 
 export interface ErrorBody {
@@ -18,6 +19,8 @@ export interface ErrorBody {
   detail: string;
   /** For bad requests: which parameter and what was expected. */
   problems?: Array<{ param: string; message: string }>;
+  /** For conflicts: the version the item or scenario has now, and who changed it. */
+  current?: { version: number; updatedBy: string | null; updatedAt: string | null };
 }
 
 export class ApiError extends HTTPException {

@@ -1,15 +1,17 @@
-// Adapts the SQLite workspace (src/store) to what the server needs (WorkspaceLike).
-import type { Dataset } from '../model/dataset.ts';
-import type { WorkspaceLike } from './workspace.ts';
+// Opens the SQLite workspace (src/store) for the server, creating it on first run.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { openWorkspace, type Workspace } from '../store/index.ts';
 
 export interface OpenedWorkspace {
   path: string;
-  workspace: WorkspaceLike;
+  workspace: Workspace;
   close(): void;
 }
 
-/** Opens (creating on first run) the workspace at `path`; null when the store is not part of this build. */
-export async function openWorkspaceFor(path: string, _data: Dataset): Promise<OpenedWorkspace | null> {
-  void path;
-  return null;
+export function openWorkspaceFor(path: string): OpenedWorkspace {
+  const full = resolve(path);
+  mkdirSync(dirname(full), { recursive: true });
+  const workspace = openWorkspace(full);
+  return { path: full, workspace, close: () => workspace.close() };
 }

@@ -1,9 +1,9 @@
 // The HTTP app in-process (app.request): reads, downloads, pages, errors and the write gate.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
 import { isLoopback, writePolicy } from '../../src/server/node.ts';
-import { cli, FAKE_ASSETS, FIXTURE_DIR, fixtureDataset, memoryWorkspace } from './helpers.ts';
+import { cli, FAKE_ASSETS, FIXTURE_DIR, fixtureDataset, tempWorkspace } from './helpers.ts';
 
 const TODAY = '2025-03-01';
 const app = createApp({ dataset: fixtureDataset(), writable: false, assets: FAKE_ASSETS, today: () => TODAY });
@@ -201,46 +201,108 @@ describe('bad input is refused with a 4xx and a reason, never a 5xx', () => {
 });
 
 describe('writes', () => {
-  const scenario = { name: 'Spain recognizes', candidate: 'XK', organization: 'nato', fixed: { 'spain-recognizes-kosovo': true } };
-  const post = (a: ReturnType<typeof createApp>, body: unknown, headers: Record<string, string> = {}) =>
-    a.request('http://localhost/api/scenarios', {
-      method: 'POST',
+  const scenario = { name: 'Spain recognizes', candidate: 'XK', organization: 'nato', fixed: { 'spain-recognizes-kosovo': true }, who: 'Ana' };
+  const send = (a: ReturnType<typeof createApp>, method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    a.request(`http://localhost${path}`, {
+      method,
       body: typeof body === 'string' ? body : JSON.stringify(body),
       headers: { 'content-type': 'application/json', ...headers },
     });
+  const post = (a: ReturnType<typeof createApp>, body: unknown, headers: Record<string, string> = {}) => send(a, 'POST', '/api/scenarios', body, headers);
+  const spaces: Array<ReturnType<typeof tempWorkspace>> = [];
+  const space = () => {
+    const w = tempWorkspace();
+    spaces.push(w);
+    return w.workspace;
+  };
+  afterAll(() => spaces.forEach((w) => w.dispose()));
 
   it('are refused with 403 and the reason when the server is read-only', async () => {
-    const a = createApp({ dataset: fixtureDataset(), workspace: memoryWorkspace(), writable: false, readOnlyReason: 'listening on 0.0.0.0 without a token', assets: FAKE_ASSETS });
+    const a = createApp({ dataset: fixtureDataset(), workspace: space(), writable: false, readOnlyReason: 'listening on 0.0.0.0 without a token', assets: FAKE_ASSETS });
     const res = await post(a, scenario);
     expect(res.status).toBe(403);
     expect((await res.json()).detail).toMatch(/read-only: listening on 0\.0\.0\.0 without a token/);
+    // Reads stay open.
+    expect((await a.request('http://localhost/api/scenarios')).status).toBe(200);
   });
 
   it('need the token when one is set', async () => {
-    const ws = memoryWorkspace();
+    const ws = space();
     const a = createApp({ dataset: fixtureDataset(), workspace: ws, writable: true, token: 'correct-horse-battery-staple', assets: FAKE_ASSETS });
     expect((await post(a, scenario)).status).toBe(401);
     expect((await post(a, scenario, { authorization: 'Bearer wrong-token-wrong-token' })).status).toBe(401);
     const ok = await post(a, scenario, { authorization: 'Bearer correct-horse-battery-staple' });
     expect(ok.status).toBe(201);
-    expect(await ok.json()).toMatchObject({ id: 's1', name: 'Spain recognizes' });
-    const list = await (await a.request('http://localhost/api/scenarios')).json();
+    expect(await ok.json()).toMatchObject({ id: 'spain-recognizes', name: 'Spain recognizes', version: 1, createdBy: 'Ana', payload: { fixed: { 'spain-recognizes-kosovo': true } } });
+    const list = await (await a.request('http://localhost/api/scenarios?candidate=XK&organization=nato')).json();
     expect(list.scenarios).toHaveLength(1);
   });
 
-  it('refuse cross-origin requests, non-JSON bodies, bad fields and oversized bodies', async () => {
-    const a = createApp({ dataset: fixtureDataset(), workspace: memoryWorkspace(), writable: true, assets: FAKE_ASSETS });
+  it('update a scenario only from the version last read: a stale one is a 409 with the current version', async () => {
+    const a = createApp({ dataset: fixtureDataset(), workspace: space(), writable: true, assets: FAKE_ASSETS });
+    expect((await post(a, scenario)).status).toBe(201);
+    const upd = await post(a, { ...scenario, id: 'spain-recognizes', name: 'Spain recognizes (v2)', expectedVersion: 1 });
+    expect(upd.status).toBe(200);
+    expect((await upd.json()).version).toBe(2);
+    const stale = await post(a, { ...scenario, id: 'spain-recognizes', name: 'late edit', expectedVersion: 1, who: 'Ben' });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: 'conflict', current: { version: 2, updatedBy: 'Ana' } });
+    const del = await a.request('http://localhost/api/scenarios/spain-recognizes?who=Ana&expectedVersion=2', { method: 'DELETE' });
+    expect(del.status).toBe(204);
+    expect((await a.request('http://localhost/api/scenarios/spain-recognizes')).status).toBe(404);
+  });
+
+  it('refuse cross-origin requests, non-JSON bodies, bad fields, unknown drivers and oversized bodies', async () => {
+    const a = createApp({ dataset: fixtureDataset(), workspace: space(), writable: true, assets: FAKE_ASSETS });
     expect((await post(a, scenario, { origin: 'https://evil.example' })).status).toBe(403);
     const form = await a.request('http://localhost/api/scenarios', { method: 'POST', body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(form.status).toBe(415);
     expect((await post(a, '{not json')).status).toBe(400);
     const bad = await post(a, { ...scenario, candidate: 'kosovo', extra: 1 });
     expect(bad.status).toBe(400);
-    const body = await bad.json();
-    expect(body.problems.map((p: { param: string }) => p.param)).toEqual(expect.arrayContaining(['candidate']));
+    expect((await bad.json()).problems.map((p: { param: string }) => p.param)).toEqual(expect.arrayContaining(['candidate']));
     expect((await post(a, { ...scenario, organization: 'nope' })).status).toBe(404);
+    expect((await post(a, { ...scenario, fixed: { 'no-such-driver': true } })).status).toBe(400);
     expect((await post(a, { ...scenario, name: 'x'.repeat(70_000) })).status).toBe(413);
     expect((await post(a, scenario)).status).toBe(201);
+  });
+
+  it('import a document, curate its items with versions, and keep an audit log', async () => {
+    const ws = space();
+    const a = createApp({ dataset: fixtureDataset(), workspace: ws, writable: true, assets: FAKE_ASSETS });
+    const text =
+      'Pristina, 24 June 2024. "In a certain context, Kosovo is de facto in NATO. Whether it will be de jure depends on the security context," ' +
+      'Belgzim Kamberi told Kosovo Online. Spain does not recognize Kosovo.';
+    const imp = await send(a, 'POST', '/api/workspace/documents', { text, who: 'Ana', meta: { title: 'Kamberi interview', outlet: 'Kosovo Online', date: '2024-06-24' } });
+    expect(imp.status).toBe(201);
+    const { document } = await imp.json();
+    expect(document).toMatchObject({ title: 'Kamberi interview', outlet: 'Kosovo Online' });
+    expect((await send(a, 'POST', '/api/workspace/documents', { text, who: 'Ana' })).status).toBe(200); // same content: nothing new
+    const docs = await (await a.request('http://localhost/api/workspace/documents')).json();
+    expect(docs.documents).toHaveLength(1);
+    const detail = await (await a.request(`http://localhost/api/workspace/documents/${document.id}`)).json();
+    expect(detail.text).toBe(text);
+    const quote = detail.items.find((i: { kind: string }) => i.kind === 'quote');
+    expect(quote.text).toMatch(/de facto in NATO/);
+
+    const curate = (body: unknown) => send(a, 'POST', `/api/workspace/items/${quote.id}/curate`, body);
+    const ok = await curate({ action: 'accept', expectedVersion: quote.version, who: 'Ana' });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: 'accepted', version: quote.version + 1, updatedBy: 'Ana' });
+    const stale = await curate({ action: 'reject', expectedVersion: quote.version, who: 'Ben' });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: 'conflict', current: { version: quote.version + 1, updatedBy: 'Ana' } });
+    const linked = await curate({ action: 'link', expectedVersion: quote.version + 1, who: 'Ana', link: 'XK/nato/tie:kfor' });
+    expect((await linked.json()).links).toEqual(['XK/nato/tie:kfor']);
+    expect((await curate({ action: 'explode', expectedVersion: 3, who: 'Ana' })).status).toBe(400);
+    expect((await curate({ action: 'link', expectedVersion: 3, who: 'Ana', link: 'not a link' })).status).toBe(400);
+    expect((await send(a, 'POST', '/api/workspace/items/no-such-item/curate', { action: 'accept', expectedVersion: 1, who: 'Ana' })).status).toBe(404);
+
+    const items = await (await a.request(`http://localhost/api/workspace/items?document=${document.id}&status=accepted`)).json();
+    expect(items.items.map((i: { id: string }) => i.id)).toEqual([quote.id]);
+    expect((await a.request('http://localhost/api/workspace/items?status=maybe')).status).toBe(400);
+    const audit = await (await a.request(`http://localhost/api/workspace/audit?entity=${quote.id}`)).json();
+    expect(audit.entries.map((e: { action: string; who: string }) => `${e.action}:${e.who}`)).toEqual(['accept:Ana', 'link:Ana']);
   });
 });
 

@@ -1,10 +1,13 @@
 // Shared by the API and browser tests: the fixture dataset, an in-memory workspace, the CLI in-process.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
 import type { Dataset } from '../../src/model/dataset.ts';
 import { loadDataset } from '../../src/model/load.ts';
 import type { Assets } from '../../src/server/bundle.ts';
-import type { ScenarioRecord, WorkspaceLike } from '../../src/server/workspace.ts';
+import { openWorkspace, type Workspace } from '../../src/store/index.ts';
 
 /** A small, stable dataset (NATO and the Council of Europe, Kosovo's two cases) that tests can rely on. */
 export const FIXTURE_DIR = fileURLToPath(new URL('./fixture-data', import.meta.url));
@@ -33,21 +36,17 @@ export async function cli(args: string[]): Promise<{ out: string; err: string; c
   return { out, err, code };
 }
 
-export function memoryWorkspace(): WorkspaceLike & { scenarios: ScenarioRecord[] } {
-  const scenarios: ScenarioRecord[] = [];
+/** A real workspace (SQLite) in a fresh temporary folder; `dispose` closes and removes it. */
+export function tempWorkspace(): { workspace: Workspace; path: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'accede-ws-'));
+  const path = join(dir, 'workspace.sqlite');
+  const workspace = openWorkspace(path, { now: () => new Date('2026-01-01T00:00:00Z') });
   return {
-    scenarios,
-    listScenarios: () => scenarios,
-    saveScenario: (s) => {
-      const rec = { ...s, id: `s${scenarios.length + 1}`, createdAt: '2026-01-01T00:00:00Z' };
-      scenarios.push(rec);
-      return rec;
-    },
-    deleteScenario: (id) => {
-      const i = scenarios.findIndex((x) => x.id === id);
-      if (i < 0) return false;
-      scenarios.splice(i, 1);
-      return true;
+    workspace,
+    path,
+    dispose: () => {
+      workspace.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

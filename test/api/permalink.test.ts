@@ -1,6 +1,6 @@
 // The permalink codec: defaults omitted, every value checked, old versions migrated, never a throw.
 import { describe, expect, it } from 'vitest';
-import { formatPermalink, parsePermalink, PERMALINK_VERSION } from '../../src/server/permalink.ts';
+import { formatPermalink, type PageState, parsePermalink, PERMALINK_VERSION } from '../../src/server/permalink.ts';
 import { csvField } from '../../src/server/exports.ts';
 import { fixtureDataset } from './helpers.ts';
 
@@ -21,10 +21,10 @@ describe('formatPermalink', () => {
 
 describe('parsePermalink', () => {
   it('round-trips every state it writes', () => {
-    const states = [
-      { fixed: {}, view: 'europe' as const },
-      { asOf: '2010-01-01', fixed: { 'csm-established': true }, view: 'europe' as const },
-      { fixed: { 'spain-recognizes-kosovo': false, 'csm-established': true }, view: 'world' as const, stage: 'ratification' },
+    const states: PageState[] = [
+      { fixed: {}, view: 'europe' },
+      { asOf: '2010-01-01', fixed: { 'csm-established': true }, view: 'europe' },
+      { fixed: { 'spain-recognizes-kosovo': false, 'csm-established': true }, view: 'world', stage: 'ratification' },
     ];
     for (const s of states) {
       const r = parsePermalink(formatPermalink(s), nato, stages);

@@ -219,11 +219,11 @@ describe('other pages', () => {
 
 describe('with a workspace', () => {
   it('saves the current scenario and lists it as a permalink', async () => {
-    const { memoryWorkspace } = await import('../api/helpers.ts');
+    const { tempWorkspace } = await import('../api/helpers.ts');
     const { startServer } = await import('../../src/server/node.ts');
     const { sharedAssets } = await import('./setup.ts');
-    const ws = memoryWorkspace();
-    const local = await startServer({ dataset: fixtureDataset(), workspace: ws, writable: true, assets: await sharedAssets() });
+    const ws = tempWorkspace();
+    const local = await startServer({ dataset: fixtureDataset(), workspace: ws.workspace, writable: true, assets: await sharedAssets() });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${local.url}/case/XK/nato?v=1&as=${AS_OF}&on=csm-established`);
@@ -232,9 +232,10 @@ describe('with a workspace', () => {
     const item = page.getByTestId('scenario-list').getByRole('link', { name: 'CSM first' });
     await item.waitFor();
     expect(await item.getAttribute('href')).toBe(`/case/XK/nato?v=1&as=${AS_OF}&on=csm-established`);
-    expect(ws.scenarios).toHaveLength(1);
+    expect(ws.workspace.listScenarios()).toMatchObject([{ name: 'CSM first', payload: { asOf: AS_OF, fixed: { 'csm-established': true } } }]);
     expect(errors).toEqual([]);
     await page.close();
     await local.close();
+    ws.dispose();
   });
 });

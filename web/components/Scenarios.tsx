@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Assignment } from '../../src/model/drivers.ts';
 import type { ClientConfig } from '../../src/server/html.ts';
 import { formatPermalink } from '../../src/server/permalink.ts';
-import type { ScenarioRecord } from '../../src/server/workspace.ts';
+import type { Scenario } from '../../src/store/index.ts';
 import { href } from '../router.ts';
 
 export interface ScenariosProps {
@@ -16,14 +16,14 @@ export interface ScenariosProps {
 }
 
 export function Scenarios({ config, candidate, organization, asOf, fixed }: ScenariosProps) {
-  const [list, setList] = useState<ScenarioRecord[] | null>(null);
+  const [list, setList] = useState<Scenario[] | null>(null);
   const [name, setName] = useState('');
   const [status, setStatus] = useState('');
   const api = `${config.root}api/scenarios`;
   const load = () =>
-    fetch(api)
+    fetch(`${api}?candidate=${candidate}&organization=${organization}`)
       .then((r) => (r.ok ? r.json() : { scenarios: [] }))
-      .then((b: { scenarios: ScenarioRecord[] }) => setList(b.scenarios.filter((s) => s.candidate === candidate && s.organization === organization)))
+      .then((b: { scenarios: Scenario[] }) => setList(b.scenarios))
       .catch(() => setList([]));
   useEffect(() => {
     void load();
@@ -34,7 +34,7 @@ export function Scenarios({ config, candidate, organization, asOf, fixed }: Scen
     const res = await fetch(api, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, candidate, organization, ...(asOf ? { asOf } : {}), fixed }),
+      body: JSON.stringify({ name, candidate, organization, ...(asOf ? { asOf } : {}), fixed, who: whoAmI() }),
     }).catch(() => null);
     if (!res) return setStatus('The server could not be reached.');
     if (res.status === 201) {
@@ -58,7 +58,8 @@ export function Scenarios({ config, candidate, organization, asOf, fixed }: Scen
         <ul class="plain" data-testid="scenario-list">
           {list.map((s) => (
             <li key={s.id}>
-              <a href={href(`case/${s.candidate}/${s.organization}`) + formatPermalink({ asOf: s.asOf, fixed: s.fixed, view: 'europe' })}>{s.name}</a>
+              <a href={href(`case/${s.candidate}/${s.organization}`) + linkOf(s.payload)}>{s.name}</a>{' '}
+              <span class="muted">({s.updatedBy})</span>
             </li>
           ))}
         </ul>
@@ -81,4 +82,22 @@ export function Scenarios({ config, candidate, organization, asOf, fixed }: Scen
       )}
     </div>
   );
+}
+
+/** The query string of a saved scenario's payload ({asOf?, fixed}); anything unreadable is left out. */
+function linkOf(payload: unknown): string {
+  const p = (payload ?? {}) as { asOf?: unknown; fixed?: unknown };
+  const asOf = typeof p.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.asOf) ? p.asOf : undefined;
+  const fixed: Assignment = {};
+  if (p.fixed && typeof p.fixed === 'object') for (const [k, v] of Object.entries(p.fixed)) if (typeof v === 'boolean' && /^[a-z0-9-]+$/.test(k)) fixed[k] = v;
+  return formatPermalink({ asOf, fixed, view: 'europe' });
+}
+
+/** The name writes are signed with in the audit log, remembered in this browser. */
+export function whoAmI(): string {
+  try {
+    return localStorage.getItem('accede.who') || 'web';
+  } catch {
+    return 'web';
+  }
 }

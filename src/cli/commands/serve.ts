@@ -1,6 +1,7 @@
 // accede serve: the web app and the HTTP API at http://127.0.0.1:PORT, from the dataset and a local workspace.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import type { OpenedWorkspace } from '../../server/store-adapter.ts';
 import { CliError, type CliContext } from '../context.ts';
 
 interface Options {
@@ -39,18 +40,22 @@ export function register(program: Command, ctx: CliContext): void {
       const token = o.token ?? process.env.ACCEDE_TOKEN ?? undefined;
       if (token !== undefined && token.length < 16) throw new CliError('the token must be at least 16 characters long');
       const { writable, reason: readOnlyReason } = writePolicy({ host: o.host, token, readOnly: o.readOnly });
-      const ws = await openWorkspaceFor(o.workspace ?? DEFAULT_WORKSPACE, ix.data).catch((e: Error) => {
-        throw new CliError(`cannot open the workspace ${o.workspace ?? DEFAULT_WORKSPACE}: ${e.message}`, 1);
-      });
+      let ws: OpenedWorkspace;
+      try {
+        ws = openWorkspaceFor(o.workspace ?? DEFAULT_WORKSPACE);
+      } catch (e) {
+        throw new CliError(`cannot open the workspace ${o.workspace ?? DEFAULT_WORKSPACE}: ${(e as Error).message}`, 1);
+      }
       const started = Date.now();
       const assets = await bundleApp();
       let server;
       try {
         server = await startServer(
-          { dataset: ix.data, workspace: ws?.workspace, token, writable, readOnlyReason, assets },
+          { dataset: ix.data, workspace: ws.workspace, token, writable, readOnlyReason, assets },
           { host: o.host, port: o.port },
         );
       } catch (e) {
+        ws.close();
         const err = e as NodeJS.ErrnoException;
         if (err.code === 'EADDRINUSE') throw new CliError(`port ${o.port} on ${o.host} is in use: choose another with --port (0 picks a free one)`, 1);
         if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') throw new CliError(`cannot listen on ${o.host}: no such local address`, 2);
@@ -59,19 +64,14 @@ export function register(program: Command, ctx: CliContext): void {
       }
       ctx.out(`accede is serving ${ix.data.cases.length} cases at ${server.url}/  (built in ${Date.now() - started} ms)`);
       ctx.out(`  try ${server.url}/case/XK/nato · API: ${server.url}/api/openapi.json`);
-      ctx.out(
-        ws
-          ? `  workspace: ${ws.path}${writable ? (token ? ' (writes need the token)' : ' (writable from this machine)') : ` (read-only: ${readOnlyReason})`}`
-          : `  workspace: none (${ws === null ? 'the workspace store is not available in this build' : 'not opened'}); writes are off`,
-      );
-      if (!writable && !ws) ctx.out(`  read-only: ${readOnlyReason}`);
+      ctx.out(`  workspace: ${ws.path}${writable ? (token ? ' (writes need the token)' : ' (writable from this machine)') : ` (read-only: ${readOnlyReason})`}`);
       ctx.out('  press Ctrl+C to stop');
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
           void server.close().then(() => {
-            ws?.close();
+            ws.close();
             resolve();
           });
         };
