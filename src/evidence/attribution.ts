@@ -133,6 +133,8 @@ class Attributor {
     let role = parts.role ?? np?.role ?? this.roleBefore(run.first) ?? this.appositionAfter(run.last);
     const affiliation = parts.affiliation ?? np?.affiliation ?? this.affiliationAfter(run.last);
     if (role) role = role.replace(/^(the|a|an)\s+/i, '');
+    // Mr., Ms. and the like say something about gender, not about a role
+    if (role && /^(mr|mrs|ms|miss|mx)\.?$/i.test(role)) role = null;
     const gender = parts.gender ?? genderOfRole(role);
     const entity = this.registry.register(words, parts.kind, { role, affiliation, gender }, parts.name.first);
     this.registry.mention(entity, parts.name.first, speaker);
@@ -447,7 +449,7 @@ class Attributor {
     if (tokens[s.first].kind === 'qopen') return null;
     const fin = this.finalAttribution(si);
     if (!fin) return null;
-    const bounds = this.trimmedRange(s.first, fin.comma - 1);
+    const bounds = this.trimmedRange(this.afterDateline(s.first, fin.comma - 1), fin.comma - 1);
     if (!bounds || !this.hasFiniteVerb(bounds[0], bounds[1])) return null;
     const att = this.frames.get(fin.cue) ?? this.attributionFor(fin.np, fin.cue, 0.8, 'indirect-postposed');
     if (!att) return null;
@@ -502,10 +504,26 @@ class Attributor {
         const obj = this.np.forward(k, end);
         if (obj) k = obj.after;
       }
-      if (!this.onlyAdverbials(k, end)) return null;
+      // "…, officials said, leaving the talks in limbo." — a participle clause may follow
+      const participleAfter = tokens[k]?.text === ',' && /^[a-z]+ing$/.test(tokens[k + 1]?.text ?? '');
+      if (!participleAfter && !this.onlyAdverbials(k, end)) return null;
       return { np, cue: c, comma: m };
     }
     return null;
+  }
+
+  /** "BRUSSELS (Example Wire) — Ministers failed…": the dateline is not part of what was said. */
+  private afterDateline(first: number, last: number): number {
+    const { tokens } = this;
+    for (let k = first; k <= Math.min(last, first + 8); k++) {
+      const t = tokens[k];
+      if (t.text === '—' || t.text === '–' || (t.text === '-' && tokens[k + 1]?.start !== t.end)) {
+        const head = tokens.slice(first, k).filter((x) => x.kind === 'word');
+        return head.some((x) => /^\p{Lu}{2,}$/u.test(x.text)) ? k + 1 : first;
+      }
+      if (t.kind === 'word' && !t.cap && !(tokens[k - 1]?.text === '(')) return first;
+    }
+    return first;
   }
 
   /** According to SPEAKER, CLAUSE. / CLAUSE, according to SPEAKER. */
@@ -532,7 +550,7 @@ class Attributor {
       }
       if (phraseEnd >= end && !atStart) {
         // CLAUSE, according to X.
-        const bounds = this.trimmedRange(s.first, k - 1);
+        const bounds = this.trimmedRange(this.afterDateline(s.first, k - 1), k - 1);
         if (!bounds) return null;
         const a = att();
         return a ? this.indirectStatement(bounds[0], bounds[1], a, k, k + 1, 0.8, 'according-to') : null;
@@ -875,10 +893,16 @@ class Attributor {
       return fallback;
     }
     if (p === 'they' || p === 'them' || p === 'it') {
+      // an organization that spoke lately, else one named in this or the previous sentence
+      let named: Entity | null = null;
       for (const m of this.registry.before(pos)) {
-        if (this.doc.sentOf[pos] - this.doc.sentOf[m.pos] > 3) break;
-        if (m.entity.kind === 'organization' && m.speaker) return m.entity;
+        const dist = this.doc.sentOf[pos] - this.doc.sentOf[m.pos];
+        if (dist > 3) break;
+        if (m.entity.kind !== 'organization') continue;
+        if (m.speaker) return m.entity;
+        if (!named && dist <= 1 && p === 'it') named = m.entity;
       }
+      return named;
     }
     return null;
   }

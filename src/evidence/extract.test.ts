@@ -135,6 +135,33 @@ describe('reported statements', () => {
   });
 });
 
+describe('wire-style prose', () => {
+  it('drops a dateline and reads an attribution followed by a participle clause', () => {
+    const q = one('NORTHPORT (Example Wire) — Ministers failed to agree on Tuesday, officials said, leaving the talks open.', 'indirect');
+    expect(q.text).toBe('Ministers failed to agree on Tuesday');
+    expect(q.speaker?.name).toBe('officials');
+  });
+
+  it('keeps "a spokesman for the ministry" as the role of the name after it', () => {
+    const q = one('A spokesman for the ministry, Piet Aalders, told reporters the plan "remains on track".');
+    expect(q.speaker).toMatchObject({ name: 'Piet Aalders', role: 'spokesman for the ministry' });
+  });
+
+  it('resolves "it" to the organization just named', () => {
+    const q = one('The Competition Authority said it would review the merger, which it described as "a concern".');
+    expect(q.speaker?.name).toBe('Competition Authority');
+    expect(q.speaker?.mention?.text).toBe('it');
+  });
+
+  it('reads a quotation interrupted by its attribution as two quotations of one speaker', () => {
+    const qs = quotes('"I do not think," Sara Nyberg said, "that anyone will be surprised."');
+    expect(qs.map((q) => [q.text, q.speaker?.name])).toEqual([
+      ['I do not think,', 'Sara Nyberg'],
+      ['that anyone will be surprised.', 'Sara Nyberg'],
+    ]);
+  });
+});
+
 describe('conditional claims', () => {
   it('finds the trigger, the condition and the speaker of the surrounding quotation', () => {
     const text = '"Membership would depend on the reforms and on the neighbours," Karla Wendt said. ' +

@@ -386,10 +386,18 @@ export class Phrases {
       if (p.depth !== 0) break;
       if (p.kind === 'word' && DETERMINERS.has(p.lower)) {
         first--;
-        if (tokens[first - 1]?.lower === 'of' && first - 2 >= lo && tokens[first - 2].kind === 'word' &&
-            (DETERMINERS.has(tokens[first - 2].lower) || SPEAKER_NOUNS.has(tokens[first - 2].lower))) {
+        // "some of the protesters", "a spokesman for the ministry": the phrase goes on before the link
+        const link = tokens[first - 1];
+        const head = tokens[first - 2];
+        if (link && head && first - 2 >= lo && head.kind === 'word' && /^(of|for|at|from)$/.test(link.lower) &&
+            (DETERMINERS.has(head.lower) || SPEAKER_NOUNS.has(head.lower) || TITLES.has(head.lower))) {
           first -= 2;
-          if (first - 1 >= lo && DETERMINERS.has(tokens[first - 1].lower)) first--;
+          count++;
+          if (DETERMINERS.has(head.lower)) {
+            if (first - 1 >= lo && DETERMINERS.has(tokens[first - 1].lower)) first--;
+            break;
+          }
+          continue;
         }
         break;
       }
@@ -448,7 +456,7 @@ export class Phrases {
     if (m < lo || tokens[m].text !== ',') return null;
     const seg = tokens[m + 1];
     if (!seg) return null;
-    if (/^(who|which|whose|whom)$/.test(seg.lower) || seg.kind === 'num') {
+    if (/^(who|which|whose|whom)$/.test(seg.lower) || seg.kind === 'num' || /^[a-z]+ing$/.test(seg.text)) {
       const np = this.backward(m - 1, lo);
       return np ? { ...np, after: k + 1 } : null;
     }
