@@ -562,11 +562,12 @@ class Attributor {
 
   /** "…, a spokesman for 10 Downing Street expressed disappointment and that …": the clause has its own speaker. */
   private clauseHasOwnSpeaker(first: number, last: number): boolean {
-    for (let i = first; i <= Math.min(last, first + 25); i++) {
+    for (let i = first; i <= Math.min(last, first + 30); i++) {
       const cue = this.cueAt(i);
       if (!cue || cue.cls !== 'speech' || !this.cueUsable(i)) continue;
       const np = this.np.backward(this.np.skipAdjunctsBack(i - 1, first), first);
-      if (np && np.first <= first + 1 && this.speakerLike(np)) return true;
+      // the clause opens with the subject of its own reporting verb (appositions allowed)
+      if (np && this.speakerLike(np) && !this.hasFiniteVerb(first - 1, np.first - 1)) return true;
     }
     return false;
   }
@@ -598,6 +599,16 @@ class Attributor {
     let e = np.after - 1;
     while (e + 1 <= hi && tokens[e + 1].depth === 0 && tokens[e + 1].text !== ',' && tokens[e + 1].kind !== 'qopen' &&
       e - np.after < 8) e++;
+    // "According to Dr. Tom Frieden, formerly the director of …, the pandemic is": skip the apposition
+    if (tokens[e + 1]?.text === ',') {
+      let m = e + 2;
+      while (m <= hi && m < e + 30 && tokens[m].depth === 0 && tokens[m].text !== ',') m++;
+      const seg = tokens[e + 2];
+      if (tokens[m]?.text === ',' && seg && seg.kind === 'word' && !seg.cap && !this.hasFiniteVerb(e + 1, m - 1) &&
+          (DETERMINERS.has(seg.lower) || /ly$/.test(seg.lower) || TITLES.has(seg.lower))) {
+        e = m - 1;
+      }
+    }
     return { ...np, sourceEnd: e };
   }
 
@@ -613,7 +624,8 @@ class Attributor {
           const x = tokens[b];
           if (x.depth !== 0) continue;
           // a clause break: a comma or semicolon, or "and that"
-          if (x.text === ',' || x.text === ';' || ((x.lower === 'and' || x.lower === 'but') && tokens[b + 1]?.lower === 'that')) {
+          if (x.text === ',' || x.text === ';' || x.text === ':' || x.text === '—' ||
+              ((x.lower === 'and' || x.lower === 'but') && tokens[b + 1]?.lower === 'that')) {
             cut = b;
             break;
           }
@@ -786,6 +798,17 @@ class Attributor {
         if (subj && subj.last < np.first && this.speakerLike(subj)) return this.attributionFor(subj, c, 0.8, 'document-subject');
       }
       if (np && this.subjectFits(np, cue)) return this.attributionFor(np, c, 0.9, 'subject');
+      // "Critics from across Britain's political spectrum have claimed": the head is before the preposition
+      if (np && np.kind === 'common') {
+        let p = np.first - 1;
+        let preps = 0;
+        while (p > s.first && tokens[p].kind === 'word' && /^(from|across|of|in|at|within|inside|outside|around|for)$/.test(tokens[p].lower) && preps < 2) {
+          p--;
+          preps++;
+        }
+        const head = preps > 0 ? this.np.backward(p, s.first) : null;
+        if (head && head.kind !== 'pronoun' && this.subjectFits(head, cue)) return this.attributionFor(head, c, 0.8, 'subject');
+      }
       if (np && !cue.participle && !afterComma) return null;
     }
     // participle or coordinated verb: the subject of the main clause

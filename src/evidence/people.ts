@@ -207,8 +207,8 @@ export function analyzeRun(text: string, tokens: Token[], run: Run, places: Plac
   let kind: EntityKind;
   if (nameWords.length === 0) kind = 'unknown';
   else if (whole && whole.length >= nameLast - nameFirst + 1) kind = whole.demonym ? (lastTitle < 0 ? 'group' : 'person') : 'organization';
-  else if (whole && whole.demonym && lastTitle < 0) kind = 'group';
   else if (nameWords.some((w) => isOrgWord(w)) || words.some((w) => w.kind === 'num')) kind = 'organization';
+  else if (whole && whole.demonym && lastTitle < 0) kind = 'group';
   else if (lastTitle >= 0) kind = 'person';
   else if (isTitleWord(tokens[nameLast])) kind = 'unknown';
   else if (nameWords.length >= 2 && nameWords.length <= 5 &&

@@ -209,6 +209,13 @@ export class Phrases {
     if (/^(who|which|whose|whom)$/.test(tokens[segFirst].lower)) {
       return { ...np, after: m + 1 };
     }
+    // "a Republican, Mark Amodei, has…": the person is the apposition, the phrase before is the role
+    if (np.first < (np.run?.first ?? np.first) && /^(a|an)$/.test(tokens[np.first].lower)) {
+      const run = capRun(tokens, segFirst, () => false);
+      if (run && run.last === m - 1 && analyzeRun(doc.text, tokens, run, this.places).kind === 'person') {
+        return { first: run.first, last: run.last, after: m + 1, kind: 'name', run, role: doc.text.slice(tokens[np.first].start, tokens[np.last].end) };
+      }
+    }
     return { ...np, after: m + 1, role: np.role ?? doc.text.slice(tokens[segFirst].start, tokens[m - 1].end) };
   }
 
