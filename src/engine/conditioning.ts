@@ -1,0 +1,83 @@
+// The joint distribution of the drivers, as a table over all 2^m assignments, and probabilities
+// conditional on some drivers being set. Setting a driver conditions on it (as `--set` does): a
+// child that is observed true makes its parents more likely too. When the setting has probability
+// zero under the model, conditioning is undefined and the driver is forced instead (an intervention).
+import type { Assignment } from '../model/drivers.ts';
+import { conditionalP, topologicalOrder } from '../model/drivers.ts';
+import type { DriverData } from '../model/schema.ts';
+import { EngineError } from './constraints.ts';
+
+/** Beyond this many drivers the 2^m tables are not built (see docs/engine.md). */
+export const MAX_DRIVERS = 20;
+
+export interface Evidence {
+  mask: number;
+  value: number;
+}
+
+export function evidence(drivers: DriverData[], fixed: Assignment): Evidence {
+  let mask = 0;
+  let value = 0;
+  drivers.forEach((d, j) => {
+    if (d.id in fixed) {
+      mask |= 1 << j;
+      if (fixed[d.id]) value |= 1 << j;
+    }
+  });
+  return { mask, value };
+}
+
+/** P(d) for every assignment d (bit j = drivers[j] is true); forced drivers take their value for sure. */
+export function priorTable(drivers: DriverData[], forced: Assignment = {}): Float64Array {
+  const m = drivers.length;
+  if (m > MAX_DRIVERS) throw new EngineError(`${m} drivers: the exact engine enumerates at most 2^${MAX_DRIVERS} assignments`);
+  const sorted = topologicalOrder(drivers);
+  if ('cycle' in sorted) throw new EngineError(`drivers form a cycle: ${sorted.cycle.join(' → ')}`);
+  const bit = new Map(drivers.map((d, j) => [d.id, j]));
+  const out = new Float64Array(2 ** m);
+  const a: Assignment = {};
+  const rec = (i: number, bits: number, p: number) => {
+    if (i === sorted.order.length) {
+      out[bits] = p;
+      return;
+    }
+    const d = sorted.order[i];
+    const pt = d.id in forced ? (forced[d.id] ? 1 : 0) : conditionalP(d, a);
+    for (const v of [true, false]) {
+      const pv = v ? pt : 1 - pt;
+      if (pv === 0) continue;
+      a[d.id] = v;
+      rec(i + 1, v ? bits | (1 << bit.get(d.id)!) : bits, p * pv);
+    }
+    delete a[d.id];
+  };
+  rec(0, 0, 1);
+  return out;
+}
+
+/** Σ prior·values and Σ prior over the assignments that agree with the evidence. */
+export function sums(prior: Float64Array, values: Float64Array, ev: Evidence): { num: number; mass: number } {
+  let num = 0;
+  let mass = 0;
+  for (let d = 0; d < prior.length; d++) {
+    if ((d & ev.mask) !== ev.value) continue;
+    const w = prior[d];
+    if (w === 0) continue;
+    mass += w;
+    num += w * values[d];
+  }
+  return { num, mass };
+}
+
+/** E[values | evidence], falling back to forcing the set drivers when the evidence is impossible. */
+export function expectation(drivers: DriverData[], prior: Float64Array, values: Float64Array, fixed: Assignment): number {
+  const ev = evidence(drivers, fixed);
+  const { num, mass } = sums(prior, values, ev);
+  if (mass > 0) return clamp01(num / mass);
+  const forced = priorTable(drivers, fixed);
+  return clamp01(sums(forced, values, ev).num);
+}
+
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}

@@ -1,0 +1,143 @@
+// The fewest driver settings that bring P(admission) to a target (one half): every combination of the
+// free drivers is scored from the same table of P(admission | assignment), so the search is exhaustive
+// up to 12 free drivers (3^12 partial settings); beyond that it adds one setting at a time, greedily.
+import type { Assignment } from '../model/drivers.ts';
+import type { DriverData } from '../model/schema.ts';
+import { clamp01, evidence, priorTable } from './conditioning.ts';
+
+export interface DriverSetting {
+  driver: string;
+  name: string;
+  value: boolean;
+}
+
+export interface DriverPlan {
+  /** The settings to add to the drivers already set (empty when the target is already met). */
+  settings: DriverSetting[];
+  /** P(admission) with those settings. */
+  probability: number;
+  target: number;
+  /** False: no combination of settings reaches the target; `settings` then give the best reachable. */
+  reached: boolean;
+  /** False when the search was greedy (more than 12 free drivers). */
+  exhaustive: boolean;
+}
+
+const EXHAUSTIVE_LIMIT = 12;
+
+export function driverPlan(
+  drivers: DriverData[],
+  prior: Float64Array,
+  values: Float64Array,
+  fixed: Assignment,
+  factor = 1,
+  target = 0.5,
+): DriverPlan {
+  const free = drivers.map((_, j) => j).filter((j) => !(drivers[j].id in fixed));
+  const ev = evidence(drivers, fixed);
+  // Mass and mass·P over the assignments of the free drivers, the set ones summed out or forced.
+  let base = prior;
+  let mass = 0;
+  for (let d = 0; d < prior.length; d++) if ((d & ev.mask) === ev.value) mass += prior[d];
+  if (mass === 0) base = priorTable(drivers, fixed);
+  const u = free.length;
+  const a = new Float64Array(2 ** u);
+  const b = new Float64Array(2 ** u);
+  for (let d = 0; d < base.length; d++) {
+    if ((d & ev.mask) !== ev.value || base[d] === 0) continue;
+    let r = 0;
+    for (let k = 0; k < u; k++) if ((d >> free[k]) & 1) r |= 1 << k;
+    a[r] += base[d] * values[d];
+    b[r] += base[d];
+  }
+  const setting = (k: number, value: boolean): DriverSetting => ({ driver: drivers[free[k]].id, name: drivers[free[k]].name, value });
+  return u <= EXHAUSTIVE_LIMIT ? exhaustive(a, b, u, factor, target, setting) : greedy(a, b, u, factor, target, setting);
+}
+
+type Make = (k: number, value: boolean) => DriverSetting;
+
+/** Digits per free driver: 0 false, 1 true, 2 not set. A[t], B[t] sum over the unset digits. */
+function exhaustive(a: Float64Array, b: Float64Array, u: number, factor: number, target: number, make: Make): DriverPlan {
+  const size = 3 ** u;
+  const A = new Float64Array(size);
+  const B = new Float64Array(size);
+  const pow = Array.from({ length: u }, (_, k) => 3 ** k);
+  const digits = new Int8Array(u);
+  let best = { t: size - 1, k: 0, p: -1, mass: 0 };
+  let bestReached: typeof best | undefined;
+  for (let t = 0; t < size; t++) {
+    if (t > 0) {
+      for (let k = 0; k < u; k++) {
+        if (++digits[k] < 3) break;
+        digits[k] = 0;
+      }
+    }
+    let two = -1;
+    let set = 0;
+    let bin = 0;
+    for (let k = 0; k < u; k++) {
+      if (digits[k] === 2) {
+        if (two < 0) two = k;
+      } else {
+        set++;
+        if (digits[k] === 1) bin |= 1 << k;
+      }
+    }
+    if (two < 0) {
+      A[t] = a[bin];
+      B[t] = b[bin];
+    } else {
+      A[t] = A[t - 2 * pow[two]] + A[t - pow[two]];
+      B[t] = B[t - 2 * pow[two]] + B[t - pow[two]];
+    }
+    if (B[t] <= 0) continue;
+    const p = clamp01(factor * (A[t] / B[t]));
+    const cand = { t, k: set, p, mass: B[t] };
+    const better = (x: typeof cand, y: typeof cand | undefined, fewestFirst: boolean) =>
+      !y || (fewestFirst ? x.k < y.k || (x.k === y.k && (x.p > y.p || (x.p === y.p && x.mass > y.mass))) : x.p > y.p || (x.p === y.p && (x.k < y.k || (x.k === y.k && x.mass > y.mass))));
+    if (p >= target && better(cand, bestReached, true)) bestReached = cand;
+    if (better(cand, best.p < 0 ? undefined : best, false)) best = cand;
+  }
+  const chosen = bestReached ?? best;
+  const settings: DriverSetting[] = [];
+  let t = chosen.t;
+  for (let k = 0; k < u; k++) {
+    const dgt = t % 3;
+    t = (t - dgt) / 3;
+    if (dgt !== 2) settings.push(make(k, dgt === 1));
+  }
+  return { settings, probability: chosen.p < 0 ? 0 : chosen.p, target, reached: !!bestReached, exhaustive: true };
+}
+
+function greedy(a: Float64Array, b: Float64Array, u: number, factor: number, target: number, make: Make): DriverPlan {
+  let mask = 0;
+  let value = 0;
+  const score = (m: number, v: number) => {
+    let num = 0;
+    let den = 0;
+    for (let r = 0; r < a.length; r++) {
+      if ((r & m) !== v) continue;
+      num += a[r];
+      den += b[r];
+    }
+    return den > 0 ? clamp01((factor * num) / den) : -1;
+  };
+  let p = score(0, 0);
+  while (p < target) {
+    let best = { k: -1, v: 0, p };
+    for (let k = 0; k < u; k++) {
+      if ((mask >> k) & 1) continue;
+      for (const v of [1, 0]) {
+        const s = score(mask | (1 << k), value | (v << k));
+        if (s > best.p) best = { k, v, p: s };
+      }
+    }
+    if (best.k < 0) break;
+    mask |= 1 << best.k;
+    value |= best.v << best.k;
+    p = best.p;
+  }
+  const settings: DriverSetting[] = [];
+  for (let k = 0; k < u; k++) if ((mask >> k) & 1) settings.push(make(k, ((value >> k) & 1) === 1));
+  return { settings, probability: Math.max(0, p), target, reached: p >= target, exhaustive: false };
+}

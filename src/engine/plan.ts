@@ -1,0 +1,514 @@
+// The dynamic program behind every exact answer: units are taken one at a time in a fixed order,
+// and the state after k units is the vector of partial sums of the constraints, kept only where the
+// outcome is still open. A partial sum that can no longer reach its threshold, whatever the remaining
+// units do, becomes "failed"; one that can no longer miss it becomes "met". A stage whose last unit
+// has been taken is either met (its sums are forgotten) or failed (the state is dropped), so the state
+// space stays small: the window of undecided sums is bounded both by what the taken units can add up
+// to and by what the remaining units can still change.
+import { eval3, EngineError, type Formula } from './constraints.ts';
+import type { Problem } from './problem.ts';
+
+/** Per-layer cap on the number of states, and on the total size of the transition tables. */
+export const MAX_CELLS = 1 << 22;
+export const MAX_TABLE = 1 << 26;
+
+interface Shape {
+  /** Values below this are decided failed; at or above `sat` decided met. */
+  unsat: number;
+  sat: number;
+  lo: number;
+  canU: boolean;
+  canS: boolean;
+  /** Number of classes: [failed] + window values + [met]. */
+  n: number;
+}
+
+interface Step {
+  unit: number;
+  /** Stages whose state this unit changes. */
+  touched: Int32Array;
+  /** Per touched stage: new stage index for (position, old stage index), or −1 when the stage fails. */
+  tables: Int32Array[];
+}
+
+export interface Plan {
+  problem: Problem;
+  order: number[];
+  /** Per layer (0..order.length): the size of each stage's dimension and its stride. */
+  dims: Int32Array[];
+  strides: Int32Array[];
+  sizes: number[];
+  steps: Step[];
+  /** Some stage fails before any unit is drawn (e.g. an empty body under a share of the entitled). */
+  infeasible: boolean;
+}
+
+/**
+ * Orders units: `first` as given (the caller's choice, e.g. driver-dependent units), then the others
+ * grouped so that stages close early: a unit goes with its stage of fewest units, smaller stages first.
+ */
+export function orderUnits(problem: Problem, first: number[] = []): number[] {
+  const count = new Array<number>(problem.stages.length).fill(0);
+  for (const u of problem.units) for (const s of u.stages) count[s]++;
+  const rank = (u: number): number => Math.min(...problem.units[u].stages.map((s) => count[s] * 1000 + s));
+  const taken = new Set(first);
+  const rest = problem.units
+    .map((_, i) => i)
+    .filter((i) => !taken.has(i) && problem.units[i].touches.length > 0)
+    .sort((a, b) => rank(a) - rank(b) || a - b);
+  return [...first.filter((i) => problem.units[i].touches.length > 0), ...rest];
+}
+
+export function makePlan(problem: Problem, order: number[]): Plan {
+  const K = problem.constraints.length;
+  const S = problem.stages.length;
+  const U = order.length;
+  const stageOf = problem.constraints.map((c) => c.stage);
+  const stageConstraints: number[][] = Array.from({ length: S }, () => []);
+  stageOf.forEach((s, c) => stageConstraints[s].push(c));
+
+  // Prefix and suffix ranges of every constraint's partial sum along the order.
+  const minC = Array.from({ length: U }, () => new Map<number, [number, number, number[]]>());
+  const sufMin = new Float64Array(K);
+  const sufMax = new Float64Array(K);
+  const lastTouch = new Int32Array(S).fill(-1);
+  order.forEach((u, k) => {
+    for (const t of problem.units[u].touches) {
+      const lo = Math.min(...t.coef);
+      const hi = Math.max(...t.coef);
+      minC[k].set(t.c, [lo, hi, t.coef]);
+      sufMin[t.c] += lo;
+      sufMax[t.c] += hi;
+      lastTouch[stageOf[t.c]] = k;
+    }
+  });
+  const preMin = new Float64Array(K);
+  const preMax = new Float64Array(K);
+  const shapes: Shape[][] = [];
+  const complete = (s: number, k: number) => k > lastTouch[s];
+  const shapeAt = (): Shape[] =>
+    problem.constraints.map((con, c) => {
+      const unsat = con.b - sufMax[c];
+      const sat = con.b - sufMin[c];
+      const lo = Math.max(preMin[c], unsat);
+      const hi = Math.min(preMax[c], sat - 1);
+      const canU = preMin[c] < unsat;
+      const canS = preMax[c] >= sat;
+      const width = Math.max(0, hi - lo + 1);
+      return { unsat, sat, lo, canU, canS, n: (canU ? 1 : 0) + width + (canS ? 1 : 0) };
+    });
+  const dims: Int32Array[] = [];
+  const strides: Int32Array[] = [];
+  const sizes: number[] = [];
+  const layer = (k: number) => {
+    const sh = shapeAt();
+    shapes.push(sh);
+    const d = new Int32Array(S);
+    const st = new Int32Array(S);
+    let size = 1;
+    for (let s = 0; s < S; s++) {
+      let n = 1;
+      if (!complete(s, k)) for (const c of stageConstraints[s]) n *= sh[c].n;
+      d[s] = n;
+      st[s] = size;
+      size *= n;
+    }
+    if (size > MAX_CELLS) {
+      throw new EngineError(
+        `too many states for an exact computation (${size} after ${k} of ${U} voters) in ${problem.stages.map((x) => x.stage.id).join(', ')}`,
+      );
+    }
+    dims.push(d);
+    strides.push(st);
+    sizes.push(size);
+  };
+  layer(0);
+  for (let k = 0; k < U; k++) {
+    for (const [c, [lo, hi]] of minC[k]) {
+      preMin[c] += lo;
+      preMax[c] += hi;
+      sufMin[c] -= lo;
+      sufMax[c] -= hi;
+    }
+    layer(k + 1);
+  }
+
+  const classOf = (sh: Shape, v: number): number => {
+    if (v < sh.unsat) return 0;
+    if (v >= sh.sat) return sh.n - 1;
+    return (sh.canU ? 1 : 0) + (v - sh.lo);
+  };
+  const truth = (sh: Shape, cls: number): number => (sh.canU && cls === 0 ? 0 : sh.canS && cls === sh.n - 1 ? 1 : -1);
+
+  // Is any stage failed before the first draw?
+  let infeasible = false;
+  for (let s = 0; s < S; s++) {
+    const sh = shapes[0];
+    const r = eval3(problem.stageFormulas[s], (c) => truth(sh[c], classOf(sh[c], 0)));
+    if (r === 0) infeasible = true;
+  }
+
+  let tableSize = 0;
+  const steps: Step[] = order.map((u, k) => {
+    const touchedSet = new Set<number>();
+    for (const t of problem.units[u].touches) touchedSet.add(stageOf[t.c]);
+    const touched = Int32Array.from([...touchedSet].sort((a, b) => a - b));
+    const coefOf = minC[k];
+    const tables = [...touched].map((s) => {
+      const cs = stageConstraints[s];
+      const oldSh = shapes[k];
+      const newSh = shapes[k + 1];
+      const dOld = dims[k][s];
+      tableSize += 4 * dOld;
+      if (tableSize > MAX_TABLE) throw new EngineError('the exact computation needs too much memory for this procedure');
+      // Each constraint moves on its own: its new class depends only on its old class and the position.
+      const moves = cs.map((c) => {
+        const o = oldSh[c];
+        const nw = newSh[c];
+        const coef = coefOf.get(c);
+        const mv = new Int32Array(4 * o.n);
+        for (let cls = 0; cls < o.n; cls++) {
+          const tv = truth(o, cls);
+          for (let pos = 0; pos < 4; pos++) {
+            mv[pos * o.n + cls] =
+              tv === 0 ? 0 : tv === 1 ? nw.n - 1 : classOf(nw, o.lo + cls - (o.canU ? 1 : 0) + (coef ? coef[2][pos] : 0));
+          }
+        }
+        const tr = Int8Array.from({ length: nw.n }, (_, cls) => truth(nw, cls));
+        return { mv, n: o.n, tr, nNew: nw.n };
+      });
+      const evaluate = stageEvaluator(problem.stageFormulas[s], cs);
+      // The stage's verdict for every combination of its constraints' truths (base 3: 0 false, 1 met, 2 open).
+      const lut = new Int8Array(3 ** cs.length);
+      {
+        const t = new Int8Array(cs.length);
+        for (let code = 0; code < lut.length; code++) {
+          let r = code;
+          for (let j = 0; j < cs.length; j++) {
+            const dgt = r % 3;
+            r = (r - dgt) / 3;
+            t[j] = dgt === 2 ? -1 : dgt;
+          }
+          lut[code] = evaluate(t);
+        }
+      }
+      const tab = new Int32Array(4 * dOld);
+      const done = complete(s, k + 1);
+      if (cs.length === 1) {
+        const { mv, tr } = moves[0];
+        const single = problem.stageFormulas[s].kind === 'leaf';
+        const truths = new Int8Array(1);
+        for (let i = 0; i < 4 * dOld; i++) {
+          const nc = mv[i];
+          truths[0] = tr[nc];
+          const r = single ? tr[nc] : evaluate(truths);
+          tab[i] = r === 0 ? -1 : done ? 0 : nc;
+        }
+        return tab;
+      }
+      // Per constraint and (position, old class): its share of the new stage index and of the verdict code.
+      const outPart: Int32Array[] = [];
+      const codePart: Int32Array[] = [];
+      let mulNew = 1;
+      moves.forEach((m, j) => {
+        const op = new Int32Array(4 * m.n);
+        const cp = new Int32Array(4 * m.n);
+        for (let i = 0; i < 4 * m.n; i++) {
+          const nc = m.mv[i];
+          op[i] = nc * mulNew;
+          cp[i] = (m.tr[nc] < 0 ? 2 : m.tr[nc]) * 3 ** j;
+        }
+        outPart.push(op);
+        codePart.push(cp);
+        mulNew *= m.nNew;
+      });
+      if (cs.length === 2) {
+        const [o0, o1] = outPart;
+        const [c0, c1] = codePart;
+        const n0 = moves[0].n;
+        const n1 = moves[1].n;
+        for (let pos = 0; pos < 4; pos++) {
+          for (let b = 0; b < n1; b++) {
+            const i1 = pos * n1 + b;
+            for (let a = 0; a < n0; a++) {
+              const i0 = pos * n0 + a;
+              tab[pos * dOld + b * n0 + a] = lut[c0[i0] + c1[i1]] === 0 ? -1 : done ? 0 : o0[i0] + o1[i1];
+            }
+          }
+        }
+        return tab;
+      }
+      const cls = new Int32Array(cs.length);
+      for (let idx = 0; idx < dOld; idx++) {
+        for (let pos = 0; pos < 4; pos++) {
+          let out = 0;
+          let code = 0;
+          for (let j = 0; j < cs.length; j++) {
+            const i = pos * moves[j].n + cls[j];
+            code += codePart[j][i];
+            out += outPart[j][i];
+          }
+          tab[pos * dOld + idx] = lut[code] === 0 ? -1 : done ? 0 : out;
+        }
+        for (let j = 0; j < cs.length; j++) {
+          if (++cls[j] < moves[j].n) break;
+          cls[j] = 0;
+        }
+      }
+      return tab;
+    });
+    return { unit: u, touched, tables };
+  });
+
+  return { problem, order, dims, strides, sizes, steps, infeasible };
+}
+
+/** A stage's formula as a function of its constraints' truth values (1, 0, −1 undecided), in `cs` order. */
+function stageEvaluator(f: Formula, cs: number[]): (t: Int8Array) => number {
+  const local = new Map(cs.map((c, j) => [c, j]));
+  const compile = (g: Formula): ((t: Int8Array) => number) => {
+    switch (g.kind) {
+      case 'const': {
+        const v = g.value ? 1 : 0;
+        return () => v;
+      }
+      case 'leaf': {
+        const j = local.get(g.c)!;
+        return (t) => t[j];
+      }
+      case 'and':
+      case 'or': {
+        const args = g.args.map(compile);
+        const stop = g.kind === 'and' ? 0 : 1;
+        const all = g.kind === 'and' ? 1 : 0;
+        return (t) => {
+          let out = all;
+          for (const a of args) {
+            const v = a(t);
+            if (v === stop) return stop;
+            if (v < 0) out = -1;
+          }
+          return out;
+        };
+      }
+    }
+  };
+  return compile(f);
+}
+
+/**
+ * Iterates the cells of layer k as (cell, coordinate of the touched stage, cell of layer k+1 with that
+ * coordinate zero), when the unit touches one stage: stages below it keep their strides, stages above
+ * are rescaled by the touched stage's new size.
+ */
+function single(plan: Plan, k: number, visit: (cell: number, c: number, base: number) => void): void {
+  const s = plan.steps[k].touched[0];
+  const d = plan.dims[k][s];
+  const dNew = plan.dims[k + 1][s];
+  const st = plan.strides[k][s];
+  const H = plan.sizes[k] / (st * d);
+  for (let high = 0; high < H; high++) {
+    for (let c = 0; c < d; c++) {
+      const cell0 = high * st * d + c * st;
+      const base0 = high * st * dNew;
+      for (let low = 0; low < st; low++) visit(cell0 + low, c, base0 + low);
+    }
+  }
+}
+
+/** Iterates the cells of layer k, calling f(cell, next-index-without-touched-stages, coords). */
+function transition(
+  plan: Plan,
+  k: number,
+  visit: (cell: number, coords: Int32Array, base: number) => void,
+  skip?: (cell: number) => boolean,
+): void {
+  const step = plan.steps[k];
+  const dims = plan.dims[k];
+  const strideNew = plan.strides[k + 1];
+  const S = dims.length;
+  const coords = new Int32Array(S);
+  const isTouched = new Uint8Array(S);
+  for (const s of step.touched) isTouched[s] = 1;
+  const size = plan.sizes[k];
+  for (let cell = 0; cell < size; cell++) {
+    if (!skip || !skip(cell)) {
+      let base = 0;
+      for (let s = 0; s < S; s++) if (!isTouched[s]) base += coords[s] * strideNew[s];
+      visit(cell, coords, base);
+    }
+    for (let s = 0; s < S; s++) {
+      if (++coords[s] < dims[s]) break;
+      coords[s] = 0;
+    }
+  }
+}
+
+/** Where a cell goes when the step's unit takes a position; −1 when a stage fails. */
+function target(step: Step, dims: Int32Array, strideNew: Int32Array, coords: Int32Array, base: number, pos: number): number {
+  let idx = base;
+  for (let t = 0; t < step.touched.length; t++) {
+    const s = step.touched[t];
+    const nt = step.tables[t][pos * dims[s] + coords[s]];
+    if (nt < 0) return -1;
+    idx += nt * strideNew[s];
+  }
+  return idx;
+}
+
+/** The initial layer: one state, with probability 1 (or none when the procedure cannot pass). */
+export function initialLayer(plan: Plan): Float64Array {
+  const l = new Float64Array(plan.sizes[0]);
+  if (!plan.infeasible) l[0] = 1;
+  return l;
+}
+
+/** Distribution over the states of layer `to`, from the distribution at layer `from`. `dists[u]` per unit. */
+export function forward(plan: Plan, from: number, to: number, layer: Float64Array, dists: ArrayLike<number>[]): Float64Array {
+  let cur = layer;
+  for (let k = from; k < to; k++) {
+    const step = plan.steps[k];
+    const dims = plan.dims[k];
+    const strideNew = plan.strides[k + 1];
+    const next = new Float64Array(plan.sizes[k + 1]);
+    const d = dists[step.unit];
+    const src = cur;
+    if (step.touched.length === 1) {
+      const tab = step.tables[0];
+      const dim = dims[step.touched[0]];
+      const sn = strideNew[step.touched[0]];
+      const p0 = d[0], p1 = d[1], p2 = d[2], p3 = d[3];
+      single(plan, k, (cell, c, base) => {
+        const m = src[cell];
+        if (m === 0) return;
+        let t: number;
+        if (p0 !== 0 && (t = tab[c]) >= 0) next[base + t * sn] += m * p0;
+        if (p1 !== 0 && (t = tab[dim + c]) >= 0) next[base + t * sn] += m * p1;
+        if (p2 !== 0 && (t = tab[2 * dim + c]) >= 0) next[base + t * sn] += m * p2;
+        if (p3 !== 0 && (t = tab[3 * dim + c]) >= 0) next[base + t * sn] += m * p3;
+      });
+    } else {
+      transition(
+        plan,
+        k,
+        (cell, coords, base) => {
+          const m = src[cell];
+          for (let pos = 0; pos < 4; pos++) {
+            const p = d[pos];
+            if (p === 0) continue;
+            const idx = target(step, dims, strideNew, coords, base, pos);
+            if (idx >= 0) next[idx] += m * p;
+          }
+        },
+        (cell) => src[cell] === 0,
+      );
+    }
+    cur = next;
+  }
+  return cur;
+}
+
+/** Values at layer `from` (probability of passing from each state), from the values at layer `to`. */
+export function backward(plan: Plan, from: number, to: number, values: Float64Array, dists: ArrayLike<number>[]): Float64Array {
+  let cur = values;
+  for (let k = to - 1; k >= from; k--) {
+    const step = plan.steps[k];
+    const dims = plan.dims[k];
+    const strideNew = plan.strides[k + 1];
+    const out = new Float64Array(plan.sizes[k]);
+    const d = dists[step.unit];
+    const nxt = cur;
+    if (step.touched.length === 1) {
+      const tab = step.tables[0];
+      const dim = dims[step.touched[0]];
+      const sn = strideNew[step.touched[0]];
+      const p0 = d[0], p1 = d[1], p2 = d[2], p3 = d[3];
+      single(plan, k, (cell, c, base) => {
+        let v = 0;
+        let t: number;
+        if (p0 !== 0 && (t = tab[c]) >= 0) v += p0 * nxt[base + t * sn];
+        if (p1 !== 0 && (t = tab[dim + c]) >= 0) v += p1 * nxt[base + t * sn];
+        if (p2 !== 0 && (t = tab[2 * dim + c]) >= 0) v += p2 * nxt[base + t * sn];
+        if (p3 !== 0 && (t = tab[3 * dim + c]) >= 0) v += p3 * nxt[base + t * sn];
+        out[cell] = v;
+      });
+    } else {
+      transition(plan, k, (cell, coords, base) => {
+        let v = 0;
+        for (let pos = 0; pos < 4; pos++) {
+          const p = d[pos];
+          if (p === 0) continue;
+          const idx = target(step, dims, strideNew, coords, base, pos);
+          if (idx >= 0) v += p * nxt[idx];
+        }
+        out[cell] = v;
+      });
+    }
+    cur = out;
+  }
+  return cur;
+}
+
+/** The value function at the last layer: every stage met. */
+export function finalValues(plan: Plan): Float64Array {
+  return Float64Array.of(1);
+}
+
+/** P(every stage of the plan passes) for per-unit distributions. */
+export function passProbability(plan: Plan, dists: ArrayLike<number>[]): number {
+  const last = forward(plan, 0, plan.order.length, initialLayer(plan), dists);
+  return last[0] ?? 0;
+}
+
+/**
+ * The cheapest choice of a position per unit that makes every stage pass, where `cost[u][pos]` is the
+ * cost of unit u taking pos (Infinity: not allowed). Returns the positions by unit, or undefined.
+ */
+export function cheapest(plan: Plan, cost: ArrayLike<number>[]): { total: number; positions: Map<number, number> } | undefined {
+  if (plan.infeasible) return undefined;
+  const U = plan.order.length;
+  let cur = new Float64Array(plan.sizes[0]).fill(Infinity);
+  cur[0] = 0;
+  const backCell: Int32Array[] = [];
+  const backPos: Int8Array[] = [];
+  for (let k = 0; k < U; k++) {
+    const step = plan.steps[k];
+    const dims = plan.dims[k];
+    const strideNew = plan.strides[k + 1];
+    const size = plan.sizes[k + 1];
+    const next = new Float64Array(size).fill(Infinity);
+    const bc = new Int32Array(size).fill(-1);
+    const bp = new Int8Array(size);
+    const c = cost[step.unit];
+    const src = cur;
+    transition(
+      plan,
+      k,
+      (cell, coords, base) => {
+        const m = src[cell];
+        for (let pos = 0; pos < 4; pos++) {
+          const x = m + c[pos];
+          if (x === Infinity) continue;
+          const idx = target(step, dims, strideNew, coords, base, pos);
+          if (idx >= 0 && x < next[idx]) {
+            next[idx] = x;
+            bc[idx] = cell;
+            bp[idx] = pos;
+          }
+        }
+      },
+      (cell) => src[cell] === Infinity,
+    );
+    backCell.push(bc);
+    backPos.push(bp);
+    cur = next;
+  }
+  if (!(cur[0] < Infinity)) return undefined;
+  const positions = new Map<number, number>();
+  let cell = 0;
+  for (let k = U - 1; k >= 0; k--) {
+    positions.set(plan.order[k], backPos[k][cell]);
+    cell = backCell[k][cell];
+  }
+  return { total: cur[0], positions };
+}

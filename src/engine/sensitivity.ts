@@ -1,0 +1,25 @@
+// How much each driver moves the probability of admission: P(· | driver true) − P(· | driver false),
+// with the other drivers as they are (set ones stay set, the rest uncertain).
+import type { Assignment } from '../model/drivers.ts';
+import type { DriverData } from '../model/schema.ts';
+import { expectation } from './conditioning.ts';
+
+export interface SensitivityRow {
+  driver: string;
+  name: string;
+  delta: number;
+  whenTrue: number;
+  whenFalse: number;
+}
+
+/** `values[d]` is P(admission | assignment d) up to the constant `factor` (independent estimated stages). */
+export function sensitivity(drivers: DriverData[], prior: Float64Array, values: Float64Array, fixed: Assignment, factor = 1): SensitivityRow[] {
+  const rows = drivers.map((d) => {
+    const others: Assignment = { ...fixed };
+    delete others[d.id];
+    const whenTrue = factor * expectation(drivers, prior, values, { ...others, [d.id]: true });
+    const whenFalse = factor * expectation(drivers, prior, values, { ...others, [d.id]: false });
+    return { driver: d.id, name: d.name, delta: whenTrue - whenFalse, whenTrue, whenFalse };
+  });
+  return rows.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || drivers.findIndex((d) => d.id === a.driver) - drivers.findIndex((d) => d.id === b.driver));
+}
