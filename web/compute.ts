@@ -1,41 +1,47 @@
 // The numbers of a case page, computed in the browser with the engine (the same code the CLI and API run).
-// Split in two so a driver toggle redoes only what depends on the drivers.
+// Split in two so a driver toggle redoes only what depends on the drivers: the engine's tables of
+// P(pass | driver assignment) are built once per case and day (prepare), and a toggle re-weighs them.
 import type { Indexed } from '../src/model/dataset.ts';
 import type { Assignment } from '../src/model/drivers.ts';
 import type { CaseData } from '../src/model/schema.ts';
-import { evaluateSetup, type Evaluation } from '../src/engine/evaluate.ts';
-import { setupCase, type CaseSetup } from '../src/engine/setup.ts';
+import { analyzePrepared, type Analysis, prepared, type Prepared as EnginePrepared } from '../src/engine/analyze.ts';
+import type { Evaluation } from '../src/engine/evaluate.ts';
+import type { SensitivityRow } from '../src/engine/sensitivity.ts';
+import type { CaseSetup } from '../src/engine/setup.ts';
 import { caseStatic, type CaseStatic, stageVoters, type StageVoters } from '../src/server/views.ts';
 
-export interface Sensitivity {
-  driver: string;
-  name: string;
-  /** P(admission | driver true) − P(admission | driver false). */
-  delta: number;
-  whenTrue: number;
-  whenFalse: number;
-}
+export type Sensitivity = SensitivityRow;
 
 export interface Dynamic {
   evaluation: Evaluation;
   voters: StageVoters[];
-  /** P(admission) over the uncertain drivers and the actors' positions (undefined until the engine gives it). */
-  probability?: number;
-  stageProbabilities?: number[];
-  sensitivity?: Sensitivity[];
-  whatItTakes?: unknown;
+  /** P(admission) over the uncertain drivers and the actors' positions. */
+  probability: number;
+  /** P(pass) of each stage, in procedure order. */
+  stageProbabilities: number[];
+  sensitivity: Sensitivity[];
+  whatItTakes: Analysis['whatItTakes'];
 }
 
 export interface Prepared {
   setup: CaseSetup;
+  engine: EnginePrepared;
   static: CaseStatic;
 }
 
 export function prepare(ix: Indexed, c: CaseData, asOf: string): Prepared {
-  const setup = setupCase(ix, c, asOf);
-  return { setup, static: caseStatic(ix, c, setup) };
+  const engine = prepared(ix, c, asOf);
+  return { setup: engine.setup, engine, static: caseStatic(ix, c, engine.setup) };
 }
 
 export function compute(_ix: Indexed, p: Prepared, fixed: Assignment): Dynamic {
-  return { evaluation: evaluateSetup(p.setup, fixed), voters: stageVoters(p.setup, fixed) };
+  const a = analyzePrepared(p.engine, fixed);
+  return {
+    evaluation: a.evaluation,
+    voters: stageVoters(p.setup, fixed),
+    probability: a.probability,
+    stageProbabilities: p.setup.stages.map((s) => a.stageProbabilities[s.stage.id]),
+    sensitivity: a.sensitivity,
+    whatItTakes: a.whatItTakes,
+  };
 }

@@ -15,9 +15,20 @@ export function pct(p: number | undefined | null): string {
 /** A difference of probabilities in percentage points: "+12 pp", "−3 pp", "±0 pp". */
 export function pp(delta: number): string {
   const x = delta * 100;
-  if (Math.abs(x) < 0.05) return '±0 pp';
-  const s = Math.abs(x) < 1 ? Math.abs(x).toFixed(1) : String(Math.round(Math.abs(x)));
+  const a = Math.abs(x);
+  if (a < 0.0005) return '±0 pp';
+  const s = a < 0.01 ? '<0.01' : a < 0.1 ? a.toFixed(2) : a < 1 ? a.toFixed(1) : String(Math.round(a));
   return `${x > 0 ? '+' : '−'}${s} pp`;
+}
+
+/** A small probability spelled out: 0.00017 → "0.017%, about 1 in 5,900". */
+export function smallProbability(p: number): string {
+  if (!(p > 0)) return 'zero';
+  const digits = Math.max(2, -Math.floor(Math.log10(p * 100)) + 1);
+  const percent = (p * 100).toFixed(Math.min(digits, 12));
+  const oneIn = 1 / p;
+  const rounded = oneIn < 1000 ? Math.round(oneIn) : Number(oneIn.toPrecision(2));
+  return `${percent}%, about 1 in ${rounded.toLocaleString('en-US')}`;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

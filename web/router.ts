@@ -65,7 +65,7 @@ export function installLinkInterceptor(): void {
     if (/\.(csv|json)$/.test(url.pathname) || url.pathname.startsWith(base.pathname + 'api/')) return;
     e.preventDefault();
     if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash) {
-      document.getElementById(url.hash.slice(1))?.scrollIntoView();
+      revealHash(url.hash);
       return;
     }
     navigate(url.pathname + url.search + url.hash);
@@ -76,4 +76,13 @@ export function installLinkInterceptor(): void {
 export function replaceSearch(search: string): void {
   window.history.replaceState(null, '', window.location.pathname + search + window.location.hash);
   listeners.forEach((fn) => fn());
+}
+
+/** Scrolls to an anchor, opening the collapsed section that holds it. */
+export function revealHash(hash: string): void {
+  const el = document.getElementById(decodeURIComponent(hash.slice(1)));
+  if (!el) return;
+  for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  el.scrollIntoView();
+  window.history.replaceState(null, '', window.location.pathname + window.location.search + hash);
 }

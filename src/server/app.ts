@@ -3,6 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
+import { analyzeCase } from '../engine/analyze.ts';
 import { isValidDate } from '../model/asof.ts';
 import { type Dataset, index, type Indexed } from '../model/dataset.ts';
 import type { CaseData } from '../model/schema.ts';
@@ -168,7 +169,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/api/cases', (c) => {
     const asOf = asOfOnly(c);
-    return c.json({ asOf, cases: ix.data.cases.map((cas) => caseSummary(ix, cas, asOf)) });
+    return c.json({ asOf, cases: ix.data.cases.map((cas) => summaryWithProbability(ix, cas, asOf)) });
   });
 
   app.get('/api/cases/:candidate/:org', (c) => {
@@ -295,6 +296,11 @@ export function overview(ix: Indexed, asOf: string) {
     asOf,
     candidates: candidates.map((code) => ({ code, name: ix.state(code)?.name ?? code })),
     organizations: organizations.map((id) => ({ id, name: ix.organization(id)?.name ?? id, shortName: ix.organization(id)?.shortName ?? id })),
-    cells: ix.data.cases.map((cas) => caseSummary(ix, cas, asOf)),
+    cells: ix.data.cases.map((cas) => summaryWithProbability(ix, cas, asOf)),
   };
+}
+
+function summaryWithProbability(ix: Indexed, cas: CaseData, asOf: string) {
+  const a = analyzeCase(ix, cas, asOf);
+  return caseSummary(ix, cas, asOf, a.evaluation, a.probability);
 }

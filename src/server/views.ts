@@ -6,6 +6,7 @@ import type { Indexed } from '../model/dataset.ts';
 import { type Assignment, enumerateAssignments } from '../model/drivers.ts';
 import type { CaseData, SourceRefData } from '../model/schema.ts';
 import { distUnder, type Dist, setupCase, type CaseSetup, type StanceSpec } from '../engine/setup.ts';
+import { analyzePrepared, type Analysis, prepared } from '../engine/analyze.ts';
 import { evaluateSetup, type Evaluation } from '../engine/evaluate.ts';
 
 // ---------------------------------------------------------------- recognition counters
@@ -185,11 +186,13 @@ export interface CaseSummary {
   counter: Counter;
   /** Whether the procedure passes with every actor at its most likely position. */
   admitted: boolean;
+  /** P(admission), when computed (the API computes it; the overview page fills it in after the table). */
+  probability?: number;
   /** Stages that fail under the most likely positions, with their blockers. */
   failing: Array<{ stage: string; name: string; blockers: string[] }>;
 }
 
-export function caseSummary(ix: Indexed, c: CaseData, asOf: string, ev?: Evaluation): CaseSummary {
+export function caseSummary(ix: Indexed, c: CaseData, asOf: string, ev?: Evaluation, probability?: number): CaseSummary {
   const e = ev ?? evaluateSetup(setupCase(ix, c, asOf));
   const org = ix.organization(c.organization);
   return {
@@ -202,6 +205,7 @@ export function caseSummary(ix: Indexed, c: CaseData, asOf: string, ev?: Evaluat
     isMember: org ? isMember(org, c.candidate, asOf) : false,
     counter: counter(ix, c.candidate, c.organization, asOf),
     admitted: e.admitted,
+    ...(probability !== undefined ? { probability } : {}),
     failing: e.stages.filter((s) => s.outcome === 'fail').map((s) => ({ stage: s.id, name: s.name, blockers: s.blockers })),
   };
 }
@@ -280,6 +284,14 @@ export interface CaseDetails {
   counter: Counter;
   isMember: boolean;
   evaluation: Evaluation;
+  /** P(admission): every stage passes, over the drivers not fixed and every member's position (exact). */
+  probability: number;
+  /** P(pass) by stage id. */
+  stageProbabilities: Record<string, number>;
+  /** How much each driver moves P(admission), largest first. */
+  sensitivity: Analysis['sensitivity'];
+  /** The fewest stance changes per stage and for the procedure; the fewest driver settings. */
+  whatItTakes: Analysis['whatItTakes'];
   voters: StageVoters[];
   drivers: Array<{ id: string; name: string; p: number; fixed?: boolean; note?: string; evidence: EvidenceItem[] }>;
   ties: Array<{ id: string; name: string; kind: string; since?: string; until?: string; active: boolean; note?: string; evidence: EvidenceItem[] }>;
@@ -326,9 +338,11 @@ export type CaseStatic = ReturnType<typeof caseStatic>;
 
 /** Everything the page shows for a case on a day under fixed drivers (the API's answer). */
 export function caseDetails(ix: Indexed, c: CaseData, asOf: string, fixed: Assignment = {}): CaseDetails {
-  const setup = setupCase(ix, c, asOf);
+  const engine = prepared(ix, c, asOf);
+  const setup = engine.setup;
   const st = caseStatic(ix, c, setup);
-  const evaluation = evaluateSetup(setup, fixed);
+  const analysis = analyzePrepared(engine, fixed);
+  const evaluation = analysis.evaluation;
   return {
     candidate: st.candidate,
     candidateName: st.candidateName,
@@ -340,6 +354,10 @@ export function caseDetails(ix: Indexed, c: CaseData, asOf: string, fixed: Assig
     counter: st.counter,
     isMember: st.isMember,
     evaluation,
+    probability: analysis.probability,
+    stageProbabilities: analysis.stageProbabilities,
+    sensitivity: analysis.sensitivity,
+    whatItTakes: analysis.whatItTakes,
     voters: stageVoters(setup, fixed),
     drivers: c.drivers.map((d) => ({
       id: d.id,

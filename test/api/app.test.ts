@@ -57,6 +57,20 @@ describe('reads', () => {
     expect(await spainAt('?as=2025-01-01&off=spain-recognizes-kosovo')).toBe('no');
   });
 
+  it('gives the exact probabilities, the sensitivity of each driver and what it would take', async () => {
+    const body = await (await get('/api/cases/XK/nato?as=2025-01-01')).json();
+    expect(body.probability).toBeGreaterThan(0);
+    expect(body.probability).toBeLessThan(1);
+    expect(Object.keys(body.stageProbabilities)).toEqual(['invitation', 'ratification']);
+    const spain = body.sensitivity.find((s: { driver: string }) => s.driver === 'spain-recognizes-kosovo');
+    expect(spain.whenTrue).toBeGreaterThan(spain.whenFalse);
+    expect(body.whatItTakes.procedure.changes.map((c: { state: string }) => c.state)).toContain('ES');
+    const on = await (await get('/api/cases/XK/nato?as=2025-01-01&on=spain-recognizes-kosovo')).json();
+    expect(on.probability).toBeCloseTo(spain.whenTrue, 12);
+    const overview = await (await get('/api/overview?as=2025-01-01')).json();
+    expect(overview.cells.find((c: { organization: string }) => c.organization === 'nato').probability).toBeCloseTo(body.probability, 12);
+  });
+
   it('migrates v0 links (asOf=, set=driver=true) to the current format', async () => {
     const a = await (await get('/api/cases/XK/nato?asOf=2025-01-01&set=spain-recognizes-kosovo=true')).json();
     const b = await (await get('/api/cases/XK/nato?v=1&as=2025-01-01&on=spain-recognizes-kosovo')).json();

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/node.ts';
 import { cli, FIXTURE_DIR, fixtureDataset } from '../api/helpers.ts';
+import { pct as formatPct } from '../../web/format.ts';
 import { launchBrowser, serveDataset, watchErrors } from './setup.ts';
 
 let browser: Browser;
@@ -52,14 +53,24 @@ describe('case page', () => {
     const spain = page.locator('.map svg path[data-code="ES"]').first();
     expect(await spain.getAttribute('class')).toMatch(/c-(lean-)?no/);
     const before = await page.getByTestId('probability').textContent();
+    expect(before).toMatch(/^(<)?\d+(\.\d)?%$/);
     const verdictBefore = await page.getByTestId('verdict').textContent();
+    // The effect of each driver is shown before it is toggled.
+    expect(await page.getByTestId('effect-spain-recognizes-kosovo').textContent()).toMatch(/^\+[<\d.]+ pp if yes, [−+±][<\d.]+ pp if no$/);
     await page.getByTestId('driver-spain-recognizes-kosovo-true').check();
+    await expect.poll(() => page.getByTestId('probability').textContent()).not.toBe(before);
     await expect.poll(() => spain.getAttribute('class')).toMatch(/c-yes/);
+    // The page and the API agree on the number.
+    const api = await (await fetch(`${server.url}/api/cases/XK/nato?v=1&as=${AS_OF}&on=spain-recognizes-kosovo`)).json();
+    const shown = (await page.getByTestId('probability').textContent())!;
+    expect(shown).toBe(formatPct(api.probability));
     expect(await page.getByTestId('verdict').textContent()).not.toContain('Spain');
     expect(verdictBefore).toContain('Spain');
     // Every favourable driver: the procedure passes, and the headline says so.
+    const withSpain = await page.getByTestId('probability').textContent();
     for (const id of ['csm-established', 'us-prioritizes-kosovo', 'balkan-security-deteriorates']) await page.getByTestId(`driver-${id}-true`).check();
-    await expect.poll(() => page.getByTestId('probability').textContent()).not.toBe(before);
+    await expect.poll(() => page.getByTestId('probability').textContent()).not.toBe(withSpain);
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(/Every stage passes/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -50,8 +50,8 @@ export function Drivers({ drivers, fixed, assumed, sensitivity, probability, evi
               <p class="effect" data-testid={`effect-${d.id}`}>
                 {value === undefined ? (
                   <>
-                    <span class={sens.whenTrue - probability >= 0 ? 'up' : 'down'}>{pp(sens.whenTrue - probability)}</span> if yes,{' '}
-                    <span class={sens.whenFalse - probability >= 0 ? 'up' : 'down'}>{pp(sens.whenFalse - probability)}</span> if no
+                    <span class={tone(sens.whenTrue - probability)}>{pp(sens.whenTrue - probability)}</span> if yes,{' '}
+                    <span class={tone(sens.whenFalse - probability)}>{pp(sens.whenFalse - probability)}</span> if no
                   </>
                 ) : (
                   <>
@@ -75,4 +75,8 @@ export function Drivers({ drivers, fixed, assumed, sensitivity, probability, evi
       </button>
     </div>
   );
+}
+
+function tone(delta: number): string {
+  return Math.abs(delta) < 0.000005 ? 'flat' : delta > 0 ? 'up' : 'down';
 }

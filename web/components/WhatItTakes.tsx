@@ -1,111 +1,142 @@
-// What it would take: the stance changes that make each failing stage pass, and the drivers that help most.
+// What it would take: the fewest stance changes that make each stage and the whole procedure pass
+// (ties broken by the changes least likely to be refused), and the fewest driver settings that make
+// admission likely. Both come from the engine (src/engine/what-it-takes.ts, driver-plan.ts).
 import { Fragment } from 'preact';
 import type { Indexed } from '../../src/model/dataset.ts';
-import type { Evaluation } from '../../src/engine/evaluate.ts';
-import type { StageVoters, VoterView } from '../../src/server/views.ts';
-import type { Sensitivity } from '../compute.ts';
-import { pct, pp } from '../format.ts';
+import type { ChangePlan } from '../../src/engine/what-it-takes.ts';
+import type { Dynamic } from '../compute.ts';
+import { listText, pct, pp } from '../format.ts';
 import { href } from '../router.ts';
 
 export interface WhatItTakesProps {
   ix: Indexed;
-  evaluation: Evaluation;
-  voters: StageVoters[];
-  sensitivity?: Sensitivity[];
-  probability?: number;
-  driverNames: Record<string, string>;
+  dyn: Dynamic;
+  fixedCount: number;
 }
 
-interface StageNeed {
-  stage: string;
-  name: string;
-  /** Who would have to change to yes, most persuadable first. */
-  flips: VoterView[];
-  all: boolean;
-  short: number;
-}
-
-/** The fewest stance changes per failing stage, preferring the voters most likely to say yes already. */
-export function stageNeeds(evaluation: Evaluation, voters: StageVoters[]): StageNeed[] {
-  const out: StageNeed[] = [];
-  evaluation.stages.forEach((s, i) => {
-    if (!s.applies || s.outcome === 'pass' || s.estimated) return;
-    const vs = voters[i].voters ?? [];
-    const pos = new Map(s.voters.map((v) => [v.state, v.position]));
-    if (s.blockers.length > 0 && /unanimity|every member|no objection|no veto/.test(s.rule + s.required)) {
-      const flips = vs.filter((v) => s.blockers.includes(v.state)).sort((a, b) => b.dist.yes - a.dist.yes);
-      out.push({ stage: s.id, name: s.name, flips, all: true, short: flips.length });
-      return;
-    }
-    const short = -s.margin;
-    const pool = vs.filter((v) => pos.get(v.state) !== 'yes').sort((a, b) => b.dist.yes - a.dist.yes);
-    const flips: VoterView[] = [];
-    let got = 0;
-    for (const v of pool) {
-      if (got >= short) break;
-      flips.push(v);
-      got += v.seats;
-    }
-    out.push({ stage: s.id, name: s.name, flips, all: false, short });
-  });
-  return out;
-}
-
-export function WhatItTakes({ ix, evaluation, voters, sensitivity, probability, driverNames }: WhatItTakesProps) {
-  const needs = stageNeeds(evaluation, voters);
-  const helpful =
-    sensitivity && probability !== undefined
-      ? [...sensitivity]
-          .map((s) => ({ ...s, gain: Math.max(s.whenTrue, s.whenFalse) - probability, best: s.whenTrue >= s.whenFalse }))
-          .filter((s) => s.gain > 0.0005)
-          .sort((a, b) => b.gain - a.gain)
-      : [];
+export function WhatItTakes({ ix, dyn, fixedCount }: WhatItTakesProps) {
+  const w = dyn.whatItTakes;
+  const failing = w.stages.filter((s) => !s.passes);
+  const plan = w.driverPlan;
+  const helpful = dyn.sensitivity
+    .map((s) => ({ ...s, gain: Math.max(s.whenTrue, s.whenFalse) - dyn.probability, best: s.whenTrue >= s.whenFalse }))
+    .filter((s) => s.gain > 0.0005)
+    .sort((a, b) => b.gain - a.gain)
+    .slice(0, 3);
   return (
-    <div class="what-it-takes">
-      {needs.length === 0 ? (
+    <div class="what-it-takes" data-testid="what-it-takes">
+      <h3>Stances</h3>
+      {w.procedure.passes ? (
         <p>
-          <strong>Every stage passes</strong> with each member at its most likely position{evaluation.admitted ? '' : ''}. What could still stop it is in the
-          probability: members whose “yes” is not certain.
+          <strong>Every stage passes</strong> with each member at its most likely position; what could still stop it is the chance that some “yes” turns
+          out otherwise (P(admission) {pct(dyn.probability)}).
         </p>
       ) : (
-        <ol class="needs">
-          {needs.map((n) => (
-            <li key={n.stage}>
-              <strong>{n.name}</strong>:{' '}
-              {n.all ? (
-                <>
-                  all {n.flips.length} of these must move to yes:{' '}
-                </>
-              ) : (
-                <>
-                  {n.short} more yes {n.short === 1 ? 'vote' : 'votes'}; the most persuadable are{' '}
-                </>
-              )}
-              {n.flips.map((v, j) => (
-                <Fragment key={v.state}>
-                  {j > 0 && ', '}
-                  <a href={href(`state/${v.state}`)}>{ix.state(v.state)?.name ?? v.state}</a> <span class="muted">(yes {pct(v.dist.yes)}
-                  {v.drivers.length ? `; depends on ${v.drivers.map((d) => driverNames[d] ?? d).join(', ').toLowerCase()}` : ''})</span>
-                </Fragment>
+        <>
+          <Plan ix={ix} plan={w.procedure} lead="For the whole procedure to pass" />
+          {failing.length > 1 && failing.some((s) => !sameStates(s, w.procedure)) && (
+            <ul class="plain">
+              {failing.map((s) => (
+                <li key={s.stage}>
+                  <Plan ix={ix} plan={s} lead={`For “${s.name}” alone`} compact />
+                </li>
               ))}
-              .
-            </li>
+            </ul>
+          )}
+        </>
+      )}
+      <h3>Drivers</h3>
+      {plan.settings.length === 0 ? (
+        <p>
+          {dyn.probability >= plan.target
+            ? `P(admission) is already ${pct(dyn.probability)}${fixedCount ? ' with the drivers as set' : ''}.`
+            : 'No setting of the drivers changes P(admission).'}
+        </p>
+      ) : (
+        <p data-testid="driver-plan">
+          {plan.reached ? `The fewest driver settings that make admission more likely than not (${pct(plan.probability)}): ` : `No setting of the drivers makes admission more likely than not; the best reachable is ${pct(plan.probability)}, with: `}
+          {plan.settings.map((s, i) => (
+            <Fragment key={s.driver}>
+              {i > 0 && (i === plan.settings.length - 1 ? ' and ' : ', ')}
+              <strong>{s.name}</strong> — {s.value ? 'yes' : 'no'}
+            </Fragment>
           ))}
-        </ol>
+          .{!plan.exhaustive && ' (found by a greedy search: there are more than 12 free drivers.)'}
+        </p>
       )}
       {helpful.length > 0 && (
-        <>
-          <h3>Drivers that would help most</h3>
-          <ul class="helpful">
-            {helpful.map((s) => (
-              <li key={s.driver}>
-                {s.best ? '' : 'Not: '}
-                {s.name} — <span class="up">{pp(s.gain)}</span> (P(admission) {pct(s.best ? s.whenTrue : s.whenFalse)})
-              </li>
-            ))}
-          </ul>
-        </>
+        <p class="muted">
+          One driver at a time:{' '}
+          {helpful.map((s, i) => (
+            <Fragment key={s.driver}>
+              {i > 0 && '; '}
+              {s.best ? '' : 'not: '}
+              {s.name.replace(/\.$/, '')} <span class="up">{pp(s.gain)}</span>
+            </Fragment>
+          ))}
+          .
+        </p>
       )}
     </div>
   );
+}
+
+function Plan({ ix, plan, lead, compact }: { ix: Indexed; plan: ChangePlan; lead: string; compact?: boolean }) {
+  const name = (code: string) => ix.state(code)?.name ?? code;
+  if (!plan.feasible) {
+    return (
+      <p>
+        {lead}: no change of stance is enough{plan.note ? ` — ${plan.note}` : ''}.
+      </p>
+    );
+  }
+  if (plan.changes.length === 0) return <p>{lead}: nothing needs to change.</p>;
+  const changes = [...plan.changes].sort((a, b) => b.p - a.p);
+  if (compact) {
+    return (
+      <span>
+        {lead}: {plan.changes.length} change{plan.changes.length === 1 ? '' : 's'} ({listText(changes.map((c) => name(c.state)), 8)}).
+      </span>
+    );
+  }
+  return (
+    <>
+      <p>
+        {lead}, <strong>{plan.changes.length} member{plan.changes.length === 1 ? '' : 's'}</strong> would have to change position — the set least likely to be
+        refused (together {pct(plan.likelihood)} under today's stances):
+      </p>
+      <table class="changes">
+        <thead>
+          <tr>
+            <th scope="col">State</th>
+            <th scope="col">From</th>
+            <th scope="col">To</th>
+            <th scope="col" class="num">
+              P(to)
+            </th>
+            <th scope="col">Stages</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr key={c.state}>
+              <th scope="row">
+                <a href={href(`state/${c.state}`)}>{name(c.state)}</a>
+              </th>
+              <td>{c.from}</td>
+              <td>{c.to}</td>
+              <td class="num">{pct(c.p)}</td>
+              <td>{c.stages.length}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {plan.note && <p class="note">{plan.note}</p>}
+    </>
+  );
+}
+
+function sameStates(a: ChangePlan, b: ChangePlan): boolean {
+  const x = a.changes.map((c) => c.state).sort().join();
+  return x === b.changes.map((c) => c.state).sort().join();
 }

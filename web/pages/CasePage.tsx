@@ -17,7 +17,7 @@ import { StanceMap } from '../components/StanceMap.tsx';
 import { VotersTable } from '../components/VotersTable.tsx';
 import { WhatItTakes } from '../components/WhatItTakes.tsx';
 import { compute, prepare } from '../compute.ts';
-import { listText, longDate, pct, RECOGNITION_LABEL, STATUS_LABEL, todayUtc, year } from '../format.ts';
+import { listText, longDate, pct, RECOGNITION_LABEL, smallProbability, STATUS_LABEL, todayUtc, year } from '../format.ts';
 import { geometryFor, loadAtlas } from '../map/atlas.ts';
 import type { Atlas } from '../map/geometry.ts';
 import { mapEntries } from '../map/stance.ts';
@@ -111,9 +111,10 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
         </div>
         <div class="hl-block prob">
           <span class="hl-label">P(admission)</span>
-          <span class="hl-value big" data-testid="probability">
-            {dyn.probability !== undefined ? pct(dyn.probability) : ev.admitted ? 'passes' : 'blocked'}
+          <span class={`hl-value big ${dyn.probability >= 0.5 ? 'likely' : ''}`} data-testid="probability">
+            {pct(dyn.probability)}
           </span>
+          {dyn.probability > 0 && dyn.probability < 0.001 && <span class="hl-sub small-p">{smallProbability(dyn.probability)}</span>}
           <span class="hl-sub" data-testid="verdict">
             {ev.admitted
               ? 'Every stage passes with each member at its most likely position.'
@@ -183,7 +184,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
 
           <section aria-labelledby="h-takes">
             <h2 id="h-takes">What it would take</h2>
-            <WhatItTakes ix={ix} evaluation={ev} voters={dyn.voters} sensitivity={dyn.sensitivity} probability={dyn.probability} driverNames={driverNames} />
+            <WhatItTakes ix={ix} dyn={dyn} fixedCount={Object.keys(state.fixed).length} />
           </section>
 
           <section aria-labelledby="h-evidence" id="evidence">
@@ -208,14 +209,19 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
             {explicitStances.map(([code, items]) => {
               const stance = c.stances.find((s) => s.state === code);
               return (
-                <div key={code} id={`ev-stance-${code}`} class="ev-group">
-                  <h4>
-                    <a href={href(`state/${code}`)}>{ix.state(code)?.name ?? code}</a>{' '}
-                    <span class="muted">({RECOGNITION_LABEL[prepared.setup.recognition.get(code) ?? 'does-not-recognize']})</span>
-                  </h4>
+                <details key={code} id={`ev-stance-${code}`} class="ev-group">
+                  <summary>
+                    <strong>{ix.state(code)?.name ?? code}</strong>{' '}
+                    <span class="muted">
+                      ({RECOGNITION_LABEL[prepared.setup.recognition.get(code) ?? 'does-not-recognize']}; {items.length} source{items.length === 1 ? '' : 's'})
+                    </span>
+                  </summary>
+                  <p>
+                    <a href={href(`state/${code}`)}>{ix.state(code)?.name ?? code} across every case</a>
+                  </p>
                   {stance?.note && <p class="note">{stance.note}</p>}
                   <EvidenceList items={items} />
-                </div>
+                </details>
               );
             })}
             {c.defaults.length > 0 && (

@@ -1,5 +1,5 @@
 // Candidates × organizations: for each case, its status, P(admission) and a recognition counter.
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import { formatPermalink, parsePermalink } from '../../src/server/permalink.ts';
 import { caseSummary } from '../../src/server/views.ts';
@@ -14,17 +14,30 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
   const asOf = parsed.state.asOf ?? todayUtc();
   const candidates = [...new Set(ix.data.cases.map((c) => c.candidate))].sort();
   const orgs = [...new Set(ix.data.cases.map((c) => c.organization))].sort((a, b) => orgOrder(a) - orgOrder(b) || a.localeCompare(b));
+  // The verdicts and counters are cheap; the exact probabilities take a moment per case, so they fill in
+  // one case at a time after the table is on screen.
   const cells = useMemo(
-    () =>
-      new Map(
-        ix.data.cases.map((c) => {
-          const prepared = prepare(ix, c, asOf);
-          const dyn = compute(ix, prepared, {});
-          return [`${c.candidate}/${c.organization}`, { summary: caseSummary(ix, c, asOf, dyn.evaluation), probability: dyn.probability }];
-        }),
-      ),
+    () => new Map(ix.data.cases.map((c) => [`${c.candidate}/${c.organization}`, { summary: caseSummary(ix, c, asOf) }])),
     [ix, asOf],
   );
+  const [probabilities, setProbabilities] = useState<Record<string, number>>({});
+  useEffect(() => {
+    let cancelled = false;
+    setProbabilities({});
+    const queue = [...ix.data.cases];
+    const next = () => {
+      const c = queue.shift();
+      if (!c || cancelled) return;
+      const p = compute(ix, prepare(ix, c, asOf), {}).probability;
+      setProbabilities((prev) => ({ ...prev, [`${c.candidate}/${c.organization}`]: p }));
+      setTimeout(next, 0);
+    };
+    const t = setTimeout(next, 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(t);
+    };
+  }, [ix, asOf]);
   const setAsOf = (d: string | undefined) => {
     replaceSearch(formatPermalink({ asOf: d, fixed: {}, view: 'europe' }));
   };
@@ -68,15 +81,16 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
                     );
                   }
                   const s = cell.summary;
+                  const probability = probabilities[`${cand}/${o}`];
                   const q = parsed.state.asOf ? `?v=1&as=${parsed.state.asOf}` : '';
                   return (
                     <td key={o} class={`cell ${s.isMember ? 'is-member' : s.admitted ? 'passes' : 'fails'}`}>
                       <a class="cell-link" href={href(`case/${cand}/${o}`) + q} aria-label={`${s.title}: details`}>
                         <span class="cell-status">{s.isMember ? 'member' : STATUS_LABEL[s.status.deJure] ?? s.status.deJure}</span>
                         <span class="cell-p">
-                          {s.isMember ? '✓' : cell.probability !== undefined ? pct(cell.probability) : s.admitted ? 'would pass' : 'blocked'}
+                          {s.isMember ? '✓' : probability !== undefined ? pct(probability) : '…'}
                         </span>
-                        {!s.isMember && cell.probability !== undefined && <span class="cell-p-label">P(admission)</span>}
+                        {!s.isMember && <span class="cell-p-label">P(admission)</span>}
                         <span class="cell-counter">{s.counter.text.replace(` recognize ${s.candidateName}`, ' recognize')}</span>
                         {!s.isMember && s.failing.length > 0 && (
                           <span class="cell-fail">
@@ -94,8 +108,9 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
         </table>
       </div>
       <p class="note">
-        “Recognize” counts members whose recognition stands on the day, including states that denied a claimed withdrawal; members whose withdrawal is
-        claimed by a third party are shown apart. “Blocked” is the verdict with every member at its most likely position.
+        P(admission) is the exact probability that every stage passes, over the drivers and each member's stance. “Recognize” counts members whose
+        recognition stands on the day, including states that denied a claimed withdrawal; members whose withdrawal is claimed by a third party are shown
+        apart. “Blocked at” is the verdict with every member at its most likely position.
       </p>
     </section>
   );
