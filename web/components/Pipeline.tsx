@@ -1,6 +1,7 @@
 // The procedure as a pipeline of stages: each with its rule, the arithmetic spelled out, its tally,
 // probability and blockers.
 import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { RuleInput } from '../../src/model/schema.ts';
 import type { StageOutcome } from '../../src/engine/evaluate.ts';
@@ -34,8 +35,8 @@ export function Pipeline({ ix, stages, rules, probabilities, selected, onSelect 
           </div>
           <p class="rule">
             <span class="label">Rule</span> {s.rule}
-            <span class="legal">{s.legal}</span>
           </p>
+          <Legal text={s.legal} />
           {!s.applies ? (
             <p class="arith">Not required for this candidate.</p>
           ) : s.estimated ? (
@@ -153,5 +154,21 @@ function TallyBar({ s, rule }: { s: StageOutcome; rule: RuleInput | undefined })
         {t.absent > 0 && <span class="k absent">{t.absent} absent</span>}
       </div>
     </div>
+  );
+}
+
+/** The legal basis: two lines, the rest on demand (some stages quote their treaty article in full). */
+function Legal({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  const long = text.length > 120;
+  return (
+    <p class={`legal ${long && !open ? 'clamped' : ''}`}>
+      {text}
+      {long && (
+        <button type="button" class="linklike more" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'less' : 'more'}
+        </button>
+      )}
+    </p>
   );
 }
