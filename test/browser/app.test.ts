@@ -192,6 +192,21 @@ describe('case page', () => {
   });
 });
 
+describe('small screens', () => {
+  it('fits a phone: no page wider than the screen', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    for (const path of ['/', `/case/XK/nato?as=${AS_OF}`, `/case/XK/coe?as=${AS_OF}`, '/state/ES']) {
+      const page = await phone.newPage();
+      await page.goto(server.url + path);
+      await page.waitForSelector('[data-page]');
+      if (path.startsWith('/case')) await page.waitForSelector('.map svg');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      await page.close();
+    }
+    await phone.close();
+  });
+});
+
 describe('other pages', () => {
   it('shows the overview with a cell per case', async () => {
     const { page, errors } = await open(`/?as=${AS_OF}`);

@@ -105,6 +105,7 @@ function Plan({ ix, plan, lead, compact }: { ix: Indexed; plan: ChangePlan; lead
         {lead}, <strong>{plan.changes.length} member{plan.changes.length === 1 ? '' : 's'}</strong> would have to change position — the set least likely to be
         refused (together {pct(plan.likelihood)} under today's stances):
       </p>
+      <div class="table-wrap">
       <table class="changes">
         <thead>
           <tr>
@@ -131,6 +132,7 @@ function Plan({ ix, plan, lead, compact }: { ix: Indexed; plan: ChangePlan; lead
           ))}
         </tbody>
       </table>
+      </div>
       {plan.note && <p class="note">{plan.note}</p>}
     </>
   );

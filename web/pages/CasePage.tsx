@@ -146,6 +146,24 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
       </div>
 
       <div class="case-grid">
+        <aside class="case-side" aria-labelledby="h-drivers">
+          <div class="sticky">
+            <h2 id="h-drivers">What if…</h2>
+            <Drivers
+              drivers={c.drivers}
+              fixed={state.fixed}
+              assumed={ev.drivers}
+              sensitivity={dyn.sensitivity}
+              probability={dyn.probability}
+              evidenceCount={Object.fromEntries(Object.entries(st.driverEvidence).map(([k, v]) => [k, v.length]))}
+              onChange={setDriver}
+              onReset={() => update({ fixed: {} })}
+            />
+            {config.mode === 'server' && config.workspace && (
+              <Scenarios config={config} candidate={c.candidate} organization={c.organization} asOf={state.asOf} fixed={state.fixed} />
+            )}
+          </div>
+        </aside>
         <div class="case-main">
           <section aria-labelledby="h-procedure">
             <h2 id="h-procedure">The procedure</h2>
@@ -254,24 +272,6 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
           </section>
         </div>
 
-        <aside class="case-side" aria-labelledby="h-drivers">
-          <div class="sticky">
-            <h2 id="h-drivers">What if…</h2>
-            <Drivers
-              drivers={c.drivers}
-              fixed={state.fixed}
-              assumed={ev.drivers}
-              sensitivity={dyn.sensitivity}
-              probability={dyn.probability}
-              evidenceCount={Object.fromEntries(Object.entries(st.driverEvidence).map(([k, v]) => [k, v.length]))}
-              onChange={setDriver}
-              onReset={() => update({ fixed: {} })}
-            />
-            {config.mode === 'server' && config.workspace && (
-              <Scenarios config={config} candidate={c.candidate} organization={c.organization} asOf={state.asOf} fixed={state.fixed} />
-            )}
-          </div>
-        </aside>
       </div>
     </article>
   );
