@@ -22,7 +22,9 @@ interface BenchRow {
 
 const TOGGLES = 100;
 const WARMUP = 10;
-const CASE = { candidate: 'XK', organization: 'nato' };
+// ACCEDE_BENCH_CASE=XK/coe to measure another case.
+const [candidate, organization] = (process.env.ACCEDE_BENCH_CASE ?? 'XK/nato').split('/');
+const CASE = { candidate, organization };
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -40,7 +42,7 @@ export async function run(): Promise<BenchRow[]> {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${server.url}/case/${CASE.candidate}/${CASE.organization}`);
-    await page.waitForSelector('.map svg path[data-code="XK"]');
+    await page.waitForSelector(`.map svg path[data-code="${CASE.candidate}"]`);
     const drivers = await page.locator('fieldset[data-driver]').evaluateAll((els) => els.map((e) => e.getAttribute('data-driver')!));
     if (drivers.length === 0) throw new Error('the case has no drivers to toggle');
     const sequence: string[] = [];

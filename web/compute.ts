@@ -1,16 +1,24 @@
 // The numbers of a case page, computed in the browser with the engine (the same code the CLI and API run).
-// Split in two so a driver toggle redoes only what depends on the drivers: the engine's tables of
-// P(pass | driver assignment) are built once per case and day (prepare), and a toggle re-weighs them.
+// Split so a driver toggle repaints at once:
+// - prepare: per case and day, the engine's tables of P(pass | driver assignment) (the expensive part);
+// - compute: per toggle, what the headline, stages, map and drivers show (re-weighing those tables);
+// - stanceChangesFor: "what it would take" in stances, a larger search, run after the repaint and
+//   remembered per most-likely assignment (many toggles do not change it).
+// Together they give exactly what the engine's analyzePrepared gives (test/api/compute.test.ts).
 import type { Indexed } from '../src/model/dataset.ts';
 import type { Assignment } from '../src/model/drivers.ts';
 import type { CaseData } from '../src/model/schema.ts';
-import { analyzePrepared, type Analysis, prepared, type Prepared as EnginePrepared } from '../src/engine/analyze.ts';
-import type { Evaluation } from '../src/engine/evaluate.ts';
-import type { SensitivityRow } from '../src/engine/sensitivity.ts';
+import { type Analysis, prepared, type Prepared as EnginePrepared } from '../src/engine/analyze.ts';
+import { expectation } from '../src/engine/conditioning.ts';
+import { driverPlan, type DriverPlan } from '../src/engine/driver-plan.ts';
+import { evaluateSetup, type Evaluation } from '../src/engine/evaluate.ts';
+import { sensitivity, type SensitivityRow } from '../src/engine/sensitivity.ts';
 import type { CaseSetup } from '../src/engine/setup.ts';
+import { stanceChanges } from '../src/engine/what-it-takes.ts';
 import { caseStatic, type CaseStatic, stageVoters, type StageVoters } from '../src/server/views.ts';
 
 export type Sensitivity = SensitivityRow;
+export type StanceChanges = Pick<Analysis['whatItTakes'], 'stages' | 'procedure'>;
 
 export interface Dynamic {
   evaluation: Evaluation;
@@ -20,28 +28,53 @@ export interface Dynamic {
   /** P(pass) of each stage, in procedure order. */
   stageProbabilities: number[];
   sensitivity: Sensitivity[];
-  whatItTakes: Analysis['whatItTakes'];
+  /** The fewest driver settings that make admission more likely than not. */
+  driverPlan: DriverPlan;
 }
 
 export interface Prepared {
   setup: CaseSetup;
   engine: EnginePrepared;
   static: CaseStatic;
+  /** Stance changes by most-likely driver assignment. */
+  changes: Map<string, StanceChanges>;
 }
 
 export function prepare(ix: Indexed, c: CaseData, asOf: string): Prepared {
   const engine = prepared(ix, c, asOf);
-  return { setup: engine.setup, engine, static: caseStatic(ix, c, engine.setup) };
+  return { setup: engine.setup, engine, static: caseStatic(ix, c, engine.setup), changes: new Map() };
 }
 
 export function compute(_ix: Indexed, p: Prepared, fixed: Assignment): Dynamic {
-  const a = analyzePrepared(p.engine, fixed);
+  const e = p.engine;
+  const known = new Set(e.drivers.map((d) => d.id));
+  const set: Assignment = Object.fromEntries(Object.entries(fixed).filter(([k]) => known.has(k)));
+  const evaluation = evaluateSetup(p.setup, set);
   return {
-    evaluation: a.evaluation,
-    voters: stageVoters(p.setup, fixed),
-    probability: a.probability,
-    stageProbabilities: p.setup.stages.map((s) => a.stageProbabilities[s.stage.id]),
-    sensitivity: a.sensitivity,
-    whatItTakes: a.whatItTakes,
+    evaluation,
+    voters: stageVoters(p.setup, set),
+    probability: e.estimated * expectation(e.drivers, e.prior, e.admission, set),
+    stageProbabilities: p.setup.stages.map((s) => {
+      const table = e.stages.get(s.stage.id);
+      return !s.applies ? 1 : table ? expectation(e.drivers, e.prior, table, set) : (s.estimate?.p ?? 0);
+    }),
+    sensitivity: sensitivity(e.drivers, e.prior, e.admission, set, e.estimated),
+    driverPlan: driverPlan(e.drivers, e.prior, e.admission, set, e.estimated),
   };
+}
+
+/** The fewest stance changes for the evaluation's positions; remembered per most-likely assignment. */
+export function stanceChangesFor(p: Prepared, evaluation: Evaluation): StanceChanges {
+  const key = JSON.stringify(evaluation.drivers);
+  let hit = p.changes.get(key);
+  if (!hit) {
+    hit = stanceChanges(p.setup, evaluation);
+    p.changes.set(key, hit);
+  }
+  return hit;
+}
+
+/** Whether "what it would take" for this evaluation is already known (no need to wait for it). */
+export function hasStanceChanges(p: Prepared, evaluation: Evaluation): boolean {
+  return p.changes.has(JSON.stringify(evaluation.drivers));
 }

@@ -4,20 +4,20 @@
 import { Fragment } from 'preact';
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { ChangePlan } from '../../src/engine/what-it-takes.ts';
-import type { Dynamic } from '../compute.ts';
+import type { Dynamic, StanceChanges } from '../compute.ts';
 import { listText, pct, pp } from '../format.ts';
 import { href } from '../router.ts';
 
 export interface WhatItTakesProps {
   ix: Indexed;
   dyn: Dynamic;
+  /** undefined while being worked out (just after a toggle). */
+  changes: StanceChanges | undefined;
   fixedCount: number;
 }
 
-export function WhatItTakes({ ix, dyn, fixedCount }: WhatItTakesProps) {
-  const w = dyn.whatItTakes;
-  const failing = w.stages.filter((s) => !s.passes);
-  const plan = w.driverPlan;
+export function WhatItTakes({ ix, dyn, changes, fixedCount }: WhatItTakesProps) {
+  const plan = dyn.driverPlan;
   const helpful = dyn.sensitivity
     .map((s) => ({ ...s, gain: Math.max(s.whenTrue, s.whenFalse) - dyn.probability, best: s.whenTrue >= s.whenFalse }))
     .filter((s) => s.gain > 0.0005)
@@ -26,21 +26,27 @@ export function WhatItTakes({ ix, dyn, fixedCount }: WhatItTakesProps) {
   return (
     <div class="what-it-takes" data-testid="what-it-takes">
       <h3>Stances</h3>
-      {w.procedure.passes ? (
+      {!changes ? (
+        <p class="muted" role="status">
+          Working out the fewest changes…
+        </p>
+      ) : changes.procedure.passes ? (
         <p>
           <strong>Every stage passes</strong> with each member at its most likely position; what could still stop it is the chance that some “yes” turns
           out otherwise (P(admission) {pct(dyn.probability)}).
         </p>
       ) : (
         <>
-          <Plan ix={ix} plan={w.procedure} lead="For the whole procedure to pass" />
-          {failing.length > 1 && failing.some((s) => !sameStates(s, w.procedure)) && (
+          <Plan ix={ix} plan={changes.procedure} lead="For the whole procedure to pass" />
+          {changes.stages.filter((s) => !s.passes).length > 1 && changes.stages.some((s) => !s.passes && !sameStates(s, changes.procedure)) && (
             <ul class="plain">
-              {failing.map((s) => (
-                <li key={s.stage}>
-                  <Plan ix={ix} plan={s} lead={`For “${s.name}” alone`} compact />
-                </li>
-              ))}
+              {changes.stages
+                .filter((s) => !s.passes)
+                .map((s) => (
+                  <li key={s.stage}>
+                    <Plan ix={ix} plan={s} lead={`For “${s.name}” alone`} compact />
+                  </li>
+                ))}
             </ul>
           )}
         </>

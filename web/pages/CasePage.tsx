@@ -16,7 +16,7 @@ import { Share } from '../components/Share.tsx';
 import { StanceMap } from '../components/StanceMap.tsx';
 import { VotersTable } from '../components/VotersTable.tsx';
 import { WhatItTakes } from '../components/WhatItTakes.tsx';
-import { compute, prepare } from '../compute.ts';
+import { compute, hasStanceChanges, prepare, type StanceChanges, stanceChangesFor } from '../compute.ts';
 import { listText, longDate, pct, RECOGNITION_LABEL, smallProbability, STATUS_LABEL, todayUtc, year } from '../format.ts';
 import { geometryFor, loadAtlas } from '../map/atlas.ts';
 import type { Atlas } from '../map/geometry.ts';
@@ -46,6 +46,19 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
   const stage = state.stage ?? defaultStage;
   const stageIndex = Math.max(0, stageIds.indexOf(stage));
   const stageOutcome = ev.stages[stageIndex];
+
+  // "What it would take" in stances is a larger search: it runs just after the repaint (and is
+  // remembered per most-likely driver assignment), so a toggle reaches the screen first.
+  const changes: StanceChanges | undefined = hasStanceChanges(prepared, ev) ? stanceChangesFor(prepared, ev) : undefined;
+  const [, changesReady] = useState(0);
+  useEffect(() => {
+    if (changes) return;
+    const t = setTimeout(() => {
+      stanceChangesFor(prepared, ev);
+      changesReady((n) => n + 1);
+    }, 0);
+    return () => clearTimeout(t);
+  }, [prepared, ev]);
 
   const [atlas, setAtlas] = useState<Atlas | undefined>();
   const [atlasError, setAtlasError] = useState<string | undefined>();
@@ -202,7 +215,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
 
           <section aria-labelledby="h-takes">
             <h2 id="h-takes">What it would take</h2>
-            <WhatItTakes ix={ix} dyn={dyn} fixedCount={Object.keys(state.fixed).length} />
+            <WhatItTakes ix={ix} dyn={dyn} changes={changes} fixedCount={Object.keys(state.fixed).length} />
           </section>
 
           <section aria-labelledby="h-evidence" id="evidence">
