@@ -4,6 +4,7 @@
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData } from '../model/schema.ts';
+import { type Analysis, analyzeCase } from '../engine/analyze.ts';
 import { evaluateSetup, type Evaluation } from '../engine/evaluate.ts';
 import { setupCase } from '../engine/setup.ts';
 import { stageVoters } from './views.ts';
@@ -83,8 +84,11 @@ export function caseCsv(ix: Indexed, c: CaseData, asOf: string, fixed: Assignmen
   return `${lines.join('\n')}\n`;
 }
 
-/** The JSON document `accede evaluate --json` prints (the same object, the same spacing). */
-export function evaluationJson(ev: Evaluation) {
+/**
+ * The JSON document `accede evaluate --json` prints (the same object, keys in the same order, the
+ * same spacing); test/api/app.test.ts holds the two to byte identity.
+ */
+export function evaluationJson(ev: Evaluation, a?: Analysis) {
   return {
     candidate: ev.candidate,
     organization: ev.organization,
@@ -110,9 +114,19 @@ export function evaluationJson(ev: Evaluation) {
     })),
     ties: ev.ties,
     sources: ev.sources,
+    ...(a
+      ? {
+          probability: a.probability,
+          stageProbabilities: a.stageProbabilities,
+          sensitivity: a.sensitivity,
+          whatItTakes: a.whatItTakes,
+          ...(a.power ? { power: a.power } : {}),
+        }
+      : {}),
   };
 }
 
 export function caseJsonText(ix: Indexed, c: CaseData, asOf: string, fixed: Assignment = {}): string {
-  return JSON.stringify(evaluationJson(evaluateSetup(setupCase(ix, c, asOf), fixed)), null, 2);
+  const a = analyzeCase(ix, c, asOf, fixed);
+  return JSON.stringify(evaluationJson(a.evaluation, a), null, 2);
 }
