@@ -59,6 +59,8 @@ const TEMPORAL_WORDS = new Set(['yesterday', 'today', 'tonight', 'earlier', 'lat
 const PP_STARTS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'over', 'after', 'before', 'with', 'to',
   'from', 'late', 'last', 'this', 'when', 'while', 'following', 'amid', 'under', 'earlier']);
 const TERMINAL = /^[.!?…]$|^\.\.\.$/;
+/** How far (in tokens) a rule looks for a cue or a clause end; keeps run-on "sentences" linear. */
+const SCAN_LIMIT = 150;
 
 export interface AttributionResult {
   statements: Statement[];
@@ -274,14 +276,16 @@ class Attributor {
     let crossedQuote = false;
     let gap = 0;
     let according: Attribution | null = null;
-    for (let k = open - 1; k >= s.first; k--) {
+    // a cue further back than this is not this quotation's (and a bound keeps huge sentences linear)
+    const lo = Math.max(s.first, open - SCAN_LIMIT);
+    for (let k = open - 1; k >= lo; k--) {
       const t = tokens[k];
       if (t.depth > 0 || t.kind === 'qclose' || t.kind === 'qopen') {
         if (t.kind === 'qclose' && t.depth === 1) {
           const prev = this.bySpan.get(t.quote);
           // "…" and "…": a second quotation coordinated with the first shares its speaker
-          const between = tokens.slice(k + 1, open).filter((x) => x.depth === 0);
-          if (prev && between.every((x) => /^(and|or|but|,|;|then|also|as|well)$/.test(x.lower))) {
+          const between = tokens.slice(k + 1, Math.min(open, k + 12)).filter((x) => x.depth === 0);
+          if (prev && open - k < 12 && between.every((x) => /^(and|or|but|,|;|then|also|as|well)$/.test(x.lower))) {
             return { ...prev, confidence: Math.min(prev.confidence, 0.85), rule: 'quote-coordinated' };
           }
           crossedQuote = true;
@@ -334,7 +338,7 @@ class Attributor {
 
   /** A second quotation in a sentence whose first statement is attributed. */
   private sameSentence(si: number): Attribution | null {
-    for (let k = this.statements.length - 1; k >= 0; k--) {
+    for (let k = this.statements.length - 1; k >= Math.max(0, this.statements.length - 8); k--) {
       const st = this.statements[k];
       const tok = this.tokenAtOffset(st.start);
       if (tok < 0 || this.doc.sentOf[tok] !== si) return null;
@@ -378,7 +382,7 @@ class Attributor {
     const found: Statement[] = [];
     const add = (st: Statement | null) => {
       if (!st) return;
-      if (found.some((f) => f.start < st.end && st.start < f.end)) return;
+      if (found.slice(-4).some((f) => f.start < st.end && st.start < f.end)) return;
       found.push(st);
     };
     add(this.accordingTo(si));
@@ -656,6 +660,8 @@ class Attributor {
   /** Where a reported clause starting at j ends: the sentence end, or a following attribution or participle. */
   private clauseEnd(j: number, last: number): [number, number] | null {
     const { tokens } = this;
+    // a reported clause of more than SCAN_LIMIT tokens is not one we can trust anyway
+    if (last - j > SCAN_LIMIT) last = j + SCAN_LIMIT;
     let end = last;
     for (let k = j; k <= last; k++) {
       const t = tokens[k];
@@ -812,7 +818,7 @@ class Attributor {
       if (np && !cue.participle && !afterComma) return null;
     }
     // participle or coordinated verb: the subject of the main clause
-    for (let p = c - 1; p >= s.first; p--) {
+    for (let p = c - 1; p >= Math.max(s.first, c - SCAN_LIMIT); p--) {
       if (tokens[p].depth !== 0) {
         const q = tokens[p].kind === 'qclose' ? tokens[p].quote : -1;
         if (q >= 0 && this.bySpan.has(q)) return { ...this.bySpan.get(q)!, cue: c, cueLast: c, confidence: 0.8 };
@@ -900,7 +906,9 @@ class Attributor {
     if (gender) {
       // the most recent speaker nearby wins over a person merely named since
       let fallback: Entity | null = null;
+      let seen = 0;
       for (const m of this.registry.before(pos)) {
+        if (++seen > 300) break;
         const e = m.entity;
         if (e.kind !== 'person' && e.kind !== 'unknown') continue;
         if (e.kind === 'unknown' && e.words.length > 1) continue;
@@ -918,7 +926,9 @@ class Attributor {
     if (p === 'they' || p === 'them' || p === 'it') {
       // an organization that spoke lately, else one named in this or the previous sentence
       let named: Entity | null = null;
+      let seen = 0;
       for (const m of this.registry.before(pos)) {
+        if (++seen > 300) break;
         const dist = this.doc.sentOf[pos] - this.doc.sentOf[m.pos];
         if (dist > 3) break;
         if (m.entity.kind !== 'organization') continue;
@@ -935,7 +945,9 @@ class Attributor {
     const pos = np.first;
     if (INTERVIEWEE_NOUNS.has(head)) {
       let fallback: Entity | null = null;
+      let seen = 0;
       for (const m of this.registry.before(pos)) {
+        if (++seen > 300) break;
         if (m.entity.kind !== 'person') continue;
         if (m.entity.role && normIncludes(m.entity.role, head)) return m.entity;
         if (m.speaker && !fallback) fallback = m.entity;
@@ -945,7 +957,9 @@ class Attributor {
     const det = this.tokens[np.first].lower;
     if (det !== 'the' && det !== 'this') return null;
     if (np.last - np.first > 3) return null;
+    let seen = 0;
     for (const m of this.registry.before(pos)) {
+      if (++seen > 300) break;
       const e = m.entity;
       if (e.kind === 'person' && e.role && normIncludes(e.role, head)) return e;
       if (e.kind === 'organization' && ORG_NOUNS.has(head) && normIncludes(e.name, head)) return e;

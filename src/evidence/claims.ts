@@ -59,7 +59,7 @@ export function findClaims(doc: Doc, quotes: Quote[]): Claim[] {
     const condition = spanOf(text, tokens, cStart, cEnd);
     const claimSpan = spanOf(text, tokens, sFirst, sLast);
     if (condition.text.split(/\s+/).length < 2) continue;
-    const owner = quotes.find((q) => q.start <= tokens[i].start && tokens[last].end <= q.end);
+    const owner = ownerOf(quotes, tokens[i].start, tokens[last].end);
     claims.push({
       id: `c${claims.length + 1}`,
       text: claimSpan.text,
@@ -164,4 +164,20 @@ function spanOf(text: string, tokens: Token[], first: number, last: number): Spa
   const start = tokens[first].start;
   const end = tokens[last].end;
   return { text: text.slice(start, end), start, end };
+}
+
+/** The quote containing [start, end): quotes are sorted by start; few overlap, so look back a little. */
+function ownerOf(quotes: Quote[], start: number, end: number): Quote | undefined {
+  let lo = 0;
+  let hi = quotes.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid].start <= start) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let k = best; k >= 0 && k > best - 8; k--) if (quotes[k].start <= start && end <= quotes[k].end) return quotes[k];
+  return undefined;
 }

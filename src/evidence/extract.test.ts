@@ -196,6 +196,15 @@ describe('offsets', () => {
     }
   });
 
+  it('handles run-on input: thousands of quotations in one sentence, apostrophes everywhere', () => {
+    const many = extract('"yes" '.repeat(5000));
+    expect(many.quotes).toHaveLength(5000);
+    expect(many.quotes.every((q) => q.text === 'yes')).toBe(true);
+    const apostrophes = extract(`"${"it's Jones' book, ".repeat(3000)}" she said.`);
+    expect(apostrophes.quotes).toHaveLength(1);
+    expect(apostrophes.quotes[0].speaker?.mention?.text).toBe('she');
+  });
+
   it('is deterministic and survives empty and mark-only input', () => {
     expect(extract('')).toEqual({ quotes: [], mentions: [], claims: [] });
     expect(() => extract('"""" “”‘’ „ « » \' " \n\n "')).not.toThrow();

@@ -231,7 +231,7 @@ export class Registry {
       const isPart = (e: Entity) => e.words.length > 1 && e.kind === 'person' &&
         (normName(e.words[e.words.length - 1]) === w || normName(e.words[0]) === w);
       // the most recently mentioned person whose last (or first) name this is, else any such person
-      for (let m = this.mentions.length - 1; m >= 0; m--) {
+      for (let m = this.mentions.length - 1; m >= Math.max(0, this.mentions.length - 2000); m--) {
         if (this.mentions[m].pos <= before && isPart(this.mentions[m].entity)) return this.mentions[m].entity;
       }
       const any = this.entities.find(isPart);
@@ -287,6 +287,17 @@ export class Registry {
 
   /** Mentions before a token position, most recent first. */
   *before(pos: number): Generator<EntityMention> {
-    for (let i = this.mentions.length - 1; i >= 0; i--) if (this.mentions[i].pos < pos) yield this.mentions[i];
+    // binary search for the last mention before pos
+    let lo = 0;
+    let hi = this.mentions.length - 1;
+    let start = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid].pos < pos) {
+        start = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = start; i >= 0; i--) yield this.mentions[i];
   }
 }

@@ -117,7 +117,23 @@ function makeSpan(open: number, close: number, reopen: number[], single = false)
 
 function findSingles(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  const inside = (pos: number) => doubles.some((d) => pos > d.open && pos < d.close);
+  // the double quotation containing pos, by binary search over the (sorted, top-level) spans
+  const containing = (pos: number): QuoteSpan | undefined => {
+    let lo = 0;
+    let hi = doubles.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (doubles[mid].open < pos) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // nested doubles start after their parent: look back a few for one that still encloses pos
+    for (let k = best; k >= 0 && k > best - 4; k--) if (doubles[k].close > pos) return doubles[k];
+    return undefined;
+  };
+  const inside = (pos: number) => containing(pos) !== undefined;
   const noDoubles = doubles.length === 0;
   const lines = splitLines(text);
   for (const [ls, le] of lines) {
@@ -137,8 +153,8 @@ function findSingles(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
         if (canOpen) openAt = i;
       } else if (canClose) {
         // both marks must lie in the same double quotation (or both outside)
-        const a = doubles.find((d) => openAt > d.open && openAt < d.close);
-        const b = doubles.find((d) => i > d.open && i < d.close);
+        const a = containing(openAt);
+        const b = containing(i);
         if (a === b && i - openAt > 1) out.push(makeSpan(openAt, i, [], true));
         openAt = -1;
       } else if (canOpen && c === SINGLE_OPEN) {
@@ -149,17 +165,18 @@ function findSingles(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
   return out;
 }
 
+/** Parent and depth of each span (sorted by opening mark), with a stack: linear in the number of spans. */
 function assignNesting(all: QuoteSpan[]): void {
+  const stack: number[] = [];
   for (let i = 0; i < all.length; i++) {
     const q = all[i];
-    for (let j = i - 1; j >= 0; j--) {
-      const p = all[j];
-      if (p.open < q.open && p.close > q.close) {
-        q.parent = j;
-        q.depth = p.depth + 1;
-        break;
-      }
+    while (stack.length && all[stack[stack.length - 1]].close < q.open) stack.pop();
+    const top = stack.length ? stack[stack.length - 1] : -1;
+    if (top >= 0 && all[top].close > q.close) {
+      q.parent = top;
+      q.depth = all[top].depth + 1;
     }
+    stack.push(i);
   }
 }
 
