@@ -85,7 +85,8 @@ describe('direct quotations and their speakers', () => {
 
   it('does not count names, glosses, words as words or placards as quotations', () => {
     const text = 'The army named it "Operation Quiet Harbour". The term "soft exit" (meaning "slow exit") spread. ' +
-      'Marchers held signs reading "enough". He called the deal "a mistake".';
+      'Marchers held signs reading "enough". The so-called "quiet plan", known as "patience", failed. ' +
+      'He called the deal "a mistake".';
     expect(quotes(text).filter((q) => q.kind === 'direct').map((q) => q.text)).toEqual(['a mistake']);
   });
 });

@@ -62,9 +62,13 @@ export function htmlToText(input: string): HtmlResult {
     warnings.push(`article extraction failed (${(e as Error).message.slice(0, 120)}); reading the whole page`);
   }
   if (text.trim().length < 40) {
-    if (!warnings.length) warnings.push('no article found; reading the whole page');
+    // no article (or a very short one): the page's own text, without navigation and footers
     const body = document.body ?? document.documentElement;
-    text = body ? blocksToText(body as unknown as DomNode, true) : '';
+    const whole = body ? blocksToText(body as unknown as DomNode, true) : '';
+    if (whole.trim().length > text.trim().length) {
+      if (!warnings.length && text.trim().length === 0 && whole.length > 200) warnings.push('no article found; read the whole page');
+      text = whole;
+    }
   }
   return { text, meta, warnings };
 }

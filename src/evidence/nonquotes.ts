@@ -35,6 +35,9 @@ export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQ
   const b3 = before(3);
   // the word "pandemic", the phrase "…", a hashtag "…"
   if (b1 && b1.kind === 'word' && MENTION_NOUNS.has(b1.lower)) return 'word-as-word';
+  // the so-called "peace plan", a policy known as "strategic patience"
+  if (b1 && (b1.lower === 'so-called' || /^(nicknamed|codenamed|code-named)$/.test(b1.lower) ||
+      (b1.lower === 'as' && b2?.lower === 'known'))) return 'word-as-word';
   if (b1 && b2 && b1.kind === 'word' && /^(as|called|named|titled|entitled|dubbed|codenamed)$/.test(b1.lower) &&
       MENTION_NOUNS.has(b2.lower)) return 'word-as-word';
   // signs which read "silenced", placards saying "…"
