@@ -15,6 +15,14 @@ const errors = {
   '400': { description: 'bad input: the reason is in the body', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
   '404': { description: 'unknown case, state or organization', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
 };
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const writeErrors = {
+  '401': { description: 'a token is required', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '403': { description: 'the server is read-only, or the request came from another origin', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '409': { description: 'changed since the version given (current version and who changed it in `current`)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '413': { description: 'body too large', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '415': { description: 'not JSON', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+};
 const json = (description: string, schema: object = { type: 'object' }) => ({
   description,
   content: { 'application/json': { schema } },
@@ -73,27 +81,89 @@ export function openApiDocument() {
         },
       },
       '/api/scenarios': {
-        get: { summary: 'saved scenarios (workspace)', responses: { '200': json('the scenarios'), '404': errors['404'] } },
+        get: {
+          summary: 'saved scenarios (workspace)',
+          parameters: [
+            { name: 'candidate', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'organization', in: 'query', required: false, schema: { type: 'string' } },
+          ],
+          responses: { '200': json('the scenarios'), '404': errors['404'] },
+        },
         post: {
-          summary: 'save a scenario (workspace; a write)',
+          summary: 'save a scenario, or update one (with id and expectedVersion) — a write',
           security: [{ bearer: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ScenarioInput' } } } },
-          responses: {
-            '201': json('the saved scenario'),
-            ...errors,
-            '401': { description: 'a token is required' },
-            '403': { description: 'the server is read-only' },
-            '413': { description: 'body over 64 KiB' },
-            '415': { description: 'not JSON' },
-          },
+          responses: { '201': json('created'), '200': json('updated'), ...errors, ...writeErrors },
         },
       },
       '/api/scenarios/{id}': {
+        get: { summary: 'a saved scenario', parameters: [idParam], responses: { '200': json('the scenario'), ...errors } },
         delete: {
-          summary: 'delete a saved scenario (workspace; a write)',
+          summary: 'delete a saved scenario — a write',
           security: [{ bearer: [] }],
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '204': { description: 'deleted' }, ...errors, '401': { description: 'a token is required' }, '403': { description: 'read-only' } },
+          parameters: [
+            idParam,
+            { name: 'who', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'expectedVersion', in: 'query', required: false, schema: { type: 'integer' } },
+          ],
+          responses: { '204': { description: 'deleted' }, ...errors, ...writeErrors },
+        },
+      },
+      '/api/workspace/documents': {
+        get: { summary: 'imported documents with their item counts', responses: { '200': json('the documents'), '404': errors['404'] } },
+        post: {
+          summary: 'import a text and extract its quotes, mentions and conditional claims — a write',
+          security: [{ bearer: [] }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['text', 'who'],
+                  properties: {
+                    text: { type: 'string' },
+                    who: { type: 'string' },
+                    meta: { type: 'object', properties: { title: { type: 'string' }, outlet: { type: 'string' }, author: { type: 'string' }, date: { type: 'string' }, url: { type: 'string' }, language: { type: 'string' } } },
+                  },
+                },
+              },
+            },
+          },
+          responses: { '201': json('imported'), '200': json('already imported'), ...errors, ...writeErrors },
+        },
+      },
+      '/api/workspace/documents/{id}': { get: { summary: 'a document: its text and every item', parameters: [idParam], responses: { '200': json('the document'), ...errors } } },
+      '/api/workspace/items': {
+        get: {
+          summary: 'items, filtered',
+          parameters: [
+            { name: 'document', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['pending', 'accepted', 'rejected'] } },
+            { name: 'kind', in: 'query', required: false, schema: { type: 'string', enum: ['quote', 'mention', 'claim'] } },
+          ],
+          responses: { '200': json('the items'), ...errors },
+        },
+      },
+      '/api/workspace/items/{id}': { get: { summary: 'an item with its version', parameters: [idParam], responses: { '200': json('the item'), ...errors } } },
+      '/api/workspace/items/{id}/curate': {
+        post: {
+          summary: 'accept, reject, reset, edit, link or unlink an item, from the version last read — a write; 409 if it changed since',
+          security: [{ bearer: [] }],
+          parameters: [idParam],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CurateRequest' } } } },
+          responses: { '200': json('the item at its new version'), ...errors, ...writeErrors },
+        },
+      },
+      '/api/workspace/audit': {
+        get: {
+          summary: 'the audit log: every write, who, when, before and after',
+          parameters: [
+            { name: 'entity', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'after', in: 'query', required: false, schema: { type: 'integer' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', maximum: 10000 } },
+          ],
+          responses: { '200': json('the entries'), ...errors },
         },
       },
     } as Record<string, unknown>,
@@ -104,8 +174,9 @@ export function openApiDocument() {
           type: 'object',
           required: ['error', 'detail'],
           properties: {
-            error: { type: 'string', enum: ['bad_request', 'not_found', 'method_not_allowed', 'unauthorized', 'forbidden', 'conflict', 'payload_too_large', 'unsupported_media_type'] },
+            error: { type: 'string', enum: ['bad_request', 'not_found', 'method_not_allowed', 'unauthorized', 'forbidden', 'conflict', 'payload_too_large', 'unsupported_media_type', 'busy'] },
             detail: { type: 'string' },
+            current: { type: 'object', properties: { version: { type: 'integer' }, updatedBy: { type: 'string' }, updatedAt: { type: 'string' } } },
             problems: { type: 'array', items: { type: 'object', properties: { param: { type: 'string' }, message: { type: 'string' } } } },
           },
         },
@@ -114,11 +185,25 @@ export function openApiDocument() {
           required: ['name', 'candidate', 'organization'],
           additionalProperties: false,
           properties: {
+            id: { type: 'string' },
             name: { type: 'string', maxLength: 200 },
             candidate: { type: 'string', pattern: '^[A-Z]{2}$' },
             organization: { type: 'string' },
             asOf: { type: 'string', format: 'date' },
             fixed: { type: 'object', additionalProperties: { type: 'boolean' } },
+            expectedVersion: { type: 'integer' },
+            who: { type: 'string' },
+          },
+        },
+        CurateRequest: {
+          type: 'object',
+          required: ['action', 'expectedVersion', 'who'],
+          properties: {
+            action: { type: 'string', enum: ['accept', 'reject', 'reset', 'edit', 'link', 'unlink'] },
+            expectedVersion: { type: 'integer' },
+            who: { type: 'string' },
+            edit: { type: 'object', description: 'for edit: start, end, speaker {name, role, affiliation}, kind (direct|indirect), code, note' },
+            link: { type: 'string', pattern: '^[A-Z]{2}/[a-z0-9-]+/(stance|driver|tie):[A-Za-z0-9-]+$', description: 'for link/unlink' },
           },
         },
         CaseDetails: {
@@ -129,6 +214,10 @@ export function openApiDocument() {
             asOf: { type: 'string', format: 'date' },
             fixed: { type: 'object', additionalProperties: { type: 'boolean' } },
             counter: { type: 'object' },
+            probability: { type: 'number', description: 'P(admission), exact' },
+            stageProbabilities: { type: 'object', additionalProperties: { type: 'number' } },
+            sensitivity: { type: 'array', description: '{driver, name, delta, whenTrue, whenFalse}, largest |delta| first' },
+            whatItTakes: { type: 'object', description: 'stance changes per stage and for the procedure; the fewest driver settings' },
             evaluation: { type: 'object', description: 'stages with tally, required arithmetic, outcome, margin, blockers and voters' },
             voters: { type: 'array', description: 'per stage, every voter with its position distribution (uncertain drivers averaged out), origin and sources' },
             drivers: { type: 'array' },

@@ -15,7 +15,24 @@ describe('reads', () => {
     expect(res.status).toBe(200);
     const doc = await res.json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/dataset', '/api/overview', '/api/cases', '/api/cases/{candidate}/{org}', '/api/states/{code}', '/case/{candidate}/{org}.csv', '/case/{candidate}/{org}.json']) {
+    for (const p of [
+      '/api/dataset',
+      '/api/overview',
+      '/api/cases',
+      '/api/cases/{candidate}/{org}',
+      '/api/states/{code}',
+      '/api/organizations/{id}',
+      '/case/{candidate}/{org}.csv',
+      '/case/{candidate}/{org}.json',
+      '/api/scenarios',
+      '/api/scenarios/{id}',
+      '/api/workspace/documents',
+      '/api/workspace/documents/{id}',
+      '/api/workspace/items',
+      '/api/workspace/items/{id}',
+      '/api/workspace/items/{id}/curate',
+      '/api/workspace/audit',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
     expect(doc).toEqual(JSON.parse(JSON.stringify(openApiDocument())));

@@ -6,6 +6,7 @@ import type { Assignment } from '../../src/model/drivers.ts';
 import type { CaseData } from '../../src/model/schema.ts';
 import type { ClientConfig } from '../../src/server/html.ts';
 import { formatPermalink, type MapView, type PageState, parsePermalink } from '../../src/server/permalink.ts';
+import { resolveRef } from '../../src/server/views.ts';
 import { AsOfControl } from '../components/AsOfControl.tsx';
 import { Drivers } from '../components/Drivers.tsx';
 import { EvidenceList } from '../components/Evidence.tsx';
@@ -262,6 +263,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
                   <div key={i} class="ev-group">
                     <h4>States that {d.recognition === 'any' ? 'have any status' : RECOGNITION_LABEL[d.recognition]?.split(' (')[0]} {d.recognition === 'any' ? '' : candidateName}</h4>
                     <p class="note">{d.basis}</p>
+                    <EvidenceList items={d.sources.map((r) => resolveRef(ix, r))} />
                   </div>
                 ))}
               </>
