@@ -1,5 +1,6 @@
 // One case: headline, the procedure, the map, driver toggles, what it takes, the evidence, as-of, permalink, downloads.
 // The page's state lives in its URL (the permalink); every change rewrites the URL and the page renders from it.
+import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { Assignment } from '../../src/model/drivers.ts';
@@ -17,7 +18,7 @@ import { Share } from '../components/Share.tsx';
 import { StanceMap } from '../components/StanceMap.tsx';
 import { VotersTable } from '../components/VotersTable.tsx';
 import { WhatItTakes } from '../components/WhatItTakes.tsx';
-import { compute, hasStanceChanges, prepare, type StanceChanges, stanceChangesFor } from '../compute.ts';
+import { compute, hasStanceChanges, prepare, type Prepared, type StanceChanges, stanceChangesFor } from '../compute.ts';
 import { listText, longDate, pct, RECOGNITION_LABEL, smallProbability, STATUS_LABEL, todayUtc, year } from '../format.ts';
 import { geometryFor, loadAtlas } from '../map/atlas.ts';
 import type { Atlas } from '../map/geometry.ts';
@@ -90,7 +91,6 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
   const rules = org.procedure.stages.map((s) => s.rule);
   const failing = ev.stages.filter((s) => s.applies && s.outcome === 'fail');
   const positions = new Map(stageOutcome?.voters.map((v) => [v.state, v.position]) ?? []);
-  const explicitStances = Object.entries(st.stanceEvidence).filter(([code]) => c.stances.some((s) => s.state === code));
 
   return (
     <article class="page case" data-page="case" data-case={`${c.candidate}/${c.organization}`}>
@@ -219,75 +219,94 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
             <WhatItTakes ix={ix} dyn={dyn} changes={changes} fixedCount={Object.keys(state.fixed).length} />
           </section>
 
-          <section aria-labelledby="h-evidence" id="evidence">
-            <h2 id="h-evidence">The evidence</h2>
-            <h3>Status</h3>
-            <p>
-              {candidateName} {st.isMember ? 'is a member' : STATUS_LABEL[c.status.deJure] ?? c.status.deJure}
-              {c.status.since ? ` since ${longDate(c.status.since)}` : ''}.{c.status.note ? ` ${c.status.note}` : ''}
-            </p>
-            <EvidenceList items={st.statusEvidence} />
-            {c.drivers.length > 0 && <h3>Drivers</h3>}
-            {c.drivers.map((d) => (
-              <div key={d.id} id={`ev-driver-${d.id}`} class="ev-group">
-                <h4>
-                  {d.name} <span class="muted">(p = {pct(d.p)})</span>
-                </h4>
-                {d.note && <p class="note">{d.note}</p>}
-                <EvidenceList items={st.driverEvidence[d.id] ?? []} />
-              </div>
-            ))}
-            {explicitStances.length > 0 && <h3>Stances</h3>}
-            {explicitStances.map(([code, items]) => {
-              const stance = c.stances.find((s) => s.state === code);
-              return (
-                <details key={code} id={`ev-stance-${code}`} class="ev-group">
-                  <summary>
-                    <strong>{ix.state(code)?.name ?? code}</strong>{' '}
-                    <span class="muted">
-                      ({RECOGNITION_LABEL[prepared.setup.recognition.get(code) ?? 'does-not-recognize']}; {items.length} source{items.length === 1 ? '' : 's'})
-                    </span>
-                  </summary>
-                  <p>
-                    <a href={href(`state/${code}`)}>{ix.state(code)?.name ?? code} across every case</a>
-                  </p>
-                  {stance?.note && <p class="note">{stance.note}</p>}
-                  <EvidenceList items={items} />
-                </details>
-              );
-            })}
-            {c.defaults.length > 0 && (
-              <>
-                <h3>Defaults for members without a recorded stance</h3>
-                {c.defaults.map((d, i) => (
-                  <div key={i} class="ev-group">
-                    <h4>States that {d.recognition === 'any' ? 'have any status' : RECOGNITION_LABEL[d.recognition]?.split(' (')[0]} {d.recognition === 'any' ? '' : candidateName}</h4>
-                    <p class="note">{d.basis}</p>
-                    <EvidenceList items={d.sources.map((r) => resolveRef(ix, r))} />
-                  </div>
-                ))}
-              </>
-            )}
-            {st.ties.length > 0 && <h3>De facto ties</h3>}
-            {st.ties.map((t) => (
-              <div key={t.id} id={`ev-tie-${t.id}`} class="ev-group">
-                <h4>
-                  {t.name}{' '}
-                  <span class="muted">
-                    ({t.kind}
-                    {t.since ? `, since ${longDate(t.since)}` : ''}
-                    {t.until ? `, until ${longDate(t.until)}` : ''}
-                    {t.active ? '' : '; not in force on this day'})
-                  </span>
-                </h4>
-                {t.note && <p class="note">{t.note}</p>}
-                <EvidenceList items={t.evidence} />
-              </div>
-            ))}
-          </section>
+          <EvidenceSection ix={ix} c={c} prepared={prepared} />
         </div>
 
       </div>
     </article>
   );
+}
+
+/**
+ * The evidence depends on the case and the day only: it is memoized so a driver toggle does not
+ * re-render its hundreds of quotes.
+ */
+class EvidenceSection extends Component<{ ix: Indexed; c: CaseData; prepared: Prepared }> {
+  override shouldComponentUpdate(next: { ix: Indexed; c: CaseData; prepared: Prepared }): boolean {
+    return next.ix !== this.props.ix || next.c !== this.props.c || next.prepared !== this.props.prepared;
+  }
+  override render() {
+    const { ix, c, prepared } = this.props;
+    const st = prepared.static;
+    const candidateName = st.candidateName;
+    const explicitStances = Object.entries(st.stanceEvidence).filter(([code]) => c.stances.some((s) => s.state === code));
+    return (
+    <section aria-labelledby="h-evidence" id="evidence">
+      <h2 id="h-evidence">The evidence</h2>
+      <h3>Status</h3>
+      <p>
+        {candidateName} {st.isMember ? 'is a member' : STATUS_LABEL[c.status.deJure] ?? c.status.deJure}
+        {c.status.since ? ` since ${longDate(c.status.since)}` : ''}.{c.status.note ? ` ${c.status.note}` : ''}
+      </p>
+      <EvidenceList items={st.statusEvidence} />
+      {c.drivers.length > 0 && <h3>Drivers</h3>}
+      {c.drivers.map((d) => (
+        <div key={d.id} id={`ev-driver-${d.id}`} class="ev-group">
+          <h4>
+            {d.name} <span class="muted">(p = {pct(d.p)})</span>
+          </h4>
+          {d.note && <p class="note">{d.note}</p>}
+          <EvidenceList items={st.driverEvidence[d.id] ?? []} />
+        </div>
+      ))}
+      {explicitStances.length > 0 && <h3>Stances</h3>}
+      {explicitStances.map(([code, items]) => {
+        const stance = c.stances.find((s) => s.state === code);
+        return (
+          <details key={code} id={`ev-stance-${code}`} class="ev-group">
+            <summary>
+              <strong>{ix.state(code)?.name ?? code}</strong>{' '}
+              <span class="muted">
+                ({RECOGNITION_LABEL[prepared.setup.recognition.get(code) ?? 'does-not-recognize']}; {items.length} source{items.length === 1 ? '' : 's'})
+              </span>
+            </summary>
+            <p>
+              <a href={href(`state/${code}`)}>{ix.state(code)?.name ?? code} across every case</a>
+            </p>
+            {stance?.note && <p class="note">{stance.note}</p>}
+            <EvidenceList items={items} />
+          </details>
+        );
+      })}
+      {c.defaults.length > 0 && (
+        <>
+          <h3>Defaults for members without a recorded stance</h3>
+          {c.defaults.map((d, i) => (
+            <div key={i} class="ev-group">
+              <h4>States that {d.recognition === 'any' ? 'have any status' : RECOGNITION_LABEL[d.recognition]?.split(' (')[0]} {d.recognition === 'any' ? '' : candidateName}</h4>
+              <p class="note">{d.basis}</p>
+              <EvidenceList items={d.sources.map((r) => resolveRef(ix, r))} />
+            </div>
+          ))}
+        </>
+      )}
+      {st.ties.length > 0 && <h3>De facto ties</h3>}
+      {st.ties.map((t) => (
+        <div key={t.id} id={`ev-tie-${t.id}`} class="ev-group">
+          <h4>
+            {t.name}{' '}
+            <span class="muted">
+              ({t.kind}
+              {t.since ? `, since ${longDate(t.since)}` : ''}
+              {t.until ? `, until ${longDate(t.until)}` : ''}
+              {t.active ? '' : '; not in force on this day'})
+            </span>
+          </h4>
+          {t.note && <p class="note">{t.note}</p>}
+          <EvidenceList items={t.evidence} />
+        </div>
+      ))}
+    </section>
+    );
+  }
 }
