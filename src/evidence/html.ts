@@ -47,8 +47,9 @@ export function htmlToText(input: string): HtmlResult {
     // Readability recurses and is quadratic on such pages: read the text directly
     warnings.push(`page too deeply nested or too large for article extraction (${shape.elements} elements, depth ${shape.depth}); reading the whole page`);
   } else try {
-    // Readability changes the document it reads: give it its own copy
-    const article = new Readability(parseHTML(html).document, { maxElemsToParse: MAX_ELEMENTS, keepClasses: false }).parse();
+    // Readability changes the document it reads; the metadata is already taken, and the whole-page
+    // fallback below parses the page again
+    const article = new Readability(document, { maxElemsToParse: MAX_ELEMENTS, keepClasses: false }).parse();
     if (article?.content) {
       const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
       text = blocksToText(content.body as unknown as DomNode, false);
@@ -63,7 +64,8 @@ export function htmlToText(input: string): HtmlResult {
   }
   if (text.trim().length < 40) {
     // no article (or a very short one): the page's own text, without navigation and footers
-    const body = document.body ?? document.documentElement;
+    const page = parseHTML(html).document;
+    const body = page.body ?? page.documentElement;
     const whole = body ? blocksToText(body as unknown as DomNode, true) : '';
     if (whole.trim().length > text.trim().length) {
       if (!warnings.length && text.trim().length === 0 && whole.length > 200) warnings.push('no article found; read the whole page');
