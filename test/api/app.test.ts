@@ -373,3 +373,13 @@ describe('no input reaches the 500 handler', () => {
     );
   });
 });
+
+describe('under load', () => {
+  it('answers 300 concurrent case requests, all correctly', async () => {
+    const paths = Array.from({ length: 300 }, (_, i) => `/api/cases/XK/${i % 2 ? 'nato' : 'coe'}?as=${2010 + (i % 15)}-06-01${i % 3 ? '&on=csm-established' : ''}`);
+    const answers = await Promise.all(paths.map((p) => get(p)));
+    expect(answers.map((r) => r.status).every((s) => s === 200)).toBe(true);
+    const bodies = await Promise.all(answers.map((r) => r.json()));
+    bodies.forEach((b, i) => expect(b.organization).toBe(i % 2 ? 'nato' : 'coe'));
+  });
+});
