@@ -10,8 +10,9 @@ import * as validate from './commands/validate.ts';
 import * as curate from './commands/curate.ts';
 import * as exportCmd from './commands/export.ts';
 import * as importCmd from './commands/import.ts';
+import * as power from './commands/power.ts';
 
-const COMMANDS = [evaluate, validate, backtest, serve, build, importCmd, curate, exportCmd];
+const COMMANDS = [evaluate, validate, backtest, serve, build, importCmd, curate, exportCmd, power];
 
 const stdio: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),

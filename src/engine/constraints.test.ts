@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Position, RuleInput } from '../model/schema.ts';
-import { evaluateRule } from '../rules/evaluate.ts';
+import { type Ballot, evaluateRule } from '../rules/evaluate.ts';
 import { compileRule, decimals, type Item, passesBallot } from './constraints.ts';
 
 const POS: Position[] = ['yes', 'no', 'abstain', 'absent'];
@@ -64,7 +64,7 @@ describe('compiled rules', () => {
     fc.assert(
       fc.property(noWeights, ballot, (r, [voters, seats, positions]) => {
         const items: Item[] = [];
-        const ballots = [];
+        const ballots: Ballot[] = [];
         const pos: number[] = [];
         voters.forEach((state, i) => {
           for (let k = 0; k < seats[i]; k++) {

@@ -93,8 +93,16 @@ function exhaustive(a: Float64Array, b: Float64Array, u: number, factor: number,
     if (B[t] <= 0) continue;
     const p = clamp01(factor * (A[t] / B[t]));
     const cand = { t, k: set, p, mass: B[t] };
-    const better = (x: typeof cand, y: typeof cand | undefined, fewestFirst: boolean) =>
-      !y || (fewestFirst ? x.k < y.k || (x.k === y.k && (x.p > y.p || (x.p === y.p && x.mass > y.mass))) : x.p > y.p || (x.p === y.p && (x.k < y.k || (x.k === y.k && x.mass > y.mass))));
+    const better = (x: typeof cand, y: typeof cand | undefined, fewestFirst: boolean) => {
+      if (!y) return true;
+      // Probabilities equal up to rounding count as equal, so fewer settings win.
+      const tol = 1e-9 * Math.max(x.p, y.p);
+      const higher = x.p > y.p + tol;
+      const same = Math.abs(x.p - y.p) <= tol;
+      const tieBreak = x.k < y.k || (x.k === y.k && (x.mass > y.mass || (x.mass === y.mass && x.p > y.p)));
+      if (fewestFirst) return x.k < y.k || (x.k === y.k && (higher || (same && tieBreak)));
+      return higher || (same && tieBreak);
+    };
     if (p >= target && better(cand, bestReached, true)) bestReached = cand;
     if (better(cand, best.p < 0 ? undefined : best, false)) best = cand;
   }
@@ -129,7 +137,7 @@ function greedy(a: Float64Array, b: Float64Array, u: number, factor: number, tar
       if ((mask >> k) & 1) continue;
       for (const v of [1, 0]) {
         const s = score(mask | (1 << k), value | (v << k));
-        if (s > best.p) best = { k, v, p: s };
+        if (s > best.p + 1e-9 * Math.max(s, best.p)) best = { k, v, p: s };
       }
     }
     if (best.k < 0) break;

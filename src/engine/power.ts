@@ -32,7 +32,15 @@ export interface PowerResult {
 export const MAX_GRID = 1 << 24;
 const EXACT_PLAYERS = 53;
 
-export function powerIndices(game: Game): PowerResult {
+export interface PowerOptions {
+  /** Skip Shapley–Shubik (reported as NaN) when only Banzhaf is wanted. */
+  shapleyShubik?: boolean;
+  /** 'auto' counts exactly when it can; 'float' forces the probability method (for tests and comparisons). */
+  method?: 'auto' | 'float';
+}
+
+export function powerIndices(game: Game, options: PowerOptions = {}): PowerResult {
+  const withSS = options.shapleyShubik ?? true;
   const g = normalizeGame(game);
   const n = g.players.length;
   let raw: Float64Array;
@@ -44,17 +52,18 @@ export function powerIndices(game: Game): PowerResult {
     ss = new Float64Array(n);
     method = 'constant game';
   } else {
-    const layout = gridLayout(g, n <= EXACT_PLAYERS, true);
-    if (n <= EXACT_PLAYERS && layout.grid.size <= MAX_GRID) {
+    const exact = n <= EXACT_PLAYERS && options.method !== 'float';
+    const layout = gridLayout(g, exact, true);
+    if (exact && layout.grid.size <= MAX_GRID) {
       ({ raw, ss, swings } = exactCounts(g, layout));
       method = 'exact counting by coalition size';
     } else if (g.formula.kind === 'leaf') {
-      ({ raw, ss } = single(g));
+      ({ raw, ss } = single(g, withSS));
       method = `float64 generating function; Shapley–Shubik by ${Math.ceil(n / 2)}-node Gauss–Legendre`;
     } else {
       const fl = gridLayout(g, false);
       if (fl.grid.size > MAX_GRID) throw new EngineError(`the game's grid has ${fl.grid.size} cells; at most ${MAX_GRID} are supported`);
-      ({ raw, ss } = floatGrid(g, fl));
+      ({ raw, ss } = floatGrid(g, fl, withSS));
       method = `float64 generating function; Shapley–Shubik by ${Math.ceil(n / 2)}-node Gauss–Legendre`;
     }
   }
@@ -239,7 +248,7 @@ function exactCounts(g: IntGame, L: Layout): { raw: Float64Array; ss: Float64Arr
 }
 
 /** One weighted quota: a capped one-dimensional grid. */
-function single(g: IntGame): { raw: Float64Array; ss: Float64Array } {
+function single(g: IntGame, withSS: boolean): { raw: Float64Array; ss: Float64Array } {
   const c = g.constraints[(g.formula as { c: number }).c];
   const n = g.players.length;
   const W = c.total;
@@ -262,6 +271,7 @@ function single(g: IntGame): { raw: Float64Array; ss: Float64Array } {
     raw[i] = q <= W - q + 1 ? window(x, w) : mirror(x, w);
   }
 
+  if (!withSS) return { raw, ss: ss.fill(NaN) };
   const { nodes, weights } = gaussLegendre(Math.ceil(n / 2));
   const m = nodes.length;
   for (let k = 0; k < Math.ceil(m / 2); k++) {
@@ -280,7 +290,7 @@ function single(g: IntGame): { raw: Float64Array; ss: Float64Array } {
 }
 
 /** Several quotas, n > 53 or too large to count: float grid, Gauss–Legendre for Shapley–Shubik. */
-function floatGrid(g: IntGame, L: Layout): { raw: Float64Array; ss: Float64Array } {
+function floatGrid(g: IntGame, L: Layout, withSS: boolean): { raw: Float64Array; ss: Float64Array } {
   const n = g.players.length;
   const win = winTable(g, L);
   const x = new Float64Array(L.grid.size);
@@ -310,6 +320,7 @@ function floatGrid(g: IntGame, L: Layout): { raw: Float64Array; ss: Float64Array
     }
   };
   scan(buildGrid(L, () => 0.5, false), 0.5, 1, 0, raw);
+  if (!withSS) return { raw, ss: ss.fill(NaN) };
   const { nodes, weights } = gaussLegendre(Math.ceil(n / 2));
   const m = nodes.length;
   for (let k = 0; k < Math.ceil(m / 2); k++) {

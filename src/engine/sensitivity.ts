@@ -19,7 +19,9 @@ export function sensitivity(drivers: DriverData[], prior: Float64Array, values: 
     delete others[d.id];
     const whenTrue = factor * expectation(drivers, prior, values, { ...others, [d.id]: true });
     const whenFalse = factor * expectation(drivers, prior, values, { ...others, [d.id]: false });
-    return { driver: d.id, name: d.name, delta: whenTrue - whenFalse, whenTrue, whenFalse };
+    // A driver nothing depends on gives equal sums up to rounding: report no effect rather than 1e-17.
+    const delta = Math.abs(whenTrue - whenFalse) <= 1e-12 * Math.max(whenTrue, whenFalse) ? 0 : whenTrue - whenFalse;
+    return { driver: d.id, name: d.name, delta, whenTrue, whenFalse };
   });
   return rows.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || drivers.findIndex((d) => d.id === a.driver) - drivers.findIndex((d) => d.id === b.driver));
 }

@@ -1,7 +1,11 @@
-// accede evaluate <candidate> <org>: the stages, tallies, blockers and ties of a case.
+// accede evaluate <candidate> <org>: the stages, tallies, blockers and ties of a case, with the exact
+// probability of admission, driver sensitivity, what it would take and (with --power) voting power.
 import type { Command } from 'commander';
-import { evaluateCase, type Evaluation } from '../../engine/evaluate.ts';
-import type { CliContext } from '../context.ts';
+import { type Analysis, analyzeCase } from '../../engine/analyze.ts';
+import { EngineError } from '../../engine/constraints.ts';
+import type { Evaluation } from '../../engine/evaluate.ts';
+import type { ChangePlan } from '../../engine/what-it-takes.ts';
+import { CliError, type CliContext } from '../context.ts';
 import { collectSet, parseDateOption, today } from '../options.ts';
 import { checkDrivers, resolveCase } from '../resolve.ts';
 import { caseCsv } from '../../server/exports.ts';
@@ -11,6 +15,7 @@ interface Options {
   set?: Record<string, boolean>;
   json?: boolean;
   csv?: boolean;
+  power?: boolean;
   data?: string;
 }
 
@@ -24,18 +29,26 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--set <driver=value>', 'fix a driver to true or false (repeatable)', collectSet)
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV: one row per voter per stage (the same bytes as the web page\'s .csv download)')
+    .option('--power', 'add voting power (Banzhaf, Shapley–Shubik) per stage')
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
     .action((candidate: string, org: string, o: Options) => {
       const ix = ctx.load(o.data);
       const c = resolveCase(ix, candidate, org);
       checkDrivers(c, o.set ?? {});
       if (o.csv) return ctx.out(caseCsv(ix, c, o.asOf ?? today(), o.set ?? {}));
-      const ev = evaluateCase(ix, c, o.asOf ?? today(), o.set ?? {});
-      ctx.out(o.json ? JSON.stringify(toJson(ev), null, 2) : toText(ev, ix.state(c.candidate)?.name ?? c.candidate, ix.organization(c.organization)?.shortName ?? c.organization));
+      let a: Analysis;
+      try {
+        a = analyzeCase(ix, c, o.asOf ?? today(), o.set ?? {}, { power: o.power });
+      } catch (e) {
+        if (e instanceof EngineError) throw new CliError(e.message, 1);
+        throw e;
+      }
+      const ev = a.evaluation;
+      ctx.out(o.json ? JSON.stringify(toJson(ev, a), null, 2) : toText(ev, ix.state(c.candidate)?.name ?? c.candidate, ix.organization(c.organization)?.shortName ?? c.organization, a));
     });
 }
 
-export function toJson(ev: Evaluation) {
+export function toJson(ev: Evaluation, a?: Analysis) {
   return {
     candidate: ev.candidate,
     organization: ev.organization,
@@ -61,10 +74,73 @@ export function toJson(ev: Evaluation) {
     })),
     ties: ev.ties,
     sources: ev.sources,
+    ...(a
+      ? {
+          probability: a.probability,
+          stageProbabilities: a.stageProbabilities,
+          sensitivity: a.sensitivity,
+          whatItTakes: a.whatItTakes,
+          ...(a.power ? { power: a.power } : {}),
+        }
+      : {}),
   };
 }
 
-export function toText(ev: Evaluation, candidateName: string, orgName: string): string {
+/** 12.3% for everyday values; very small ones keep their magnitude (9.56e-8) rather than showing 0.0%. */
+export function pct(x: number): string {
+  if (x === 0) return '0%';
+  if (x < 0.0005) return x.toExponential(2);
+  if (x > 0.9995 && x < 1) return '>99.9%';
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function pp(x: number): string {
+  const v = x * 100;
+  const a = Math.abs(v);
+  return `${v >= 0 ? '+' : '−'}${a === 0 ? '0' : a < 0.005 ? a.toExponential(1) : a < 0.05 ? a.toFixed(2) : a.toFixed(1)} pp`;
+}
+
+function changesText(p: ChangePlan): string {
+  if (!p.feasible) return `cannot pass by stance changes${p.note ? ` (${p.note})` : ''}`;
+  if (p.changes.length === 0) return p.note ?? 'passes as it is';
+  const shown = p.changes.slice(0, 12).map((c) => `${c.state} ${c.from}→${c.to} (${pct(c.p)})`);
+  const more = p.changes.length > 12 ? `, and ${p.changes.length - 12} more` : '';
+  return `${p.changes.length} change${p.changes.length === 1 ? '' : 's'}: ${shown.join(', ')}${more}${p.note ? `; ${p.note}` : ''}`;
+}
+
+function analysisText(ev: Evaluation, a: Analysis): string[] {
+  const lines: string[] = [];
+  const uncertain = a.sensitivity.length;
+  lines.push(`P(admission) = ${pct(a.probability)} — exact, over the drivers not set and every actor's position`);
+  lines.push(`  by stage: ${ev.stages.map((s) => `${s.id} ${pct(a.stageProbabilities[s.id])}`).join(', ')}`);
+  if (uncertain) {
+    lines.push('');
+    lines.push('driver sensitivity (P(admission) if true − if false):');
+    for (const s of a.sensitivity) lines.push(`  ${pp(s.delta).padStart(10)}  ${s.driver}: ${pct(s.whenTrue)} if true, ${pct(s.whenFalse)} if false`);
+  }
+  lines.push('');
+  lines.push('what it would take (fewest stance changes under the most likely positions; % = chance of the new position):');
+  for (const p of a.whatItTakes.stages) lines.push(`  ${p.stage}: ${changesText(p)}`);
+  lines.push(`  whole procedure: ${changesText(a.whatItTakes.procedure)}`);
+  const d = a.whatItTakes.driverPlan;
+  const settings = d.settings.map((x) => `${x.driver}=${x.value}`).join(', ');
+  if (d.reached) {
+    lines.push(`  drivers: ${d.settings.length ? `set ${settings} → P(admission) = ${pct(d.probability)}` : `P(admission) is already ${pct(d.probability)}`}`);
+  } else {
+    lines.push(`  drivers: no setting reaches ${pct(d.target)}; the best reachable is ${pct(d.probability)}${d.settings.length ? ` with ${settings}` : ' (no driver helps)'}`);
+  }
+  if (a.power) {
+    lines.push('');
+    lines.push('voting power (Banzhaf normalized / Shapley–Shubik; members vote yes or no as blocs):');
+    for (const [stage, rows] of Object.entries(a.power)) {
+      const top = [...rows].sort((x, y) => y.shapleyShubik - x.shapleyShubik).slice(0, 8);
+      lines.push(`  ${stage}: ${top.map((r) => `${r.id} ${r.banzhaf.toFixed(4)}/${r.shapleyShubik.toFixed(4)}`).join(', ')}${rows.length > 8 ? `, … (${rows.length} members)` : ''}`);
+    }
+  }
+  return lines;
+}
+
+export function toText(ev: Evaluation, candidateName: string, orgName: string, a?: Analysis): string {
   const lines: string[] = [];
   lines.push(`${candidateName} (${ev.candidate}) × ${orgName} — as of ${ev.asOf}`);
   lines.push(`de jure status: ${ev.status.deJure}${ev.status.since ? ` since ${ev.status.since}` : ''}`);
@@ -85,9 +161,14 @@ export function toText(ev: Evaluation, candidateName: string, orgName: string): 
       lines.push(`   required: ${s.required}`);
     }
     lines.push(`   outcome: ${s.outcome.toUpperCase()} (margin ${s.margin >= 0 ? '+' : ''}${s.margin})${s.blockers.length ? `; blockers: ${s.blockers.join(', ')}` : ''}`);
+    if (a) lines.push(`   P(pass) = ${pct(a.stageProbabilities[s.id])}`);
   });
   lines.push('');
   lines.push(`overall: ${ev.admitted ? 'admitted' : 'not admitted'} under the most likely stances`);
+  if (a) {
+    lines.push('');
+    lines.push(...analysisText(ev, a));
+  }
   if (ev.ties.length) {
     lines.push('');
     lines.push('de facto ties:');
