@@ -122,6 +122,20 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
               <span style={{ width: `${(100 * st.counter.recognize) / Math.max(1, st.counter.members)}%` }} />
             </span>
           </span>
+          <ol class="stage-summary" aria-label="Stages at a glance">
+            {ev.stages.map((s, i) => (
+              <li key={s.id} class={s.applies ? s.outcome : 'skipped'}>
+                <span class="mark" aria-hidden="true">
+                  {!s.applies ? '–' : s.outcome === 'pass' ? '✓' : '✗'}
+                </span>{' '}
+                {s.name}
+                <span class="muted">
+                  {' '}
+                  {!s.applies ? 'not required' : `${s.outcome === 'pass' ? 'passes' : 'fails'} · P ${pct(dyn.stageProbabilities[i])}`}
+                </span>
+              </li>
+            ))}
+          </ol>
         </div>
         <div class="hl-block prob">
           <span class="hl-label">P(admission)</span>
@@ -132,7 +146,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
           <span class="hl-sub" data-testid="verdict">
             {ev.admitted
               ? 'Every stage passes with each member at its most likely position.'
-              : `With each member at its most likely position: blocked at ${listText(failing.map((s) => s.name.toLowerCase()))}${
+              : `With each member at its most likely position: blocked at ${listText(failing.map((s) => `“${s.name}”`))}${
                   failing[0]?.blockers.length ? ` by ${listText(failing[0].blockers.map((b) => ix.state(b)?.name ?? b))}` : ''
                 }.`}
           </span>

@@ -94,7 +94,7 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
                         <span class="cell-counter">{s.counter.text.replace(` recognize ${s.candidateName}`, ' recognize')}</span>
                         {!s.isMember && s.failing.length > 0 && (
                           <span class="cell-fail">
-                            blocked at {s.failing[0].name.toLowerCase()}
+                            blocked at “{s.failing[0].name}”
                             {s.failing[0].blockers.length ? ` by ${s.failing[0].blockers.length === 1 ? ix.state(s.failing[0].blockers[0])?.name ?? s.failing[0].blockers[0] : `${s.failing[0].blockers.length} members`}` : ''}
                           </span>
                         )}
