@@ -37,7 +37,7 @@ export function register(program: Command, ctx: CliContext): void {
       const { startServer, writePolicy } = await import('../../server/node.ts');
       const { openWorkspaceFor } = await import('../../server/store-adapter.ts');
       const ix = ctx.load(o.data);
-      const token = o.token ?? process.env.ACCEDE_TOKEN ?? undefined;
+      const token = o.token ?? (process.env.ACCEDE_TOKEN || undefined);
       if (token !== undefined && token.length < 16) throw new CliError('the token must be at least 16 characters long');
       const { writable, reason: readOnlyReason } = writePolicy({ host: o.host, token, readOnly: o.readOnly });
       let ws: OpenedWorkspace;
