@@ -1,0 +1,39 @@
+// Smoke test on the bundled dataset: every case page, the overview and a state page render without
+// a console error, with the map drawn and a probability shown.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/model/load.ts';
+import type { RunningServer } from '../../src/server/node.ts';
+import { launchBrowser, serveDataset, watchErrors } from './setup.ts';
+
+const dataset = loadDataset();
+let browser: Browser;
+let server: RunningServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveDataset(dataset)]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the bundled dataset in the browser', () => {
+  it('renders every case page, the overview and a state page without errors', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    for (const c of dataset.cases) {
+      await page.goto(`${server.url}/case/${c.candidate}/${c.organization}`);
+      await page.waitForSelector(`.map svg path[data-code="${c.candidate}"]`);
+      expect(await page.getByTestId('probability').textContent(), `${c.candidate}/${c.organization}`).toMatch(/%$/);
+      await page.waitForSelector('[data-testid="what-it-takes"]');
+    }
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => document.querySelectorAll('td.cell').length > 0 && ![...document.querySelectorAll('.cell-p')].some((e) => e.textContent === '…'));
+    expect(await page.locator('td.cell').count()).toBe(dataset.cases.length);
+    await page.goto(`${server.url}/state/ES`);
+    await page.waitForSelector('table.state-cases');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
