@@ -37,7 +37,7 @@ export function StanceMap(props: StanceMapProps) {
 
   const counts = useMemo(() => {
     const n = new Map<Category, number>();
-    for (const [code, e] of entries) if (code !== candidate) n.set(e.category, (n.get(e.category) ?? 0) + (e.voter?.seats && e.voter.seats > 1 ? 1 : 1));
+    for (const [code, e] of entries) if (code !== candidate) n.set(e.category, (n.get(e.category) ?? 0) + 1);
     return n;
   }, [entries, candidate]);
 
@@ -96,19 +96,19 @@ export function StanceMap(props: StanceMapProps) {
     <div class="map-block">
       <svg class="map-defs" width="0" height="0" aria-hidden="true" focusable="false">
         <defs>
-              <pattern id="p-no-data" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                <rect width="6" height="6" fill="#ffffff" />
-                <line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="2" />
-              </pattern>
-              <pattern id="p-outside" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
-                <rect width="7" height="7" fill="#f2f0ea" />
-                <line x1="0" y1="0" x2="0" y2="7" stroke="#e2ded3" stroke-width="1.2" />
-              </pattern>
-              <pattern id="p-not-voting" width="5" height="5" patternUnits="userSpaceOnUse">
-                <rect width="5" height="5" fill="#e9e7e1" />
-                <circle cx="2.5" cy="2.5" r="0.9" fill="#9d9a92" />
-              </pattern>
-            </defs>
+          <pattern id="p-no-data" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#ffffff" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="2" />
+          </pattern>
+          <pattern id="p-outside" width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+            <rect width="7" height="7" fill="#f2f0ea" />
+            <line x1="0" y1="0" x2="0" y2="7" stroke="#e2ded3" stroke-width="1.2" />
+          </pattern>
+          <pattern id="p-not-voting" width="5" height="5" patternUnits="userSpaceOnUse">
+            <rect width="5" height="5" fill="#e9e7e1" />
+            <circle cx="2.5" cy="2.5" r="0.9" fill="#9d9a92" />
+          </pattern>
+        </defs>
       </svg>
       <div class="map-controls">
         <div class="seg-control" role="radiogroup" aria-label="Map region">

@@ -112,32 +112,32 @@ function Plan({ ix, plan, lead, compact }: { ix: Indexed; plan: ChangePlan; lead
         refused (together {pct(plan.likelihood)} under today's stances):
       </p>
       <div class="table-wrap">
-      <table class="changes">
-        <thead>
-          <tr>
-            <th scope="col">State</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col" class="num">
-              P(to)
-            </th>
-            <th scope="col">Stages</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((c) => (
-            <tr key={c.state}>
-              <th scope="row">
-                <a href={href(`state/${c.state}`)}>{name(c.state)}</a>
+        <table class="changes">
+          <thead>
+            <tr>
+              <th scope="col">State</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col" class="num">
+                P(to)
               </th>
-              <td>{c.from}</td>
-              <td>{c.to}</td>
-              <td class="num">{pct(c.p)}</td>
-              <td>{c.stages.length}</td>
+              <th scope="col">Stages</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.state}>
+                <th scope="row">
+                  <a href={href(`state/${c.state}`)}>{name(c.state)}</a>
+                </th>
+                <td>{c.from}</td>
+                <td>{c.to}</td>
+                <td class="num">{pct(c.p)}</td>
+                <td>{c.stages.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {plan.note && <p class="note">{plan.note}</p>}
     </>
