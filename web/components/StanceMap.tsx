@@ -135,6 +135,11 @@ export function StanceMap(props: StanceMapProps) {
           if (code && hover) place(code, e.clientX, e.clientY);
         }}
         onMouseLeave={() => setHover(null)}
+        onKeyDown={(e) => {
+          const code = codeAt(e.target);
+          if (code && e.key === 'Enter' && ix.state(code)) navigate(href(`state/${code}`));
+          if (e.key === 'Escape') setHover(null);
+        }}
         onClick={(e) => {
           const code = codeAt(e.target);
           if (code && ix.state(code)) navigate(href(`state/${code}`));
