@@ -33,6 +33,8 @@ export async function run(): Promise<BenchRow[]> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${server.url}/case/${CASE.candidate}/${CASE.organization}`);
     await page.waitForSelector(`.map svg path[data-code="${CASE.candidate}"]`);
+    // Steady state: the history chart's background work is done before the toggles start.
+    await page.waitForFunction(() => !document.querySelector('[data-testid="history"]')?.textContent?.includes('computing'), null, { timeout: 0 });
     const drivers = await page.locator('fieldset[data-driver]').evaluateAll((els) => els.map((e) => e.getAttribute('data-driver')!));
     if (drivers.length === 0) throw new Error('the case has no drivers to toggle');
     const sequence: string[] = [];

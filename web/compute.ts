@@ -8,12 +8,12 @@
 import type { Indexed } from '../src/model/dataset.ts';
 import type { Assignment } from '../src/model/drivers.ts';
 import type { CaseData } from '../src/model/schema.ts';
-import { type Analysis, prepared, type Prepared as EnginePrepared } from '../src/engine/analyze.ts';
+import { type Analysis, prepare as enginePrepare, prepared, type Prepared as EnginePrepared } from '../src/engine/analyze.ts';
 import { expectation } from '../src/engine/conditioning.ts';
 import { driverPlan, type DriverPlan } from '../src/engine/driver-plan.ts';
 import { evaluateSetup, type Evaluation } from '../src/engine/evaluate.ts';
 import { sensitivity, type SensitivityRow } from '../src/engine/sensitivity.ts';
-import type { CaseSetup } from '../src/engine/setup.ts';
+import { type CaseSetup, setupCase } from '../src/engine/setup.ts';
 import { stanceChanges } from '../src/engine/what-it-takes.ts';
 import { caseStatic, type CaseStatic, stageVoters, type StageVoters } from '../src/server/views.ts';
 
@@ -77,4 +77,43 @@ export function stanceChangesFor(p: Prepared, evaluation: Evaluation): StanceCha
 /** Whether "what it would take" for this evaluation is already known (no need to wait for it). */
 export function hasStanceChanges(p: Prepared, evaluation: Evaluation): boolean {
   return p.changes.has(JSON.stringify(evaluation.drivers));
+}
+
+// ---------------------------------------------------------------- P(admission) over time
+
+const history = new WeakMap<CaseData, Map<string, EnginePrepared>>();
+
+/** The engine's tables for a case on a day, kept per case for the history chart (apart from the page's). */
+export function historyTables(ix: Indexed, c: CaseData, day: string): EnginePrepared {
+  let byDay = history.get(c);
+  if (!byDay) history.set(c, (byDay = new Map()));
+  let p = byDay.get(day);
+  if (!p) {
+    p = enginePrepare(setupCase(ix, c, day));
+    byDay.set(day, p);
+  }
+  return p;
+}
+
+export function hasHistoryTables(c: CaseData, day: string): boolean {
+  return !!history.get(c)?.has(day);
+}
+
+/** P(admission) from a day's tables under fixed drivers: a re-weighing, cheap. */
+export function probabilityFrom(p: EnginePrepared, fixed: Assignment): number {
+  const known = new Set(p.drivers.map((d) => d.id));
+  const set: Assignment = Object.fromEntries(Object.entries(fixed).filter(([k]) => known.has(k)));
+  return p.estimated * expectation(p.drivers, p.prior, p.admission, set);
+}
+
+/** The days of the chart: 1 January of each year up to the as-of day, then the day itself. */
+export function historyDays(asOf: string, since: number): string[] {
+  const last = Number(asOf.slice(0, 4));
+  const days: string[] = [];
+  for (let y = Math.max(since, last - 20); y <= last; y++) {
+    const d = `${y}-01-01`;
+    if (d < asOf) days.push(d);
+  }
+  days.push(asOf);
+  return days;
 }

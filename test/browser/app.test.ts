@@ -153,6 +153,19 @@ describe('case page', () => {
     await page.close();
   });
 
+  it('draws P(admission) over time, and a point sets the as-of day', async () => {
+    const { page, errors } = await open(`/case/XK/coe?as=${AS_OF}`);
+    const history = page.getByTestId('history');
+    await expect.poll(() => history.textContent(), { timeout: 60_000 }).not.toMatch(/computing/);
+    const points = history.locator('circle');
+    expect(await points.count()).toBeGreaterThan(10);
+    expect(await history.locator('li').first().textContent()).toMatch(/^1 January \d{4}: .*%$/);
+    await points.first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('as')).toMatch(/^\d{4}-01-01$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('is operable with the keyboard, with a label on every control', async () => {
     const { page, errors } = await open(`/case/XK/nato?as=${AS_OF}`);
     await page.waitForSelector('.map svg');

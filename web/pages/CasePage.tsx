@@ -10,6 +10,7 @@ import { formatPermalink, type MapView, type PageState, parsePermalink } from '.
 import { resolveRef } from '../../src/server/views.ts';
 import { AsOfControl } from '../components/AsOfControl.tsx';
 import { Drivers } from '../components/Drivers.tsx';
+import { History } from '../components/History.tsx';
 import { EvidenceList } from '../components/Evidence.tsx';
 import { LinkProblems } from '../components/LinkProblems.tsx';
 import { Pipeline } from '../components/Pipeline.tsx';
@@ -150,6 +151,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
                   failing[0]?.blockers.length ? ` by ${listText(failing[0].blockers.map((b) => ix.state(b)?.name ?? b))}` : ''
                 }.`}
           </span>
+          <History ix={ix} c={c} asOf={asOf} fixed={state.fixed} onPick={(d) => update({ asOf: d === todayUtc() ? undefined : d })} />
         </div>
         <div class="hl-block defacto">
           <span class="hl-label">De facto</span>
