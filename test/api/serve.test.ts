@@ -11,7 +11,12 @@ import { FIXTURE_DIR } from './helpers.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/accede.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'accede-serve-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Every server started here, stopped at the end even when a test fails half-way. */
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Starts the server and resolves with its URL and what it printed, once it says where it listens. */
 function serve(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; out: string[] }> {
@@ -19,6 +24,7 @@ function serve(args: string[], env: Record<string, string> = {}): Promise<{ chil
     env: { ...process.env, ACCEDE_TOKEN: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   const out: string[] = [];
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
