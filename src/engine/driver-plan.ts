@@ -56,57 +56,53 @@ export function driverPlan(
 
 type Make = (k: number, value: boolean) => DriverSetting;
 
-/** Digits per free driver: 0 false, 1 true, 2 not set. A[t], B[t] sum over the unset digits. */
+/**
+ * Digits per free driver: 0 false, 1 true, 2 not set. A[t], B[t] sum over the unset digits, filled in
+ * place one digit at a time: after pass k every entry whose highest "not set" digit is ≤ k is right.
+ */
 function exhaustive(a: Float64Array, b: Float64Array, u: number, factor: number, target: number, make: Make): DriverPlan {
   const size = 3 ** u;
   const A = new Float64Array(size);
   const B = new Float64Array(size);
-  const pow = Array.from({ length: u }, (_, k) => 3 ** k);
-  const digits = new Int8Array(u);
-  let best = { t: size - 1, k: 0, p: -1, mass: 0 };
-  let bestReached: typeof best | undefined;
-  for (let t = 0; t < size; t++) {
-    if (t > 0) {
-      for (let k = 0; k < u; k++) {
-        if (++digits[k] < 3) break;
-        digits[k] = 0;
-      }
-    }
-    let two = -1;
-    let set = 0;
-    let bin = 0;
-    for (let k = 0; k < u; k++) {
-      if (digits[k] === 2) {
-        if (two < 0) two = k;
-      } else {
-        set++;
-        if (digits[k] === 1) bin |= 1 << k;
-      }
-    }
-    if (two < 0) {
-      A[t] = a[bin];
-      B[t] = b[bin];
-    } else {
-      A[t] = A[t - 2 * pow[two]] + A[t - pow[two]];
-      B[t] = B[t - 2 * pow[two]] + B[t - pow[two]];
-    }
-    if (B[t] <= 0) continue;
-    const p = clamp01(factor * (A[t] / B[t]));
-    const cand = { t, k: set, p, mass: B[t] };
-    const better = (x: typeof cand, y: typeof cand | undefined, fewestFirst: boolean) => {
-      if (!y) return true;
-      // Probabilities equal up to rounding count as equal, so fewer settings win.
-      const tol = 1e-9 * Math.max(x.p, y.p);
-      const higher = x.p > y.p + tol;
-      const same = Math.abs(x.p - y.p) <= tol;
-      const tieBreak = x.k < y.k || (x.k === y.k && (x.mass > y.mass || (x.mass === y.mass && x.p > y.p)));
-      if (fewestFirst) return x.k < y.k || (x.k === y.k && (higher || (same && tieBreak)));
-      return higher || (same && tieBreak);
-    };
-    if (p >= target && better(cand, bestReached, true)) bestReached = cand;
-    if (better(cand, best.p < 0 ? undefined : best, false)) best = cand;
+  // Digits equal to 2 ("not set"); the others are settings.
+  const unset = new Uint8Array(size);
+  for (let t = 1; t < size; t++) unset[t] = unset[Math.floor(t / 3)] + (t % 3 === 2 ? 1 : 0);
+  // Entries without a 2: the binary assignment with the same digits.
+  for (let bin = 0; bin < 2 ** u; bin++) {
+    let t = 0;
+    for (let k = 0, p = 1; k < u; k++, p *= 3) if ((bin >> k) & 1) t += p;
+    A[t] = a[bin];
+    B[t] = b[bin];
   }
-  const chosen = bestReached ?? best;
+  for (let k = 0, p = 1; k < u; k++, p *= 3) {
+    for (let base = 0; base < size; base += 3 * p) {
+      for (let off = 0; off < p; off++) {
+        const t = base + 2 * p + off;
+        A[t] = A[t - 2 * p] + A[t - p];
+        B[t] = B[t - 2 * p] + B[t - p];
+      }
+    }
+  }
+  type Cand = { t: number; k: number; p: number; mass: number };
+  let best: Cand | undefined;
+  let bestReached: Cand | undefined;
+  const better = (x: Cand, y: Cand | undefined, fewestFirst: boolean) => {
+    if (!y) return true;
+    // Probabilities equal up to rounding count as equal, so fewer settings win.
+    const tol = 1e-9 * Math.max(x.p, y.p);
+    const higher = x.p > y.p + tol;
+    const same = Math.abs(x.p - y.p) <= tol;
+    const tieBreak = x.k < y.k || (x.k === y.k && (x.mass > y.mass || (x.mass === y.mass && x.p > y.p)));
+    if (fewestFirst) return x.k < y.k || (x.k === y.k && (higher || (same && tieBreak)));
+    return higher || (same && tieBreak);
+  };
+  for (let t = 0; t < size; t++) {
+    if (B[t] <= 0) continue;
+    const cand = { t, k: u - unset[t], p: clamp01(factor * (A[t] / B[t])), mass: B[t] };
+    if (cand.p >= target && better(cand, bestReached, true)) bestReached = cand;
+    if (better(cand, best, false)) best = cand;
+  }
+  const chosen = bestReached ?? best ?? { t: size - 1, k: 0, p: 0, mass: 0 };
   const settings: DriverSetting[] = [];
   let t = chosen.t;
   for (let k = 0; k < u; k++) {
@@ -114,7 +110,7 @@ function exhaustive(a: Float64Array, b: Float64Array, u: number, factor: number,
     t = (t - dgt) / 3;
     if (dgt !== 2) settings.push(make(k, dgt === 1));
   }
-  return { settings, probability: chosen.p < 0 ? 0 : chosen.p, target, reached: !!bestReached, exhaustive: true };
+  return { settings, probability: chosen.p, target, reached: !!bestReached, exhaustive: true };
 }
 
 function greedy(a: Float64Array, b: Float64Array, u: number, factor: number, target: number, make: Make): DriverPlan {

@@ -1,8 +1,10 @@
 // P(pass | drivers) for every assignment of the drivers that stances depend on, computed once per
-// case and day. Units whose stance ignores the drivers are folded once, backwards, into a value
-// function; per assignment only the driver-dependent units are run forward from the start and the
-// result is read off that value function. Assignments are visited depth-first, so units that depend
-// on the first drivers are folded once per prefix rather than once per assignment.
+// case and day, by meeting in the middle. Units are ordered [independent][front][back]: units whose
+// stance ignores the drivers are folded forward once; the driver-dependent units are split between a
+// "front" half (folded forward from there, depth-first over the front drivers) and a "back" half
+// (folded backward from the end, depth-first over the back drivers). P(pass | d) is then the dot
+// product of the front distribution for d's front drivers with the back value function for d's back
+// drivers, at a layer whose window is narrow because only the back units remain after it.
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseSetup } from './setup.ts';
 import { distUnder, driversOf } from './setup.ts';
@@ -23,44 +25,106 @@ export function passTable(setup: CaseSetup, problem: Problem, driverIds: string[
   for (const ds of specDrivers) for (const d of ds) uses.set(d, (uses.get(d) ?? 0) + 1);
   // Drivers that many units depend on go first: their units are then folded once per short prefix.
   const ref = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || idOf.get(a)! - idOf.get(b)!);
-  const depth = new Map(ref.map((d, j) => [d, j]));
-  const batchOf = specDrivers.map((ds) => (ds.length ? Math.max(...ds.map((d) => depth.get(d)!)) : -1));
-  const dependent = problem.units
-    .map((_, i) => i)
-    .filter((i) => batchOf[i] >= 0)
-    .sort((a, b) => batchOf[a] - batchOf[b] || a - b);
-  const order = orderUnits(problem, dependent);
+  // The later half of the drivers is enumerated from the back, when some units depend on it alone.
+  const backSet = new Set(ref.length >= 4 ? ref.slice(Math.ceil(ref.length / 2)) : []);
+  const touched = (i: number) => problem.units[i].touches.length > 0;
+  const isBack = specDrivers.map((ds) => ds.length > 0 && ds.every((d) => backSet.has(d)));
+  const frontDrivers = ref.filter((d) => specDrivers.some((ds, i) => !isBack[i] && ds.includes(d)));
+  const backDrivers = ref.filter((d) => specDrivers.some((ds, i) => isBack[i] && ds.includes(d)));
+  const depth = (list: string[]) => new Map(list.map((d, j) => [d, j]));
+  const fDepth = depth(frontDrivers);
+  const bDepth = depth(backDrivers);
+  const batch = (i: number) => {
+    const ds = specDrivers[i];
+    if (ds.length === 0) return -1;
+    return isBack[i] ? Math.max(...ds.map((d) => bDepth.get(d)!)) : Math.max(...ds.map((d) => fDepth.get(d)!));
+  };
+  const all = problem.units.map((_, i) => i).filter(touched);
+  const front = all.filter((i) => specDrivers[i].length > 0 && !isBack[i]).sort((a, b) => batch(a) - batch(b) || a - b);
+  // Back units run backwards from the end: the first back driver's units sit last.
+  const back = all.filter((i) => isBack[i]).sort((a, b) => batch(b) - batch(a) || b - a);
+  const independent = orderUnits(problem).filter((i) => specDrivers[i].length === 0);
+  const order = [...independent, ...front, ...back];
   const plan = makePlan(problem, order);
-  const boundary = order.filter((u) => batchOf[u] >= 0).length;
-  const ends = ref.map((_, j) => order.slice(0, boundary).filter((u) => batchOf[u] <= j).length);
+  const nI = independent.length;
+  const mid = nI + front.length;
+  const U = order.length;
+  const frontEnds = frontDrivers.map((_, j) => nI + front.filter((u) => batch(u) <= j).length);
+  const backStarts = backDrivers.map((_, j) => U - back.filter((u) => batch(u) <= j).length);
 
   const none: Assignment = {};
   const dists: Float64Array[] = problem.units.map((u) => {
     const x = distUnder(setup.units[u.source].spec, none);
     return Float64Array.of(x.yes, x.no, x.abstain, x.absent);
   });
-  const values = backward(plan, boundary, order.length, Float64Array.of(1), dists);
+  const setDists = (a: Assignment, from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const u = order[k];
+      const x = distUnder(setup.units[problem.units[u].source].spec, a);
+      dists[u] = Float64Array.of(x.yes, x.no, x.abstain, x.absent);
+    }
+  };
 
-  const table = new Float64Array(2 ** ref.length);
+  const start = forward(plan, 0, nI, initialLayer(plan), dists);
+  const fronts: Float64Array[] = new Array(2 ** frontDrivers.length);
   const a: Assignment = {};
-  const rec = (j: number, start: number, layer: Float64Array, bits: number) => {
-    if (j === ref.length) {
-      let p = 0;
-      for (let i = 0; i < layer.length; i++) if (layer[i] !== 0) p += layer[i] * values[i];
-      table[bits] = p;
+  const goFront = (j: number, from: number, layer: Float64Array, bits: number) => {
+    if (j === frontDrivers.length) {
+      fronts[bits] = from === mid ? layer : forward(plan, from, mid, layer, dists);
       return;
     }
     for (const v of [true, false]) {
-      a[ref[j]] = v;
-      for (let k = start; k < ends[j]; k++) {
-        const u = order[k];
-        const x = distUnder(setup.units[problem.units[u].source].spec, a);
-        dists[u] = Float64Array.of(x.yes, x.no, x.abstain, x.absent);
-      }
-      rec(j + 1, ends[j], forward(plan, start, ends[j], layer, dists), v ? bits | (1 << j) : bits);
+      a[frontDrivers[j]] = v;
+      setDists(a, from, frontEnds[j]);
+      goFront(j + 1, frontEnds[j], forward(plan, from, frontEnds[j], layer, dists), v ? bits | (1 << j) : bits);
     }
   };
-  rec(0, 0, initialLayer(plan), 0);
+  goFront(0, nI, start, 0);
+
+  const backs: Float64Array[] = new Array(2 ** backDrivers.length);
+  const b: Assignment = {};
+  const goBack = (j: number, to: number, values: Float64Array, bits: number) => {
+    if (j === backDrivers.length) {
+      backs[bits] = to === mid ? values : backward(plan, mid, to, values, dists);
+      return;
+    }
+    for (const v of [true, false]) {
+      b[backDrivers[j]] = v;
+      setDists(b, backStarts[j], to);
+      goBack(j + 1, backStarts[j], backward(plan, backStarts[j], to, values, dists), v ? bits | (1 << j) : bits);
+    }
+  };
+  goBack(0, U, Float64Array.of(1), 0);
+
+  // Every (front, back) pair is one row of the table when the two sets of drivers are disjoint.
+  const table = new Float64Array(2 ** ref.length);
+  const fBit = frontDrivers.map((d) => ref.indexOf(d));
+  const bBit = backDrivers.map((d) => ref.indexOf(d));
+  const project = (r: number, bits: number[]) => {
+    let x = 0;
+    for (let j = 0; j < bits.length; j++) x |= ((r >> bits[j]) & 1) << j;
+    return x;
+  };
+  const sparse = fronts.map((f) => {
+    const idx: number[] = [];
+    for (let i = 0; i < f.length; i++) if (f[i] !== 0) idx.push(i);
+    return { idx: Int32Array.from(idx), val: Float64Array.from(idx, (i) => f[i]) };
+  });
+  const done = new Map<number, number>();
+  for (let r = 0; r < table.length; r++) {
+    const fi = project(r, fBit);
+    const bi = project(r, bBit);
+    const key = fi * backs.length + bi;
+    let p = done.get(key);
+    if (p === undefined) {
+      const { idx, val } = sparse[fi];
+      const v = backs[bi];
+      p = 0;
+      for (let i = 0; i < idx.length; i++) p += val[i] * v[idx[i]];
+      done.set(key, p);
+    }
+    table[r] = p;
+  }
   return { drivers: ref.map((d) => idOf.get(d)!), table };
 }
 

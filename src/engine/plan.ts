@@ -16,11 +16,14 @@ interface Shape {
   /** Values below this are decided failed; at or above `sat` decided met. */
   unsat: number;
   sat: number;
-  lo: number;
   canU: boolean;
   canS: boolean;
-  /** Number of classes: [failed] + window values + [met]. */
+  /** Number of classes: [failed] + reachable undecided values + [met]. */
   n: number;
+  /** The undecided values that some choice of positions reaches, ascending; `index[v − lo]` is v's class. */
+  lo: number;
+  vals: Int32Array;
+  index: Int32Array;
 }
 
 interface Step {
@@ -84,33 +87,84 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   });
   const preMin = new Float64Array(K);
   const preMax = new Float64Array(K);
+  // Which partial sums some choice of positions reaches, over [preMin, preMax]: with large weights
+  // these are far fewer than the values in between, and only they get a class.
+  const reach = problem.constraints.map(() => Uint8Array.of(1));
   const shapes: Shape[][] = [];
   const complete = (s: number, k: number) => k > lastTouch[s];
-  const shapeAt = (): Shape[] =>
-    problem.constraints.map((con, c) => {
-      const unsat = con.b - sufMax[c];
-      const sat = con.b - sufMin[c];
-      const lo = Math.max(preMin[c], unsat);
-      const hi = Math.min(preMax[c], sat - 1);
-      const canU = preMin[c] < unsat;
-      const canS = preMax[c] >= sat;
-      const width = Math.max(0, hi - lo + 1);
-      return { unsat, sat, lo, canU, canS, n: (canU ? 1 : 0) + width + (canS ? 1 : 0) };
-    });
+  const shapeOf = (c: number): Shape => {
+    const con = problem.constraints[c];
+    const unsat = con.b - sufMax[c];
+    const sat = con.b - sufMin[c];
+    const lo = Math.max(preMin[c], unsat);
+    const hi = Math.min(preMax[c], sat - 1);
+    const canU = preMin[c] < unsat;
+    const canS = preMax[c] >= sat;
+    const off = canU ? 1 : 0;
+    const width = Math.max(0, hi - lo + 1);
+    const index = new Int32Array(width).fill(-1);
+    const vals: number[] = [];
+    const r = reach[c];
+    for (let v = lo; v <= hi; v++) {
+      if (r[v - preMin[c]]) {
+        index[v - lo] = off + vals.length;
+        vals.push(v);
+      }
+    }
+    return { unsat, sat, canU, canS, n: off + vals.length + (canS ? 1 : 0), lo, vals: Int32Array.from(vals), index };
+  };
+  const shapeAt = (k: number): Shape[] => {
+    if (k === 0) return problem.constraints.map((_, c) => shapeOf(c));
+    const sh = [...shapes[k - 1]];
+    for (const c of minC[k - 1].keys()) sh[c] = shapeOf(c);
+    return sh;
+  };
+  shapes.push(shapeAt(0));
+  for (let k = 0; k < U; k++) {
+    for (const [c, [lo, hi, coef]] of minC[k]) {
+      const old = reach[c];
+      const next = new Uint8Array(old.length + hi - lo);
+      for (const x of new Set(coef)) {
+        const shift = x - lo;
+        for (let i = 0; i < old.length; i++) if (old[i]) next[i + shift] = 1;
+      }
+      reach[c] = next;
+      preMin[c] += lo;
+      preMax[c] += hi;
+      sufMin[c] -= lo;
+      sufMax[c] -= hi;
+    }
+    shapes.push(shapeAt(k + 1));
+  }
+
+  const classOf = (sh: Shape, v: number): number => {
+    if (v < sh.unsat) return 0;
+    if (v >= sh.sat) return sh.n - 1;
+    return sh.index[v - sh.lo];
+  };
+  const truth = (sh: Shape, cls: number): number => (sh.canU && cls === 0 ? 0 : sh.canS && cls === sh.n - 1 ? 1 : -1);
+
+  // A stage's state: the class of its one constraint, or, with several constraints (all functions
+  // of the same ballots), one of the tuples of classes that the taken units can jointly produce.
+  const multi = stageConstraints.map((cs) => cs.length > 1);
+  let tuples: Int32Array[][] = stageConstraints.map((cs) => [Int32Array.from(cs, (c) => classOf(shapes[0][c], 0))]);
+  let infeasible = false;
+  for (let st = 0; st < S; st++) {
+    const sh = shapes[0];
+    const r = eval3(problem.stageFormulas[st], (c) => truth(sh[c], classOf(sh[c], 0)));
+    if (r === 0) infeasible = true;
+  }
   const dims: Int32Array[] = [];
   const strides: Int32Array[] = [];
   const sizes: number[] = [];
-  const layer = (k: number) => {
-    const sh = shapeAt();
-    shapes.push(sh);
+  const pushLayer = (k: number) => {
     const d = new Int32Array(S);
     const st = new Int32Array(S);
     let size = 1;
-    for (let s = 0; s < S; s++) {
-      let n = 1;
-      if (!complete(s, k)) for (const c of stageConstraints[s]) n *= sh[c].n;
-      d[s] = n;
-      st[s] = size;
+    for (let x = 0; x < S; x++) {
+      const n = complete(x, k) ? 1 : multi[x] ? tuples[x].length : shapes[k][stageConstraints[x][0]].n;
+      d[x] = n;
+      st[x] = size;
       size *= n;
     }
     if (size > MAX_CELLS) {
@@ -122,43 +176,22 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     strides.push(st);
     sizes.push(size);
   };
-  layer(0);
-  for (let k = 0; k < U; k++) {
-    for (const [c, [lo, hi]] of minC[k]) {
-      preMin[c] += lo;
-      preMax[c] += hi;
-      sufMin[c] -= lo;
-      sufMax[c] -= hi;
-    }
-    layer(k + 1);
-  }
-
-  const classOf = (sh: Shape, v: number): number => {
-    if (v < sh.unsat) return 0;
-    if (v >= sh.sat) return sh.n - 1;
-    return (sh.canU ? 1 : 0) + (v - sh.lo);
-  };
-  const truth = (sh: Shape, cls: number): number => (sh.canU && cls === 0 ? 0 : sh.canS && cls === sh.n - 1 ? 1 : -1);
-
-  // Is any stage failed before the first draw?
-  let infeasible = false;
-  for (let s = 0; s < S; s++) {
-    const sh = shapes[0];
-    const r = eval3(problem.stageFormulas[s], (c) => truth(sh[c], classOf(sh[c], 0)));
-    if (r === 0) infeasible = true;
-  }
+  pushLayer(0);
 
   let tableSize = 0;
-  const steps: Step[] = order.map((u, k) => {
+  const steps: Step[] = [];
+  for (let k = 0; k < U; k++) {
+    const u = order[k];
     const touchedSet = new Set<number>();
     for (const t of problem.units[u].touches) touchedSet.add(stageOf[t.c]);
     const touched = Int32Array.from([...touchedSet].sort((a, b) => a - b));
     const coefOf = minC[k];
-    const tables = [...touched].map((s) => {
-      const cs = stageConstraints[s];
+    const nextTuples = [...tuples];
+    const tables = [...touched].map((st) => {
+      const cs = stageConstraints[st];
       const oldSh = shapes[k];
       const newSh = shapes[k + 1];
-      const dOld = dims[k][s];
+      const dOld = dims[k][st];
       tableSize += 4 * dOld;
       if (tableSize > MAX_TABLE) throw new EngineError('the exact computation needs too much memory for this procedure');
       // Each constraint moves on its own: its new class depends only on its old class and the position.
@@ -171,32 +204,18 @@ export function makePlan(problem: Problem, order: number[]): Plan {
           const tv = truth(o, cls);
           for (let pos = 0; pos < 4; pos++) {
             mv[pos * o.n + cls] =
-              tv === 0 ? 0 : tv === 1 ? nw.n - 1 : classOf(nw, o.lo + cls - (o.canU ? 1 : 0) + (coef ? coef[2][pos] : 0));
+              tv === 0 ? 0 : tv === 1 ? nw.n - 1 : classOf(nw, o.vals[cls - (o.canU ? 1 : 0)] + (coef ? coef[2][pos] : 0));
           }
         }
         const tr = Int8Array.from({ length: nw.n }, (_, cls) => truth(nw, cls));
-        return { mv, n: o.n, tr, nNew: nw.n };
+        return { mv, n: o.n, tr };
       });
-      const evaluate = stageEvaluator(problem.stageFormulas[s], cs);
-      // The stage's verdict for every combination of its constraints' truths (base 3: 0 false, 1 met, 2 open).
-      const lut = new Int8Array(3 ** cs.length);
-      {
-        const t = new Int8Array(cs.length);
-        for (let code = 0; code < lut.length; code++) {
-          let r = code;
-          for (let j = 0; j < cs.length; j++) {
-            const dgt = r % 3;
-            r = (r - dgt) / 3;
-            t[j] = dgt === 2 ? -1 : dgt;
-          }
-          lut[code] = evaluate(t);
-        }
-      }
+      const evaluate = stageEvaluator(problem.stageFormulas[st], cs);
       const tab = new Int32Array(4 * dOld);
-      const done = complete(s, k + 1);
-      if (cs.length === 1) {
+      const done = complete(st, k + 1);
+      if (!multi[st]) {
         const { mv, tr } = moves[0];
-        const single = problem.stageFormulas[s].kind === 'leaf';
+        const single = problem.stageFormulas[st].kind === 'leaf';
         const truths = new Int8Array(1);
         for (let i = 0; i < 4 * dOld; i++) {
           const nc = mv[i];
@@ -206,59 +225,42 @@ export function makePlan(problem: Problem, order: number[]): Plan {
         }
         return tab;
       }
-      // Per constraint and (position, old class): its share of the new stage index and of the verdict code.
-      const outPart: Int32Array[] = [];
-      const codePart: Int32Array[] = [];
-      let mulNew = 1;
-      moves.forEach((m, j) => {
-        const op = new Int32Array(4 * m.n);
-        const cp = new Int32Array(4 * m.n);
-        for (let i = 0; i < 4 * m.n; i++) {
-          const nc = m.mv[i];
-          op[i] = nc * mulNew;
-          cp[i] = (m.tr[nc] < 0 ? 2 : m.tr[nc]) * 3 ** j;
-        }
-        outPart.push(op);
-        codePart.push(cp);
-        mulNew *= m.nNew;
-      });
-      if (cs.length === 2) {
-        const [o0, o1] = outPart;
-        const [c0, c1] = codePart;
-        const n0 = moves[0].n;
-        const n1 = moves[1].n;
-        for (let pos = 0; pos < 4; pos++) {
-          for (let b = 0; b < n1; b++) {
-            const i1 = pos * n1 + b;
-            for (let a = 0; a < n0; a++) {
-              const i0 = pos * n0 + a;
-              tab[pos * dOld + b * n0 + a] = lut[c0[i0] + c1[i1]] === 0 ? -1 : done ? 0 : o0[i0] + o1[i1];
-            }
-          }
-        }
-        return tab;
-      }
-      const cls = new Int32Array(cs.length);
+      const K = cs.length;
+      const truths = new Int8Array(K);
+      const found: Int32Array[] = [];
+      const seen = new Map<string, number>();
+      const next = new Int32Array(K);
+      const old = tuples[st];
       for (let idx = 0; idx < dOld; idx++) {
+        const cls = old[idx];
         for (let pos = 0; pos < 4; pos++) {
-          let out = 0;
-          let code = 0;
-          for (let j = 0; j < cs.length; j++) {
-            const i = pos * moves[j].n + cls[j];
-            code += codePart[j][i];
-            out += outPart[j][i];
+          for (let j = 0; j < K; j++) {
+            const m = moves[j];
+            next[j] = m.mv[pos * m.n + cls[j]];
+            truths[j] = m.tr[next[j]];
           }
-          tab[pos * dOld + idx] = lut[code] === 0 ? -1 : done ? 0 : out;
-        }
-        for (let j = 0; j < cs.length; j++) {
-          if (++cls[j] < moves[j].n) break;
-          cls[j] = 0;
+          const r = evaluate(truths);
+          if (r === 0) tab[pos * dOld + idx] = -1;
+          else if (done) tab[pos * dOld + idx] = 0;
+          else {
+            const key = next.join(',');
+            let at = seen.get(key);
+            if (at === undefined) {
+              at = found.length;
+              found.push(Int32Array.from(next));
+              seen.set(key, at);
+            }
+            tab[pos * dOld + idx] = at;
+          }
         }
       }
+      nextTuples[st] = done ? [new Int32Array(K)] : found;
       return tab;
     });
-    return { unit: u, touched, tables };
-  });
+    tuples = nextTuples;
+    steps.push({ unit: u, touched, tables });
+    pushLayer(k + 1);
+  }
 
   return { problem, order, dims, strides, sizes, steps, infeasible };
 }
@@ -294,26 +296,6 @@ function stageEvaluator(f: Formula, cs: number[]): (t: Int8Array) => number {
     }
   };
   return compile(f);
-}
-
-/**
- * Iterates the cells of layer k as (cell, coordinate of the touched stage, cell of layer k+1 with that
- * coordinate zero), when the unit touches one stage: stages below it keep their strides, stages above
- * are rescaled by the touched stage's new size.
- */
-function single(plan: Plan, k: number, visit: (cell: number, c: number, base: number) => void): void {
-  const s = plan.steps[k].touched[0];
-  const d = plan.dims[k][s];
-  const dNew = plan.dims[k + 1][s];
-  const st = plan.strides[k][s];
-  const H = plan.sizes[k] / (st * d);
-  for (let high = 0; high < H; high++) {
-    for (let c = 0; c < d; c++) {
-      const cell0 = high * st * d + c * st;
-      const base0 = high * st * dNew;
-      for (let low = 0; low < st; low++) visit(cell0 + low, c, base0 + low);
-    }
-  }
 }
 
 /** Iterates the cells of layer k, calling f(cell, next-index-without-touched-stages, coords). */
@@ -374,19 +356,32 @@ export function forward(plan: Plan, from: number, to: number, layer: Float64Arra
     const d = dists[step.unit];
     const src = cur;
     if (step.touched.length === 1) {
+      const s = step.touched[0];
       const tab = step.tables[0];
-      const dim = dims[step.touched[0]];
-      const sn = strideNew[step.touched[0]];
+      const dim = dims[s];
+      const dNew = plan.dims[k + 1][s];
+      const st = plan.strides[k][s];
+      const sn = strideNew[s];
+      const H = plan.sizes[k] / (st * dim);
       const p0 = d[0], p1 = d[1], p2 = d[2], p3 = d[3];
-      single(plan, k, (cell, c, base) => {
-        const m = src[cell];
-        if (m === 0) return;
-        let t: number;
-        if (p0 !== 0 && (t = tab[c]) >= 0) next[base + t * sn] += m * p0;
-        if (p1 !== 0 && (t = tab[dim + c]) >= 0) next[base + t * sn] += m * p1;
-        if (p2 !== 0 && (t = tab[2 * dim + c]) >= 0) next[base + t * sn] += m * p2;
-        if (p3 !== 0 && (t = tab[3 * dim + c]) >= 0) next[base + t * sn] += m * p3;
-      });
+      // Cells as (high, c, low): stages below the touched one keep their strides, those above are
+      // rescaled by the touched stage's new size.
+      for (let high = 0; high < H; high++) {
+        for (let c = 0; c < dim; c++) {
+          const cell0 = high * st * dim + c * st;
+          const base0 = high * st * dNew;
+          const t0 = tab[c], t1 = tab[dim + c], t2 = tab[2 * dim + c], t3 = tab[3 * dim + c];
+          for (let low = 0; low < st; low++) {
+            const m = src[cell0 + low];
+            if (m === 0) continue;
+            const base = base0 + low;
+            if (p0 !== 0 && t0 >= 0) next[base + t0 * sn] += m * p0;
+            if (p1 !== 0 && t1 >= 0) next[base + t1 * sn] += m * p1;
+            if (p2 !== 0 && t2 >= 0) next[base + t2 * sn] += m * p2;
+            if (p3 !== 0 && t3 >= 0) next[base + t3 * sn] += m * p3;
+          }
+        }
+      }
     } else {
       transition(
         plan,
@@ -419,19 +414,30 @@ export function backward(plan: Plan, from: number, to: number, values: Float64Ar
     const d = dists[step.unit];
     const nxt = cur;
     if (step.touched.length === 1) {
+      const s = step.touched[0];
       const tab = step.tables[0];
-      const dim = dims[step.touched[0]];
-      const sn = strideNew[step.touched[0]];
+      const dim = dims[s];
+      const dNew = plan.dims[k + 1][s];
+      const st = plan.strides[k][s];
+      const sn = strideNew[s];
+      const H = plan.sizes[k] / (st * dim);
       const p0 = d[0], p1 = d[1], p2 = d[2], p3 = d[3];
-      single(plan, k, (cell, c, base) => {
-        let v = 0;
-        let t: number;
-        if (p0 !== 0 && (t = tab[c]) >= 0) v += p0 * nxt[base + t * sn];
-        if (p1 !== 0 && (t = tab[dim + c]) >= 0) v += p1 * nxt[base + t * sn];
-        if (p2 !== 0 && (t = tab[2 * dim + c]) >= 0) v += p2 * nxt[base + t * sn];
-        if (p3 !== 0 && (t = tab[3 * dim + c]) >= 0) v += p3 * nxt[base + t * sn];
-        out[cell] = v;
-      });
+      for (let high = 0; high < H; high++) {
+        for (let c = 0; c < dim; c++) {
+          const cell0 = high * st * dim + c * st;
+          const base0 = high * st * dNew;
+          const t0 = tab[c], t1 = tab[dim + c], t2 = tab[2 * dim + c], t3 = tab[3 * dim + c];
+          for (let low = 0; low < st; low++) {
+            const base = base0 + low;
+            let v = 0;
+            if (p0 !== 0 && t0 >= 0) v += p0 * nxt[base + t0 * sn];
+            if (p1 !== 0 && t1 >= 0) v += p1 * nxt[base + t1 * sn];
+            if (p2 !== 0 && t2 >= 0) v += p2 * nxt[base + t2 * sn];
+            if (p3 !== 0 && t3 >= 0) v += p3 * nxt[base + t3 * sn];
+            out[cell0 + low] = v;
+          }
+        }
+      }
     } else {
       transition(plan, k, (cell, coords, base) => {
         let v = 0;

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { index } from '../model/dataset.ts';
 import { analyzeCase, prepare, analyzePrepared } from './analyze.ts';
 import { randomDataset } from './random-case.ts';
-import { bruteForce, monteCarloRules } from './reference.ts';
-import { setupCase, type CaseSetup } from './setup.ts';
+import { bruteForce, drawCount as draws, monteCarloRules } from './reference.ts';
+import { setupCase } from './setup.ts';
 
 const ASOF = '2024-06-01';
 
@@ -14,22 +14,6 @@ function caseOf(seed: number, o = {}) {
   const { data, case: c } = randomDataset(seed, o);
   const ix = index(data);
   return { ix, c, setup: setupCase(ix, c, ASOF) };
-}
-
-function draws(setup: CaseSetup): number {
-  let n = 0;
-  for (const u of setup.units) {
-    const seatBodies = new Set<string>();
-    let plain = false;
-    for (const id of u.stages) {
-      const s = setup.stages.find((x) => x.stage.id === id)!;
-      if (s.body.seats) seatBodies.add(s.body.id);
-      else plain = true;
-    }
-    n += plain ? 1 : 0;
-    for (const b of seatBodies) n += setup.stages.find((x) => x.body.id === b)!.seats!.get(u.state) ?? 1;
-  }
-  return n;
 }
 
 describe('exact probability', () => {
@@ -55,6 +39,22 @@ describe('exact probability', () => {
       { numRuns: 3000 },
     );
     expect(checked).toBeGreaterThan(1500);
+  });
+
+  it('equals brute force with many drivers (the front/back split of the enumeration)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        const { ix, c, setup } = caseOf(seed, { states: [2, 5], maxDrivers: 7 });
+        if (draws(setup) > 6) return;
+        const fixed = c.drivers.length > 2 && seed % 2 === 0 ? { [c.drivers[seed % c.drivers.length].id]: seed % 4 === 0 } : {};
+        const a = analyzeCase(ix, c, ASOF, fixed);
+        const b = bruteForce(setup, fixed);
+        if (b.admission === 0 && a.probability > 0) return; // impossible evidence: the engine forces it instead
+        expect(Math.abs(a.probability - b.admission)).toBeLessThan(1e-12);
+        for (const [id, p] of Object.entries(b.stages)) expect(Math.abs(a.stageProbabilities[id] - p)).toBeLessThan(1e-12);
+      }),
+      { numRuns: 800 },
+    );
   });
 
   it('never falls when an actor moves probability to yes (monotone rules)', () => {
@@ -111,6 +111,38 @@ describe('exact probability', () => {
         }
       }),
       { numRuns: 600 },
+    );
+  });
+});
+
+describe('Monte Carlo baseline', () => {
+  it('agrees with the exact answer within 4 standard errors', async () => {
+    const { monteCarlo } = await import('./montecarlo.ts');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        const { ix, c, setup } = caseOf(seed, { states: [3, 9], maxSeats: 4, weighted: true });
+        const exact = analyzeCase(ix, c, ASOF).probability;
+        const mc = monteCarlo(setup, {}, 4000, seed);
+        const se = Math.max(mc.se, Math.sqrt((exact * (1 - exact)) / 4000), 1e-9);
+        expect(Math.abs(exact - mc.p)).toBeLessThan(4 * se + 1e-9);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('larger random cases', () => {
+  it('stay exact-and-feasible (no state blow-up) and agree with Monte Carlo', async () => {
+    const { monteCarlo } = await import('./montecarlo.ts');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        const { ix, c, setup } = caseOf(seed, { states: [10, 30], maxSeats: 4, maxDrivers: 5, maxStages: 4, weighted: true });
+        const a = analyzeCase(ix, c, ASOF);
+        const mc = monteCarlo(setup, {}, 3000, seed);
+        const se = Math.max(mc.se, Math.sqrt((a.probability * (1 - a.probability)) / 3000), 1e-9);
+        expect(Math.abs(a.probability - mc.p)).toBeLessThan(4.5 * se + 1e-9);
+      }),
+      { numRuns: 60 },
     );
   });
 });

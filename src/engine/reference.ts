@@ -60,6 +60,11 @@ function drawsOf(setup: CaseSetup, stages: StageSetup[]): { draws: Draw[]; ballo
   return { draws, ballots };
 }
 
+/** How many independent draws brute force enumerates (4^draws ballots per driver assignment). */
+export function drawCount(setup: CaseSetup): number {
+  return drawsOf(setup, setup.stages.filter((s) => s.applies && s.seats)).draws.length;
+}
+
 const passes = (s: StageSetup, b: Ballot[]): boolean => {
   const tally = { yes: 0, no: 0, abstain: 0, absent: 0 };
   for (const x of b) tally[x.position] += x.seats;

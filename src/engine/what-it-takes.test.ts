@@ -7,7 +7,7 @@ import type { Position } from '../model/schema.ts';
 import { type Ballot, evaluateRule } from '../rules/evaluate.ts';
 import { analyzeCase } from './analyze.ts';
 import { randomDataset } from './random-case.ts';
-import { bruteForce } from './reference.ts';
+import { bruteForce, drawCount } from './reference.ts';
 import { distUnder, mostLikely, POSITIONS, setupCase, type CaseSetup, type StageSetup } from './setup.ts';
 
 const ASOF = '2024-06-01';
@@ -86,7 +86,7 @@ describe('sensitivity', () => {
     fc.assert(
       fc.property(seeds, (seed) => {
         const { ix, c, setup } = caseOf(seed, { states: [1, 4], maxDrivers: 3 });
-        if (c.drivers.length === 0 || setup.units.length > 5) return;
+        if (c.drivers.length === 0 || drawCount(setup) > 6) return;
         const a = analyzeCase(ix, c, ASOF);
         expect(a.sensitivity.map((s) => s.driver).sort()).toEqual(c.drivers.map((d) => d.id).sort());
         for (const s of a.sensitivity) {
@@ -109,7 +109,7 @@ describe('what it takes: driver settings', () => {
     fc.assert(
       fc.property(seeds, (seed) => {
         const { ix, c, setup } = caseOf(seed, { states: [1, 4], maxDrivers: 3 });
-        if (setup.units.length > 5) return;
+        if (drawCount(setup) > 6) return;
         const a = analyzeCase(ix, c, ASOF);
         const plan = a.whatItTakes.driverPlan;
         // Every partial setting with positive probability, scored by brute force.
