@@ -96,7 +96,7 @@ export function passTable(setup: CaseSetup, problem: Problem, driverIds: string[
   };
   goBack(0, U, Float64Array.of(1), 0);
 
-  // Every (front, back) pair is one row of the table when the two sets of drivers are disjoint.
+  // Every driver the table depends on is a front or a back driver, so each row is one (front, back) pair.
   const table = new Float64Array(2 ** ref.length);
   const fBit = frontDrivers.map((d) => ref.indexOf(d));
   const bBit = backDrivers.map((d) => ref.indexOf(d));
@@ -110,19 +110,11 @@ export function passTable(setup: CaseSetup, problem: Problem, driverIds: string[
     for (let i = 0; i < f.length; i++) if (f[i] !== 0) idx.push(i);
     return { idx: Int32Array.from(idx), val: Float64Array.from(idx, (i) => f[i]) };
   });
-  const done = new Map<number, number>();
   for (let r = 0; r < table.length; r++) {
-    const fi = project(r, fBit);
-    const bi = project(r, bBit);
-    const key = fi * backs.length + bi;
-    let p = done.get(key);
-    if (p === undefined) {
-      const { idx, val } = sparse[fi];
-      const v = backs[bi];
-      p = 0;
-      for (let i = 0; i < idx.length; i++) p += val[i] * v[idx[i]];
-      done.set(key, p);
-    }
+    const { idx, val } = sparse[project(r, fBit)];
+    const v = backs[project(r, bBit)];
+    let p = 0;
+    for (let i = 0; i < idx.length; i++) p += val[i] * v[idx[i]];
     table[r] = p;
   }
   return { drivers: ref.map((d) => idOf.get(d)!), table };

@@ -20,10 +20,13 @@ interface Shape {
   canS: boolean;
   /** Number of classes: [failed] + reachable undecided values + [met]. */
   n: number;
-  /** The undecided values that some choice of positions reaches, ascending; `index[v − lo]` is v's class. */
+  /**
+   * The undecided values that some choice of positions reaches, ascending; `index[v − lo]` is v's
+   * class. Both are left empty when every value in the window is reachable (then classes are v − lo).
+   */
   lo: number;
-  vals: Int32Array;
-  index: Int32Array;
+  vals?: Int32Array;
+  index?: Int32Array;
 }
 
 interface Step {
@@ -89,7 +92,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   const preMax = new Float64Array(K);
   // Which partial sums some choice of positions reaches, over [preMin, preMax]: with large weights
   // these are far fewer than the values in between, and only they get a class.
-  const reach = problem.constraints.map(() => Uint8Array.of(1));
+  const reach: Array<Uint8Array | undefined> = problem.constraints.map(() => undefined);
   const shapes: Shape[][] = [];
   const complete = (s: number, k: number) => k > lastTouch[s];
   const shapeOf = (c: number): Shape => {
@@ -102,9 +105,10 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     const canS = preMax[c] >= sat;
     const off = canU ? 1 : 0;
     const width = Math.max(0, hi - lo + 1);
+    const r = reach[c];
+    if (!r) return { unsat, sat, canU, canS, n: off + width + (canS ? 1 : 0), lo };
     const index = new Int32Array(width).fill(-1);
     const vals: number[] = [];
-    const r = reach[c];
     for (let v = lo; v <= hi; v++) {
       if (r[v - preMin[c]]) {
         index[v - lo] = off + vals.length;
@@ -122,13 +126,20 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   shapes.push(shapeAt(0));
   for (let k = 0; k < U; k++) {
     for (const [c, [lo, hi, coef]] of minC[k]) {
-      const old = reach[c];
-      const next = new Uint8Array(old.length + hi - lo);
-      for (const x of new Set(coef)) {
-        const shift = x - lo;
-        for (let i = 0; i < old.length; i++) if (old[i]) next[i + shift] = 1;
+      // Sums stay an unbroken interval while no gap between the unit's coefficients exceeds the
+      // interval's width; only otherwise are the reachable sums kept one by one.
+      const width = preMax[c] - preMin[c];
+      const steps = [...new Set(coef)].sort((a, b) => a - b);
+      const gapped = steps.some((x, i) => i > 0 && x - steps[i - 1] > width + 1);
+      const old = reach[c] ?? (gapped ? new Uint8Array(width + 1).fill(1) : undefined);
+      if (old) {
+        const next = new Uint8Array(old.length + hi - lo);
+        for (const x of steps) {
+          const shift = x - lo;
+          for (let i = 0; i < old.length; i++) if (old[i]) next[i + shift] = 1;
+        }
+        reach[c] = next;
       }
-      reach[c] = next;
       preMin[c] += lo;
       preMax[c] += hi;
       sufMin[c] -= lo;
@@ -140,13 +151,15 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   const classOf = (sh: Shape, v: number): number => {
     if (v < sh.unsat) return 0;
     if (v >= sh.sat) return sh.n - 1;
-    return sh.index[v - sh.lo];
+    return sh.index ? sh.index[v - sh.lo] : (sh.canU ? 1 : 0) + (v - sh.lo);
   };
   const truth = (sh: Shape, cls: number): number => (sh.canU && cls === 0 ? 0 : sh.canS && cls === sh.n - 1 ? 1 : -1);
 
   // A stage's state: the class of its one constraint, or, with several constraints (all functions
   // of the same ballots), one of the tuples of classes that the taken units can jointly produce.
-  const multi = stageConstraints.map((cs) => cs.length > 1);
+  // Few constraints with small windows: the dense product of their classes is cheaper to index.
+  const product = (st: number, k: number) => stageConstraints[st].reduce((a, c) => a * shapes[k][c].n, 1);
+  const multi = stageConstraints.map((cs, st) => cs.length >= 3 || (cs.length > 1 && shapes.some((_, k) => product(st, k) > 1 << 14)));
   let tuples: Int32Array[][] = stageConstraints.map((cs) => [Int32Array.from(cs, (c) => classOf(shapes[0][c], 0))]);
   let infeasible = false;
   for (let st = 0; st < S; st++) {
@@ -162,7 +175,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     const st = new Int32Array(S);
     let size = 1;
     for (let x = 0; x < S; x++) {
-      const n = complete(x, k) ? 1 : multi[x] ? tuples[x].length : shapes[k][stageConstraints[x][0]].n;
+      const n = complete(x, k) ? 1 : multi[x] ? tuples[x].length : product(x, k);
       d[x] = n;
       st[x] = size;
       size *= n;
@@ -200,19 +213,29 @@ export function makePlan(problem: Problem, order: number[]): Plan {
         const nw = newSh[c];
         const coef = coefOf.get(c);
         const mv = new Int32Array(4 * o.n);
-        for (let cls = 0; cls < o.n; cls++) {
-          const tv = truth(o, cls);
-          for (let pos = 0; pos < 4; pos++) {
-            mv[pos * o.n + cls] =
-              tv === 0 ? 0 : tv === 1 ? nw.n - 1 : classOf(nw, o.vals[cls - (o.canU ? 1 : 0)] + (coef ? coef[2][pos] : 0));
+        const offO = o.canU ? 1 : 0;
+        const offN = nw.canU ? 1 : 0;
+        const lastO = o.canS ? o.n - 1 : -1;
+        const width = o.n - offO - (o.canS ? 1 : 0);
+        for (let pos = 0; pos < 4; pos++) {
+          const add = coef ? coef[2][pos] : 0;
+          const row = pos * o.n;
+          if (o.canU) mv[row] = 0;
+          if (lastO >= 0) mv[row + lastO] = nw.n - 1;
+          for (let w = 0; w < width; w++) {
+            const v = (o.vals ? o.vals[w] : o.lo + w) + add;
+            mv[row + offO + w] = v < nw.unsat ? 0 : v >= nw.sat ? nw.n - 1 : nw.index ? nw.index[v - nw.lo] : offN + (v - nw.lo);
           }
         }
-        const tr = Int8Array.from({ length: nw.n }, (_, cls) => truth(nw, cls));
+        const tr = new Int8Array(nw.n).fill(-1);
+        if (nw.canU) tr[0] = 0;
+        if (nw.canS) tr[nw.n - 1] = 1;
         return { mv, n: o.n, tr };
       });
       const evaluate = stageEvaluator(problem.stageFormulas[st], cs);
       const tab = new Int32Array(4 * dOld);
       const done = complete(st, k + 1);
+      if (!multi[st] && cs.length > 1) return denseTable(moves, problem.stageFormulas[st], cs, dOld, done, tab);
       if (!multi[st]) {
         const { mv, tr } = moves[0];
         const single = problem.stageFormulas[st].kind === 'leaf';
@@ -228,27 +251,36 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       const K = cs.length;
       const truths = new Int8Array(K);
       const found: Int32Array[] = [];
-      const seen = new Map<string, number>();
+      // Tuples are keyed by their mixed-radix number: a dense lookup when the product is small.
+      const radix = cs.map((c) => newSh[c].n);
+      const product = radix.reduce((a, b) => a * b, 1);
+      const dense = product <= 1 << 22 ? new Int32Array(product).fill(-1) : undefined;
+      const seen = new Map<number | string, number>();
       const next = new Int32Array(K);
       const old = tuples[st];
       for (let idx = 0; idx < dOld; idx++) {
         const cls = old[idx];
         for (let pos = 0; pos < 4; pos++) {
-          for (let j = 0; j < K; j++) {
+          let key = 0;
+          for (let j = 0, mul = 1; j < K; j++) {
             const m = moves[j];
-            next[j] = m.mv[pos * m.n + cls[j]];
-            truths[j] = m.tr[next[j]];
+            const nc = m.mv[pos * m.n + cls[j]];
+            next[j] = nc;
+            truths[j] = m.tr[nc];
+            key += nc * mul;
+            mul *= radix[j];
           }
           const r = evaluate(truths);
           if (r === 0) tab[pos * dOld + idx] = -1;
           else if (done) tab[pos * dOld + idx] = 0;
           else {
-            const key = next.join(',');
-            let at = seen.get(key);
-            if (at === undefined) {
+            const k2: number | string = dense || Number.isSafeInteger(product) ? key : next.join(',');
+            let at = dense ? dense[key] : seen.get(k2);
+            if (at === undefined || at < 0) {
               at = found.length;
               found.push(Int32Array.from(next));
-              seen.set(key, at);
+              if (dense) dense[key] = at;
+              else seen.set(k2, at);
             }
             tab[pos * dOld + idx] = at;
           }
@@ -263,6 +295,80 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   }
 
   return { problem, order, dims, strides, sizes, steps, infeasible };
+}
+
+/** Transitions of a stage indexed by the dense product of its constraints' classes. */
+function denseTable(
+  moves: Array<{ mv: Int32Array; n: number; tr: Int8Array }>,
+  formula: Formula,
+  cs: number[],
+  dOld: number,
+  done: boolean,
+  tab: Int32Array,
+): Int32Array {
+  const evaluate = stageEvaluator(formula, cs);
+  // The stage's verdict for every combination of its constraints' truths (base 3: 0 false, 1 met, 2 open).
+  const lut = new Int8Array(3 ** cs.length);
+  const t = new Int8Array(cs.length);
+  for (let code = 0; code < lut.length; code++) {
+    let r = code;
+    for (let j = 0; j < cs.length; j++) {
+      const dgt = r % 3;
+      r = (r - dgt) / 3;
+      t[j] = dgt === 2 ? -1 : dgt;
+    }
+    lut[code] = evaluate(t);
+  }
+  // Per constraint and (position, old class): its share of the new stage index and of the verdict code.
+  const outPart: Int32Array[] = [];
+  const codePart: Int32Array[] = [];
+  let mulNew = 1;
+  moves.forEach((m, j) => {
+    const op = new Int32Array(4 * m.n);
+    const cp = new Int32Array(4 * m.n);
+    for (let i = 0; i < 4 * m.n; i++) {
+      const nc = m.mv[i];
+      op[i] = nc * mulNew;
+      cp[i] = (m.tr[nc] < 0 ? 2 : m.tr[nc]) * 3 ** j;
+    }
+    outPart.push(op);
+    codePart.push(cp);
+    mulNew *= m.tr.length;
+  });
+  if (cs.length === 2) {
+    const [o0, o1] = outPart;
+    const [c0, c1] = codePart;
+    const n0 = moves[0].n;
+    const n1 = moves[1].n;
+    for (let pos = 0; pos < 4; pos++) {
+      for (let b = 0; b < n1; b++) {
+        const i1 = pos * n1 + b;
+        for (let a = 0; a < n0; a++) {
+          const i0 = pos * n0 + a;
+          tab[pos * dOld + b * n0 + a] = lut[c0[i0] + c1[i1]] === 0 ? -1 : done ? 0 : o0[i0] + o1[i1];
+        }
+      }
+    }
+    return tab;
+  }
+  const cls = new Int32Array(cs.length);
+  for (let idx = 0; idx < dOld; idx++) {
+    for (let pos = 0; pos < 4; pos++) {
+      let out = 0;
+      let code = 0;
+      for (let j = 0; j < cs.length; j++) {
+        const i = pos * moves[j].n + cls[j];
+        code += codePart[j][i];
+        out += outPart[j][i];
+      }
+      tab[pos * dOld + idx] = lut[code] === 0 ? -1 : done ? 0 : out;
+    }
+    for (let j = 0; j < cs.length; j++) {
+      if (++cls[j] < moves[j].n) break;
+      cls[j] = 0;
+    }
+  }
+  return tab;
 }
 
 /** A stage's formula as a function of its constraints' truth values (1, 0, −1 undecided), in `cs` order. */
