@@ -42,7 +42,7 @@ console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(tot
 console.log('');
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map((_, i) => (i === 1 ? '---:' : '---')).join('|')}|`);
-for (const r of table) console.log(`| ${r.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`);
+for (const r of table) console.log(`| ${r.map((x) => String(x).replace(/\|/g, '\\|')).join(' | ')} |`);
 console.log('');
 console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
 process.exit(0);

@@ -3,13 +3,14 @@
 // The expensive part — P(pass | drivers) for every driver assignment — depends only on the case and
 // the day, so it is computed once and cached; toggling a driver only re-weighs the cached tables.
 import type { Indexed } from '../model/dataset.ts';
-import type { Assignment } from '../model/drivers.ts';
+import { type Assignment, parentsOf } from '../model/drivers.ts';
 import type { CaseData, DriverData } from '../model/schema.ts';
-import { expectation, priorTable } from './conditioning.ts';
+import { expectation, MAX_DRIVERS, priorTable } from './conditioning.ts';
+import { EngineError } from './constraints.ts';
 import { type DriverPlan, driverPlan } from './driver-plan.ts';
 import { evaluateSetup, type Evaluation } from './evaluate.ts';
 import { seatsGame } from './game.ts';
-import { expand, passTable } from './mixture.ts';
+import { expand, type PassTable, passTable } from './mixture.ts';
 import { powerIndices } from './power.ts';
 import { buildProblem, modeledStages } from './problem.ts';
 import { sensitivity, type SensitivityRow } from './sensitivity.ts';
@@ -51,29 +52,78 @@ export interface Analysis {
 export interface Prepared {
   setup: CaseSetup;
   drivers: DriverData[];
-  prior: Float64Array;
-  /** P(all modeled stages pass | assignment), over all 2^m assignments. */
-  admission: Float64Array;
-  /** P(stage passes | assignment) for modeled stages. */
-  stages: Map<string, Float64Array>;
+  /** P(all modeled stages pass | the drivers the stances name). */
+  admission: PassTable;
+  /** P(stage passes | …) for modeled stages. */
+  stages: Map<string, PassTable>;
   /** Product of the estimates of stages whose members are unknown (independent of everything else). */
   estimated: number;
+  /** Tables over sets of drivers, by key; built on first use. */
+  spaces: Map<string, Space>;
   /** Built on first use: the plans behind "what it takes". */
   changes?: ChangeModels;
+}
+
+/**
+ * The joint distribution of some drivers and the pass probabilities over their assignments. A set of
+ * drivers closed under "parent of" has its own joint distribution, and drivers outside it that no
+ * stance names and nobody set sum out exactly, so computations run over the smallest such set.
+ */
+export interface Space {
+  drivers: DriverData[];
+  prior: Float64Array;
+  admission: Float64Array;
+  stages: Map<string, Float64Array>;
 }
 
 export function prepare(setup: CaseSetup): Prepared {
   const drivers = setup.case.drivers;
   const ids = drivers.map((d) => d.id);
-  const m = drivers.length;
-  const prior = priorTable(drivers);
   const modeled = modeledStages(setup);
-  const admission = expand(passTable(setup, buildProblem(setup, modeled, 'seat'), ids), m);
-  const stages = new Map<string, Float64Array>();
-  for (const s of modeled) stages.set(s.stage.id, expand(passTable(setup, buildProblem(setup, [s], 'seat'), ids), m));
+  const admission = passTable(setup, buildProblem(setup, modeled, 'seat'), ids);
+  const stages = new Map<string, PassTable>();
+  for (const s of modeled) stages.set(s.stage.id, passTable(setup, buildProblem(setup, [s], 'seat'), ids));
   let estimated = 1;
   for (const s of setup.stages) if (s.applies && !s.seats) estimated *= s.estimate?.p ?? 0;
-  return { setup, drivers, prior, admission, stages, estimated };
+  return { setup, drivers, admission, stages, estimated, spaces: new Map() };
+}
+
+/** The space of the drivers that bear on the answer once `extra` are set (all of them when few). */
+export function spaceFor(p: Prepared, extra: Iterable<string>): Space {
+  const m = p.drivers.length;
+  let members: number[];
+  if (m <= MAX_DRIVERS) members = p.drivers.map((_, j) => j);
+  else {
+    const byId = new Map(p.drivers.map((d, j) => [d.id, j]));
+    const want = new Set<number>([...p.admission.drivers, ...[...p.stages.values()].flatMap((t) => t.drivers)]);
+    for (const id of extra) if (byId.has(id)) want.add(byId.get(id)!);
+    const stack = [...want];
+    while (stack.length) {
+      for (const parent of parentsOf(p.drivers[stack.pop()!])) {
+        const j = byId.get(parent);
+        if (j !== undefined && !want.has(j)) {
+          want.add(j);
+          stack.push(j);
+        }
+      }
+    }
+    members = [...want].sort((a, b) => a - b);
+    if (members.length > MAX_DRIVERS) {
+      throw new EngineError(
+        `${members.length} drivers bear on this case (of ${m}); the exact engine enumerates at most 2^${MAX_DRIVERS} driver assignments`,
+      );
+    }
+  }
+  const key = members.join(',');
+  let space = p.spaces.get(key);
+  if (!space) {
+    const drivers = members.map((j) => p.drivers[j]);
+    const stages = new Map<string, Float64Array>();
+    for (const [id, t] of p.stages) stages.set(id, expand(t, members));
+    space = { drivers, prior: priorTable(drivers), admission: expand(p.admission, members), stages };
+    p.spaces.set(key, space);
+  }
+  return space;
 }
 
 const cache = new WeakMap<Indexed, WeakMap<CaseData, Map<string, Prepared>>>();
@@ -102,21 +152,26 @@ export function analyzePrepared(p: Prepared, fixed: Assignment = {}, options: { 
   const known = new Set(p.drivers.map((d) => d.id));
   const set: Assignment = Object.fromEntries(Object.entries(fixed).filter(([k]) => known.has(k)));
   const evaluation = evaluateSetup(p.setup, set);
-  const probability = p.estimated * expectation(p.drivers, p.prior, p.admission, set);
+  const main = spaceFor(p, Object.keys(set));
+  const probability = p.estimated * expectation(main.drivers, main.prior, main.admission, set);
   const stageProbabilities: Record<string, number> = {};
   for (const s of p.setup.stages) {
     const id = s.stage.id;
-    const table = p.stages.get(id);
-    stageProbabilities[id] = !s.applies ? 1 : table ? expectation(p.drivers, p.prior, table, set) : (s.estimate?.p ?? 0);
+    const table = main.stages.get(id);
+    stageProbabilities[id] = !s.applies ? 1 : table ? expectation(main.drivers, main.prior, table, set) : (s.estimate?.p ?? 0);
   }
-  const plan = driverPlan(p.drivers, p.prior, p.admission, set, p.estimated);
+  const given = (a: Assignment) => {
+    const sp = spaceFor(p, Object.keys(a));
+    return p.estimated * expectation(sp.drivers, sp.prior, sp.admission, a);
+  };
+  const plan = driverPlan(main.drivers, main.prior, main.admission, set, p.estimated);
   p.changes ??= changeModels(p.setup);
   const changes = stanceChanges(p.setup, evaluation, p.changes);
   const analysis: Analysis = {
     evaluation,
     probability,
     stageProbabilities,
-    sensitivity: sensitivity(p.drivers, p.prior, p.admission, set, p.estimated),
+    sensitivity: sensitivity(p.drivers, given, set),
     whatItTakes: { stages: changes.stages, procedure: changes.procedure, drivers: plan.settings, driverPlan: plan },
   };
   if (options.power) analysis.power = stagePower(p.setup);

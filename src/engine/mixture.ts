@@ -120,12 +120,17 @@ export function passTable(setup: CaseSetup, problem: Problem, driverIds: string[
   return { drivers: ref.map((d) => idOf.get(d)!), table };
 }
 
-/** Spreads a table over some drivers to all 2^m assignments of the case's m drivers. */
-export function expand(t: PassTable, m: number): Float64Array {
-  const out = new Float64Array(2 ** m);
+/**
+ * Spreads a table over some drivers to every assignment of `space` (indices into the case's drivers;
+ * bit j of a row is space[j]), which must contain the table's drivers.
+ */
+export function expand(t: PassTable, space: number[]): Float64Array {
+  const bit = t.drivers.map((d) => space.indexOf(d));
+  if (bit.some((b) => b < 0)) throw new Error('expand: the space lacks a driver the table depends on');
+  const out = new Float64Array(2 ** space.length);
   for (let d = 0; d < out.length; d++) {
     let r = 0;
-    for (let j = 0; j < t.drivers.length; j++) if ((d >> t.drivers[j]) & 1) r |= 1 << j;
+    for (let j = 0; j < bit.length; j++) if ((d >> bit[j]) & 1) r |= 1 << j;
     out[d] = t.table[r];
   }
   return out;

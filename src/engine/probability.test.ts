@@ -146,3 +146,33 @@ describe('larger random cases', () => {
     );
   });
 });
+
+describe('many drivers', () => {
+  it('sums out drivers that bear on nothing, exactly, beyond the 2^20 enumeration limit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        const { data, case: c } = randomDataset(seed, { states: [2, 6], maxDrivers: 3 });
+        // 22 more drivers: some parents of the case's drivers, the rest unrelated.
+        const extra = Array.from({ length: 22 }, (_, j) => ({ id: `x${j}`, name: `x${j}`, p: ((j * 37) % 100) / 100, sources: ['https://example.org'] }));
+        const drivers = c.drivers.map((d, j) => (j === 0 ? { ...d, given: [{ when: { x0: true }, p: 0.9 }, ...(d.given ?? [])] } : d));
+        const big = { ...c, drivers: [...drivers, ...extra] };
+        const small = { ...c, drivers: drivers.length ? [...drivers, extra[0]] : [] };
+        const ixBig = index({ ...data, cases: [big] });
+        const ixSmall = index({ ...data, cases: [small] });
+        const a = analyzeCase(ixBig, big, ASOF);
+        const b = analyzeCase(ixSmall, small, ASOF);
+        expect(Math.abs(a.probability - b.probability)).toBeLessThan(1e-12);
+        for (const s of a.sensitivity) {
+          if (s.driver.startsWith('x') && s.driver !== 'x0') expect(s.delta).toBe(0);
+          const t = b.sensitivity.find((x) => x.driver === s.driver);
+          if (t) expect(Math.abs(t.delta - s.delta)).toBeLessThan(1e-12);
+        }
+        const set = { x5: true, ...(c.drivers[0] ? { [c.drivers[0].id]: false } : {}) };
+        const a2 = analyzeCase(ixBig, big, ASOF, set);
+        const b2 = analyzeCase(ixSmall, small, ASOF, c.drivers[0] ? { [c.drivers[0].id]: false } : {});
+        expect(Math.abs(a2.probability - b2.probability)).toBeLessThan(1e-12);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -2,7 +2,6 @@
 // with the other drivers as they are (set ones stay set, the rest uncertain).
 import type { Assignment } from '../model/drivers.ts';
 import type { DriverData } from '../model/schema.ts';
-import { expectation } from './conditioning.ts';
 
 export interface SensitivityRow {
   driver: string;
@@ -12,13 +11,13 @@ export interface SensitivityRow {
   whenFalse: number;
 }
 
-/** `values[d]` is P(admission | assignment d) up to the constant `factor` (independent estimated stages). */
-export function sensitivity(drivers: DriverData[], prior: Float64Array, values: Float64Array, fixed: Assignment, factor = 1): SensitivityRow[] {
+/** `given(set)` is P(admission | the drivers in `set`). */
+export function sensitivity(drivers: DriverData[], given: (set: Assignment) => number, fixed: Assignment): SensitivityRow[] {
   const rows = drivers.map((d) => {
     const others: Assignment = { ...fixed };
     delete others[d.id];
-    const whenTrue = factor * expectation(drivers, prior, values, { ...others, [d.id]: true });
-    const whenFalse = factor * expectation(drivers, prior, values, { ...others, [d.id]: false });
+    const whenTrue = given({ ...others, [d.id]: true });
+    const whenFalse = given({ ...others, [d.id]: false });
     // A driver nothing depends on gives equal sums up to rounding: report no effect rather than 1e-17.
     const delta = Math.abs(whenTrue - whenFalse) <= 1e-12 * Math.max(whenTrue, whenFalse) ? 0 : whenTrue - whenFalse;
     return { driver: d.id, name: d.name, delta, whenTrue, whenFalse };
