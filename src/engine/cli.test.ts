@@ -1,0 +1,76 @@
+// The command line around the engine: accede power and the engine fields of accede evaluate.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../cli/main.ts';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'accede-power-'));
+const file = (name: string, json: unknown) => {
+  const p = join(dir, name);
+  writeFileSync(p, typeof json === 'string' ? json : JSON.stringify(json));
+  return p;
+};
+
+describe('accede power', () => {
+  it('prints {players: [{id, banzhaf, banzhafRaw, shapleyShubik}]} for a game file', async () => {
+    const r = await run('power', '--game', file('g.json', { quota: 62, players: [{ id: 'A', weight: 4 }, { id: 'B', weight: 60 }, { id: 'C', weight: 30 }] }), '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { players: Array<Record<string, number | string>> };
+    expect(Object.keys(j)).toEqual(['players']);
+    expect(j.players.map((p) => Object.keys(p))).toEqual([0, 1, 2].map(() => ['id', 'banzhaf', 'banzhafRaw', 'shapleyShubik']));
+    expect(j.players[1].shapleyShubik).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('takes several quotas', async () => {
+    const r = await run('power', '--game', file('m.json', { quotas: [2, 65], players: [{ id: 'X', weights: [1, 18.6] }, { id: 'Y', weights: [1, 46.4] }, { id: 'Z', weights: [1, 35] }] }));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Shapley–Shubik/);
+  });
+
+  it('computes a stage of the bundled dataset: the Security Council', async () => {
+    const r = await run('power', 'un', 'security-council', '--as-of', '2025-06-01', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { players: Array<{ id: string; shapleyShubik: number }> };
+    expect(j.players.length).toBe(15);
+    expect(j.players.find((p) => p.id === 'RU')!.shapleyShubik).toBeCloseTo(421 / 2145, 12);
+  });
+
+  it('refuses bad input with exit code 2 and a reason', async () => {
+    expect((await run('power', '--game', file('bad.json', '{"quota": 3'))).err).toMatch(/not valid JSON/);
+    const missing = await run('power', '--game', file('nop.json', { players: [{ id: 'A', weight: 1 }] }));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/quota/);
+    expect((await run('power', 'un', 'nowhere')).err).toMatch(/unknown stage "nowhere"/);
+    expect((await run('power')).code).toBe(2);
+    expect((await run('power', 'un', 'security-council', '--game', 'x.json')).code).toBe(2);
+  });
+});
+
+describe('accede evaluate with the engine', () => {
+  it('adds probability, stage probabilities, sensitivity, what it takes and, with --power, power', async () => {
+    const r = await run('evaluate', 'XK', 'coe', '--as-of', '2025-06-01', '--set', 'spain-recognizes-kosovo=true', '--json', '--power');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.probability).toBeGreaterThan(0);
+    expect(Object.keys(j.stageProbabilities)).toEqual(j.stages.map((s: { id: string }) => s.id));
+    expect(Object.keys(j.sensitivity[0])).toEqual(['driver', 'name', 'delta', 'whenTrue', 'whenFalse']);
+    expect(Object.keys(j.whatItTakes)).toEqual(['stages', 'procedure', 'drivers', 'driverPlan']);
+    expect(Object.keys(j.power)).toContain('committee-of-ministers');
+  });
+
+  it('shows the same in text', async () => {
+    const r = await run('evaluate', 'XK', 'nato', '--as-of', '2025-06-01');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/P\(admission\) = /);
+    expect(r.out).toMatch(/driver sensitivity/);
+    expect(r.out).toMatch(/what it would take/);
+  });
+});
