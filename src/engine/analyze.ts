@@ -13,7 +13,7 @@ import { seatsGame } from './game.ts';
 import { expand, type PassTable, passTable } from './mixture.ts';
 import { powerIndices } from './power.ts';
 import { buildProblem, modeledStages } from './problem.ts';
-import { sensitivity, type SensitivityRow } from './sensitivity.ts';
+import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
 import { type CaseSetup, setupCase } from './setup.ts';
 import { type ChangeModels, changeModels, type ChangePlan, stanceChanges } from './what-it-takes.ts';
 
@@ -51,11 +51,20 @@ export interface Analysis {
 /** What analyzeCase keeps between calls for the same case and day. */
 export interface Prepared {
   setup: CaseSetup;
+  /**
+   * The drivers the tables below range over (bit j of a row is drivers[j]): all the case's drivers
+   * when there are at most 20, else those the stances name and their ancestors.
+   */
   drivers: DriverData[];
-  /** P(all modeled stages pass | the drivers the stances name). */
-  admission: PassTable;
-  /** P(stage passes | …) for modeled stages. */
-  stages: Map<string, PassTable>;
+  /** P(d) for every assignment d of `drivers`. */
+  prior: Float64Array;
+  /** P(all modeled stages pass | d), up to the factor `estimated`. */
+  admission: Float64Array;
+  /** P(stage passes | d) for modeled stages. */
+  stages: Map<string, Float64Array>;
+  /** The same as functions of only the drivers the stances name. */
+  admissionTable: PassTable;
+  stageTables: Map<string, PassTable>;
   /** Product of the estimates of stages whose members are unknown (independent of everything else). */
   estimated: number;
   /** Tables over sets of drivers, by key; built on first use. */
@@ -77,29 +86,41 @@ export interface Space {
 }
 
 export function prepare(setup: CaseSetup): Prepared {
-  const drivers = setup.case.drivers;
-  const ids = drivers.map((d) => d.id);
+  const ids = setup.case.drivers.map((d) => d.id);
   const modeled = modeledStages(setup);
-  const admission = passTable(setup, buildProblem(setup, modeled, 'seat'), ids);
-  const stages = new Map<string, PassTable>();
-  for (const s of modeled) stages.set(s.stage.id, passTable(setup, buildProblem(setup, [s], 'seat'), ids));
+  const admissionTable = passTable(setup, buildProblem(setup, modeled, 'seat'), ids);
+  const stageTables = new Map<string, PassTable>();
+  for (const s of modeled) stageTables.set(s.stage.id, passTable(setup, buildProblem(setup, [s], 'seat'), ids));
   let estimated = 1;
   for (const s of setup.stages) if (s.applies && !s.seats) estimated *= s.estimate?.p ?? 0;
-  return { setup, drivers, admission, stages, estimated, spaces: new Map() };
+  const p: Prepared = {
+    setup,
+    drivers: [],
+    prior: new Float64Array(1),
+    admission: new Float64Array(1),
+    stages: new Map(),
+    admissionTable,
+    stageTables,
+    estimated,
+    spaces: new Map(),
+  };
+  const main = spaceFor(p, []);
+  return { ...p, drivers: main.drivers, prior: main.prior, admission: main.admission, stages: main.stages };
 }
 
 /** The space of the drivers that bear on the answer once `extra` are set (all of them when few). */
 export function spaceFor(p: Prepared, extra: Iterable<string>): Space {
-  const m = p.drivers.length;
+  const all = p.setup.case.drivers;
+  const m = all.length;
   let members: number[];
-  if (m <= MAX_DRIVERS) members = p.drivers.map((_, j) => j);
+  if (m <= MAX_DRIVERS) members = all.map((_, j) => j);
   else {
-    const byId = new Map(p.drivers.map((d, j) => [d.id, j]));
-    const want = new Set<number>([...p.admission.drivers, ...[...p.stages.values()].flatMap((t) => t.drivers)]);
+    const byId = new Map(all.map((d, j) => [d.id, j]));
+    const want = new Set<number>([...p.admissionTable.drivers, ...[...p.stageTables.values()].flatMap((t) => t.drivers)]);
     for (const id of extra) if (byId.has(id)) want.add(byId.get(id)!);
     const stack = [...want];
     while (stack.length) {
-      for (const parent of parentsOf(p.drivers[stack.pop()!])) {
+      for (const parent of parentsOf(all[stack.pop()!])) {
         const j = byId.get(parent);
         if (j !== undefined && !want.has(j)) {
           want.add(j);
@@ -117,10 +138,10 @@ export function spaceFor(p: Prepared, extra: Iterable<string>): Space {
   const key = members.join(',');
   let space = p.spaces.get(key);
   if (!space) {
-    const drivers = members.map((j) => p.drivers[j]);
+    const drivers = members.map((j) => all[j]);
     const stages = new Map<string, Float64Array>();
-    for (const [id, t] of p.stages) stages.set(id, expand(t, members));
-    space = { drivers, prior: priorTable(drivers), admission: expand(p.admission, members), stages };
+    for (const [id, t] of p.stageTables) stages.set(id, expand(t, members));
+    space = { drivers, prior: priorTable(drivers), admission: expand(p.admissionTable, members), stages };
     p.spaces.set(key, space);
   }
   return space;
@@ -149,7 +170,7 @@ export function analyzeCase(ix: Indexed, c: CaseData, asOf: string, fixed: Assig
 }
 
 export function analyzePrepared(p: Prepared, fixed: Assignment = {}, options: { power?: boolean } = {}): Analysis {
-  const known = new Set(p.drivers.map((d) => d.id));
+  const known = new Set(p.setup.case.drivers.map((d) => d.id));
   const set: Assignment = Object.fromEntries(Object.entries(fixed).filter(([k]) => known.has(k)));
   const evaluation = evaluateSetup(p.setup, set);
   const main = spaceFor(p, Object.keys(set));
@@ -171,7 +192,7 @@ export function analyzePrepared(p: Prepared, fixed: Assignment = {}, options: { 
     evaluation,
     probability,
     stageProbabilities,
-    sensitivity: sensitivity(p.drivers, given, set),
+    sensitivity: sensitivityBy(p.setup.case.drivers, given, set),
     whatItTakes: { stages: changes.stages, procedure: changes.procedure, drivers: plan.settings, driverPlan: plan },
   };
   if (options.power) analysis.power = stagePower(p.setup);

@@ -2,6 +2,7 @@
 // with the other drivers as they are (set ones stay set, the rest uncertain).
 import type { Assignment } from '../model/drivers.ts';
 import type { DriverData } from '../model/schema.ts';
+import { expectation } from './conditioning.ts';
 
 export interface SensitivityRow {
   driver: string;
@@ -11,8 +12,16 @@ export interface SensitivityRow {
   whenFalse: number;
 }
 
+/**
+ * From a table over the assignments of `drivers`: `values[d]` is P(admission | d) up to the constant
+ * `factor` (the independent estimated stages).
+ */
+export function sensitivity(drivers: DriverData[], prior: Float64Array, values: Float64Array, fixed: Assignment, factor = 1): SensitivityRow[] {
+  return sensitivityBy(drivers, (set) => factor * expectation(drivers, prior, values, set), fixed);
+}
+
 /** `given(set)` is P(admission | the drivers in `set`). */
-export function sensitivity(drivers: DriverData[], given: (set: Assignment) => number, fixed: Assignment): SensitivityRow[] {
+export function sensitivityBy(drivers: DriverData[], given: (set: Assignment) => number, fixed: Assignment): SensitivityRow[] {
   const rows = drivers.map((d) => {
     const others: Assignment = { ...fixed };
     delete others[d.id];
