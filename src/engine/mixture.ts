@@ -10,6 +10,7 @@ import type { CaseSetup } from './setup.ts';
 import { distUnder, driversOf } from './setup.ts';
 import { backward, forward, initialLayer, makePlan, orderUnits } from './plan.ts';
 import type { Problem } from './problem.ts';
+import { EngineError } from './constraints.ts';
 
 export interface PassTable {
   /** Indices (into the case's drivers) of the drivers the table depends on; bit j of a row is drivers[j]. */
@@ -19,6 +20,64 @@ export interface PassTable {
 }
 
 export function passTable(setup: CaseSetup, problem: Problem, driverIds: string[]): PassTable {
+  try {
+    return meetInTheMiddle(setup, problem, driverIds);
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    // Driver-dependent units kept to the end hold every stage open at once; with many of them that
+    // is too many states, so take the units stage by stage and enumerate drivers along the way.
+    return stageByStage(setup, problem, driverIds);
+  }
+}
+
+/**
+ * Units in the order that closes stages early; drivers are enumerated depth-first in the order
+ * their first unit comes, so each prefix of units that needs no further driver is folded once.
+ */
+function stageByStage(setup: CaseSetup, problem: Problem, driverIds: string[]): PassTable {
+  const idOf = new Map(driverIds.map((d, i) => [d, i]));
+  const order = orderUnits(problem);
+  const plan = makePlan(problem, order);
+  const needs = order.map((u) => driversOf(setup.units[problem.units[u].source].spec).filter((d) => idOf.has(d)));
+  const ref: string[] = [];
+  const firstNeed: number[] = [];
+  needs.forEach((ds, k) => {
+    for (const d of ds) {
+      if (!ref.includes(d)) {
+        ref.push(d);
+        firstNeed.push(k);
+      }
+    }
+  });
+  const none: Assignment = {};
+  const dists: Float64Array[] = problem.units.map((u) => {
+    const x = distUnder(setup.units[u.source].spec, none);
+    return Float64Array.of(x.yes, x.no, x.abstain, x.absent);
+  });
+  const table = new Float64Array(2 ** ref.length);
+  const a: Assignment = {};
+  const rec = (j: number, from: number, layer: Float64Array, bits: number) => {
+    const to = j < ref.length ? firstNeed[j] : order.length;
+    for (let k = from; k < to; k++) {
+      if (needs[k].length === 0) continue;
+      const x = distUnder(setup.units[problem.units[order[k]].source].spec, a);
+      dists[order[k]] = Float64Array.of(x.yes, x.no, x.abstain, x.absent);
+    }
+    const next = forward(plan, from, to, layer, dists);
+    if (j === ref.length) {
+      table[bits] = next[0] ?? 0;
+      return;
+    }
+    for (const v of [true, false]) {
+      a[ref[j]] = v;
+      rec(j + 1, to, next, v ? bits | (1 << j) : bits);
+    }
+  };
+  rec(0, 0, initialLayer(plan), 0);
+  return { drivers: ref.map((d) => idOf.get(d)!), table };
+}
+
+function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[]): PassTable {
   const idOf = new Map(driverIds.map((d, i) => [d, i]));
   const specDrivers = problem.units.map((u) => driversOf(setup.units[u.source].spec).filter((d) => idOf.has(d)));
   const uses = new Map<string, number>();

@@ -110,7 +110,7 @@ describe('exact probability', () => {
           }
         }
       }),
-      { numRuns: 600 },
+      { numRuns: 200 },
     );
   });
 });
@@ -142,7 +142,7 @@ describe('larger random cases', () => {
         const se = Math.max(mc.se, Math.sqrt((a.probability * (1 - a.probability)) / 3000), 1e-9);
         expect(Math.abs(a.probability - mc.p)).toBeLessThan(4.5 * se + 1e-9);
       }),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 });

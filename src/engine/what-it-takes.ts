@@ -4,6 +4,7 @@
 // over the same states as the probability computation, delegations voting as blocs.
 import type { Position } from '../model/schema.ts';
 import type { Evaluation } from './evaluate.ts';
+import { EngineError } from './constraints.ts';
 import { cheapest, makePlan, orderUnits, type Plan } from './plan.ts';
 import { buildProblem, type Problem } from './problem.ts';
 import { type CaseSetup, distUnder, mostLikely, POSITIONS, type StageSetup } from './setup.ts';
@@ -30,6 +31,8 @@ export interface ChangePlan {
   /** Product of the changes' probabilities (1 when nothing needs to change). */
   likelihood: number;
   note?: string;
+  /** The exact search was too large (several stages with wide rules sharing every voter): no answer. */
+  tooLarge?: boolean;
 }
 
 /** One change always outweighs any difference in likelihood. */
@@ -38,15 +41,22 @@ const CHANGE = 1e6;
 const FLOOR = 1e-12;
 
 /** The bloc problems and plans behind the stance changes: they depend on the case and day, not on drivers. */
+type Model = { problem: Problem; plan: Plan } | { tooLarge: string };
+
 export interface ChangeModels {
-  stages: Map<string, { problem: Problem; plan: Plan }>;
-  procedure: { problem: Problem; plan: Plan };
+  stages: Map<string, Model>;
+  procedure: Model;
 }
 
 export function changeModels(setup: CaseSetup): ChangeModels {
-  const model = (stages: StageSetup[]) => {
+  const model = (stages: StageSetup[]): Model => {
     const problem = buildProblem(setup, stages, 'bloc');
-    return { problem, plan: makePlan(problem, orderUnits(problem)) };
+    try {
+      return { problem, plan: makePlan(problem, orderUnits(problem)) };
+    } catch (e) {
+      if (e instanceof EngineError) return { tooLarge: e.message };
+      throw e;
+    }
   };
   const modeled = setup.stages.filter((s) => s.applies && s.seats);
   return { stages: new Map(modeled.map((s) => [s.stage.id, model([s])])), procedure: model(modeled) };
@@ -75,7 +85,7 @@ export function stanceChanges(
   const blockedEstimates = setup.stages.filter((s) => s.applies && !s.seats && !outcome.get(s.stage.id));
   const base = { stage: 'procedure', name: 'the whole procedure', passes: evaluation.admitted };
   let procedure = solve(setup, evaluation, models.procedure, base);
-  if (blockedEstimates.length) {
+  if (blockedEstimates.length && !procedure.tooLarge) {
     procedure = {
       ...procedure,
       feasible: false,
@@ -85,12 +95,11 @@ export function stanceChanges(
   return { stages, procedure };
 }
 
-function solve(
-  setup: CaseSetup,
-  evaluation: Evaluation,
-  { problem, plan }: { problem: Problem; plan: Plan },
-  base: Pick<ChangePlan, 'stage' | 'name' | 'passes'>,
-): ChangePlan {
+function solve(setup: CaseSetup, evaluation: Evaluation, model: Model, base: Pick<ChangePlan, 'stage' | 'name' | 'passes'>): ChangePlan {
+  if ('tooLarge' in model) {
+    return { ...base, feasible: false, changes: [], likelihood: 0, tooLarge: true, note: `not searched: ${model.tooLarge}` };
+  }
+  const { problem, plan } = model;
   const current = problem.units.map((u) => {
     const d = distUnder(setup.units[u.source].spec, evaluation.drivers);
     return { d, pos: POSITIONS.indexOf(mostLikely(d)) };
