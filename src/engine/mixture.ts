@@ -102,7 +102,19 @@ function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[]
   const front = all.filter((i) => specDrivers[i].length > 0 && !isBack[i]).sort((a, b) => batch(a) - batch(b) || a - b);
   // Back units run backwards from the end: the first back driver's units sit last.
   const back = all.filter((i) => isBack[i]).sort((a, b) => batch(b) - batch(a) || b - a);
-  const independent = orderUnits(problem).filter((i) => specDrivers[i].length === 0);
+  // Stages with driver-dependent units stay open through the independent block. Those that can close
+  // there go first, smallest first (as orderUnits does); the others follow, largest first, so that a
+  // small stage that must stay open (the Security Council) starts as late as possible.
+  const openStage = new Set(all.filter((i) => specDrivers[i].length > 0).flatMap((i) => problem.units[i].stages));
+  const independentCount = new Array<number>(problem.stages.length).fill(0);
+  for (const i of all) if (specDrivers[i].length === 0) for (const st of problem.units[i].stages) independentCount[st]++;
+  const rank = (i: number): number => {
+    const stages = problem.units[i].stages;
+    const open = stages.filter((st) => openStage.has(st));
+    if (open.length === 0) return Math.min(...stages.map((st) => independentCount[st] * 1000 + st));
+    return 1e9 - Math.max(...open.map((st) => independentCount[st] * 1000 + st));
+  };
+  const independent = all.filter((i) => specDrivers[i].length === 0).sort((a, b) => rank(a) - rank(b) || a - b);
   const order = [...independent, ...front, ...back];
   const plan = makePlan(problem, order);
   const nI = independent.length;
