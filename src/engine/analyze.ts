@@ -13,6 +13,7 @@ import { seatsGame } from './game.ts';
 import { expand, type PassTable, passTable } from './mixture.ts';
 import { powerIndices } from './power.ts';
 import { buildProblem, modeledStages } from './problem.ts';
+import type { PlanCache } from './plan.ts';
 import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
 import { type CaseSetup, setupCase } from './setup.ts';
 import { type ChangeModels, changeModels, type ChangePlan, stanceChanges } from './what-it-takes.ts';
@@ -71,6 +72,8 @@ export interface Prepared {
   spaces: Map<string, Space>;
   /** Built on first use: the plans behind "what it takes". */
   changes?: ChangeModels;
+  /** Plans shared by the probability and "what it takes" (equal problems where no body has seats). */
+  plans: PlanCache;
 }
 
 /**
@@ -88,9 +91,13 @@ export interface Space {
 export function prepare(setup: CaseSetup): Prepared {
   const ids = setup.case.drivers.map((d) => d.id);
   const modeled = modeledStages(setup);
-  const admissionTable = passTable(setup, buildProblem(setup, modeled, 'seat'), ids);
+  const plans: PlanCache = new Map();
+  const admissionTable = passTable(setup, buildProblem(setup, modeled, 'seat'), ids, plans);
   const stageTables = new Map<string, PassTable>();
-  for (const s of modeled) stageTables.set(s.stage.id, passTable(setup, buildProblem(setup, [s], 'seat'), ids));
+  for (const s of modeled) {
+    // With one stage, its table is the admission table.
+    stageTables.set(s.stage.id, modeled.length === 1 ? admissionTable : passTable(setup, buildProblem(setup, [s], 'seat'), ids, plans));
+  }
   let estimated = 1;
   for (const s of setup.stages) if (s.applies && !s.seats) estimated *= s.estimate?.p ?? 0;
   const p: Prepared = {
@@ -103,6 +110,7 @@ export function prepare(setup: CaseSetup): Prepared {
     stageTables,
     estimated,
     spaces: new Map(),
+    plans,
   };
   const main = spaceFor(p, []);
   return { ...p, drivers: main.drivers, prior: main.prior, admission: main.admission, stages: main.stages };
@@ -186,7 +194,7 @@ export function analyzePrepared(p: Prepared, fixed: Assignment = {}, options: { 
     return p.estimated * expectation(sp.drivers, sp.prior, sp.admission, a);
   };
   const plan = driverPlan(main.drivers, main.prior, main.admission, set, p.estimated);
-  p.changes ??= changeModels(p.setup);
+  p.changes ??= changeModels(p.setup, p.plans);
   const changes = stanceChanges(p.setup, evaluation, p.changes);
   const analysis: Analysis = {
     evaluation,

@@ -8,7 +8,7 @@
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseSetup } from './setup.ts';
 import { distUnder, driversOf } from './setup.ts';
-import { backward, forward, initialLayer, makePlan, orderUnits } from './plan.ts';
+import { backward, cachedPlan, forward, initialLayer, orderUnits, type PlanCache } from './plan.ts';
 import type { Problem } from './problem.ts';
 import { EngineError } from './constraints.ts';
 
@@ -19,14 +19,14 @@ export interface PassTable {
   table: Float64Array;
 }
 
-export function passTable(setup: CaseSetup, problem: Problem, driverIds: string[]): PassTable {
+export function passTable(setup: CaseSetup, problem: Problem, driverIds: string[], plans?: PlanCache): PassTable {
   try {
-    return meetInTheMiddle(setup, problem, driverIds);
+    return meetInTheMiddle(setup, problem, driverIds, plans);
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
     // Driver-dependent units kept to the end hold every stage open at once; with many of them that
     // is too many states, so take the units stage by stage and enumerate drivers along the way.
-    return stageByStage(setup, problem, driverIds);
+    return stageByStage(setup, problem, driverIds, plans);
   }
 }
 
@@ -34,10 +34,10 @@ export function passTable(setup: CaseSetup, problem: Problem, driverIds: string[
  * Units in the order that closes stages early; drivers are enumerated depth-first in the order
  * their first unit comes, so each prefix of units that needs no further driver is folded once.
  */
-function stageByStage(setup: CaseSetup, problem: Problem, driverIds: string[]): PassTable {
+function stageByStage(setup: CaseSetup, problem: Problem, driverIds: string[], plans?: PlanCache): PassTable {
   const idOf = new Map(driverIds.map((d, i) => [d, i]));
   const order = orderUnits(problem);
-  const plan = makePlan(problem, order);
+  const plan = cachedPlan(plans, problem, order);
   const needs = order.map((u) => driversOf(setup.units[problem.units[u].source].spec).filter((d) => idOf.has(d)));
   const ref: string[] = [];
   const firstNeed: number[] = [];
@@ -77,7 +77,7 @@ function stageByStage(setup: CaseSetup, problem: Problem, driverIds: string[]): 
   return { drivers: ref.map((d) => idOf.get(d)!), table };
 }
 
-function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[]): PassTable {
+function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[], plans?: PlanCache): PassTable {
   const idOf = new Map(driverIds.map((d, i) => [d, i]));
   const specDrivers = problem.units.map((u) => driversOf(setup.units[u.source].spec).filter((d) => idOf.has(d)));
   const uses = new Map<string, number>();
@@ -116,7 +116,7 @@ function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[]
   };
   const independent = all.filter((i) => specDrivers[i].length === 0).sort((a, b) => rank(a) - rank(b) || a - b);
   const order = [...independent, ...front, ...back];
-  const plan = makePlan(problem, order);
+  const plan = cachedPlan(plans, problem, order);
   const nI = independent.length;
   const mid = nI + front.length;
   const U = order.length;

@@ -65,6 +65,20 @@ export function orderUnits(problem: Problem, first: number[] = []): number[] {
   return [...first.filter((i) => problem.units[i].touches.length > 0), ...rest];
 }
 
+/** Plans by problem and order, shared between the computations of one case and day. */
+export type PlanCache = Map<string, Plan>;
+
+export function cachedPlan(cache: PlanCache | undefined, problem: Problem, order: number[]): Plan {
+  if (!cache) return makePlan(problem, order);
+  const key = `${problem.key}|${order.join(',')}`;
+  let plan = cache.get(key);
+  if (!plan) {
+    plan = makePlan(problem, order);
+    cache.set(key, plan);
+  }
+  return plan;
+}
+
 export function makePlan(problem: Problem, order: number[]): Plan {
   const K = problem.constraints.length;
   const S = problem.stages.length;

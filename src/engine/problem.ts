@@ -27,6 +27,8 @@ export interface Problem {
   stageFormulas: Formula[];
   units: ProblemUnit[];
   layout: Layout;
+  /** Equal keys (for one setup) mean equal problems: the stages, and the layout that actually applies. */
+  key: string;
 }
 
 /** Stages whose voters the dataset names and that apply to the candidate. */
@@ -82,7 +84,8 @@ export function buildProblem(setup: CaseSetup, stages: StageSetup[], layout: Lay
     for (const o of new Set(owners)) if (!o.stages.includes(si)) o.stages.push(si);
     stageFormulas.push(shiftFormula(rule.formula, offset));
   });
-  return { stages, constraints, stageFormulas, units, layout };
+  const effective = layout === 'seat' && stages.some((s) => s.body.seats !== undefined) ? 'seat' : 'bloc';
+  return { stages, constraints, stageFormulas, units, layout, key: `${stages.map((s) => s.stage.id).join('+')}|${effective}` };
 }
 
 /** The distribution of each problem unit, as arrays in position order (yes, no, abstain, absent). */

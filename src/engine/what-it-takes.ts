@@ -5,7 +5,7 @@
 import type { Position } from '../model/schema.ts';
 import type { Evaluation } from './evaluate.ts';
 import { EngineError } from './constraints.ts';
-import { cheapest, makePlan, orderUnits, type Plan } from './plan.ts';
+import { cachedPlan, cheapest, orderUnits, type Plan, type PlanCache } from './plan.ts';
 import { buildProblem, type Problem } from './problem.ts';
 import { type CaseSetup, distUnder, mostLikely, POSITIONS, type StageSetup } from './setup.ts';
 
@@ -48,11 +48,11 @@ export interface ChangeModels {
   procedure: Model;
 }
 
-export function changeModels(setup: CaseSetup): ChangeModels {
+export function changeModels(setup: CaseSetup, plans?: PlanCache): ChangeModels {
   const model = (stages: StageSetup[]): Model => {
     const problem = buildProblem(setup, stages, 'bloc');
     try {
-      return { problem, plan: makePlan(problem, orderUnits(problem)) };
+      return { problem, plan: cachedPlan(plans, problem, orderUnits(problem)) };
     } catch (e) {
       if (e instanceof EngineError) return { tooLarge: e.message };
       throw e;
