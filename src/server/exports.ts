@@ -85,8 +85,8 @@ export function caseCsv(ix: Indexed, c: CaseData, asOf: string, fixed: Assignmen
 }
 
 /**
- * The JSON document `accede evaluate --json` prints (the same object, keys in the same order, the
- * same spacing); test/api/app.test.ts holds the two to byte identity.
+ * The JSON document `accede evaluate --json` prints (the CLI calls this very function, so the
+ * download and the CLI agree by construction; test/api/app.test.ts checks the bytes).
  */
 export function evaluationJson(ev: Evaluation, a?: Analysis) {
   return {

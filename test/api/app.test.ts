@@ -134,8 +134,8 @@ describe('downloads at the page URL plus an extension', () => {
     expect(body.split('\n')[0]).toMatch(/^candidate,organization,as_of,drivers,stage/);
   });
 
-  // When this fails, `accede evaluate --json` (src/cli/commands/evaluate.ts, toJson) and the downloads
-  // (src/server/exports.ts, evaluationJson) have drifted apart: change them together.
+  // When this fails, `accede evaluate --json` and the downloads both use evaluationJson
+  // (src/server/exports.ts); this guards the CLI printing it unchanged.
   it('serves the same JSON bytes as `accede evaluate --json`', async () => {
     const res = await get('/case/XK/coe.json?as=2024-06-01');
     expect(res.status).toBe(200);

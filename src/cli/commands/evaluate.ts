@@ -8,7 +8,8 @@ import type { ChangePlan } from '../../engine/what-it-takes.ts';
 import { CliError, type CliContext } from '../context.ts';
 import { collectSet, parseDateOption, today } from '../options.ts';
 import { checkDrivers, resolveCase } from '../resolve.ts';
-import { caseCsv } from '../../server/exports.ts';
+// One JSON/CSV shape for the CLI, the server's downloads and the static export.
+import { caseCsv, evaluationJson } from '../../server/exports.ts';
 
 interface Options {
   asOf?: string;
@@ -44,46 +45,8 @@ export function register(program: Command, ctx: CliContext): void {
         throw e;
       }
       const ev = a.evaluation;
-      ctx.out(o.json ? JSON.stringify(toJson(ev, a), null, 2) : toText(ev, ix.state(c.candidate)?.name ?? c.candidate, ix.organization(c.organization)?.shortName ?? c.organization, a));
+      ctx.out(o.json ? JSON.stringify(evaluationJson(ev, a), null, 2) : toText(ev, ix.state(c.candidate)?.name ?? c.candidate, ix.organization(c.organization)?.shortName ?? c.organization, a));
     });
-}
-
-export function toJson(ev: Evaluation, a?: Analysis) {
-  return {
-    candidate: ev.candidate,
-    organization: ev.organization,
-    asOf: ev.asOf,
-    admitted: ev.admitted,
-    status: ev.status,
-    drivers: ev.drivers,
-    stages: ev.stages.map((s) => ({
-      id: s.id,
-      name: s.name,
-      body: s.body,
-      kind: s.kind,
-      rule: s.rule,
-      legal: s.legal,
-      applies: s.applies,
-      tally: s.tally,
-      required: s.required,
-      outcome: s.outcome,
-      margin: s.margin,
-      blockers: s.blockers,
-      ...(s.estimated ? { estimated: s.estimated } : {}),
-      votes: Object.fromEntries(s.voters.map((v) => [v.state, v.position])),
-    })),
-    ties: ev.ties,
-    sources: ev.sources,
-    ...(a
-      ? {
-          probability: a.probability,
-          stageProbabilities: a.stageProbabilities,
-          sensitivity: a.sensitivity,
-          whatItTakes: a.whatItTakes,
-          ...(a.power ? { power: a.power } : {}),
-        }
-      : {}),
-  };
 }
 
 /** 12.3% for everyday values; very small ones keep their magnitude (9.56e-8) rather than showing 0.0%. */
