@@ -91,7 +91,7 @@ describe('exact probability', () => {
         const se = Math.max(mc.se, Math.sqrt((exact * (1 - exact)) / 4000), 1e-9);
         expect(Math.abs(exact - mc.p)).toBeLessThan(4 * se + 1e-9);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 20240602 },
     );
   });
 
@@ -126,7 +126,8 @@ describe('Monte Carlo baseline', () => {
         const se = Math.max(mc.se, Math.sqrt((exact * (1 - exact)) / 4000), 1e-9);
         expect(Math.abs(exact - mc.p)).toBeLessThan(4 * se + 1e-9);
       }),
-      { numRuns: 200 },
+      // Monte Carlo fails a 4σ bound by chance once in ~16,000 comparisons: a fixed seed keeps it reproducible.
+      { numRuns: 200, seed: 20240601 },
     );
   });
 });
@@ -142,7 +143,7 @@ describe('larger random cases', () => {
         const se = Math.max(mc.se, Math.sqrt((a.probability * (1 - a.probability)) / 3000), 1e-9);
         expect(Math.abs(a.probability - mc.p)).toBeLessThan(4.5 * se + 1e-9);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 20240603 },
     );
   });
 });
