@@ -1,5 +1,5 @@
 // A case laid out for evaluation on a day: who sits at each stage, and what drives each position.
-import { bodySeatsAsOf, covers, recognitionsAsOf, type RecognitionStatus } from '../model/asof.ts';
+import { bodySeatsAsOf, covers, recognitionsAsOf, type RecognitionStatus, stageBody } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import { type Assignment, holds } from '../model/drivers.ts';
 import type {
@@ -78,8 +78,7 @@ export function setupCase(ix: Indexed, c: CaseData, asOf: string): CaseSetup {
   const recognition = recognitionsAsOf(ix.recognitions(c.candidate), asOf);
 
   const stages: StageSetup[] = org.procedure.stages.map((stage) => {
-    const body = org.bodies.find((b) => b.id === stage.body);
-    if (!body) throw new Error(`stage ${stage.id} names unknown body ${stage.body}`);
+    const body = stageBody(org, stage);
     return {
       stage,
       body,

@@ -94,17 +94,21 @@ async function run(inputs: string[], o: Options, ctx: CliContext, ws: Workspace,
       `${c.quotes} quotes, ${c.mentions} mentions, ${c.claims} claims` + (r.document.title ? ` — ${r.document.title}` : ''));
     for (const w of r.imported.warnings) ctx.err(`warning: ${r.imported.origin}: ${w}`);
   };
+  // One document: store it, or keep its problem and go on with the rest.
+  const attempt = async (load: () => Promise<ImportedDocument>, announce: boolean) => {
+    try {
+      const r = store(await load());
+      outcomes.push(r);
+      if (announce) ack(r);
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      problems.push(e);
+    }
+  };
 
   for (const input of inputs) {
     if (input === '-') {
-      try {
-        const r = store(await importStdin(process.stdin));
-        outcomes.push(r);
-        ack(r);
-      } catch (e) {
-        if (!(e instanceof ImportError)) throw e;
-        problems.push(e);
-      }
+      await attempt(() => importStdin(process.stdin), true);
       continue;
     }
     let isDir = false;
@@ -115,14 +119,7 @@ async function run(inputs: string[], o: Options, ctx: CliContext, ws: Workspace,
       continue;
     }
     if (!isDir) {
-      try {
-        const r = store(await importFile(input));
-        outcomes.push(r);
-        ack(r);
-      } catch (e) {
-        if (!(e instanceof ImportError)) throw e;
-        problems.push(e);
-      }
+      await attempt(() => importFile(input), true);
       continue;
     }
     sawDirectory = true;
@@ -132,14 +129,7 @@ async function run(inputs: string[], o: Options, ctx: CliContext, ws: Workspace,
     let n = 0;
     for (const f of files) {
       const origin = path.join(input, f.rel);
-      try {
-        const r = store(await importFile(f.file, {}, origin));
-        outcomes.push(r);
-        if (!bar) ack(r);
-      } catch (e) {
-        if (!(e instanceof ImportError)) throw e;
-        problems.push(e);
-      }
+      await attempt(() => importFile(f.file, {}, origin), !bar);
       bar?.update(++n, { file: f.rel.slice(-40) });
     }
     bar?.stop();
