@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { runBacktest } from '../../engine/backtest.ts';
 import { parseDataset } from '../../model/parse.ts';
-import { readDataFiles } from '../../model/load.ts';
-import { index } from '../../model/dataset.ts';
-import type { BacktestData } from '../../model/schema.ts';
+import { DEFAULT_DATA_DIR, readDataFiles } from '../../model/load.ts';
+import { index, type Indexed } from '../../model/dataset.ts';
+import { DataError } from '../../model/issues.ts';
 import { CliError, type CliContext } from '../context.ts';
-import { DEFAULT_DATA_DIR } from '../../model/load.ts';
 
 interface Options {
   file?: string[];
@@ -23,22 +22,28 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
     .action((o: Options) => {
-      let ix = ctx.load(o.data);
-      let tests: BacktestData[] = ix.data.backtests;
-      if (o.file?.length) {
+      let ix: Indexed;
+      if (!o.file?.length) ix = ctx.load(o.data);
+      else {
         // Extra files are validated and cross-checked together with the data folder.
         const base = readDataFiles(o.data ?? DEFAULT_DATA_DIR).filter((f) => !f.path.startsWith('backtests/'));
         const extra = o.file.map((f, i) => {
           try {
-            return { path: `backtests/${i}-${f.split(/[\\/]/).pop()}`, text: readFileSync(f, 'utf8'), shown: f };
+            return { path: `backtests/${i}-${f.split(/[\\/]/).pop()}`, text: readFileSync(f, 'utf8') };
           } catch {
             throw new CliError(`cannot read backtest file ${f}`);
           }
         });
-        ix = index(parseDataset([...base, ...extra.map(({ path, text }) => ({ path, text }))]));
-        tests = ix.data.backtests;
+        try {
+          ix = index(parseDataset([...base, ...extra]));
+        } catch (e) {
+          // Name the user's own file in each problem, not the slot it was read into.
+          if (!(e instanceof DataError)) throw e;
+          const shown = new Map(extra.map((x, i) => [x.path, o.file![i]]));
+          throw new DataError(e.issues.map((i) => ({ ...i, file: shown.get(i.file) ?? i.file })));
+        }
       }
-      const results = tests.map((b) => runBacktest(ix, b));
+      const results = ix.data.backtests.map((b) => runBacktest(ix, b));
       if (o.json) ctx.out(JSON.stringify(results, null, 2));
       else {
         for (const r of results) {
