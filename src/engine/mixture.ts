@@ -81,12 +81,21 @@ function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[]
   const idOf = new Map(driverIds.map((d, i) => [d, i]));
   const specDrivers = problem.units.map((u) => driversOf(setup.units[u.source].spec).filter((d) => idOf.has(d)));
   const uses = new Map<string, number>();
-  for (const ds of specDrivers) for (const d of ds) uses.set(d, (uses.get(d) ?? 0) + 1);
+  specDrivers.forEach((ds, i) => {
+    if (problem.units[i].touches.length > 0) for (const d of ds) uses.set(d, (uses.get(d) ?? 0) + 1);
+  });
   // Drivers that many units depend on go first: their units are then folded once per short prefix.
   const ref = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || idOf.get(a)! - idOf.get(b)!);
-  // The later half of the drivers is enumerated from the back, when some units depend on it alone.
-  const backSet = new Set(ref.length >= 4 ? ref.slice(Math.ceil(ref.length / 2)) : []);
   const touched = (i: number) => problem.units[i].touches.length > 0;
+  const all = problem.units.map((_, i) => i).filter(touched);
+  // A stage with fewer voters than the largest (the Security Council beside the General Assembly)
+  // multiplies every layer it is open in; its units are kept to the end so it opens as late as
+  // possible, and the drivers of those units are enumerated from the back.
+  const stageSize = new Array<number>(problem.stages.length).fill(0);
+  for (const i of all) for (const st of problem.units[i].stages) stageSize[st]++;
+  const largest = Math.max(0, ...stageSize);
+  const small = (i: number) => problem.units[i].stages.some((st) => stageSize[st] < largest);
+  const backSet = splitDrivers(ref, uses, new Set(ref.filter((d) => specDrivers.some((ds, i) => ds.includes(d) && small(i)))));
   const isBack = specDrivers.map((ds) => ds.length > 0 && ds.every((d) => backSet.has(d)));
   const frontDrivers = ref.filter((d) => specDrivers.some((ds, i) => !isBack[i] && ds.includes(d)));
   const backDrivers = ref.filter((d) => specDrivers.some((ds, i) => isBack[i] && ds.includes(d)));
@@ -98,30 +107,32 @@ function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[]
     if (ds.length === 0) return -1;
     return isBack[i] ? Math.max(...ds.map((d) => bDepth.get(d)!)) : Math.max(...ds.map((d) => fDepth.get(d)!));
   };
-  const all = problem.units.map((_, i) => i).filter(touched);
   const front = all.filter((i) => specDrivers[i].length > 0 && !isBack[i]).sort((a, b) => batch(a) - batch(b) || a - b);
   // Back units run backwards from the end: the first back driver's units sit last.
   const back = all.filter((i) => isBack[i]).sort((a, b) => batch(b) - batch(a) || b - a);
   // Stages with driver-dependent units stay open through the independent block. Those that can close
-  // there go first, smallest first (as orderUnits does); the others follow, largest first, so that a
-  // small stage that must stay open (the Security Council) starts as late as possible.
+  // there go first, smallest first (as orderUnits does); the others follow, largest first. Independent
+  // units of a small open stage go after the back units, folded once into the back's starting values.
   const openStage = new Set(all.filter((i) => specDrivers[i].length > 0).flatMap((i) => problem.units[i].stages));
   const independentCount = new Array<number>(problem.stages.length).fill(0);
   for (const i of all) if (specDrivers[i].length === 0) for (const st of problem.units[i].stages) independentCount[st]++;
+  const lateUnit = (i: number) => problem.units[i].stages.some((st) => openStage.has(st) && stageSize[st] < largest);
   const rank = (i: number): number => {
     const stages = problem.units[i].stages;
     const open = stages.filter((st) => openStage.has(st));
     if (open.length === 0) return Math.min(...stages.map((st) => independentCount[st] * 1000 + st));
-    return 1e9 - Math.max(...open.map((st) => independentCount[st] * 1000 + st));
+    return 1e9 - Math.min(...open.map((st) => independentCount[st] * 1000 + st));
   };
   const independent = all.filter((i) => specDrivers[i].length === 0).sort((a, b) => rank(a) - rank(b) || a - b);
-  const order = [...independent, ...front, ...back];
+  const early = independent.filter((i) => !lateUnit(i));
+  const late = independent.filter(lateUnit);
+  const order = [...early, ...front, ...back, ...late];
   const plan = cachedPlan(plans, problem, order);
-  const nI = independent.length;
+  const nI = early.length;
   const mid = nI + front.length;
-  const U = order.length;
+  const end = mid + back.length;
   const frontEnds = frontDrivers.map((_, j) => nI + front.filter((u) => batch(u) <= j).length);
-  const backStarts = backDrivers.map((_, j) => U - back.filter((u) => batch(u) <= j).length);
+  const backStarts = backDrivers.map((_, j) => end - back.filter((u) => batch(u) <= j).length);
 
   const none: Assignment = {};
   const dists: Float64Array[] = problem.units.map((u) => {
@@ -154,6 +165,7 @@ function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[]
 
   const backs: Float64Array[] = new Array(2 ** backDrivers.length);
   const b: Assignment = {};
+  const tail = backward(plan, end, order.length, Float64Array.of(1), dists);
   const goBack = (j: number, to: number, values: Float64Array, bits: number) => {
     if (j === backDrivers.length) {
       backs[bits] = to === mid ? values : backward(plan, mid, to, values, dists);
@@ -165,30 +177,59 @@ function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[]
       goBack(j + 1, backStarts[j], backward(plan, backStarts[j], to, values, dists), v ? bits | (1 << j) : bits);
     }
   };
-  goBack(0, U, Float64Array.of(1), 0);
+  goBack(0, end, tail, 0);
 
-  // Every driver the table depends on is a front or a back driver, so each row is one (front, back) pair.
-  const table = new Float64Array(2 ** ref.length);
-  const fBit = frontDrivers.map((d) => ref.indexOf(d));
-  const bBit = backDrivers.map((d) => ref.indexOf(d));
-  const project = (r: number, bits: number[]) => {
-    let x = 0;
-    for (let j = 0; j < bits.length; j++) x |= ((r >> bits[j]) & 1) << j;
-    return x;
+  // Every driver the table depends on is a front or a back driver, so each row is one (front, back)
+  // pair. Only the states some front reaches matter: fronts and backs are packed onto those, densely.
+  const width = plan.sizes[mid];
+  const reached = new Uint8Array(width);
+  for (const f of fronts) for (let i = 0; i < width; i++) if (f[i] !== 0) reached[i] = 1;
+  const support: number[] = [];
+  reached.forEach((x, i) => x && support.push(i));
+  const m = support.length;
+  const pack = (vs: Float64Array[]) => {
+    const out = new Float64Array(vs.length * m);
+    vs.forEach((v, r) => support.forEach((i, j) => (out[r * m + j] = v[i])));
+    return out;
   };
-  const sparse = fronts.map((f) => {
-    const idx: number[] = [];
-    for (let i = 0; i < f.length; i++) if (f[i] !== 0) idx.push(i);
-    return { idx: Int32Array.from(idx), val: Float64Array.from(idx, (i) => f[i]) };
-  });
-  for (let r = 0; r < table.length; r++) {
-    const { idx, val } = sparse[project(r, fBit)];
-    const v = backs[project(r, bBit)];
-    let p = 0;
-    for (let i = 0; i < idx.length; i++) p += val[i] * v[idx[i]];
-    table[r] = p;
+  const F = pack(fronts);
+  const B = pack(backs);
+  const spread = (drivers: string[]) =>
+    Int32Array.from({ length: 2 ** drivers.length }, (_, x) => drivers.reduce((r, d, j) => r | (((x >> j) & 1) << ref.indexOf(d)), 0));
+  const fRow = spread(frontDrivers);
+  const bRow = spread(backDrivers);
+  const table = new Float64Array(2 ** ref.length);
+  for (let f = 0; f < fronts.length; f++) {
+    const fo = f * m;
+    for (let b = 0; b < backs.length; b++) {
+      const bo = b * m;
+      let p = 0;
+      for (let j = 0; j < m; j++) p += F[fo + j] * B[bo + j];
+      table[fRow[f] | bRow[b]] = p;
+    }
   }
   return { drivers: ref.map((d) => idOf.get(d)!), table };
+}
+
+/**
+ * Which drivers are enumerated from the back. Each side enumerates its drivers depth-first, most used
+ * first, so a side costs about Σ_j 2^(j+1)·(units of its j-th driver) unit folds; `late` drivers
+ * (those of small stages) must go back, and the others go, most used first, to the side where they add
+ * less. With fewer than four drivers meeting in the middle saves nothing: all go front.
+ */
+export function splitDrivers(ref: string[], uses: Map<string, number>, late: Set<string>): Set<string> {
+  if (ref.length < 4) return new Set();
+  const cost = (list: string[]) =>
+    [...list].sort((a, b) => uses.get(b)! - uses.get(a)!).reduce((c, d, j) => c + 2 ** (j + 1) * uses.get(d)!, 0);
+  const back = ref.filter((d) => late.has(d));
+  const front: string[] = [];
+  for (const d of ref) {
+    if (late.has(d)) continue;
+    const toFront = cost([...front, d]) + cost(back);
+    const toBack = cost(front) + cost([...back, d]);
+    (toFront <= toBack ? front : back).push(d);
+  }
+  return new Set(back);
 }
 
 /**

@@ -35,6 +35,12 @@ interface Step {
   touched: Int32Array;
   /** Per touched stage: new stage index for (position, old stage index), or −1 when the stage fails. */
   tables: Int32Array[];
+  /**
+   * When the unit votes in several stages: the next cell for (position, cell), or −1, at index
+   * position · size + cell. These steps are few (a Security Council member's) and their tables small,
+   * and a flat lookup keeps the loops over them as tight as over the others.
+   */
+  flat?: Int32Array;
 }
 
 export interface Plan {
@@ -152,7 +158,12 @@ export function makePlan(problem: Problem, order: number[]): Plan {
           const shift = x - lo;
           for (let i = 0; i < old.length; i++) if (old[i]) next[i + shift] = 1;
         }
-        reach[c] = next;
+        // Unreachable sums only cost a class that never gets mass. When they are few (2/3 of the votes
+        // cast: −2, 0, +1 miss one sum near the bottom for good), tracking them costs a pass over the
+        // whole range every layer for nothing; from then on the range is treated as unbroken.
+        let missing = 0;
+        for (let i = 0; i < next.length; i++) missing += 1 - next[i];
+        reach[c] = missing * 16 > next.length ? next : undefined;
       }
       preMin[c] += lo;
       preMax[c] += hi;
@@ -207,6 +218,10 @@ export function makePlan(problem: Problem, order: number[]): Plan {
 
   let tableSize = 0;
   const steps: Step[] = [];
+  const evaluators = stageConstraints.map((cs, st) => stageEvaluator(problem.stageFormulas[st], cs));
+  const luts = stageConstraints.map((cs, st) => (!multi[st] && cs.length > 1 ? verdicts(evaluators[st], cs.length) : new Int8Array(0)));
+  const lastKey: Array<string | undefined> = new Array(S);
+  const lastTable: Int32Array[] = new Array(S);
   for (let k = 0; k < U; k++) {
     const u = order[k];
     const touchedSet = new Set<number>();
@@ -219,6 +234,29 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       const oldSh = shapes[k];
       const newSh = shapes[k + 1];
       const dOld = dims[k][st];
+      const done = complete(st, k + 1);
+      // While a window slides without changing shape (a long run of voters with the same
+      // coefficients), every step has the same table: it is built once and shared.
+      const key = multi[st] ? undefined : tableKey(cs, oldSh, newSh, coefOf, done);
+      if (key !== undefined && key === lastKey[st]) return lastTable[st];
+      const tab = buildTable(st, cs, oldSh, newSh, dOld, done);
+      if (key !== undefined) {
+        lastKey[st] = key;
+        lastTable[st] = tab;
+      }
+      return tab;
+    });
+    tuples = nextTuples;
+    const step: Step = { unit: u, touched, tables };
+    steps.push(step);
+    pushLayer(k + 1);
+    if (touched.length > 1) {
+      tableSize += 4 * sizes[k];
+      if (tableSize > MAX_TABLE) throw new EngineError('the exact computation needs too much memory for this procedure');
+      step.flat = flatTable(step, sizes[k], dims[k], strides[k + 1]);
+    }
+
+    function buildTable(st: number, cs: number[], oldSh: Shape[], newSh: Shape[], dOld: number, done: boolean): Int32Array {
       tableSize += 4 * dOld;
       if (tableSize > MAX_TABLE) throw new EngineError('the exact computation needs too much memory for this procedure');
       // Each constraint moves on its own: its new class depends only on its old class and the position.
@@ -246,10 +284,9 @@ export function makePlan(problem: Problem, order: number[]): Plan {
         if (nw.canS) tr[nw.n - 1] = 1;
         return { mv, n: o.n, tr };
       });
-      const evaluate = stageEvaluator(problem.stageFormulas[st], cs);
+      const evaluate = evaluators[st];
       const tab = new Int32Array(4 * dOld);
-      const done = complete(st, k + 1);
-      if (!multi[st] && cs.length > 1) return denseTable(moves, problem.stageFormulas[st], cs, dOld, done, tab);
+      if (!multi[st] && cs.length > 1) return denseTable(moves, luts[st], dOld, done, tab);
       if (!multi[st]) {
         const { mv, tr } = moves[0];
         const single = problem.stageFormulas[st].kind === 'leaf';
@@ -302,37 +339,49 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       }
       nextTuples[st] = done ? [new Int32Array(K)] : found;
       return tab;
-    });
-    tuples = nextTuples;
-    steps.push({ unit: u, touched, tables });
-    pushLayer(k + 1);
+    }
   }
 
   return { problem, order, dims, strides, sizes, steps, infeasible };
 }
 
-/** Transitions of a stage indexed by the dense product of its constraints' classes. */
-function denseTable(
-  moves: Array<{ mv: Int32Array; n: number; tr: Int8Array }>,
-  formula: Formula,
-  cs: number[],
-  dOld: number,
-  done: boolean,
-  tab: Int32Array,
-): Int32Array {
-  const evaluate = stageEvaluator(formula, cs);
-  // The stage's verdict for every combination of its constraints' truths (base 3: 0 false, 1 met, 2 open).
-  const lut = new Int8Array(3 ** cs.length);
-  const t = new Int8Array(cs.length);
+/**
+ * What decides whether a stage's table for this step equals the one for its previous step: for each
+ * constraint, its classes before and after relative to the old window, and the unit's coefficients.
+ * Undefined (no sharing) when a window keeps only the reachable sums.
+ */
+function tableKey(cs: number[], oldSh: Shape[], newSh: Shape[], coefOf: Map<number, [number, number, number[]]>, done: boolean): string | undefined {
+  let key = done ? 'd' : 'o';
+  for (const c of cs) {
+    const o = oldSh[c];
+    const nw = newSh[c];
+    if (o.index || nw.index) return undefined;
+    const coef = coefOf.get(c);
+    // A bound no sum can cross (canU, canS false) does not shape the table.
+    key += `|${o.n},${+o.canU},${+o.canS},${nw.n},${+nw.canU},${+nw.canS},${nw.canU ? nw.unsat - o.lo : ''},${nw.canS ? nw.sat - o.lo : ''},${nw.lo - o.lo},${coef ? coef[2].join(',') : ''}`;
+  }
+  return key;
+}
+
+/** A stage's verdict for every combination of its constraints' truths (base 3: 0 false, 1 met, 2 open). */
+function verdicts(evaluate: (t: Int8Array) => number, K: number): Int8Array {
+  const lut = new Int8Array(3 ** K);
+  const t = new Int8Array(K);
   for (let code = 0; code < lut.length; code++) {
     let r = code;
-    for (let j = 0; j < cs.length; j++) {
+    for (let j = 0; j < K; j++) {
       const dgt = r % 3;
       r = (r - dgt) / 3;
       t[j] = dgt === 2 ? -1 : dgt;
     }
     lut[code] = evaluate(t);
   }
+  return lut;
+}
+
+/** Transitions of a stage indexed by the dense product of its constraints' classes. */
+function denseTable(moves: Array<{ mv: Int32Array; n: number; tr: Int8Array }>, lut: Int8Array, dOld: number, done: boolean, tab: Int32Array): Int32Array {
+  const K = moves.length;
   // Per constraint and (position, old class): its share of the new stage index and of the verdict code.
   const outPart: Int32Array[] = [];
   const codePart: Int32Array[] = [];
@@ -349,7 +398,7 @@ function denseTable(
     codePart.push(cp);
     mulNew *= m.tr.length;
   });
-  if (cs.length === 2) {
+  if (K === 2) {
     const [o0, o1] = outPart;
     const [c0, c1] = codePart;
     const n0 = moves[0].n;
@@ -365,19 +414,19 @@ function denseTable(
     }
     return tab;
   }
-  const cls = new Int32Array(cs.length);
+  const cls = new Int32Array(K);
   for (let idx = 0; idx < dOld; idx++) {
     for (let pos = 0; pos < 4; pos++) {
       let out = 0;
       let code = 0;
-      for (let j = 0; j < cs.length; j++) {
+      for (let j = 0; j < K; j++) {
         const i = pos * moves[j].n + cls[j];
         code += codePart[j][i];
         out += outPart[j][i];
       }
       tab[pos * dOld + idx] = lut[code] === 0 ? -1 : done ? 0 : out;
     }
-    for (let j = 0; j < cs.length; j++) {
+    for (let j = 0; j < K; j++) {
       if (++cls[j] < moves[j].n) break;
       cls[j] = 0;
     }
@@ -458,6 +507,24 @@ function target(step: Step, dims: Int32Array, strideNew: Int32Array, coords: Int
   return idx;
 }
 
+function flatTable(step: Step, size: number, dims: Int32Array, strideNew: Int32Array): Int32Array {
+  const flat = new Int32Array(4 * size);
+  const S = dims.length;
+  const coords = new Int32Array(S);
+  const isTouched = new Uint8Array(S);
+  for (const s of step.touched) isTouched[s] = 1;
+  for (let cell = 0; cell < size; cell++) {
+    let base = 0;
+    for (let s = 0; s < S; s++) if (!isTouched[s]) base += coords[s] * strideNew[s];
+    for (let pos = 0; pos < 4; pos++) flat[pos * size + cell] = target(step, dims, strideNew, coords, base, pos);
+    for (let s = 0; s < S; s++) {
+      if (++coords[s] < dims[s]) break;
+      coords[s] = 0;
+    }
+  }
+  return flat;
+}
+
 /** The initial layer: one state, with probability 1 (or none when the procedure cannot pass). */
 export function initialLayer(plan: Plan): Float64Array {
   const l = new Float64Array(plan.sizes[0]);
@@ -503,20 +570,18 @@ export function forward(plan: Plan, from: number, to: number, layer: Float64Arra
         }
       }
     } else {
-      transition(
-        plan,
-        k,
-        (cell, coords, base) => {
+      const flat = step.flat!;
+      const size = plan.sizes[k];
+      for (let pos = 0; pos < 4; pos++) {
+        const p = d[pos];
+        if (p === 0) continue;
+        const row = pos * size;
+        for (let cell = 0; cell < size; cell++) {
           const m = src[cell];
-          for (let pos = 0; pos < 4; pos++) {
-            const p = d[pos];
-            if (p === 0) continue;
-            const idx = target(step, dims, strideNew, coords, base, pos);
-            if (idx >= 0) next[idx] += m * p;
-          }
-        },
-        (cell) => src[cell] === 0,
-      );
+          const idx = flat[row + cell];
+          if (m !== 0 && idx >= 0) next[idx] += m * p;
+        }
+      }
     }
     cur = next;
   }
@@ -559,16 +624,17 @@ export function backward(plan: Plan, from: number, to: number, values: Float64Ar
         }
       }
     } else {
-      transition(plan, k, (cell, coords, base) => {
-        let v = 0;
-        for (let pos = 0; pos < 4; pos++) {
-          const p = d[pos];
-          if (p === 0) continue;
-          const idx = target(step, dims, strideNew, coords, base, pos);
-          if (idx >= 0) v += p * nxt[idx];
+      const flat = step.flat!;
+      const size = plan.sizes[k];
+      for (let pos = 0; pos < 4; pos++) {
+        const p = d[pos];
+        if (p === 0) continue;
+        const row = pos * size;
+        for (let cell = 0; cell < size; cell++) {
+          const idx = flat[row + cell];
+          if (idx >= 0) out[cell] += p * nxt[idx];
         }
-        out[cell] = v;
-      });
+      }
     }
     cur = out;
   }
