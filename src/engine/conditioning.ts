@@ -3,7 +3,7 @@
 // child that is observed true makes its parents more likely too. When the setting has probability
 // zero under the model, conditioning is undefined and the driver is forced instead (an intervention).
 import type { Assignment } from '../model/drivers.ts';
-import { conditionalP, topologicalOrder } from '../model/drivers.ts';
+import { topologicalOrder } from '../model/drivers.ts';
 import type { DriverData } from '../model/schema.ts';
 import { EngineError } from './constraints.ts';
 
@@ -34,22 +34,42 @@ export function priorTable(drivers: DriverData[], forced: Assignment = {}): Floa
   const sorted = topologicalOrder(drivers);
   if ('cycle' in sorted) throw new EngineError(`drivers form a cycle: ${sorted.cycle.join(' → ')}`);
   const bit = new Map(drivers.map((d, j) => [d.id, j]));
+  // Each driver's conditions as bit masks over the drivers before it; a condition naming a driver
+  // outside the table never holds (as `holds` finds it unset).
+  const nodes = sorted.order.map((d) => ({
+    bit: 1 << bit.get(d.id)!,
+    p: d.id in forced ? (forced[d.id] ? 1 : 0) : d.p,
+    given:
+      d.id in forced
+        ? []
+        : (d.given ?? []).flatMap((g) => {
+            let mask = 0;
+            let value = 0;
+            for (const [id, v] of Object.entries(g.when)) {
+              const b = bit.get(id);
+              if (b === undefined) return [];
+              mask |= 1 << b;
+              if (v) value |= 1 << b;
+            }
+            return [{ mask, value, p: g.p }];
+          }),
+  }));
   const out = new Float64Array(2 ** m);
-  const a: Assignment = {};
   const rec = (i: number, bits: number, p: number) => {
-    if (i === sorted.order.length) {
+    if (i === nodes.length) {
       out[bits] = p;
       return;
     }
-    const d = sorted.order[i];
-    const pt = d.id in forced ? (forced[d.id] ? 1 : 0) : conditionalP(d, a);
-    for (const v of [true, false]) {
-      const pv = v ? pt : 1 - pt;
-      if (pv === 0) continue;
-      a[d.id] = v;
-      rec(i + 1, v ? bits | (1 << bit.get(d.id)!) : bits, p * pv);
+    const node = nodes[i];
+    let pt = node.p;
+    for (const g of node.given) {
+      if ((bits & g.mask) === g.value) {
+        pt = g.p;
+        break;
+      }
     }
-    delete a[d.id];
+    if (pt !== 0) rec(i + 1, bits | node.bit, p * pt);
+    if (pt !== 1) rec(i + 1, bits, p * (1 - pt));
   };
   rec(0, 0, 1);
   return out;

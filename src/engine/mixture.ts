@@ -199,9 +199,34 @@ function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[]
   const fRow = spread(frontDrivers);
   const bRow = spread(backDrivers);
   const table = new Float64Array(2 ** ref.length);
+  // Four backs at a time share each load of the front.
+  const nB = backs.length;
   for (let f = 0; f < fronts.length; f++) {
     const fo = f * m;
-    for (let b = 0; b < backs.length; b++) {
+    let b = 0;
+    for (; b + 4 <= nB; b += 4) {
+      const b0 = b * m;
+      const b1 = b0 + m;
+      const b2 = b1 + m;
+      const b3 = b2 + m;
+      let p0 = 0;
+      let p1 = 0;
+      let p2 = 0;
+      let p3 = 0;
+      for (let j = 0; j < m; j++) {
+        const x = F[fo + j];
+        p0 += x * B[b0 + j];
+        p1 += x * B[b1 + j];
+        p2 += x * B[b2 + j];
+        p3 += x * B[b3 + j];
+      }
+      const r = fRow[f];
+      table[r | bRow[b]] = p0;
+      table[r | bRow[b + 1]] = p1;
+      table[r | bRow[b + 2]] = p2;
+      table[r | bRow[b + 3]] = p3;
+    }
+    for (; b < nB; b++) {
       const bo = b * m;
       let p = 0;
       for (let j = 0; j < m; j++) p += F[fo + j] * B[bo + j];
@@ -239,11 +264,17 @@ export function splitDrivers(ref: string[], uses: Map<string, number>, late: Set
 export function expand(t: PassTable, space: number[]): Float64Array {
   const bit = t.drivers.map((d) => space.indexOf(d));
   if (bit.some((b) => b < 0)) throw new Error('expand: the space lacks a driver the table depends on');
+  // The table's bit of each bit of the space (0 for drivers the table ignores); a row's table row is
+  // the row without its lowest bit, plus that bit's image.
+  const image = new Int32Array(space.length);
+  bit.forEach((b, j) => (image[b] = 1 << j));
   const out = new Float64Array(2 ** space.length);
-  for (let d = 0; d < out.length; d++) {
-    let r = 0;
-    for (let j = 0; j < bit.length; j++) if ((d >> bit[j]) & 1) r |= 1 << j;
-    out[d] = t.table[r];
+  const row = new Int32Array(out.length);
+  out[0] = t.table[0];
+  for (let d = 1; d < out.length; d++) {
+    const low = d & -d;
+    row[d] = row[d ^ low] | image[31 - Math.clz32(low)];
+    out[d] = t.table[row[d]];
   }
   return out;
 }

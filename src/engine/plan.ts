@@ -532,6 +532,17 @@ export function initialLayer(plan: Plan): Float64Array {
   return l;
 }
 
+// Two layers' worth of scratch for forward and backward: only the layer they return is allocated, so a
+// fold over many units makes one array, not one per unit (the garbage was a good part of the time).
+const scratch = [new Float64Array(0), new Float64Array(0)];
+function layerBuffer(which: number, size: number, last: boolean): Float64Array {
+  if (last) return new Float64Array(size);
+  if (scratch[which].length < size) scratch[which] = new Float64Array(Math.max(size, 2 * scratch[which].length));
+  const b = scratch[which].subarray(0, size);
+  b.fill(0);
+  return b;
+}
+
 /** Distribution over the states of layer `to`, from the distribution at layer `from`. `dists[u]` per unit. */
 export function forward(plan: Plan, from: number, to: number, layer: Float64Array, dists: ArrayLike<number>[]): Float64Array {
   let cur = layer;
@@ -539,7 +550,7 @@ export function forward(plan: Plan, from: number, to: number, layer: Float64Arra
     const step = plan.steps[k];
     const dims = plan.dims[k];
     const strideNew = plan.strides[k + 1];
-    const next = new Float64Array(plan.sizes[k + 1]);
+    const next = layerBuffer((k - from) & 1, plan.sizes[k + 1], k === to - 1);
     const d = dists[step.unit];
     const src = cur;
     if (step.touched.length === 1) {
@@ -595,7 +606,7 @@ export function backward(plan: Plan, from: number, to: number, values: Float64Ar
     const step = plan.steps[k];
     const dims = plan.dims[k];
     const strideNew = plan.strides[k + 1];
-    const out = new Float64Array(plan.sizes[k]);
+    const out = layerBuffer((to - 1 - k) & 1, plan.sizes[k], k === from);
     const d = dists[step.unit];
     const nxt = cur;
     if (step.touched.length === 1) {
