@@ -34,7 +34,7 @@ export function passTable(setup: CaseSetup, problem: Problem, driverIds: string[
  * Units in the order that closes stages early; drivers are enumerated depth-first in the order
  * their first unit comes, so each prefix of units that needs no further driver is folded once.
  */
-function stageByStage(setup: CaseSetup, problem: Problem, driverIds: string[], plans?: PlanCache): PassTable {
+export function stageByStage(setup: CaseSetup, problem: Problem, driverIds: string[], plans?: PlanCache): PassTable {
   const idOf = new Map(driverIds.map((d, i) => [d, i]));
   const order = orderUnits(problem);
   const plan = cachedPlan(plans, problem, order);
@@ -77,7 +77,7 @@ function stageByStage(setup: CaseSetup, problem: Problem, driverIds: string[], p
   return { drivers: ref.map((d) => idOf.get(d)!), table };
 }
 
-function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[], plans?: PlanCache): PassTable {
+export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: string[], plans?: PlanCache): PassTable {
   const idOf = new Map(driverIds.map((d, i) => [d, i]));
   const specDrivers = problem.units.map((u) => driversOf(setup.units[u.source].spec).filter((d) => idOf.has(d)));
   const uses = new Map<string, number>();
