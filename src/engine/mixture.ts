@@ -148,17 +148,19 @@ export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: s
   };
 
   const start = forward(plan, 0, nI, initialLayer(plan), dists);
+  // Depth-first, so each depth needs one layer at a time: its buffer is reused by the next sibling.
+  const frontAt = frontEnds.map((e) => new Float64Array(plan.sizes[e]));
   const fronts: Float64Array[] = new Array(2 ** frontDrivers.length);
   const a: Assignment = {};
   const goFront = (j: number, from: number, layer: Float64Array, bits: number) => {
     if (j === frontDrivers.length) {
-      fronts[bits] = from === mid ? layer : forward(plan, from, mid, layer, dists);
+      fronts[bits] = from === mid ? layer.slice() : forward(plan, from, mid, layer, dists);
       return;
     }
     for (const v of [true, false]) {
       a[frontDrivers[j]] = v;
       setDists(a, from, frontEnds[j]);
-      goFront(j + 1, frontEnds[j], forward(plan, from, frontEnds[j], layer, dists), v ? bits | (1 << j) : bits);
+      goFront(j + 1, frontEnds[j], forward(plan, from, frontEnds[j], layer, dists, frontAt[j]), v ? bits | (1 << j) : bits);
     }
   };
   goFront(0, nI, start, 0);
@@ -166,15 +168,16 @@ export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: s
   const backs: Float64Array[] = new Array(2 ** backDrivers.length);
   const b: Assignment = {};
   const tail = backward(plan, end, order.length, Float64Array.of(1), dists);
+  const backAt = backStarts.map((s) => new Float64Array(plan.sizes[s]));
   const goBack = (j: number, to: number, values: Float64Array, bits: number) => {
     if (j === backDrivers.length) {
-      backs[bits] = to === mid ? values : backward(plan, mid, to, values, dists);
+      backs[bits] = to === mid ? values.slice() : backward(plan, mid, to, values, dists);
       return;
     }
     for (const v of [true, false]) {
       b[backDrivers[j]] = v;
       setDists(b, backStarts[j], to);
-      goBack(j + 1, backStarts[j], backward(plan, backStarts[j], to, values, dists), v ? bits | (1 << j) : bits);
+      goBack(j + 1, backStarts[j], backward(plan, backStarts[j], to, values, dists, backAt[j]), v ? bits | (1 << j) : bits);
     }
   };
   goBack(0, end, tail, 0);

@@ -149,7 +149,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       // Sums stay an unbroken interval while no gap between the unit's coefficients exceeds the
       // interval's width; only otherwise are the reachable sums kept one by one.
       const width = preMax[c] - preMin[c];
-      const steps = [...new Set(coef)].sort((a, b) => a - b);
+      const steps = reach[c] || hi - lo > width + 1 ? [...new Set(coef)].sort((a, b) => a - b) : [];
       const gapped = steps.some((x, i) => i > 0 && x - steps[i - 1] > width + 1);
       const old = reach[c] ?? (gapped ? new Uint8Array(width + 1).fill(1) : undefined);
       if (old) {
@@ -183,6 +183,11 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   // A stage's state: the class of its one constraint, or, with several constraints (all functions
   // of the same ballots), one of the tuples of classes that the taken units can jointly produce.
   // Few constraints with small windows: the dense product of their classes is cheaper to index.
+  // In a stage's dense index the constraint with the widest window is the most significant digit, so
+  // that while only that window grows the smaller tables are prefixes of the larger (see `runs`).
+  const widest = new Int32Array(K);
+  for (const sh of shapes) sh.forEach((x, c) => (widest[c] = Math.max(widest[c], x.n)));
+  for (const cs of stageConstraints) cs.sort((a, b) => widest[a] - widest[b] || a - b);
   const product = (st: number, k: number) => stageConstraints[st].reduce((a, c) => a * shapes[k][c].n, 1);
   const multi = stageConstraints.map((cs, st) => cs.length >= 3 || (cs.length > 1 && shapes.some((_, k) => product(st, k) > 1 << 14)));
   let tuples: Int32Array[][] = stageConstraints.map((cs) => [Int32Array.from(cs, (c) => classOf(shapes[0][c], 0))]);
@@ -220,8 +225,22 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   const steps: Step[] = [];
   const evaluators = stageConstraints.map((cs, st) => stageEvaluator(problem.stageFormulas[st], cs));
   const luts = stageConstraints.map((cs, st) => (!multi[st] && cs.length > 1 ? verdicts(evaluators[st], cs.length) : new Int8Array(0)));
-  const lastKey: Array<string | undefined> = new Array(S);
-  const lastTable: Int32Array[] = new Array(S);
+  // A run: consecutive steps of a stage whose tables are prefixes of the last one's (the same table,
+  // or a window that only grows), built once when the run ends.
+  interface Run {
+    key: string;
+    size: number;
+    slots: Array<{ tables: Int32Array[]; t: number; size: number }>;
+    build: () => Int32Array;
+  }
+  const runs: Array<Run | undefined> = new Array(S);
+  const flush = (st: number) => {
+    const run = runs[st];
+    if (!run) return;
+    runs[st] = undefined;
+    const full = run.build();
+    for (const x of run.slots) x.tables[x.t] = x.size === full.length ? full : full.subarray(0, x.size);
+  };
   for (let k = 0; k < U; k++) {
     const u = order[k];
     const touchedSet = new Set<number>();
@@ -229,22 +248,26 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     const touched = Int32Array.from([...touchedSet].sort((a, b) => a - b));
     const coefOf = minC[k];
     const nextTuples = [...tuples];
-    const tables = [...touched].map((st) => {
+    const tables: Int32Array[] = new Array(touched.length);
+    touched.forEach((st, t) => {
       const cs = stageConstraints[st];
       const oldSh = shapes[k];
       const newSh = shapes[k + 1];
       const dOld = dims[k][st];
       const done = complete(st, k + 1);
-      // While a window slides without changing shape (a long run of voters with the same
-      // coefficients), every step has the same table: it is built once and shared.
-      const key = multi[st] ? undefined : tableKey(cs, oldSh, newSh, coefOf, done);
-      if (key !== undefined && key === lastKey[st]) return lastTable[st];
-      const tab = buildTable(st, cs, oldSh, newSh, dOld, done);
-      if (key !== undefined) {
-        lastKey[st] = key;
-        lastTable[st] = tab;
+      // A unit in several stages needs its tables now (for its flat table); the others may join a run.
+      const key = multi[st] || touched.length > 1 ? undefined : runKey(cs, oldSh, newSh, coefOf, done);
+      const run = runs[st];
+      const slot = { tables, t, size: 4 * dOld };
+      if (key !== undefined && run && run.key === key && slot.size >= run.size) {
+        run.slots.push(slot);
+        run.size = slot.size;
+        run.build = () => buildTable(st, cs, oldSh, newSh, dOld, done);
+        return;
       }
-      return tab;
+      flush(st);
+      if (key !== undefined) runs[st] = { key, size: slot.size, slots: [slot], build: () => buildTable(st, cs, oldSh, newSh, dOld, done) };
+      else tables[t] = buildTable(st, cs, oldSh, newSh, dOld, done);
     });
     tuples = nextTuples;
     const step: Step = { unit: u, touched, tables };
@@ -291,11 +314,13 @@ export function makePlan(problem: Problem, order: number[]): Plan {
         const { mv, tr } = moves[0];
         const single = problem.stageFormulas[st].kind === 'leaf';
         const truths = new Int8Array(1);
-        for (let i = 0; i < 4 * dOld; i++) {
-          const nc = mv[i];
-          truths[0] = tr[nc];
-          const r = single ? tr[nc] : evaluate(truths);
-          tab[i] = r === 0 ? -1 : done ? 0 : nc;
+        for (let c = 0; c < dOld; c++) {
+          for (let pos = 0; pos < 4; pos++) {
+            const nc = mv[pos * dOld + c];
+            truths[0] = tr[nc];
+            const r = single ? tr[nc] : evaluate(truths);
+            tab[4 * c + pos] = r === 0 ? -1 : done ? 0 : nc;
+          }
         }
         return tab;
       }
@@ -322,8 +347,8 @@ export function makePlan(problem: Problem, order: number[]): Plan {
             mul *= radix[j];
           }
           const r = evaluate(truths);
-          if (r === 0) tab[pos * dOld + idx] = -1;
-          else if (done) tab[pos * dOld + idx] = 0;
+          if (r === 0) tab[4 * idx + pos] = -1;
+          else if (done) tab[4 * idx + pos] = 0;
           else {
             const k2: number | string = dense || Number.isSafeInteger(product) ? key : next.join(',');
             let at = dense ? dense[key] : seen.get(k2);
@@ -333,7 +358,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
               if (dense) dense[key] = at;
               else seen.set(k2, at);
             }
-            tab[pos * dOld + idx] = at;
+            tab[4 * idx + pos] = at;
           }
         }
       }
@@ -342,23 +367,30 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     }
   }
 
+  for (let st = 0; st < S; st++) flush(st);
+
   return { problem, order, dims, strides, sizes, steps, infeasible };
 }
 
 /**
- * What decides whether a stage's table for this step equals the one for its previous step: for each
- * constraint, its classes before and after relative to the old window, and the unit's coefficients.
- * Undefined (no sharing) when a window keeps only the reachable sums.
+ * Steps of a stage with equal keys have tables that are prefixes of one another: the same classes
+ * before and after (relative to the old window) for every constraint, the same coefficients, except
+ * that the size of the most significant constraint's window may grow while no bound can be crossed
+ * (then a class only shifts, whatever the size). Undefined when a window keeps only reachable sums.
  */
-function tableKey(cs: number[], oldSh: Shape[], newSh: Shape[], coefOf: Map<number, [number, number, number[]]>, done: boolean): string | undefined {
+function runKey(cs: number[], oldSh: Shape[], newSh: Shape[], coefOf: Map<number, [number, number, number[]]>, done: boolean): string | undefined {
   let key = done ? 'd' : 'o';
-  for (const c of cs) {
+  for (let j = 0; j < cs.length; j++) {
+    const c = cs[j];
     const o = oldSh[c];
     const nw = newSh[c];
     if (o.index || nw.index) return undefined;
     const coef = coefOf.get(c);
+    const shifts = j === cs.length - 1 && !o.canU && !o.canS && !nw.canU && !nw.canS;
     // A bound no sum can cross (canU, canS false) does not shape the table.
-    key += `|${o.n},${+o.canU},${+o.canS},${nw.n},${+nw.canU},${+nw.canS},${nw.canU ? nw.unsat - o.lo : ''},${nw.canS ? nw.sat - o.lo : ''},${nw.lo - o.lo},${coef ? coef[2].join(',') : ''}`;
+    key +=
+      `|${shifts ? '' : `${o.n},${nw.n}`},${+o.canU},${+o.canS},${+nw.canU},${+nw.canS},` +
+      `${nw.canU ? nw.unsat - o.lo : ''},${nw.canS ? nw.sat - o.lo : ''},${nw.lo - o.lo},${coef ? coef[2].join(',') : ''}`;
   }
   return key;
 }
@@ -408,7 +440,7 @@ function denseTable(moves: Array<{ mv: Int32Array; n: number; tr: Int8Array }>, 
         const i1 = pos * n1 + b;
         for (let a = 0; a < n0; a++) {
           const i0 = pos * n0 + a;
-          tab[pos * dOld + b * n0 + a] = lut[c0[i0] + c1[i1]] === 0 ? -1 : done ? 0 : o0[i0] + o1[i1];
+          tab[4 * (b * n0 + a) + pos] = lut[c0[i0] + c1[i1]] === 0 ? -1 : done ? 0 : o0[i0] + o1[i1];
         }
       }
     }
@@ -424,7 +456,7 @@ function denseTable(moves: Array<{ mv: Int32Array; n: number; tr: Int8Array }>, 
         code += codePart[j][i];
         out += outPart[j][i];
       }
-      tab[pos * dOld + idx] = lut[code] === 0 ? -1 : done ? 0 : out;
+      tab[4 * idx + pos] = lut[code] === 0 ? -1 : done ? 0 : out;
     }
     for (let j = 0; j < K; j++) {
       if (++cls[j] < moves[j].n) break;
@@ -500,7 +532,7 @@ function target(step: Step, dims: Int32Array, strideNew: Int32Array, coords: Int
   let idx = base;
   for (let t = 0; t < step.touched.length; t++) {
     const s = step.touched[t];
-    const nt = step.tables[t][pos * dims[s] + coords[s]];
+    const nt = step.tables[t][4 * coords[s] + pos];
     if (nt < 0) return -1;
     idx += nt * strideNew[s];
   }
@@ -508,21 +540,30 @@ function target(step: Step, dims: Int32Array, strideNew: Int32Array, coords: Int
 }
 
 function flatTable(step: Step, size: number, dims: Int32Array, strideNew: Int32Array): Int32Array {
-  const flat = new Int32Array(4 * size);
-  const S = dims.length;
-  const coords = new Int32Array(S);
-  const isTouched = new Uint8Array(S);
-  for (const s of step.touched) isTouched[s] = 1;
-  for (let cell = 0; cell < size; cell++) {
-    let base = 0;
-    for (let s = 0; s < S; s++) if (!isTouched[s]) base += coords[s] * strideNew[s];
-    for (let pos = 0; pos < 4; pos++) flat[pos * size + cell] = target(step, dims, strideNew, coords, base, pos);
-    for (let s = 0; s < S; s++) {
-      if (++coords[s] < dims[s]) break;
-      coords[s] = 0;
+  // The next cell is a sum over stages of each one's new coordinate times its new stride (−1 when a
+  // touched stage fails), so the table is built one stage (one mixed-radix digit) at a time.
+  let cur = new Int32Array(4);
+  let n = 1;
+  for (let s = 0; s < dims.length; s++) {
+    const d = dims[s];
+    const t = step.touched.indexOf(s);
+    const tab = t >= 0 ? step.tables[t] : undefined;
+    const next = new Int32Array(4 * n * d);
+    for (let pos = 0; pos < 4; pos++) {
+      for (let c = 0; c < d; c++) {
+        const to = tab ? tab[4 * c + pos] : c;
+        const off = to * strideNew[s];
+        const row = pos * n * d + c * n;
+        for (let r = 0; r < n; r++) {
+          const x = cur[pos * n + r];
+          next[row + r] = x < 0 || to < 0 ? -1 : x + off;
+        }
+      }
     }
+    cur = next;
+    n *= d;
   }
-  return flat;
+  return cur;
 }
 
 /** The initial layer: one state, with probability 1 (or none when the procedure cannot pass). */
@@ -535,22 +576,25 @@ export function initialLayer(plan: Plan): Float64Array {
 // Two layers' worth of scratch for forward and backward: only the layer they return is allocated, so a
 // fold over many units makes one array, not one per unit (the garbage was a good part of the time).
 const scratch = [new Float64Array(0), new Float64Array(0)];
-function layerBuffer(which: number, size: number, last: boolean): Float64Array {
-  if (last) return new Float64Array(size);
+function layerBuffer(which: number, size: number, last: boolean, into?: Float64Array): Float64Array {
+  if (last) return into ? into.fill(0) : new Float64Array(size);
   if (scratch[which].length < size) scratch[which] = new Float64Array(Math.max(size, 2 * scratch[which].length));
   const b = scratch[which].subarray(0, size);
   b.fill(0);
   return b;
 }
 
-/** Distribution over the states of layer `to`, from the distribution at layer `from`. `dists[u]` per unit. */
-export function forward(plan: Plan, from: number, to: number, layer: Float64Array, dists: ArrayLike<number>[]): Float64Array {
+/**
+ * Distribution over the states of layer `to`, from the distribution at layer `from`. `dists[u]` per
+ * unit. The result goes into `into` (of layer `to`'s size) when given, else into a new array.
+ */
+export function forward(plan: Plan, from: number, to: number, layer: Float64Array, dists: ArrayLike<number>[], into?: Float64Array): Float64Array {
   let cur = layer;
   for (let k = from; k < to; k++) {
     const step = plan.steps[k];
     const dims = plan.dims[k];
     const strideNew = plan.strides[k + 1];
-    const next = layerBuffer((k - from) & 1, plan.sizes[k + 1], k === to - 1);
+    const next = layerBuffer((k - from) & 1, plan.sizes[k + 1], k === to - 1, into);
     const d = dists[step.unit];
     const src = cur;
     if (step.touched.length === 1) {
@@ -568,7 +612,7 @@ export function forward(plan: Plan, from: number, to: number, layer: Float64Arra
         for (let c = 0; c < dim; c++) {
           const cell0 = high * st * dim + c * st;
           const base0 = high * st * dNew;
-          const t0 = tab[c], t1 = tab[dim + c], t2 = tab[2 * dim + c], t3 = tab[3 * dim + c];
+          const t0 = tab[4 * c], t1 = tab[4 * c + 1], t2 = tab[4 * c + 2], t3 = tab[4 * c + 3];
           for (let low = 0; low < st; low++) {
             const m = src[cell0 + low];
             if (m === 0) continue;
@@ -599,14 +643,14 @@ export function forward(plan: Plan, from: number, to: number, layer: Float64Arra
   return cur;
 }
 
-/** Values at layer `from` (probability of passing from each state), from the values at layer `to`. */
-export function backward(plan: Plan, from: number, to: number, values: Float64Array, dists: ArrayLike<number>[]): Float64Array {
+/** Values at layer `from` (probability of passing from each state), from the values at layer `to`; `into` as for forward. */
+export function backward(plan: Plan, from: number, to: number, values: Float64Array, dists: ArrayLike<number>[], into?: Float64Array): Float64Array {
   let cur = values;
   for (let k = to - 1; k >= from; k--) {
     const step = plan.steps[k];
     const dims = plan.dims[k];
     const strideNew = plan.strides[k + 1];
-    const out = layerBuffer((to - 1 - k) & 1, plan.sizes[k], k === from);
+    const out = layerBuffer((to - 1 - k) & 1, plan.sizes[k], k === from, into);
     const d = dists[step.unit];
     const nxt = cur;
     if (step.touched.length === 1) {
@@ -622,7 +666,7 @@ export function backward(plan: Plan, from: number, to: number, values: Float64Ar
         for (let c = 0; c < dim; c++) {
           const cell0 = high * st * dim + c * st;
           const base0 = high * st * dNew;
-          const t0 = tab[c], t1 = tab[dim + c], t2 = tab[2 * dim + c], t3 = tab[3 * dim + c];
+          const t0 = tab[4 * c], t1 = tab[4 * c + 1], t2 = tab[4 * c + 2], t3 = tab[4 * c + 3];
           for (let low = 0; low < st; low++) {
             const base = base0 + low;
             let v = 0;
