@@ -283,11 +283,11 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       tableSize += 4 * dOld;
       if (tableSize > MAX_TABLE) throw new EngineError('the exact computation needs too much memory for this procedure');
       // Each constraint moves on its own: its new class depends only on its old class and the position.
-      const moves = cs.map((c) => {
+      const moves = cs.map((c, j) => {
         const o = oldSh[c];
         const nw = newSh[c];
         const coef = coefOf.get(c);
-        const mv = new Int32Array(4 * o.n);
+        const mv = scratch32(3 * j, 4 * o.n);
         const offO = o.canU ? 1 : 0;
         const offN = nw.canU ? 1 : 0;
         const lastO = o.canS ? o.n - 1 : -1;
@@ -302,7 +302,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
             mv[row + offO + w] = v < nw.unsat ? 0 : v >= nw.sat ? nw.n - 1 : nw.index ? nw.index[v - nw.lo] : offN + (v - nw.lo);
           }
         }
-        const tr = new Int8Array(nw.n).fill(-1);
+        const tr = scratch8(j, nw.n).fill(-1);
         if (nw.canU) tr[0] = 0;
         if (nw.canS) tr[nw.n - 1] = 1;
         return { mv, n: o.n, tr };
@@ -411,6 +411,19 @@ function verdicts(evaluate: (t: Int8Array) => number, K: number): Int8Array {
   return lut;
 }
 
+// Scratch for the per-constraint pieces of one table (nothing keeps them past the table), grown as
+// needed and reused from step to step instead of allocated for each.
+const pool32: Int32Array[] = [];
+const pool8: Int8Array[] = [];
+function scratch32(slot: number, n: number): Int32Array {
+  if (!(pool32[slot]?.length >= n)) pool32[slot] = new Int32Array(Math.max(n, 2 * (pool32[slot]?.length ?? 0)));
+  return pool32[slot].subarray(0, n);
+}
+function scratch8(slot: number, n: number): Int8Array {
+  if (!(pool8[slot]?.length >= n)) pool8[slot] = new Int8Array(Math.max(n, 2 * (pool8[slot]?.length ?? 0)));
+  return pool8[slot].subarray(0, n);
+}
+
 /** Transitions of a stage indexed by the dense product of its constraints' classes. */
 function denseTable(moves: Array<{ mv: Int32Array; n: number; tr: Int8Array }>, lut: Int8Array, dOld: number, done: boolean, tab: Int32Array): Int32Array {
   const K = moves.length;
@@ -419,8 +432,8 @@ function denseTable(moves: Array<{ mv: Int32Array; n: number; tr: Int8Array }>, 
   const codePart: Int32Array[] = [];
   let mulNew = 1;
   moves.forEach((m, j) => {
-    const op = new Int32Array(4 * m.n);
-    const cp = new Int32Array(4 * m.n);
+    const op = scratch32(3 * j + 1, 4 * m.n);
+    const cp = scratch32(3 * j + 2, 4 * m.n);
     for (let i = 0; i < 4 * m.n; i++) {
       const nc = m.mv[i];
       op[i] = nc * mulNew;
@@ -435,12 +448,13 @@ function denseTable(moves: Array<{ mv: Int32Array; n: number; tr: Int8Array }>, 
     const [c0, c1] = codePart;
     const n0 = moves[0].n;
     const n1 = moves[1].n;
-    for (let pos = 0; pos < 4; pos++) {
-      for (let b = 0; b < n1; b++) {
-        const i1 = pos * n1 + b;
-        for (let a = 0; a < n0; a++) {
+    // In the order of the table (class-major), so that writes are sequential.
+    for (let b = 0, cell = 0; b < n1; b++) {
+      for (let a = 0; a < n0; a++, cell += 4) {
+        for (let pos = 0; pos < 4; pos++) {
           const i0 = pos * n0 + a;
-          tab[4 * (b * n0 + a) + pos] = lut[c0[i0] + c1[i1]] === 0 ? -1 : done ? 0 : o0[i0] + o1[i1];
+          const i1 = pos * n1 + b;
+          tab[cell + pos] = lut[c0[i0] + c1[i1]] === 0 ? -1 : done ? 0 : o0[i0] + o1[i1];
         }
       }
     }
@@ -681,14 +695,15 @@ export function backward(plan: Plan, from: number, to: number, values: Float64Ar
     } else {
       const flat = step.flat!;
       const size = plan.sizes[k];
-      for (let pos = 0; pos < 4; pos++) {
-        const p = d[pos];
-        if (p === 0) continue;
-        const row = pos * size;
-        for (let cell = 0; cell < size; cell++) {
-          const idx = flat[row + cell];
-          if (idx >= 0) out[cell] += p * nxt[idx];
-        }
+      const p0 = d[0], p1 = d[1], p2 = d[2], p3 = d[3];
+      for (let cell = 0; cell < size; cell++) {
+        let v = 0;
+        const i0 = flat[cell], i1 = flat[size + cell], i2 = flat[2 * size + cell], i3 = flat[3 * size + cell];
+        if (p0 !== 0 && i0 >= 0) v += p0 * nxt[i0];
+        if (p1 !== 0 && i1 >= 0) v += p1 * nxt[i1];
+        if (p2 !== 0 && i2 >= 0) v += p2 * nxt[i2];
+        if (p3 !== 0 && i3 >= 0) v += p3 * nxt[i3];
+        out[cell] = v;
       }
     }
     cur = out;
