@@ -65,8 +65,11 @@ export function compileRule(rule: RuleInput, items: Item[]): CompiledRule {
         const abstain = r.of === 'present';
         const main = add((it) => [(f.den - f.num) * it.seats, -f.num * it.seats, abstain ? -f.num * it.seats : 0, 0], r.strict ? 1 : 0);
         if (r.strict) return main; // strict already needs yes > 0
-        // With nobody voting there is no majority: base > 0, which with the share means yes ≥ 1.
-        return { kind: 'and', args: [main, add((it) => [it.seats, 0, 0, 0], 1)] };
+        // With nobody voting there is no majority: base ≥ 1 (with a positive share this is the same as
+        // yes ≥ 1). Written on the base, the guard moves whenever the main sum does, so until someone
+        // votes the main sum is still 0 and the engine needs one extra state, not a second dimension.
+        if (f.num === 0) return { kind: 'and', args: [main, add((it) => [it.seats, 0, 0, 0], 1)] };
+        return { kind: 'and', args: [main, add((it) => [it.seats, it.seats, abstain ? it.seats : 0, 0], 1)] };
       }
       case 'count':
         return add((it) => [it.seats, 0, 0, 0], r.n);

@@ -107,9 +107,10 @@ export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: s
     if (ds.length === 0) return -1;
     return isBack[i] ? Math.max(...ds.map((d) => bDepth.get(d)!)) : Math.max(...ds.map((d) => fDepth.get(d)!));
   };
-  const front = all.filter((i) => specDrivers[i].length > 0 && !isBack[i]).sort((a, b) => batch(a) - batch(b) || a - b);
+  const batchOf = problem.units.map((_, i) => (touched(i) ? batch(i) : -1));
+  const front = all.filter((i) => specDrivers[i].length > 0 && !isBack[i]).sort((a, b) => batchOf[a] - batchOf[b] || a - b);
   // Back units run backwards from the end: the first back driver's units sit last.
-  const back = all.filter((i) => isBack[i]).sort((a, b) => batch(b) - batch(a) || b - a);
+  const back = all.filter((i) => isBack[i]).sort((a, b) => batchOf[b] - batchOf[a] || b - a);
   // Stages with driver-dependent units stay open through the independent block. Those that can close
   // there go first, smallest first (as orderUnits does); the others follow, largest first. Independent
   // units of a small open stage go after the back units, folded once into the back's starting values.
@@ -123,7 +124,8 @@ export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: s
     if (open.length === 0) return Math.min(...stages.map((st) => independentCount[st] * 1000 + st));
     return 1e9 - Math.min(...open.map((st) => independentCount[st] * 1000 + st));
   };
-  const independent = all.filter((i) => specDrivers[i].length === 0).sort((a, b) => rank(a) - rank(b) || a - b);
+  const rankOf = problem.units.map((_, i) => (specDrivers[i].length === 0 && touched(i) ? rank(i) : 0));
+  const independent = all.filter((i) => specDrivers[i].length === 0).sort((a, b) => rankOf[a] - rankOf[b] || a - b);
   const early = independent.filter((i) => !lateUnit(i));
   const late = independent.filter(lateUnit);
   const order = [...early, ...front, ...back, ...late];
@@ -131,8 +133,8 @@ export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: s
   const nI = early.length;
   const mid = nI + front.length;
   const end = mid + back.length;
-  const frontEnds = frontDrivers.map((_, j) => nI + front.filter((u) => batch(u) <= j).length);
-  const backStarts = backDrivers.map((_, j) => end - back.filter((u) => batch(u) <= j).length);
+  const frontEnds = frontDrivers.map((_, j) => nI + front.filter((u) => batchOf[u] <= j).length);
+  const backStarts = backDrivers.map((_, j) => end - back.filter((u) => batchOf[u] <= j).length);
 
   const none: Assignment = {};
   const dists: Float64Array[] = problem.units.map((u) => {

@@ -29,6 +29,18 @@ interface Shape {
   index?: Int32Array;
 }
 
+/** The class of sum v in a window (−1 for a sum the window leaves out as unreachable). */
+function classOf(sh: Shape, v: number): number {
+  if (v < sh.unsat) return 0;
+  if (v >= sh.sat) return sh.n - 1;
+  return sh.index ? sh.index[v - sh.lo] : (sh.canU ? 1 : 0) + (v - sh.lo);
+}
+
+/** Whether a class is decided: 0 failed, 1 met, −1 still open. */
+function truth(sh: Shape, cls: number): number {
+  return sh.canU && cls === 0 ? 0 : sh.canS && cls === sh.n - 1 ? 1 : -1;
+}
+
 interface Step {
   unit: number;
   /** Stages whose state this unit changes. */
@@ -173,13 +185,6 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     shapes.push(shapeAt(k + 1));
   }
 
-  const classOf = (sh: Shape, v: number): number => {
-    if (v < sh.unsat) return 0;
-    if (v >= sh.sat) return sh.n - 1;
-    return sh.index ? sh.index[v - sh.lo] : (sh.canU ? 1 : 0) + (v - sh.lo);
-  };
-  const truth = (sh: Shape, cls: number): number => (sh.canU && cls === 0 ? 0 : sh.canS && cls === sh.n - 1 ? 1 : -1);
-
   // A stage's state: the class of its one constraint, or, with several constraints (all functions
   // of the same ballots), one of the tuples of classes that the taken units can jointly produce.
   // Few constraints with small windows: the dense product of their classes is cheaper to index.
@@ -189,7 +194,10 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   for (const sh of shapes) sh.forEach((x, c) => (widest[c] = Math.max(widest[c], x.n)));
   for (const cs of stageConstraints) cs.sort((a, b) => widest[a] - widest[b] || a - b);
   const product = (st: number, k: number) => stageConstraints[st].reduce((a, c) => a * shapes[k][c].n, 1);
-  const multi = stageConstraints.map((cs, st) => cs.length >= 3 || (cs.length > 1 && shapes.some((_, k) => product(st, k) > 1 << 14)));
+  const guards = stageConstraints.map((cs, st) => guardOf(problem, cs, st));
+  const multi = stageConstraints.map(
+    (cs, st) => !guards[st] && (cs.length >= 3 || (cs.length > 1 && shapes.some((_, k) => product(st, k) > 1 << 14))),
+  );
   let tuples: Int32Array[][] = stageConstraints.map((cs) => [Int32Array.from(cs, (c) => classOf(shapes[0][c], 0))]);
   let infeasible = false;
   for (let st = 0; st < S; st++) {
@@ -205,7 +213,8 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     const st = new Int32Array(S);
     let size = 1;
     for (let x = 0; x < S; x++) {
-      const n = complete(x, k) ? 1 : multi[x] ? tuples[x].length : product(x, k);
+      const guard = guards[x];
+      const n = complete(x, k) ? 1 : multi[x] ? tuples[x].length : guard ? 1 + shapes[k][guard.main].n : product(x, k);
       d[x] = n;
       st[x] = size;
       size *= n;
@@ -230,7 +239,8 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   interface Run {
     key: string;
     size: number;
-    slots: Array<{ tables: Int32Array[]; t: number; size: number }>;
+    /** A guarded stage's first row (state 0) is each step's own: its slots get a copy with their own row. */
+    slots: Array<{ tables: Int32Array[]; t: number; size: number; head?: (tab: Int32Array) => void }>;
     build: () => Int32Array;
   }
   const runs: Array<Run | undefined> = new Array(S);
@@ -239,7 +249,13 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     if (!run) return;
     runs[st] = undefined;
     const full = run.build();
-    for (const x of run.slots) x.tables[x.t] = x.size === full.length ? full : full.subarray(0, x.size);
+    for (const x of run.slots) {
+      if (x.head) {
+        const own = full.slice(0, x.size);
+        x.head(own);
+        x.tables[x.t] = own;
+      } else x.tables[x.t] = x.size === full.length ? full : full.subarray(0, x.size);
+    }
   };
   for (let k = 0; k < U; k++) {
     const u = order[k];
@@ -256,9 +272,11 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       const dOld = dims[k][st];
       const done = complete(st, k + 1);
       // A unit in several stages needs its tables now (for its flat table); the others may join a run.
-      const key = multi[st] || touched.length > 1 ? undefined : runKey(cs, oldSh, newSh, coefOf, done);
+      const guard = guards[st];
+      const key = multi[st] || touched.length > 1 ? undefined : guard ? runKey([guard.main], oldSh, newSh, coefOf, done, coefOf.get(guard.guard)) : runKey(cs, oldSh, newSh, coefOf, done);
       const run = runs[st];
-      const slot = { tables, t, size: 4 * dOld };
+      const head = guard ? (tab: Int32Array) => guardHead(tab, guard, cs, newSh, coefOf, evaluators[st], done) : undefined;
+      const slot = { tables, t, size: 4 * dOld, head };
       if (key !== undefined && run && run.key === key && slot.size >= run.size) {
         run.slots.push(slot);
         run.size = slot.size;
@@ -309,6 +327,24 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       });
       const evaluate = evaluators[st];
       const tab = new Int32Array(4 * dOld);
+      const guard = guards[st];
+      if (guard) {
+        // State 1 + c: the guard is met and the main constraint is in class c (state 0: see guardHead).
+        const jm = cs.indexOf(guard.main);
+        const m = moves[jm];
+        const truths = new Int8Array(2);
+        truths[1 - jm] = 1;
+        for (let c = 0; c < m.n; c++) {
+          for (let pos = 0; pos < 4; pos++) {
+            const nc = m.mv[pos * m.n + c];
+            truths[jm] = m.tr[nc];
+            const r = evaluate(truths);
+            tab[4 * (1 + c) + pos] = r === 0 ? -1 : done ? 0 : 1 + nc;
+          }
+        }
+        guardHead(tab, guard, cs, newSh, coefOf, evaluate, done);
+        return tab;
+      }
       if (!multi[st] && cs.length > 1) return denseTable(moves, luts[st], dOld, done, tab);
       if (!multi[st]) {
         const { mv, tr } = moves[0];
@@ -378,8 +414,17 @@ export function makePlan(problem: Problem, order: number[]): Plan {
  * that the size of the most significant constraint's window may grow while no bound can be crossed
  * (then a class only shifts, whatever the size). Undefined when a window keeps only reachable sums.
  */
-function runKey(cs: number[], oldSh: Shape[], newSh: Shape[], coefOf: Map<number, [number, number, number[]]>, done: boolean): string | undefined {
-  let key = done ? 'd' : 'o';
+function runKey(
+  cs: number[],
+  oldSh: Shape[],
+  newSh: Shape[],
+  coefOf: Map<number, [number, number, number[]]>,
+  done: boolean,
+  guard?: [number, number, number[]],
+): string | undefined {
+  // A guarded stage is keyed on its main constraint (its rows after the first follow it alone) and
+  // the guard's coefficients; the first row is written for each step (guardHead).
+  let key = (done ? 'd' : 'o') + (guard ? `g${guard[2].join(',')}` : '');
   for (let j = 0; j < cs.length; j++) {
     const c = cs[j];
     const o = oldSh[c];
@@ -393,6 +438,65 @@ function runKey(cs: number[], oldSh: Shape[], newSh: Shape[], coefOf: Map<number
       `${nw.canU ? nw.unsat - o.lo : ''},${nw.canS ? nw.sat - o.lo : ''},${nw.lo - o.lo},${coef ? coef[2].join(',') : ''}`;
   }
   return key;
+}
+
+/** A guarded stage's state 0 (nobody has moved the guard, so the main sum is 0): where each position takes it. */
+function guardHead(
+  tab: Int32Array,
+  guard: { main: number; guard: number },
+  cs: number[],
+  newSh: Shape[],
+  coefOf: Map<number, [number, number, number[]]>,
+  evaluate: (t: Int8Array) => number,
+  done: boolean,
+): void {
+  const jm = cs.indexOf(guard.main);
+  const nm = newSh[guard.main];
+  const ng = newSh[guard.guard];
+  const coefM = coefOf.get(guard.main)?.[2];
+  const coefG = coefOf.get(guard.guard)?.[2];
+  const truths = new Int8Array(2);
+  for (let pos = 0; pos < 4; pos++) {
+    const moved = coefG !== undefined && coefG[pos] > 0;
+    const cm = classOf(nm, moved && coefM ? coefM[pos] : 0);
+    // A sum the window leaves out cannot be reached (state 0 then has no mass either).
+    if (cm < 0) {
+      tab[pos] = -1;
+      continue;
+    }
+    truths[jm] = truth(nm, cm);
+    truths[1 - jm] = moved ? 1 : truth(ng, classOf(ng, 0));
+    const r = evaluate(truths);
+    tab[pos] = r === 0 ? -1 : done ? 0 : moved ? 1 + cm : 0;
+  }
+}
+
+/**
+ * A guarded stage: two constraints joined by AND, where the guard (Σ ≥ 1, coefficients never
+ * negative) moves whenever the main constraint does — "at least one vote cast" beside a share of the
+ * votes cast. Until the guard moves the main sum is still 0, so the stage has one state for "nobody
+ * yet" plus the main constraint's classes, about half the states of the pair's product.
+ */
+function guardOf(problem: Problem, cs: number[], st: number): { main: number; guard: number } | undefined {
+  const f = problem.stageFormulas[st];
+  if (cs.length !== 2 || f.kind !== 'and' || f.args.length !== 2 || !f.args.every((x) => x.kind === 'leaf')) return undefined;
+  for (const [main, guard] of [
+    [cs[0], cs[1]],
+    [cs[1], cs[0]],
+  ]) {
+    if (problem.constraints[guard].b !== 1) continue;
+    const fits = problem.units.every((u) => {
+      const m = u.touches.find((t) => t.c === main)?.coef;
+      const g = u.touches.find((t) => t.c === guard)?.coef;
+      for (let pos = 0; pos < 4; pos++) {
+        const gp = g ? g[pos] : 0;
+        if (gp < 0 || (gp === 0 && (m ? m[pos] : 0) !== 0)) return false;
+      }
+      return true;
+    });
+    if (fits) return { main, guard };
+  }
+  return undefined;
 }
 
 /** A stage's verdict for every combination of its constraints' truths (base 3: 0 false, 1 met, 2 open). */
