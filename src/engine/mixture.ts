@@ -11,6 +11,7 @@ import { distUnder, driversOf } from './setup.ts';
 import { backward, cachedPlan, forward, initialLayer, orderUnits, type PlanCache } from './plan.ts';
 import type { Problem } from './problem.ts';
 import { EngineError } from './constraints.ts';
+import { meetTable } from './meet.ts';
 
 export interface PassTable {
   /** Indices (into the case's drivers) of the drivers the table depends on; bit j of a row is drivers[j]. */
@@ -184,60 +185,11 @@ export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: s
   };
   goBack(0, end, tail, 0);
 
-  // Every driver the table depends on is a front or a back driver, so each row is one (front, back)
-  // pair. Only the states some front reaches matter: fronts and backs are packed onto those, densely.
-  const width = plan.sizes[mid];
-  const reached = new Uint8Array(width);
-  for (const f of fronts) for (let i = 0; i < width; i++) if (f[i] !== 0) reached[i] = 1;
-  const support: number[] = [];
-  reached.forEach((x, i) => x && support.push(i));
-  const m = support.length;
-  const pack = (vs: Float64Array[]) => {
-    const out = new Float64Array(vs.length * m);
-    vs.forEach((v, r) => support.forEach((i, j) => (out[r * m + j] = v[i])));
-    return out;
-  };
-  const F = pack(fronts);
-  const B = pack(backs);
+  // Every driver the table depends on is a front or a back driver, so each row is one (front, back) pair.
   const spread = (drivers: string[]) =>
     Int32Array.from({ length: 2 ** drivers.length }, (_, x) => drivers.reduce((r, d, j) => r | (((x >> j) & 1) << ref.indexOf(d)), 0));
-  const fRow = spread(frontDrivers);
-  const bRow = spread(backDrivers);
   const table = new Float64Array(2 ** ref.length);
-  // Four backs at a time share each load of the front.
-  const nB = backs.length;
-  for (let f = 0; f < fronts.length; f++) {
-    const fo = f * m;
-    let b = 0;
-    for (; b + 4 <= nB; b += 4) {
-      const b0 = b * m;
-      const b1 = b0 + m;
-      const b2 = b1 + m;
-      const b3 = b2 + m;
-      let p0 = 0;
-      let p1 = 0;
-      let p2 = 0;
-      let p3 = 0;
-      for (let j = 0; j < m; j++) {
-        const x = F[fo + j];
-        p0 += x * B[b0 + j];
-        p1 += x * B[b1 + j];
-        p2 += x * B[b2 + j];
-        p3 += x * B[b3 + j];
-      }
-      const r = fRow[f];
-      table[r | bRow[b]] = p0;
-      table[r | bRow[b + 1]] = p1;
-      table[r | bRow[b + 2]] = p2;
-      table[r | bRow[b + 3]] = p3;
-    }
-    for (; b < nB; b++) {
-      const bo = b * m;
-      let p = 0;
-      for (let j = 0; j < m; j++) p += F[fo + j] * B[bo + j];
-      table[fRow[f] | bRow[b]] = p;
-    }
-  }
+  meetTable(fronts, backs, plan.sizes[mid], spread(frontDrivers), spread(backDrivers), table);
   return { drivers: ref.map((d) => idOf.get(d)!), table };
 }
 

@@ -257,6 +257,122 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       } else x.tables[x.t] = x.size === full.length ? full : full.subarray(0, x.size);
     }
   };
+  // One stage's table for one step (coefOf: the unit's coefficients; nextTuples: where a stage of
+  // several constraints records the tuples of the next layer).
+  function buildTable(
+    st: number,
+    cs: number[],
+    oldSh: Shape[],
+    newSh: Shape[],
+    dOld: number,
+    done: boolean,
+    coefOf: Map<number, [number, number, number[]]>,
+    nextTuples: Int32Array[][],
+  ): Int32Array {
+    tableSize += 4 * dOld;
+    if (tableSize > MAX_TABLE) throw new EngineError('the exact computation needs too much memory for this procedure');
+    // Each constraint moves on its own: its new class depends only on its old class and the position.
+    const moves = cs.map((c, j) => {
+      const o = oldSh[c];
+      const nw = newSh[c];
+      const coef = coefOf.get(c);
+      const mv = scratch32(3 * j, 4 * o.n);
+      const offO = o.canU ? 1 : 0;
+      const offN = nw.canU ? 1 : 0;
+      const lastO = o.canS ? o.n - 1 : -1;
+      const width = o.n - offO - (o.canS ? 1 : 0);
+      for (let pos = 0; pos < 4; pos++) {
+        const add = coef ? coef[2][pos] : 0;
+        const row = pos * o.n;
+        if (o.canU) mv[row] = 0;
+        if (lastO >= 0) mv[row + lastO] = nw.n - 1;
+        for (let w = 0; w < width; w++) {
+          const v = (o.vals ? o.vals[w] : o.lo + w) + add;
+          mv[row + offO + w] = v < nw.unsat ? 0 : v >= nw.sat ? nw.n - 1 : nw.index ? nw.index[v - nw.lo] : offN + (v - nw.lo);
+        }
+      }
+      const tr = scratch8(j, nw.n).fill(-1);
+      if (nw.canU) tr[0] = 0;
+      if (nw.canS) tr[nw.n - 1] = 1;
+      return { mv, n: o.n, tr };
+    });
+    const evaluate = evaluators[st];
+    const tab = new Int32Array(4 * dOld);
+    const guard = guards[st];
+    if (guard) {
+      // State 1 + c: the guard is met and the main constraint is in class c (state 0: see guardHead).
+      const jm = cs.indexOf(guard.main);
+      const m = moves[jm];
+      const truths = new Int8Array(2);
+      truths[1 - jm] = 1;
+      for (let c = 0; c < m.n; c++) {
+        for (let pos = 0; pos < 4; pos++) {
+          const nc = m.mv[pos * m.n + c];
+          truths[jm] = m.tr[nc];
+          const r = evaluate(truths);
+          tab[4 * (1 + c) + pos] = r === 0 ? -1 : done ? 0 : 1 + nc;
+        }
+      }
+      guardHead(tab, guard, cs, newSh, coefOf, evaluate, done);
+      return tab;
+    }
+    if (!multi[st] && cs.length > 1) return denseTable(moves, luts[st], dOld, done, tab);
+    if (!multi[st]) {
+      const { mv, tr } = moves[0];
+      const single = problem.stageFormulas[st].kind === 'leaf';
+      const truths = new Int8Array(1);
+      for (let c = 0; c < dOld; c++) {
+        for (let pos = 0; pos < 4; pos++) {
+          const nc = mv[pos * dOld + c];
+          truths[0] = tr[nc];
+          const r = single ? tr[nc] : evaluate(truths);
+          tab[4 * c + pos] = r === 0 ? -1 : done ? 0 : nc;
+        }
+      }
+      return tab;
+    }
+    const K = cs.length;
+    const truths = new Int8Array(K);
+    const found: Int32Array[] = [];
+    // Tuples are keyed by their mixed-radix number: a dense lookup when the product is small.
+    const radix = cs.map((c) => newSh[c].n);
+    const product = radix.reduce((a, b) => a * b, 1);
+    const dense = product <= 1 << 22 ? new Int32Array(product).fill(-1) : undefined;
+    const seen = new Map<number | string, number>();
+    const next = new Int32Array(K);
+    const old = tuples[st];
+    for (let idx = 0; idx < dOld; idx++) {
+      const cls = old[idx];
+      for (let pos = 0; pos < 4; pos++) {
+        let key = 0;
+        for (let j = 0, mul = 1; j < K; j++) {
+          const m = moves[j];
+          const nc = m.mv[pos * m.n + cls[j]];
+          next[j] = nc;
+          truths[j] = m.tr[nc];
+          key += nc * mul;
+          mul *= radix[j];
+        }
+        const r = evaluate(truths);
+        if (r === 0) tab[4 * idx + pos] = -1;
+        else if (done) tab[4 * idx + pos] = 0;
+        else {
+          const k2: number | string = dense || Number.isSafeInteger(product) ? key : next.join(',');
+          let at = dense ? dense[key] : seen.get(k2);
+          if (at === undefined || at < 0) {
+            at = found.length;
+            found.push(Int32Array.from(next));
+            if (dense) dense[key] = at;
+            else seen.set(k2, at);
+          }
+          tab[4 * idx + pos] = at;
+        }
+      }
+    }
+    nextTuples[st] = done ? [new Int32Array(K)] : found;
+    return tab;
+  }
+
   for (let k = 0; k < U; k++) {
     const u = order[k];
     const touchedSet = new Set<number>();
@@ -280,12 +396,12 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       if (key !== undefined && run && run.key === key && slot.size >= run.size) {
         run.slots.push(slot);
         run.size = slot.size;
-        run.build = () => buildTable(st, cs, oldSh, newSh, dOld, done);
+        run.build = () => buildTable(st, cs, oldSh, newSh, dOld, done, coefOf, nextTuples);
         return;
       }
       flush(st);
-      if (key !== undefined) runs[st] = { key, size: slot.size, slots: [slot], build: () => buildTable(st, cs, oldSh, newSh, dOld, done) };
-      else tables[t] = buildTable(st, cs, oldSh, newSh, dOld, done);
+      if (key !== undefined) runs[st] = { key, size: slot.size, slots: [slot], build: () => buildTable(st, cs, oldSh, newSh, dOld, done, coefOf, nextTuples) };
+      else tables[t] = buildTable(st, cs, oldSh, newSh, dOld, done, coefOf, nextTuples);
     });
     tuples = nextTuples;
     const step: Step = { unit: u, touched, tables };
@@ -295,111 +411,6 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       tableSize += 4 * sizes[k];
       if (tableSize > MAX_TABLE) throw new EngineError('the exact computation needs too much memory for this procedure');
       step.flat = flatTable(step, sizes[k], dims[k], strides[k + 1]);
-    }
-
-    function buildTable(st: number, cs: number[], oldSh: Shape[], newSh: Shape[], dOld: number, done: boolean): Int32Array {
-      tableSize += 4 * dOld;
-      if (tableSize > MAX_TABLE) throw new EngineError('the exact computation needs too much memory for this procedure');
-      // Each constraint moves on its own: its new class depends only on its old class and the position.
-      const moves = cs.map((c, j) => {
-        const o = oldSh[c];
-        const nw = newSh[c];
-        const coef = coefOf.get(c);
-        const mv = scratch32(3 * j, 4 * o.n);
-        const offO = o.canU ? 1 : 0;
-        const offN = nw.canU ? 1 : 0;
-        const lastO = o.canS ? o.n - 1 : -1;
-        const width = o.n - offO - (o.canS ? 1 : 0);
-        for (let pos = 0; pos < 4; pos++) {
-          const add = coef ? coef[2][pos] : 0;
-          const row = pos * o.n;
-          if (o.canU) mv[row] = 0;
-          if (lastO >= 0) mv[row + lastO] = nw.n - 1;
-          for (let w = 0; w < width; w++) {
-            const v = (o.vals ? o.vals[w] : o.lo + w) + add;
-            mv[row + offO + w] = v < nw.unsat ? 0 : v >= nw.sat ? nw.n - 1 : nw.index ? nw.index[v - nw.lo] : offN + (v - nw.lo);
-          }
-        }
-        const tr = scratch8(j, nw.n).fill(-1);
-        if (nw.canU) tr[0] = 0;
-        if (nw.canS) tr[nw.n - 1] = 1;
-        return { mv, n: o.n, tr };
-      });
-      const evaluate = evaluators[st];
-      const tab = new Int32Array(4 * dOld);
-      const guard = guards[st];
-      if (guard) {
-        // State 1 + c: the guard is met and the main constraint is in class c (state 0: see guardHead).
-        const jm = cs.indexOf(guard.main);
-        const m = moves[jm];
-        const truths = new Int8Array(2);
-        truths[1 - jm] = 1;
-        for (let c = 0; c < m.n; c++) {
-          for (let pos = 0; pos < 4; pos++) {
-            const nc = m.mv[pos * m.n + c];
-            truths[jm] = m.tr[nc];
-            const r = evaluate(truths);
-            tab[4 * (1 + c) + pos] = r === 0 ? -1 : done ? 0 : 1 + nc;
-          }
-        }
-        guardHead(tab, guard, cs, newSh, coefOf, evaluate, done);
-        return tab;
-      }
-      if (!multi[st] && cs.length > 1) return denseTable(moves, luts[st], dOld, done, tab);
-      if (!multi[st]) {
-        const { mv, tr } = moves[0];
-        const single = problem.stageFormulas[st].kind === 'leaf';
-        const truths = new Int8Array(1);
-        for (let c = 0; c < dOld; c++) {
-          for (let pos = 0; pos < 4; pos++) {
-            const nc = mv[pos * dOld + c];
-            truths[0] = tr[nc];
-            const r = single ? tr[nc] : evaluate(truths);
-            tab[4 * c + pos] = r === 0 ? -1 : done ? 0 : nc;
-          }
-        }
-        return tab;
-      }
-      const K = cs.length;
-      const truths = new Int8Array(K);
-      const found: Int32Array[] = [];
-      // Tuples are keyed by their mixed-radix number: a dense lookup when the product is small.
-      const radix = cs.map((c) => newSh[c].n);
-      const product = radix.reduce((a, b) => a * b, 1);
-      const dense = product <= 1 << 22 ? new Int32Array(product).fill(-1) : undefined;
-      const seen = new Map<number | string, number>();
-      const next = new Int32Array(K);
-      const old = tuples[st];
-      for (let idx = 0; idx < dOld; idx++) {
-        const cls = old[idx];
-        for (let pos = 0; pos < 4; pos++) {
-          let key = 0;
-          for (let j = 0, mul = 1; j < K; j++) {
-            const m = moves[j];
-            const nc = m.mv[pos * m.n + cls[j]];
-            next[j] = nc;
-            truths[j] = m.tr[nc];
-            key += nc * mul;
-            mul *= radix[j];
-          }
-          const r = evaluate(truths);
-          if (r === 0) tab[4 * idx + pos] = -1;
-          else if (done) tab[4 * idx + pos] = 0;
-          else {
-            const k2: number | string = dense || Number.isSafeInteger(product) ? key : next.join(',');
-            let at = dense ? dense[key] : seen.get(k2);
-            if (at === undefined || at < 0) {
-              at = found.length;
-              found.push(Int32Array.from(next));
-              if (dense) dense[key] = at;
-              else seen.set(k2, at);
-            }
-            tab[4 * idx + pos] = at;
-          }
-        }
-      }
-      nextTuples[st] = done ? [new Int32Array(K)] : found;
-      return tab;
     }
   }
 
