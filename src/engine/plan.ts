@@ -272,7 +272,10 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     tableSize += 4 * dOld;
     if (tableSize > MAX_TABLE) throw new EngineError('the exact computation needs too much memory for this procedure');
     // Each constraint moves on its own: its new class depends only on its old class and the position.
+    const guard = guards[st];
     const moves = cs.map((c, j) => {
+      // A guarded stage's guard is met in every state but the first: its own moves are not needed.
+      if (guard && c === guard.guard) return { mv: new Int32Array(0), n: 0, tr: new Int8Array(0) };
       const o = oldSh[c];
       const nw = newSh[c];
       const coef = coefOf.get(c);
@@ -298,19 +301,14 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     });
     const evaluate = evaluators[st];
     const tab = new Int32Array(4 * dOld);
-    const guard = guards[st];
     if (guard) {
       // State 1 + c: the guard is met and the main constraint is in class c (state 0: see guardHead).
-      const jm = cs.indexOf(guard.main);
-      const m = moves[jm];
-      const truths = new Int8Array(2);
-      truths[1 - jm] = 1;
+      // With the guard met, the stage (main AND guard) is what the main constraint is.
+      const m = moves[cs.indexOf(guard.main)];
       for (let c = 0; c < m.n; c++) {
         for (let pos = 0; pos < 4; pos++) {
           const nc = m.mv[pos * m.n + c];
-          truths[jm] = m.tr[nc];
-          const r = evaluate(truths);
-          tab[4 * (1 + c) + pos] = r === 0 ? -1 : done ? 0 : 1 + nc;
+          tab[4 * (1 + c) + pos] = m.tr[nc] === 0 ? -1 : done ? 0 : 1 + nc;
         }
       }
       guardHead(tab, guard, cs, newSh, coefOf, evaluate, done);
