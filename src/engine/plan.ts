@@ -232,27 +232,39 @@ export function makePlan(problem: Problem, order: number[]): Plan {
 
   let tableSize = 0;
   const steps: Step[] = [];
-  const evaluators = stageConstraints.map((cs, st) => stageEvaluator(problem.stageFormulas[st], cs));
-  const luts = stageConstraints.map((cs, st) => (!multi[st] && cs.length > 1 ? verdicts(evaluators[st], cs.length) : new Int8Array(0)));
+  const formulas = stageConstraints.map((cs, st) => localFormula(problem.stageFormulas[st], cs));
+  const luts = stageConstraints.map((cs, st) => (!multi[st] && cs.length > 1 ? verdicts(formulas[st], cs.length) : new Int8Array(0)));
   // A run: consecutive steps of a stage whose tables are prefixes of the last one's (the same table,
   // or a window that only grows), built once when the run ends.
   interface Run {
     key: string;
     size: number;
-    /** A guarded stage's first row (state 0) is each step's own: its slots get a copy with their own row. */
-    slots: Array<{ tables: Int32Array[]; t: number; size: number; head?: (tab: Int32Array) => void }>;
-    build: () => Int32Array;
+    slots: Array<{ tables: Int32Array[]; t: number; size: number; at: StageStep }>;
+    /** The step whose table is the run's largest. */
+    last: StageStep;
+  }
+  /** One stage at one step: what building its table needs. */
+  interface StageStep {
+    cs: number[];
+    oldSh: Shape[];
+    newSh: Shape[];
+    dOld: number;
+    done: boolean;
+    coefOf: Map<number, [number, number, number[]]>;
   }
   const runs: Array<Run | undefined> = new Array(S);
   const flush = (st: number) => {
     const run = runs[st];
     if (!run) return;
     runs[st] = undefined;
-    const full = run.build();
+    const l = run.last;
+    const full = buildTable(st, l.cs, l.oldSh, l.newSh, l.dOld, l.done, l.coefOf, []);
+    const guard = guards[st];
     for (const x of run.slots) {
-      if (x.head) {
+      if (guard) {
+        // A guarded stage's first row (state 0) is each step's own: a copy with its own row.
         const own = full.slice(0, x.size);
-        x.head(own);
+        guardHead(own, guard, x.at.cs, x.at.newSh, x.at.coefOf, formulas[st], x.at.done);
         x.tables[x.t] = own;
       } else x.tables[x.t] = x.size === full.length ? full : full.subarray(0, x.size);
     }
@@ -299,7 +311,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       if (nw.canS) tr[nw.n - 1] = 1;
       return { mv, n: o.n, tr };
     });
-    const evaluate = evaluators[st];
+    const formula = formulas[st];
     const tab = new Int32Array(4 * dOld);
     if (guard) {
       // State 1 + c: the guard is met and the main constraint is in class c (state 0: see guardHead).
@@ -311,7 +323,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
           tab[4 * (1 + c) + pos] = m.tr[nc] === 0 ? -1 : done ? 0 : 1 + nc;
         }
       }
-      guardHead(tab, guard, cs, newSh, coefOf, evaluate, done);
+      guardHead(tab, guard, cs, newSh, coefOf, formula, done);
       return tab;
     }
     if (!multi[st] && cs.length > 1) return denseTable(moves, luts[st], dOld, done, tab);
@@ -323,7 +335,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
         for (let pos = 0; pos < 4; pos++) {
           const nc = mv[pos * dOld + c];
           truths[0] = tr[nc];
-          const r = single ? tr[nc] : evaluate(truths);
+          const r = single ? tr[nc] : verdictOf(formula, truths);
           tab[4 * c + pos] = r === 0 ? -1 : done ? 0 : nc;
         }
       }
@@ -351,7 +363,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
           key += nc * mul;
           mul *= radix[j];
         }
-        const r = evaluate(truths);
+        const r = verdictOf(formula, truths);
         if (r === 0) tab[4 * idx + pos] = -1;
         else if (done) tab[4 * idx + pos] = 0;
         else {
@@ -379,28 +391,30 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     const coefOf = minC[k];
     const nextTuples = [...tuples];
     const tables: Int32Array[] = new Array(touched.length);
-    touched.forEach((st, t) => {
+    for (let t = 0; t < touched.length; t++) {
+      const st = touched[t];
       const cs = stageConstraints[st];
-      const oldSh = shapes[k];
-      const newSh = shapes[k + 1];
-      const dOld = dims[k][st];
-      const done = complete(st, k + 1);
+      const at: StageStep = { cs, oldSh: shapes[k], newSh: shapes[k + 1], dOld: dims[k][st], done: complete(st, k + 1), coefOf };
       // A unit in several stages needs its tables now (for its flat table); the others may join a run.
       const guard = guards[st];
-      const key = multi[st] || touched.length > 1 ? undefined : guard ? runKey([guard.main], oldSh, newSh, coefOf, done, coefOf.get(guard.guard)) : runKey(cs, oldSh, newSh, coefOf, done);
+      const key =
+        multi[st] || touched.length > 1
+          ? undefined
+          : guard
+            ? runKey([guard.main], at.oldSh, at.newSh, coefOf, at.done, coefOf.get(guard.guard))
+            : runKey(cs, at.oldSh, at.newSh, coefOf, at.done);
       const run = runs[st];
-      const head = guard ? (tab: Int32Array) => guardHead(tab, guard, cs, newSh, coefOf, evaluators[st], done) : undefined;
-      const slot = { tables, t, size: 4 * dOld, head };
+      const slot = { tables, t, size: 4 * at.dOld, at };
       if (key !== undefined && run && run.key === key && slot.size >= run.size) {
         run.slots.push(slot);
         run.size = slot.size;
-        run.build = () => buildTable(st, cs, oldSh, newSh, dOld, done, coefOf, nextTuples);
-        return;
+        run.last = at;
+        continue;
       }
       flush(st);
-      if (key !== undefined) runs[st] = { key, size: slot.size, slots: [slot], build: () => buildTable(st, cs, oldSh, newSh, dOld, done, coefOf, nextTuples) };
-      else tables[t] = buildTable(st, cs, oldSh, newSh, dOld, done, coefOf, nextTuples);
-    });
+      if (key !== undefined) runs[st] = { key, size: slot.size, slots: [slot], last: at };
+      else tables[t] = buildTable(st, cs, at.oldSh, at.newSh, at.dOld, at.done, coefOf, nextTuples);
+    }
     tuples = nextTuples;
     const step: Step = { unit: u, touched, tables };
     steps.push(step);
@@ -456,7 +470,7 @@ function guardHead(
   cs: number[],
   newSh: Shape[],
   coefOf: Map<number, [number, number, number[]]>,
-  evaluate: (t: Int8Array) => number,
+  formula: Formula,
   done: boolean,
 ): void {
   const jm = cs.indexOf(guard.main);
@@ -475,7 +489,7 @@ function guardHead(
     }
     truths[jm] = truth(nm, cm);
     truths[1 - jm] = moved ? 1 : truth(ng, classOf(ng, 0));
-    const r = evaluate(truths);
+    const r = verdictOf(formula, truths);
     tab[pos] = r === 0 ? -1 : done ? 0 : moved ? 1 + cm : 0;
   }
 }
@@ -509,7 +523,7 @@ function guardOf(problem: Problem, cs: number[], st: number): { main: number; gu
 }
 
 /** A stage's verdict for every combination of its constraints' truths (base 3: 0 false, 1 met, 2 open). */
-function verdicts(evaluate: (t: Int8Array) => number, K: number): Int8Array {
+function verdicts(formula: Formula, K: number): Int8Array {
   const lut = new Int8Array(3 ** K);
   const t = new Int8Array(K);
   for (let code = 0; code < lut.length; code++) {
@@ -519,7 +533,7 @@ function verdicts(evaluate: (t: Int8Array) => number, K: number): Int8Array {
       r = (r - dgt) / 3;
       t[j] = dgt === 2 ? -1 : dgt;
     }
-    lut[code] = evaluate(t);
+    lut[code] = verdictOf(formula, t);
   }
   return lut;
 }
@@ -593,37 +607,41 @@ function denseTable(moves: Array<{ mv: Int32Array; n: number; tr: Int8Array }>, 
   return tab;
 }
 
-/** A stage's formula as a function of its constraints' truth values (1, 0, −1 undecided), in `cs` order. */
-function stageEvaluator(f: Formula, cs: number[]): (t: Int8Array) => number {
-  const local = new Map(cs.map((c, j) => [c, j]));
-  const compile = (g: Formula): ((t: Int8Array) => number) => {
-    switch (g.kind) {
-      case 'const': {
-        const v = g.value ? 1 : 0;
-        return () => v;
+/** A stage's formula with each leaf renumbered to its constraint's position in `cs`. */
+function localFormula(f: Formula, cs: number[]): Formula {
+  switch (f.kind) {
+    case 'const':
+      return f;
+    case 'leaf':
+      return { kind: 'leaf', c: cs.indexOf(f.c) };
+    case 'and':
+    case 'or':
+      return { kind: f.kind, args: f.args.map((g) => localFormula(g, cs)) };
+  }
+}
+
+/**
+ * A local formula's value for its constraints' truth values (1, 0, −1 undecided). One function for
+ * every stage and plan, rather than closures compiled per plan that V8 would have to optimize anew.
+ */
+function verdictOf(f: Formula, t: Int8Array): number {
+  switch (f.kind) {
+    case 'const':
+      return f.value ? 1 : 0;
+    case 'leaf':
+      return t[f.c];
+    case 'and':
+    case 'or': {
+      const stop = f.kind === 'and' ? 0 : 1;
+      let out = f.kind === 'and' ? 1 : 0;
+      for (const g of f.args) {
+        const v = verdictOf(g, t);
+        if (v === stop) return stop;
+        if (v < 0) out = -1;
       }
-      case 'leaf': {
-        const j = local.get(g.c)!;
-        return (t) => t[j];
-      }
-      case 'and':
-      case 'or': {
-        const args = g.args.map(compile);
-        const stop = g.kind === 'and' ? 0 : 1;
-        const all = g.kind === 'and' ? 1 : 0;
-        return (t) => {
-          let out = all;
-          for (const a of args) {
-            const v = a(t);
-            if (v === stop) return stop;
-            if (v < 0) out = -1;
-          }
-          return out;
-        };
-      }
+      return out;
     }
-  };
-  return compile(f);
+  }
 }
 
 /** Iterates the cells of layer k, calling f(cell, next-index-without-touched-stages, coords). */
