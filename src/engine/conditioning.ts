@@ -54,24 +54,29 @@ export function priorTable(drivers: DriverData[], forced: Assignment = {}): Floa
             return [{ mask, value, p: g.p }];
           }),
   }));
+  // Drivers are taken in topological order; after each, out[x] is P(the drivers so far take x) for
+  // every x over their bits (the others still 0), so each split multiplies in one conditional.
   const out = new Float64Array(2 ** m);
-  const rec = (i: number, bits: number, p: number) => {
-    if (i === nodes.length) {
-      out[bits] = p;
-      return;
-    }
-    const node = nodes[i];
-    let pt = node.p;
-    for (const g of node.given) {
-      if ((bits & g.mask) === g.value) {
-        pt = g.p;
-        break;
+  out[0] = 1;
+  let seen = 0;
+  for (const node of nodes) {
+    // Every x whose bits lie within `seen`, by the subset-enumeration trick.
+    let x = 0;
+    do {
+      let pt = node.p;
+      for (const g of node.given) {
+        if ((x & g.mask) === g.value) {
+          pt = g.p;
+          break;
+        }
       }
-    }
-    if (pt !== 0) rec(i + 1, bits | node.bit, p * pt);
-    if (pt !== 1) rec(i + 1, bits, p * (1 - pt));
-  };
-  rec(0, 0, 1);
+      const p = out[x];
+      out[x | node.bit] = p * pt;
+      out[x] = p * (1 - pt);
+      x = (x - seen) & seen;
+    } while (x !== 0);
+    seen |= node.bit;
+  }
   return out;
 }
 

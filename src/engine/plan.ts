@@ -152,12 +152,12 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   const shapeAt = (k: number): Shape[] => {
     if (k === 0) return problem.constraints.map((_, c) => shapeOf(c));
     const sh = [...shapes[k - 1]];
-    for (const c of minC[k - 1].keys()) sh[c] = shapeOf(c);
+    minC[k - 1].forEach((_, c) => (sh[c] = shapeOf(c)));
     return sh;
   };
   shapes.push(shapeAt(0));
   for (let k = 0; k < U; k++) {
-    for (const [c, [lo, hi, coef]] of minC[k]) {
+    minC[k].forEach(([lo, hi, coef], c) => {
       // Sums stay an unbroken interval while no gap between the unit's coefficients exceeds the
       // interval's width; only otherwise are the reachable sums kept one by one.
       const width = preMax[c] - preMin[c];
@@ -181,7 +181,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       preMax[c] += hi;
       sufMin[c] -= lo;
       sufMax[c] -= hi;
-    }
+    });
     shapes.push(shapeAt(k + 1));
   }
 
@@ -237,7 +237,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   // A run: consecutive steps of a stage whose tables are prefixes of the last one's (the same table,
   // or a window that only grows), built once when the run ends.
   interface Run {
-    key: string;
+    key: number[];
     size: number;
     slots: Array<{ tables: Int32Array[]; t: number; size: number; at: StageStep }>;
     /** The step whose table is the run's largest. */
@@ -253,6 +253,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     coefOf: Map<number, [number, number, number[]]>;
   }
   const runs: Array<Run | undefined> = new Array(S);
+  const key: number[] = [];
   const flush = (st: number) => {
     const run = runs[st];
     if (!run) return;
@@ -397,22 +398,22 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       const at: StageStep = { cs, oldSh: shapes[k], newSh: shapes[k + 1], dOld: dims[k][st], done: complete(st, k + 1), coefOf };
       // A unit in several stages needs its tables now (for its flat table); the others may join a run.
       const guard = guards[st];
-      const key =
-        multi[st] || touched.length > 1
-          ? undefined
-          : guard
-            ? runKey([guard.main], at.oldSh, at.newSh, coefOf, at.done, coefOf.get(guard.guard))
-            : runKey(cs, at.oldSh, at.newSh, coefOf, at.done);
+      const keyed =
+        !multi[st] &&
+        touched.length === 1 &&
+        (guard
+          ? runKey(key, [guard.main], at.oldSh, at.newSh, coefOf, at.done, coefOf.get(guard.guard))
+          : runKey(key, cs, at.oldSh, at.newSh, coefOf, at.done));
       const run = runs[st];
       const slot = { tables, t, size: 4 * at.dOld, at };
-      if (key !== undefined && run && run.key === key && slot.size >= run.size) {
+      if (keyed && run && sameKey(run.key, key) && slot.size >= run.size) {
         run.slots.push(slot);
         run.size = slot.size;
         run.last = at;
         continue;
       }
       flush(st);
-      if (key !== undefined) runs[st] = { key, size: slot.size, slots: [slot], last: at };
+      if (keyed) runs[st] = { key: [...key], size: slot.size, slots: [slot], last: at };
       else tables[t] = buildTable(st, cs, at.oldSh, at.newSh, at.dOld, at.done, coefOf, nextTuples);
     }
     tuples = nextTuples;
@@ -438,29 +439,36 @@ export function makePlan(problem: Problem, order: number[]): Plan {
  * (then a class only shifts, whatever the size). Undefined when a window keeps only reachable sums.
  */
 function runKey(
+  out: number[],
   cs: number[],
   oldSh: Shape[],
   newSh: Shape[],
   coefOf: Map<number, [number, number, number[]]>,
   done: boolean,
   guard?: [number, number, number[]],
-): string | undefined {
+): boolean {
   // A guarded stage is keyed on its main constraint (its rows after the first follow it alone) and
   // the guard's coefficients; the first row is written for each step (guardHead).
-  let key = (done ? 'd' : 'o') + (guard ? `g${guard[2].join(',')}` : '');
+  out.length = 0;
+  out.push(+done, guard ? 1 : 0, ...(guard ? guard[2] : []));
   for (let j = 0; j < cs.length; j++) {
     const c = cs[j];
     const o = oldSh[c];
     const nw = newSh[c];
-    if (o.index || nw.index) return undefined;
+    if (o.index || nw.index) return false;
     const coef = coefOf.get(c);
     const shifts = j === cs.length - 1 && !o.canU && !o.canS && !nw.canU && !nw.canS;
     // A bound no sum can cross (canU, canS false) does not shape the table.
-    key +=
-      `|${shifts ? '' : `${o.n},${nw.n}`},${+o.canU},${+o.canS},${+nw.canU},${+nw.canS},` +
-      `${nw.canU ? nw.unsat - o.lo : ''},${nw.canS ? nw.sat - o.lo : ''},${nw.lo - o.lo},${coef ? coef[2].join(',') : ''}`;
+    out.push(shifts ? -1 : o.n, shifts ? -1 : nw.n, +o.canU, +o.canS, +nw.canU, +nw.canS);
+    out.push(nw.canU ? nw.unsat - o.lo : 0, nw.canS ? nw.sat - o.lo : 0, nw.lo - o.lo, coef ? 1 : 0, ...(coef ? coef[2] : []));
   }
-  return key;
+  return true;
+}
+
+function sameKey(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A guarded stage's state 0 (nobody has moved the guard, so the main sum is 0): where each position takes it. */
