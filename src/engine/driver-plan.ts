@@ -56,17 +56,32 @@ export function driverPlan(
 
 type Make = (k: number, value: boolean) => DriverSetting;
 
+let scratch = { A: new Float64Array(0), B: new Float64Array(0) };
+const unsetCache = new Map<number, Uint8Array>();
+
+/** For every t < 3^u: how many of its base-3 digits are 2 ("not set"). */
+function unsetDigits(u: number): Uint8Array {
+  let unset = unsetCache.get(u);
+  if (!unset) {
+    unset = new Uint8Array(3 ** u);
+    for (let t = 1; t < unset.length; t++) unset[t] = unset[Math.floor(t / 3)] + (t % 3 === 2 ? 1 : 0);
+    unsetCache.set(u, unset);
+  }
+  return unset;
+}
+
 /**
  * Digits per free driver: 0 false, 1 true, 2 not set. A[t], B[t] sum over the unset digits, filled in
  * place one digit at a time: after pass k every entry whose highest "not set" digit is ≤ k is right.
  */
 function exhaustive(a: Float64Array, b: Float64Array, u: number, factor: number, target: number, make: Make): DriverPlan {
   const size = 3 ** u;
-  const A = new Float64Array(size);
-  const B = new Float64Array(size);
-  // Digits equal to 2 ("not set"); the others are settings.
-  const unset = new Uint8Array(size);
-  for (let t = 1; t < size; t++) unset[t] = unset[Math.floor(t / 3)] + (t % 3 === 2 ? 1 : 0);
+  // Scratch kept between calls: a toggle with 12 free drivers fills 3^12 entries twice.
+  if (scratch.A.length < size) scratch = { A: new Float64Array(size), B: new Float64Array(size) };
+  // Every entry is written below before the pass that makes it right (no need to clear them).
+  const A = scratch.A;
+  const B = scratch.B;
+  const unset = unsetDigits(u);
   // Entries without a 2: the binary assignment with the same digits.
   for (let bin = 0; bin < 2 ** u; bin++) {
     let t = 0;
@@ -83,26 +98,29 @@ function exhaustive(a: Float64Array, b: Float64Array, u: number, factor: number,
       }
     }
   }
-  type Cand = { t: number; k: number; p: number; mass: number };
-  let best: Cand | undefined;
-  let bestReached: Cand | undefined;
-  const better = (x: Cand, y: Cand | undefined, fewestFirst: boolean) => {
-    if (!y) return true;
-    // Probabilities equal up to rounding count as equal, so fewer settings win.
-    const tol = 1e-9 * Math.max(x.p, y.p);
-    const higher = x.p > y.p + tol;
-    const same = Math.abs(x.p - y.p) <= tol;
-    const tieBreak = x.k < y.k || (x.k === y.k && (x.mass > y.mass || (x.mass === y.mass && x.p > y.p)));
-    if (fewestFirst) return x.k < y.k || (x.k === y.k && (higher || (same && tieBreak)));
-    return higher || (same && tieBreak);
-  };
+  // The best candidate overall and the best reaching the target, kept as numbers: this loop visits
+  // 3^u settings (531,441 for 12 drivers) on every toggle, so it allocates nothing.
+  let bestT = -1, bestK = 0, bestP = 0, bestMass = 0;
+  let reachT = -1, reachK = 0, reachP = 0, reachMass = 0;
   for (let t = 0; t < size; t++) {
     if (B[t] <= 0) continue;
-    const cand = { t, k: u - unset[t], p: clamp01(factor * (A[t] / B[t])), mass: B[t] };
-    if (cand.p >= target && better(cand, bestReached, true)) bestReached = cand;
-    if (better(cand, best, false)) best = cand;
+    const k = u - unset[t];
+    const p = clamp01(factor * (A[t] / B[t]));
+    const mass = B[t];
+    if (p >= target && (reachT < 0 || better(k, p, mass, reachK, reachP, reachMass, true))) {
+      reachT = t;
+      reachK = k;
+      reachP = p;
+      reachMass = mass;
+    }
+    if (bestT < 0 || better(k, p, mass, bestK, bestP, bestMass, false)) {
+      bestT = t;
+      bestK = k;
+      bestP = p;
+      bestMass = mass;
+    }
   }
-  const chosen = bestReached ?? best ?? { t: size - 1, k: 0, p: 0, mass: 0 };
+  const chosen = reachT >= 0 ? { t: reachT, p: reachP } : bestT >= 0 ? { t: bestT, p: bestP } : { t: size - 1, p: 0 };
   const settings: DriverSetting[] = [];
   let t = chosen.t;
   for (let k = 0; k < u; k++) {
@@ -110,7 +128,21 @@ function exhaustive(a: Float64Array, b: Float64Array, u: number, factor: number,
     t = (t - dgt) / 3;
     if (dgt !== 2) settings.push(make(k, dgt === 1));
   }
-  return { settings, probability: chosen.p, target, reached: !!bestReached, exhaustive: true };
+  return { settings, probability: chosen.p, target, reached: reachT >= 0, exhaustive: true };
+}
+
+/**
+ * Whether candidate x (k settings, probability p, prior mass) beats y. Probabilities equal up to
+ * rounding count as equal; then fewer settings, more mass, higher probability win. With fewestFirst
+ * (among candidates that reach the target) fewer settings come first.
+ */
+function better(xk: number, xp: number, xm: number, yk: number, yp: number, ym: number, fewestFirst: boolean): boolean {
+  const tol = 1e-9 * Math.max(xp, yp);
+  const higher = xp > yp + tol;
+  const same = Math.abs(xp - yp) <= tol;
+  const tieBreak = xk < yk || (xk === yk && (xm > ym || (xm === ym && xp > yp)));
+  if (fewestFirst) return xk < yk || (xk === yk && (higher || (same && tieBreak)));
+  return higher || (same && tieBreak);
 }
 
 function greedy(a: Float64Array, b: Float64Array, u: number, factor: number, target: number, make: Make): DriverPlan {

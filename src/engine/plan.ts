@@ -882,24 +882,53 @@ export function cheapest(plan: Plan, cost: ArrayLike<number>[]): { total: number
     const bp = new Int8Array(size);
     const c = cost[step.unit];
     const src = cur;
-    transition(
-      plan,
-      k,
-      (cell, coords, base) => {
+    // The same walks as forward's, in the same cell and position order (so ties go the same way).
+    if (step.touched.length === 1) {
+      const s = step.touched[0];
+      const tab = step.tables[0];
+      const dim = dims[s];
+      const dNew = plan.dims[k + 1][s];
+      const st = plan.strides[k][s];
+      const sn = strideNew[s];
+      const H = plan.sizes[k] / (st * dim);
+      for (let high = 0; high < H; high++) {
+        for (let cc = 0; cc < dim; cc++) {
+          const cell0 = high * st * dim + cc * st;
+          const base0 = high * st * dNew;
+          for (let pos = 0; pos < 4; pos++) {
+            const to = tab[4 * cc + pos];
+            const add = c[pos];
+            if (to < 0 || add === Infinity) continue;
+            const off = base0 + to * sn;
+            for (let low = 0; low < st; low++) {
+              const x = src[cell0 + low] + add;
+              const idx = off + low;
+              if (x < next[idx] || (x === next[idx] && x < Infinity && cell0 + low < bc[idx])) {
+                next[idx] = x;
+                bc[idx] = cell0 + low;
+                bp[idx] = pos;
+              }
+            }
+          }
+        }
+      }
+    } else {
+      const flat = step.flat!;
+      const sizeOld = plan.sizes[k];
+      for (let cell = 0; cell < sizeOld; cell++) {
         const m = src[cell];
+        if (m === Infinity) continue;
         for (let pos = 0; pos < 4; pos++) {
+          const idx = flat[pos * sizeOld + cell];
           const x = m + c[pos];
-          if (x === Infinity) continue;
-          const idx = target(step, dims, strideNew, coords, base, pos);
           if (idx >= 0 && x < next[idx]) {
             next[idx] = x;
             bc[idx] = cell;
             bp[idx] = pos;
           }
         }
-      },
-      (cell) => src[cell] === Infinity,
-    );
+      }
+    }
     backCell.push(bc);
     backPos.push(bp);
     cur = next;
