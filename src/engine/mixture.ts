@@ -8,7 +8,8 @@
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseSetup } from './setup.ts';
 import { distUnder, driversOf } from './setup.ts';
-import { backward, cachedPlan, forward, initialLayer, orderUnits, type PlanCache } from './plan.ts';
+import { cachedPlan, orderUnits, type PlanCache } from './plan.ts';
+import { backward, forward, initialLayer } from './walk.ts';
 import type { Problem } from './problem.ts';
 import { EngineError } from './constraints.ts';
 import { meetTable } from './meet.ts';

@@ -5,7 +5,8 @@
 import type { Position } from '../model/schema.ts';
 import type { Evaluation } from './evaluate.ts';
 import { EngineError } from './constraints.ts';
-import { cachedPlan, cheapest, orderUnits, type Plan, type PlanCache } from './plan.ts';
+import { cachedPlan, orderUnits, type Plan, type PlanCache } from './plan.ts';
+import { cheapest } from './walk.ts';
 import { buildProblem, type Problem } from './problem.ts';
 import { type CaseSetup, distUnder, mostLikely, POSITIONS, type StageSetup } from './setup.ts';
 
