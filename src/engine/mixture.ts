@@ -1,16 +1,17 @@
 // P(pass | drivers) for every assignment of the drivers that stances depend on, computed once per
-// case and day, by meeting in the middle. Units are ordered [independent][front][back]: units whose
-// stance ignores the drivers are folded forward once; the driver-dependent units are split between a
-// "front" half (folded forward from there, depth-first over the front drivers) and a "back" half
-// (folded backward from the end, depth-first over the back drivers). P(pass | d) is then the dot
-// product of the front distribution for d's front drivers with the back value function for d's back
-// drivers, at a layer whose window is narrow because only the back units remain after it.
+// case and day, by meeting in the middle. Units are ordered [independent][front][back][independent,
+// late]: units whose stance ignores the drivers are folded once (forward before the front, backward
+// after the back); the driver-dependent units are split between a "front" half (folded forward,
+// depth-first over the front drivers) and a "back" half (folded backward, depth-first over the back
+// drivers). P(pass | d) is then the dot product of the front distribution for d's front drivers with
+// the back value function for d's back drivers, at a layer whose window is narrow because only the
+// back units remain after it.
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseSetup } from './setup.ts';
-import { distUnder, driversOf } from './setup.ts';
+import { driversOf } from './setup.ts';
 import { cachedPlan, orderUnits, type PlanCache } from './plan.ts';
 import { backward, forward, initialLayer } from './walk.ts';
-import type { Problem } from './problem.ts';
+import { type Problem, unitDist, unitDists } from './problem.ts';
 import { EngineError } from './constraints.ts';
 import { meetTable } from './meet.ts';
 
@@ -51,20 +52,12 @@ export function stageByStage(setup: CaseSetup, problem: Problem, driverIds: stri
       }
     }
   });
-  const none: Assignment = {};
-  const dists: Float64Array[] = problem.units.map((u) => {
-    const x = distUnder(setup.units[u.source].spec, none);
-    return Float64Array.of(x.yes, x.no, x.abstain, x.absent);
-  });
+  const dists = unitDists(problem, setup, {});
   const table = new Float64Array(2 ** ref.length);
   const a: Assignment = {};
   const rec = (j: number, from: number, layer: Float64Array, bits: number) => {
     const to = j < ref.length ? firstNeed[j] : order.length;
-    for (let k = from; k < to; k++) {
-      if (needs[k].length === 0) continue;
-      const x = distUnder(setup.units[problem.units[order[k]].source].spec, a);
-      dists[order[k]] = Float64Array.of(x.yes, x.no, x.abstain, x.absent);
-    }
+    for (let k = from; k < to; k++) if (needs[k].length > 0) dists[order[k]] = unitDist(problem, setup, order[k], a);
     const next = forward(plan, from, to, layer, dists);
     if (j === ref.length) {
       table[bits] = next[0] ?? 0;
@@ -138,53 +131,41 @@ export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: s
   const frontEnds = frontDrivers.map((_, j) => nI + front.filter((u) => batchOf[u] <= j).length);
   const backStarts = backDrivers.map((_, j) => end - back.filter((u) => batchOf[u] <= j).length);
 
-  const none: Assignment = {};
-  const dists: Float64Array[] = problem.units.map((u) => {
-    const x = distUnder(setup.units[u.source].spec, none);
-    return Float64Array.of(x.yes, x.no, x.abstain, x.absent);
-  });
-  const setDists = (a: Assignment, from: number, to: number) => {
-    for (let k = from; k < to; k++) {
-      const u = order[k];
-      const x = distUnder(setup.units[problem.units[u].source].spec, a);
-      dists[u] = Float64Array.of(x.yes, x.no, x.abstain, x.absent);
-    }
+  const dists = unitDists(problem, setup, {});
+  /**
+   * One side's vectors at the meeting layer, one per assignment of its drivers: depth-first from the
+   * side's own end (`origin`, holding `initial`), the j-th driver's units lying between the current
+   * layer and bounds[j]. `fold` carries a vector from one layer to another (forward for the front,
+   * backward for the back). Each depth needs one vector at a time, so its buffer serves every sibling.
+   */
+  const side = (
+    drivers: string[],
+    bounds: number[],
+    origin: number,
+    initial: Float64Array,
+    fold: (at: number, next: number, v: Float64Array, into?: Float64Array) => Float64Array,
+  ): Float64Array[] => {
+    const out: Float64Array[] = new Array(2 ** drivers.length);
+    const buffers = bounds.map((e) => new Float64Array(plan.sizes[e]));
+    const a: Assignment = {};
+    const go = (j: number, at: number, v: Float64Array, bits: number) => {
+      if (j === drivers.length) {
+        out[bits] = at === mid ? v.slice() : fold(at, mid, v);
+        return;
+      }
+      for (const value of [true, false]) {
+        a[drivers[j]] = value;
+        for (let k = Math.min(at, bounds[j]); k < Math.max(at, bounds[j]); k++) dists[order[k]] = unitDist(problem, setup, order[k], a);
+        go(j + 1, bounds[j], fold(at, bounds[j], v, buffers[j]), value ? bits | (1 << j) : bits);
+      }
+    };
+    go(0, origin, initial, 0);
+    return out;
   };
-
   const start = forward(plan, 0, nI, initialLayer(plan), dists);
-  // Depth-first, so each depth needs one layer at a time: its buffer is reused by the next sibling.
-  const frontAt = frontEnds.map((e) => new Float64Array(plan.sizes[e]));
-  const fronts: Float64Array[] = new Array(2 ** frontDrivers.length);
-  const a: Assignment = {};
-  const goFront = (j: number, from: number, layer: Float64Array, bits: number) => {
-    if (j === frontDrivers.length) {
-      fronts[bits] = from === mid ? layer.slice() : forward(plan, from, mid, layer, dists);
-      return;
-    }
-    for (const v of [true, false]) {
-      a[frontDrivers[j]] = v;
-      setDists(a, from, frontEnds[j]);
-      goFront(j + 1, frontEnds[j], forward(plan, from, frontEnds[j], layer, dists, frontAt[j]), v ? bits | (1 << j) : bits);
-    }
-  };
-  goFront(0, nI, start, 0);
-
-  const backs: Float64Array[] = new Array(2 ** backDrivers.length);
-  const b: Assignment = {};
+  const fronts = side(frontDrivers, frontEnds, nI, start, (at, next, v, into) => forward(plan, at, next, v, dists, into));
   const tail = backward(plan, end, order.length, Float64Array.of(1), dists);
-  const backAt = backStarts.map((s) => new Float64Array(plan.sizes[s]));
-  const goBack = (j: number, to: number, values: Float64Array, bits: number) => {
-    if (j === backDrivers.length) {
-      backs[bits] = to === mid ? values.slice() : backward(plan, mid, to, values, dists);
-      return;
-    }
-    for (const v of [true, false]) {
-      b[backDrivers[j]] = v;
-      setDists(b, backStarts[j], to);
-      goBack(j + 1, backStarts[j], backward(plan, backStarts[j], to, values, dists, backAt[j]), v ? bits | (1 << j) : bits);
-    }
-  };
-  goBack(0, end, tail, 0);
+  const backs = side(backDrivers, backStarts, end, tail, (at, next, v, into) => backward(plan, next, at, v, dists, into));
 
   // Every driver the table depends on is a front or a back driver, so each row is one (front, back) pair.
   const spread = (drivers: string[]) =>

@@ -3,7 +3,8 @@
 //   'seat': each seat is its own draw from the state's stance (delegations can split; DESIGN §1),
 //           independent of the state's draw at its other stages;
 //   'bloc': the delegation votes with the state's one draw (the most-likely evaluation and power).
-import type { Dist, CaseSetup, StageSetup, StanceSpec } from './setup.ts';
+import type { Assignment } from '../model/drivers.ts';
+import { type CaseSetup, distUnder, type StageSetup, type StanceSpec } from './setup.ts';
 import { type Coef, compileRule, type Formula, type Item, shiftFormula } from './constraints.ts';
 
 export type Layout = 'seat' | 'bloc';
@@ -88,15 +89,20 @@ export function buildProblem(setup: CaseSetup, stages: StageSetup[], layout: Lay
   return { stages, constraints, stageFormulas, units, layout, key: `${stages.map((s) => s.stage.id).join('+')}|${effective}` };
 }
 
-/** The distribution of each problem unit, as arrays in position order (yes, no, abstain, absent). */
-export function unitDists(problem: Problem, setup: CaseSetup, dist: (spec: StanceSpec) => Dist): Float64Array[] {
+/** A unit's distribution under some drivers, as the walks read it: (yes, no, abstain, absent). */
+export function unitDist(problem: Problem, setup: CaseSetup, u: number, a: Assignment): Float64Array {
+  const x = distUnder(setup.units[problem.units[u].source].spec, a);
+  return Float64Array.of(x.yes, x.no, x.abstain, x.absent);
+}
+
+/** Every unit's distribution under some drivers (units drawing from one stance share an array). */
+export function unitDists(problem: Problem, setup: CaseSetup, a: Assignment): Float64Array[] {
   const cache = new Map<StanceSpec, Float64Array>();
-  return problem.units.map((u) => {
+  return problem.units.map((u, i) => {
     const spec = setup.units[u.source].spec;
     let d = cache.get(spec);
     if (!d) {
-      const x = dist(spec);
-      d = Float64Array.of(x.yes, x.no, x.abstain, x.absent);
+      d = unitDist(problem, setup, i, a);
       cache.set(spec, d);
     }
     return d;
