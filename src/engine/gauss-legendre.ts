@@ -8,6 +8,18 @@ export interface Quadrature {
 
 const cache = new Map<number, Quadrature>();
 
+/** P_m(x) and P_m'(x), by the three-term recurrence. */
+function legendre(m: number, x: number): { p: number; dp: number } {
+  let p0 = 1;
+  let p1 = x;
+  for (let k = 2; k <= m; k++) {
+    const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+    p0 = p1;
+    p1 = p2;
+  }
+  return { p: p1, dp: m === 1 ? 1 : (m * (x * p1 - p0)) / (x * x - 1) };
+}
+
 export function gaussLegendre(m: number): Quadrature {
   const hit = cache.get(m);
   if (hit) return hit;
@@ -16,31 +28,14 @@ export function gaussLegendre(m: number): Quadrature {
   for (let i = 0; i < Math.ceil(m / 2); i++) {
     // Newton's method on P_m from the usual Chebyshev-like guess.
     let x = Math.cos((Math.PI * (i + 0.75)) / (m + 0.5));
-    let dp = 0;
     for (let it = 0; it < 100; it++) {
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= m; k++) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      const pm = m === 1 ? x : p1;
-      const pm1 = m === 1 ? 1 : p0;
-      dp = (m * (x * pm - pm1)) / (x * x - 1);
-      const dx = pm / dp;
+      const { p, dp } = legendre(m, x);
+      const dx = p / dp;
       x -= dx;
       if (Math.abs(dx) < 1e-16) break;
     }
-    // Recompute the derivative at the converged root for the weight.
-    let p0 = 1;
-    let p1 = x;
-    for (let k = 2; k <= m; k++) {
-      const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-      p0 = p1;
-      p1 = p2;
-    }
-    dp = m === 1 ? 1 : (m * (x * p1 - p0)) / (x * x - 1);
+    // The derivative at the converged root, for the weight.
+    const { dp } = legendre(m, x);
     const w = 2 / ((1 - x * x) * dp * dp);
     // Map [-1, 1] to [0, 1]; nodes come in pairs t, 1 − t.
     nodes[i] = (1 - x) / 2;
@@ -51,4 +46,18 @@ export function gaussLegendre(m: number): Quadrature {
   const q = { nodes, weights };
   cache.set(m, q);
   return q;
+}
+
+/**
+ * The nodes t ≤ 1/2 of the m-node rule, each with its weight and the weight of its mirror 1 − t
+ * (0 for a middle node, which is its own mirror): integrands evaluated at t can often be read at
+ * 1 − t from the same work.
+ */
+export function halfRule(m: number): Array<{ t: number; weight: number; mirrorWeight: number }> {
+  const { nodes, weights } = gaussLegendre(m);
+  return Array.from({ length: Math.ceil(m / 2) }, (_, k) => ({
+    t: nodes[k],
+    weight: weights[k],
+    mirrorWeight: k === m - 1 - k ? 0 : weights[m - 1 - k],
+  }));
 }

@@ -9,7 +9,7 @@
 // and one grid at t serves both (the sums at 1 − t are the mirror image of the sums at t).
 import { EngineError, type Formula } from './constraints.ts';
 import { type Game, type IntGame, normalizeGame } from './game.ts';
-import { gaussLegendre } from './gauss-legendre.ts';
+import { halfRule } from './gauss-legendre.ts';
 import { addPlayer, capped1, forRows, type Grid, makeGrid, offsetOf, removeCountingDown, removePlayer, sumRange, uncapped1 } from './grid.ts';
 
 export interface PowerRow {
@@ -272,18 +272,14 @@ function single(g: IntGame, withSS: boolean): { raw: Float64Array; ss: Float64Ar
   }
 
   if (!withSS) return { raw, ss: ss.fill(NaN) };
-  const { nodes, weights } = gaussLegendre(Math.ceil(n / 2));
-  const m = nodes.length;
-  for (let k = 0; k < Math.ceil(m / 2); k++) {
-    const t = nodes[k];
-    const selfPaired = k === m - 1 - k;
+  for (const { t, weight, mirrorWeight } of halfRule(Math.ceil(n / 2))) {
     const D = capped1(c.weights, () => t, cap);
     for (let i = 0; i < n; i++) {
       const w = c.weights[i];
       if (w === 0) continue;
       uncapped1(D, x, w, t, cap);
-      ss[i] += weights[k] * window(x, w);
-      if (!selfPaired) ss[i] += weights[m - 1 - k] * mirror(x, w);
+      ss[i] += weight * window(x, w);
+      if (mirrorWeight !== 0) ss[i] += mirrorWeight * mirror(x, w);
     }
   }
   return { raw, ss };
@@ -321,13 +317,7 @@ function floatGrid(g: IntGame, L: Layout, withSS: boolean): { raw: Float64Array;
   };
   scan(buildGrid(L, () => 0.5, false), 0.5, 1, 0, raw);
   if (!withSS) return { raw, ss: ss.fill(NaN) };
-  const { nodes, weights } = gaussLegendre(Math.ceil(n / 2));
-  const m = nodes.length;
-  for (let k = 0; k < Math.ceil(m / 2); k++) {
-    const t = nodes[k];
-    const selfPaired = k === m - 1 - k;
-    scan(buildGrid(L, () => t, false), t, weights[k], selfPaired ? 0 : weights[m - 1 - k], ss);
-  }
+  for (const { t, weight, mirrorWeight } of halfRule(Math.ceil(n / 2))) scan(buildGrid(L, () => t, false), t, weight, mirrorWeight, ss);
   return { raw, ss };
 }
 
