@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { extract } from '../evidence/extract.ts';
 import type { Gazetteer } from '../evidence/gazetteer.ts';
 import { MAX_IMPORT_BYTES, importBytes } from '../evidence/importer.ts';
-import { Claim, DocumentMeta, EXTRACTOR_VERSION, Mention, Quote, type Extraction, type ImportedDocument } from '../evidence/types.ts';
+import { Claim, DocumentMeta, EXTRACTOR_VERSION, Mention, Quote, type Extraction, type ImportedDocument, type Speaker } from '../evidence/types.ts';
 import { BusyError, ConflictError, InvalidInputError, NotFoundError, SchemaError } from './errors.ts';
 import { CurateRequest, ScenarioInput, parseInput, type ItemEdit } from './inputs.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -490,6 +490,18 @@ function scenarioOf(r: ScenarioRow): Scenario {
   };
 }
 
+/** A speaker with the curator's corrections: the fields the edit names replace the extracted ones. */
+function editSpeaker(old: Speaker | null, sp: ItemEdit['speaker']): Speaker | null {
+  if (!sp) return old;
+  return {
+    name: sp.name !== undefined ? sp.name : old?.name ?? null,
+    role: sp.role !== undefined ? sp.role : old?.role ?? null,
+    affiliation: sp.affiliation !== undefined ? sp.affiliation : old?.affiliation ?? null,
+    mention: old?.mention ?? null,
+    kind: old?.kind ?? 'person',
+  };
+}
+
 /** The extracted item with the curator's edits applied; offsets and text always agree with the document. */
 function applyEdit(extracted: ItemData, edit: ItemEdit | null, row: ItemRow, text: string): ItemData {
   const base = { ...extracted, start: row.start, end: row.end, text } as ItemData;
@@ -500,15 +512,7 @@ function applyEdit(extracted: ItemData, edit: ItemEdit | null, row: ItemRow, tex
     return {
       ...q,
       kind: edit.kind ?? q.kind,
-      speaker: sp
-        ? {
-            name: sp.name !== undefined ? sp.name : q.speaker?.name ?? null,
-            role: sp.role !== undefined ? sp.role : q.speaker?.role ?? null,
-            affiliation: sp.affiliation !== undefined ? sp.affiliation : q.speaker?.affiliation ?? null,
-            mention: q.speaker?.mention ?? null,
-            kind: q.speaker?.kind ?? 'person',
-          }
-        : q.speaker,
+      speaker: editSpeaker(q.speaker, sp),
       rule: `${q.rule}+edited`,
     };
   }
@@ -520,15 +524,7 @@ function applyEdit(extracted: ItemData, edit: ItemEdit | null, row: ItemRow, tex
   const sp = edit.speaker;
   return {
     ...c,
-    speaker: sp
-      ? {
-          name: sp.name !== undefined ? sp.name : c.speaker?.name ?? null,
-          role: sp.role !== undefined ? sp.role : c.speaker?.role ?? null,
-          affiliation: sp.affiliation !== undefined ? sp.affiliation : c.speaker?.affiliation ?? null,
-          mention: c.speaker?.mention ?? null,
-          kind: c.speaker?.kind ?? 'person',
-        }
-      : c.speaker,
+    speaker: editSpeaker(c.speaker, sp),
   };
 }
 
