@@ -226,7 +226,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
   let tableSize = 0;
   const steps: Step[] = [];
   const formulas = stageConstraints.map((cs, st) => localFormula(problem.stageFormulas[st], cs));
-  const luts = stageConstraints.map((cs, st) => (!multi[st] && cs.length > 1 ? verdicts(formulas[st], cs.length) : new Int8Array(0)));
+  const luts = stageConstraints.map((cs, st) => (!multi[st] && !guards[st] && cs.length > 1 ? verdicts(formulas[st], cs.length) : new Int8Array(0)));
   // A run: consecutive steps of a stage whose tables are prefixes of the last one's (the same table,
   // or a window that only grows), built once when the run ends.
   interface Run {
@@ -251,32 +251,28 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     const run = runs[st];
     if (!run) return;
     runs[st] = undefined;
-    const l = run.last;
-    const full = buildTable(st, l.cs, l.oldSh, l.newSh, l.dOld, l.done, l.coefOf, []);
+    const full = buildTable(st, run.last, []);
     const guard = guards[st];
     for (const x of run.slots) {
       if (guard) {
         // A guarded stage's first row (state 0) is each step's own: a copy with its own row.
+        if (x.at !== run.last) countTable(x.size);
         const own = full.slice(0, x.size);
         guardHead(own, guard, x.at.cs, x.at.newSh, x.at.coefOf, formulas[st], x.at.done);
         x.tables[x.t] = own;
       } else x.tables[x.t] = x.size === full.length ? full : full.subarray(0, x.size);
     }
   };
-  // One stage's table for one step (coefOf: the unit's coefficients; nextTuples: where a stage of
-  // several constraints records the tuples of the next layer).
-  function buildTable(
-    st: number,
-    cs: number[],
-    oldSh: Shape[],
-    newSh: Shape[],
-    dOld: number,
-    done: boolean,
-    coefOf: Map<number, [number, number, number[]]>,
-    nextTuples: Int32Array[][],
-  ): Int32Array {
-    tableSize += 4 * dOld;
+  // Every table the plan keeps counts against MAX_TABLE (a shared one once).
+  function countTable(entries: number): void {
+    tableSize += entries;
     if (tableSize > MAX_TABLE) throw new EngineError('the exact computation needs too much memory for this procedure');
+  }
+  // One stage's table for one step (nextTuples: where a stage of several constraints records the
+  // tuples of the next layer).
+  function buildTable(st: number, at: StageStep, nextTuples: Int32Array[][]): Int32Array {
+    const { cs, oldSh, newSh, dOld, done, coefOf } = at;
+    countTable(4 * dOld);
     // Each constraint moves on its own: its new class depends only on its old class and the position.
     const guard = guards[st];
     const moves = cs.map((c, j) => {
@@ -407,7 +403,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
       }
       flush(st);
       if (keyed) runs[st] = { key: [...key], size: slot.size, slots: [slot], last: at };
-      else tables[t] = buildTable(st, cs, at.oldSh, at.newSh, at.dOld, at.done, coefOf, nextTuples);
+      else tables[t] = buildTable(st, at, nextTuples);
     }
     tuples = nextTuples;
     const step: Step = { unit: u, touched, tables };
@@ -416,10 +412,8 @@ export function makePlan(problem: Problem, order: number[]): Plan {
     if (touched.length === 1) {
       const s = touched[0];
       step.geo = { dim: dims[k][s], dNew: dims[k + 1][s], st: strides[k][s], sn: strides[k + 1][s], H: sizes[k] / (strides[k][s] * dims[k][s]) };
-    }
-    if (touched.length > 1) {
-      tableSize += 4 * sizes[k];
-      if (tableSize > MAX_TABLE) throw new EngineError('the exact computation needs too much memory for this procedure');
+    } else {
+      countTable(4 * sizes[k]);
       step.flat = flatTable(step, sizes[k], dims[k], strides[k + 1]);
     }
   }

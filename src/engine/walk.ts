@@ -138,7 +138,9 @@ export function cheapest(plan: Plan, cost: ArrayLike<number>[]): { total: number
     const bp = new Int8Array(size);
     const c = cost[step.unit];
     const src = cur;
-    // The same walks as forward's, in the same cell and position order (so ties go the same way).
+    // Forward's loops. Among equal costs the smallest cell wins, then the smallest position: the
+    // choice a cell-by-cell walk makes, which the one-stage loop (positions outside cells) restores
+    // by comparing cells.
     if (step.geo) {
       const { dim, dNew, st, sn, H } = step.geo;
       const tab = step.tables[0];
@@ -154,7 +156,7 @@ export function cheapest(plan: Plan, cost: ArrayLike<number>[]): { total: number
             for (let low = 0; low < st; low++) {
               const x = src[cell0 + low] + add;
               const idx = off + low;
-              if (x < next[idx] || (x === next[idx] && x < Infinity && cell0 + low < bc[idx])) {
+              if (x < next[idx] || (x === next[idx] && cell0 + low < bc[idx])) {
                 next[idx] = x;
                 bc[idx] = cell0 + low;
                 bp[idx] = pos;
