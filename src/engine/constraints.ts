@@ -171,13 +171,16 @@ export function simplify(f: Formula): Formula {
   return { kind: f.kind, args };
 }
 
-/** Three-valued evaluation: 1 true, 0 false, −1 undecided. */
-export function eval3(f: Formula, value: (c: number) => number): number {
+/**
+ * Three-valued evaluation: 1 true, 0 false, −1 undecided. A leaf's value comes from a function of
+ * its constraint, or from an array indexed by it (what the plan's hot loops pass: no closure a call).
+ */
+export function eval3(f: Formula, value: ((c: number) => number) | ArrayLike<number>): number {
   switch (f.kind) {
     case 'const':
       return f.value ? 1 : 0;
     case 'leaf':
-      return value(f.c);
+      return typeof value === 'function' ? value(f.c) : value[f.c];
     case 'and': {
       let out = 1;
       for (const a of f.args) {
@@ -205,10 +208,11 @@ export function leaves(f: Formula): number[] {
   return f.args.flatMap(leaves);
 }
 
-export function shiftFormula(f: Formula, by: number): Formula {
-  if (f.kind === 'leaf') return { kind: 'leaf', c: f.c + by };
+/** The formula with each leaf's constraint index c replaced by to(c). */
+export function renumberLeaves(f: Formula, to: (c: number) => number): Formula {
+  if (f.kind === 'leaf') return { kind: 'leaf', c: to(f.c) };
   if (f.kind === 'const') return f;
-  return { kind: f.kind, args: f.args.map((a) => shiftFormula(a, by)) };
+  return { kind: f.kind, args: f.args.map((a) => renumberLeaves(a, to)) };
 }
 
 /** Whether a concrete ballot (a position index per item) satisfies the compiled rule. */

@@ -5,7 +5,7 @@
 // has been taken is either met (its sums are forgotten) or failed (the state is dropped), so the state
 // space stays small: the window of undecided sums is bounded both by what the taken units can add up
 // to and by what the remaining units can still change.
-import { eval3, EngineError } from './constraints.ts';
+import { eval3, EngineError, renumberLeaves } from './constraints.ts';
 import type { Problem } from './problem.ts';
 import {
   classOf,
@@ -13,14 +13,12 @@ import {
   flatTable,
   guardHead,
   guardOf,
-  localFormula,
   runKey,
   sameKey,
   scratch32,
   scratch8,
   type Shape,
   truth,
-  verdictOf,
   verdicts,
 } from './tables.ts';
 
@@ -225,7 +223,8 @@ export function makePlan(problem: Problem, order: number[]): Plan {
 
   let tableSize = 0;
   const steps: Step[] = [];
-  const formulas = stageConstraints.map((cs, st) => localFormula(problem.stageFormulas[st], cs));
+  // Each stage's formula over its constraints' positions in its own list (how its tables index truths).
+  const formulas = stageConstraints.map((cs, st) => renumberLeaves(problem.stageFormulas[st], (c) => cs.indexOf(c)));
   const luts = stageConstraints.map((cs, st) => (!multi[st] && !guards[st] && cs.length > 1 ? verdicts(formulas[st], cs.length) : new Int8Array(0)));
   // A run: consecutive steps of a stage whose tables are prefixes of the last one's (the same table,
   // or a window that only grows), built once when the run ends.
@@ -325,7 +324,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
         for (let pos = 0; pos < 4; pos++) {
           const nc = mv[pos * dOld + c];
           truths[0] = tr[nc];
-          const r = single ? tr[nc] : verdictOf(formula, truths);
+          const r = single ? tr[nc] : eval3(formula, truths);
           tab[4 * c + pos] = r === 0 ? -1 : done ? 0 : nc;
         }
       }
@@ -353,7 +352,7 @@ export function makePlan(problem: Problem, order: number[]): Plan {
           key += nc * mul;
           mul *= radix[j];
         }
-        const r = verdictOf(formula, truths);
+        const r = eval3(formula, truths);
         if (r === 0) tab[4 * idx + pos] = -1;
         else if (done) tab[4 * idx + pos] = 0;
         else {

@@ -5,7 +5,7 @@
 //   'bloc': the delegation votes with the state's one draw (the most-likely evaluation and power).
 import type { Assignment } from '../model/drivers.ts';
 import { type CaseSetup, distUnder, type StageSetup, type StanceSpec } from './setup.ts';
-import { type Coef, compileRule, type Formula, type Item, shiftFormula } from './constraints.ts';
+import { type Coef, compileRule, type Formula, type Item, renumberLeaves } from './constraints.ts';
 
 export type Layout = 'seat' | 'bloc';
 
@@ -83,7 +83,7 @@ export function buildProblem(setup: CaseSetup, stages: StageSetup[], layout: Lay
       });
     });
     for (const o of new Set(owners)) if (!o.stages.includes(si)) o.stages.push(si);
-    stageFormulas.push(shiftFormula(rule.formula, offset));
+    stageFormulas.push(renumberLeaves(rule.formula, (c) => c + offset));
   });
   const effective = layout === 'seat' && stages.some((s) => s.body.seats !== undefined) ? 'seat' : 'bloc';
   return { stages, constraints, stageFormulas, units, layout, key: `${stages.map((s) => s.stage.id).join('+')}|${effective}` };

@@ -2,7 +2,7 @@
 // verdicts, guarded stages (a share of the votes cast and its "at least one vote" guard), the dense
 // product of a stage's constraints, flat tables for units in several stages, and the keys that let
 // consecutive steps share one table.
-import type { Formula } from './constraints.ts';
+import { eval3, type Formula } from './constraints.ts';
 import type { Problem } from './problem.ts';
 import type { Step } from './plan.ts';
 
@@ -100,7 +100,7 @@ export function guardHead(
     }
     truths[jm] = truth(nm, cm);
     truths[1 - jm] = moved ? 1 : truth(ng, classOf(ng, 0));
-    const r = verdictOf(formula, truths);
+    const r = eval3(formula, truths);
     tab[pos] = r === 0 ? -1 : done ? 0 : moved ? 1 + cm : 0;
   }
 }
@@ -144,7 +144,7 @@ export function verdicts(formula: Formula, K: number): Int8Array {
       r = (r - dgt) / 3;
       t[j] = dgt === 2 ? -1 : dgt;
     }
-    lut[code] = verdictOf(formula, t);
+    lut[code] = eval3(formula, t);
   }
   return lut;
 }
@@ -216,43 +216,6 @@ export function denseTable(moves: Array<{ mv: Int32Array; n: number; tr: Int8Arr
     }
   }
   return tab;
-}
-
-/** A stage's formula with each leaf renumbered to its constraint's position in `cs`. */
-export function localFormula(f: Formula, cs: number[]): Formula {
-  switch (f.kind) {
-    case 'const':
-      return f;
-    case 'leaf':
-      return { kind: 'leaf', c: cs.indexOf(f.c) };
-    case 'and':
-    case 'or':
-      return { kind: f.kind, args: f.args.map((g) => localFormula(g, cs)) };
-  }
-}
-
-/**
- * A local formula's value for its constraints' truth values (1, 0, −1 undecided). One function for
- * every stage and plan, rather than closures compiled per plan that V8 would have to optimize anew.
- */
-export function verdictOf(f: Formula, t: Int8Array): number {
-  switch (f.kind) {
-    case 'const':
-      return f.value ? 1 : 0;
-    case 'leaf':
-      return t[f.c];
-    case 'and':
-    case 'or': {
-      const stop = f.kind === 'and' ? 0 : 1;
-      let out = f.kind === 'and' ? 1 : 0;
-      for (const g of f.args) {
-        const v = verdictOf(g, t);
-        if (v === stop) return stop;
-        if (v < 0) out = -1;
-      }
-      return out;
-    }
-  }
 }
 
 export function flatTable(step: Step, size: number, dims: Int32Array, strideNew: Int32Array): Int32Array {
