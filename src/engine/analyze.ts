@@ -15,7 +15,7 @@ import { powerIndices } from './power.ts';
 import { buildProblem, modeledStages } from './problem.ts';
 import type { PlanCache } from './plan.ts';
 import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
-import { type CaseSetup, setupCase } from './setup.ts';
+import { type CaseSetup, estimatedFactor, setupCase } from './setup.ts';
 import { type ChangeModels, changeModels, type ChangePlan, stanceChanges } from './what-it-takes.ts';
 
 export interface PowerEntry {
@@ -98,8 +98,7 @@ export function prepare(setup: CaseSetup): Prepared {
     // With one stage, its table is the admission table.
     stageTables.set(s.stage.id, modeled.length === 1 ? admissionTable : passTable(setup, buildProblem(setup, [s], 'seat'), ids, plans));
   }
-  let estimated = 1;
-  for (const s of setup.stages) if (s.applies && !s.seats) estimated *= s.estimate?.p ?? 0;
+  const estimated = estimatedFactor(setup);
   const p: Prepared = {
     setup,
     drivers: [],

@@ -5,7 +5,7 @@ import { type Assignment, enumerateAssignments } from '../model/drivers.ts';
 import { eval3 } from './constraints.ts';
 import { buildProblem, modeledStages } from './problem.ts';
 import { rng } from './reference.ts';
-import { type CaseSetup, distUnder } from './setup.ts';
+import { type CaseSetup, distUnder, estimatedFactor } from './setup.ts';
 
 export function monteCarlo(setup: CaseSetup, fixed: Assignment, samples: number, seed = 1): { p: number; se: number } {
   const problem = buildProblem(setup, modeledStages(setup), 'seat');
@@ -50,8 +50,7 @@ export function monteCarlo(setup: CaseSetup, fixed: Assignment, samples: number,
     }
     if (problem.stageFormulas.every((f) => eval3(f, value) === 1)) hits++;
   }
-  let estimated = 1;
-  for (const s of setup.stages) if (s.applies && !s.seats) estimated *= s.estimate?.p ?? 0;
+  const estimated = estimatedFactor(setup);
   const p = hits / samples;
   return { p: p * estimated, se: (estimated * Math.sqrt(p * (1 - p))) / Math.sqrt(samples) };
 }

@@ -124,6 +124,16 @@ function stanceFor(c: CaseData, state: string, stage: string, asOf: string, rec:
   }
 }
 
+/**
+ * The product of the estimates of stages whose voters the dataset cannot name: such a stage passes
+ * with its estimate, independently of everything else.
+ */
+export function estimatedFactor(setup: CaseSetup): number {
+  let estimated = 1;
+  for (const s of setup.stages) if (s.applies && !s.seats) estimated *= s.estimate?.p ?? 0;
+  return estimated;
+}
+
 /** The distribution of a unit's position under a driver assignment. */
 export function distUnder(spec: StanceSpec, assignment: Assignment): Dist {
   for (const w of spec.when) if (holds(w.if, assignment)) return toDist(w.p);
