@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli/main.ts';
 import type { Dataset } from '../../src/model/dataset.ts';
 import { loadDataset } from '../../src/model/load.ts';
 import type { Assets } from '../../src/server/bundle.ts';
 import { openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { run, type Run } from '../data/cli-helpers.ts';
 
 /** A small, stable dataset (NATO and the Council of Europe, Kosovo's two cases) that tests can rely on. */
 export const FIXTURE_DIR = fileURLToPath(new URL('./fixture-data', import.meta.url));
@@ -22,18 +22,8 @@ export function fixtureDataset(): Dataset {
 export const FAKE_ASSETS: Assets = { js: '/* app */', css: '/* css */', atlas: '{}', version: 'test' };
 
 /** Runs `accede ARGS` in-process; returns stdout, stderr and the exit code. */
-export async function cli(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    out: (t) => {
-      out += t.endsWith('\n') ? t : `${t}\n`;
-    },
-    err: (t) => {
-      err += t.endsWith('\n') ? t : `${t}\n`;
-    },
-  });
-  return { out, err, code };
+export function cli(args: string[]): Promise<Run> {
+  return run(...args);
 }
 
 /** A real workspace (SQLite) in a fresh temporary folder; `dispose` closes and removes it. */
