@@ -11,19 +11,15 @@ import { type DriverPlan, driverPlan } from './driver-plan.ts';
 import { evaluateSetup, type Evaluation } from './evaluate.ts';
 import { seatsGame } from './game.ts';
 import { expand, type PassTable, passTable } from './mixture.ts';
-import { powerIndices } from './power.ts';
+import { powerIndices, type PowerRow } from './power.ts';
 import { buildProblem, modeledStages } from './problem.ts';
 import type { PlanCache } from './plan.ts';
 import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
 import { type CaseSetup, estimatedFactor, setupCase } from './setup.ts';
 import { type ChangeModels, changeModels, type ChangePlan, stanceChanges } from './what-it-takes.ts';
 
-export interface PowerEntry {
-  id: string;
-  banzhaf: number;
-  banzhafRaw: number;
-  shapleyShubik: number;
-}
+/** A player's power in a stage, as `--json` prints it (the indices, not the swing count). */
+export type PowerEntry = Omit<PowerRow, 'swings'>;
 
 export interface WhatItTakes {
   /** Per stage, in procedure order: the fewest stance changes that make it pass. */
