@@ -3,18 +3,9 @@
 // names the version it was based on; a stale one is refused (exit 1), never applied.
 import { Command, InvalidArgumentError } from 'commander';
 import type { Indexed } from '../../model/dataset.ts';
-import {
-  ConflictError,
-  InvalidInputError,
-  NotFoundError,
-  WorkspaceError,
-  type Item,
-  type ItemKind,
-  type ItemStatus,
-  type Workspace,
-} from '../../store/index.ts';
+import type { Item, ItemKind, ItemStatus } from '../../store/index.ts';
 import { CliError, type CliContext } from '../context.ts';
-import { DEFAULT_WORKSPACE, openFor, whoFrom, type WorkspaceOptions } from './import.ts';
+import { DEFAULT_WORKSPACE, whoFrom, withWorkspace, type WorkspaceOptions } from '../workspace.ts';
 
 interface Common extends WorkspaceOptions {
   json?: boolean;
@@ -42,7 +33,7 @@ export function register(program: Command, ctx: CliContext): void {
       .option('--who <name>', 'who is curating, for the audit log (default: $ACCEDE_USER or the login name)');
 
   common(curate.command('docs').description('list imported documents'))
-    .action((o: Common) => withWorkspace(ctx, o, (ws) => {
+    .action((o: Common) => withWorkspace(o, (ws) => {
       const docs = ws.listDocuments();
       if (o.json) return ctx.out(JSON.stringify({ documents: docs }, null, 2));
       if (!docs.length) return ctx.out('no documents yet: accede import <file | dir>');
@@ -54,7 +45,7 @@ export function register(program: Command, ctx: CliContext): void {
     }));
 
   common(curate.command('doc').description('show a document with its extracted items').argument('<document>', 'document id'))
-    .action((id: string, o: Common) => withWorkspace(ctx, o, (ws) => {
+    .action((id: string, o: Common) => withWorkspace(o, (ws) => {
       const d = ws.getDocument(id);
       if (!d) throw new CliError(`no document with id ${id}: see accede curate docs`);
       if (o.json) return ctx.out(JSON.stringify(d, null, 2));
@@ -72,7 +63,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--document <id>', 'only items of this document')
     .option('--status <status>', 'pending, accepted or rejected')
     .option('--kind <kind>', 'quote, mention or claim')
-    .action((o: Common & { document?: string; status?: string; kind?: string }) => withWorkspace(ctx, o, (ws) => {
+    .action((o: Common & { document?: string; status?: string; kind?: string }) => withWorkspace(o, (ws) => {
       if (o.status && !['pending', 'accepted', 'rejected'].includes(o.status)) {
         throw new CliError(`--status: expected pending, accepted or rejected, got "${o.status}"`);
       }
@@ -86,7 +77,7 @@ export function register(program: Command, ctx: CliContext): void {
     }));
 
   common(curate.command('show').description('show one item').argument('<item>', 'item id'))
-    .action((id: string, o: Common) => withWorkspace(ctx, o, (ws) => {
+    .action((id: string, o: Common) => withWorkspace(o, (ws) => {
       const item = ws.getItem(id);
       if (!item) throw new CliError(`no item with id ${id}: see accede curate list`);
       if (o.json) return ctx.out(JSON.stringify(item, null, 2));
@@ -98,7 +89,7 @@ export function register(program: Command, ctx: CliContext): void {
   for (const action of ['accept', 'reject', 'reset'] as const) {
     writer(curate.command(action).description(action === 'reset' ? 'set an item back to pending and drop its edits' : `${action} an item`)
       .argument('<item>', 'item id'))
-      .action((id: string, o: Common & { version: number }) => withWorkspace(ctx, o, (ws) => {
+      .action((id: string, o: Common & { version: number }) => withWorkspace(o, (ws) => {
         report(ctx, o, ws.curate(id, { action, expectedVersion: o.version, who: whoFrom(o) }), action);
       }));
   }
@@ -113,7 +104,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--code <code>', "a mention's state code or organization id")
     .option('--note <text>', "the curator's note")
     .action((id: string, o: Common & { version: number; speaker?: string; role?: string; affiliation?: string; start?: number; end?: number; quoteKind?: string; code?: string; note?: string }) =>
-      withWorkspace(ctx, o, (ws) => {
+      withWorkspace(o, (ws) => {
         const speaker = o.speaker !== undefined || o.role !== undefined || o.affiliation !== undefined
           ? { ...(o.speaker !== undefined ? { name: o.speaker } : {}), ...(o.role !== undefined ? { role: o.role } : {}), ...(o.affiliation !== undefined ? { affiliation: o.affiliation } : {}) }
           : undefined;
@@ -134,7 +125,7 @@ export function register(program: Command, ctx: CliContext): void {
       .argument('<item>', 'item id'))
       .requiredOption('--to <target>', 'CANDIDATE/org/stance:STATE, CANDIDATE/org/driver:id or CANDIDATE/org/tie:id, e.g. XK/nato/stance:ES')
       .option('--data <dir>', 'data folder the link must exist in (default: the bundled dataset)')
-      .action((id: string, o: Common & { version: number; to: string }) => withWorkspace(ctx, o, (ws) => {
+      .action((id: string, o: Common & { version: number; to: string }) => withWorkspace(o, (ws) => {
         if (action === 'link') checkTarget(ctx.load(o.data), o.to);
         report(ctx, o, ws.curate(id, { action, expectedVersion: o.version, who: whoFrom(o), link: o.to }), action);
       }));
@@ -146,31 +137,13 @@ export function register(program: Command, ctx: CliContext): void {
       if (!/^\d{1,5}$/.test(v)) throw new InvalidArgumentError(`expected a number, got "${v}"`);
       return Number(v);
     })
-    .action((o: Common & { item?: string; limit?: number }) => withWorkspace(ctx, o, (ws) => {
+    .action((o: Common & { item?: string; limit?: number }) => withWorkspace(o, (ws) => {
       const all = ws.listAudit({ entityId: o.item, limit: 10_000 });
       const entries = all.slice(-(o.limit ?? 100));
       if (o.json) return ctx.out(JSON.stringify({ entries }, null, 2));
       if (!entries.length) return ctx.out('the audit log is empty');
       for (const e of entries) ctx.out(`${e.seq}  ${e.at}  ${e.who}  ${e.action} ${e.entity} ${e.entityId}${e.version ? ` → v${e.version}` : ''}`);
     }));
-}
-
-function withWorkspace(ctx: CliContext, o: Common, fn: (ws: Workspace) => void): void {
-  const ws = openFor(o);
-  try {
-    fn(ws);
-  } catch (e) {
-    throw toCliError(e);
-  } finally {
-    ws.close();
-  }
-}
-
-export function toCliError(e: unknown): unknown {
-  if (e instanceof ConflictError) return new CliError(e.message, 1);
-  if (e instanceof NotFoundError || e instanceof InvalidInputError) return new CliError(e.message, 2);
-  if (e instanceof WorkspaceError) return new CliError(e.message, 1);
-  return e;
 }
 
 /** A link must name a case of the dataset and, in it, a stance's state, a driver or a tie. */

@@ -5,8 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportAccepted } from '../../store/index.ts';
 import type { CliContext } from '../context.ts';
-import { toCliError } from './curate.ts';
-import { DEFAULT_WORKSPACE, openFor, type WorkspaceOptions } from './import.ts';
+import { DEFAULT_WORKSPACE, withWorkspace, type WorkspaceOptions } from '../workspace.ts';
 
 interface Options extends WorkspaceOptions {
   out?: string;
@@ -25,15 +24,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--dry-run', 'print what would be written, write nothing')
     .option('--json', 'print JSON')
     .action((o: Options) => {
-      const ws = openFor(o);
-      let result;
-      try {
-        result = exportAccepted(ws);
-      } catch (e) {
-        throw toCliError(e);
-      } finally {
-        ws.close();
-      }
+      const result = withWorkspace(o, exportAccepted);
       const out = o.out ?? DEFAULT_EXPORT_DIR;
       if (!o.dryRun) {
         for (const f of result.files) {

@@ -3,40 +3,14 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { extract } from '../../evidence/extract.ts';
 import { buildGazetteer, type Gazetteer } from '../../evidence/gazetteer.ts';
 import { ImportError, importFile, importStdin, listImportable } from '../../evidence/importer.ts';
 import type { Extraction, ImportedDocument } from '../../evidence/types.ts';
-import { WorkspaceError, openWorkspace, type DocumentSummary, type Workspace } from '../../store/index.ts';
+import { WorkspaceError, type DocumentSummary, type Workspace } from '../../store/index.ts';
 import { CliError, type CliContext } from '../context.ts';
-
-/** The same default as `accede serve`: a workspace in the current directory. */
-export const DEFAULT_WORKSPACE = '.accede/workspace.sqlite';
-
-export interface WorkspaceOptions {
-  workspace?: string;
-  who?: string;
-}
-
-export function whoFrom(o: WorkspaceOptions): string {
-  if (o.who) return o.who;
-  if (process.env.ACCEDE_USER) return process.env.ACCEDE_USER;
-  try {
-    return os.userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-export function openFor(o: WorkspaceOptions): Workspace {
-  try {
-    return openWorkspace(o.workspace ?? DEFAULT_WORKSPACE);
-  } catch (e) {
-    throw new CliError(`cannot open the workspace ${o.workspace ?? DEFAULT_WORKSPACE}: ${(e as Error).message}`, 1);
-  }
-}
+import { DEFAULT_WORKSPACE, openFor, whoFrom, type WorkspaceOptions } from '../workspace.ts';
 
 interface Options extends WorkspaceOptions {
   json?: boolean;

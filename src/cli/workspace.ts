@@ -1,0 +1,50 @@
+// The workspace as the CLI's evidence commands (import, curate, export) open it: where it lives by
+// default, who the edits are by, and how the store's errors become exit codes.
+import os from 'node:os';
+import { ConflictError, InvalidInputError, NotFoundError, WorkspaceError, openWorkspace, type Workspace } from '../store/index.ts';
+import { CliError } from './context.ts';
+
+/** The same default as `accede serve`: a workspace in the current directory. */
+export const DEFAULT_WORKSPACE = '.accede/workspace.sqlite';
+
+export interface WorkspaceOptions {
+  workspace?: string;
+  who?: string;
+}
+
+export function whoFrom(o: WorkspaceOptions): string {
+  if (o.who) return o.who;
+  if (process.env.ACCEDE_USER) return process.env.ACCEDE_USER;
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function openFor(o: WorkspaceOptions): Workspace {
+  try {
+    return openWorkspace(o.workspace ?? DEFAULT_WORKSPACE);
+  } catch (e) {
+    throw new CliError(`cannot open the workspace ${o.workspace ?? DEFAULT_WORKSPACE}: ${(e as Error).message}`, 1);
+  }
+}
+
+/** Runs fn on the workspace, closes it, and turns the store's errors into CLI errors. */
+export function withWorkspace<T>(o: WorkspaceOptions, fn: (ws: Workspace) => T): T {
+  const ws = openFor(o);
+  try {
+    return fn(ws);
+  } catch (e) {
+    throw toCliError(e);
+  } finally {
+    ws.close();
+  }
+}
+
+export function toCliError(e: unknown): unknown {
+  if (e instanceof ConflictError) return new CliError(e.message, 1);
+  if (e instanceof NotFoundError || e instanceof InvalidInputError) return new CliError(e.message, 2);
+  if (e instanceof WorkspaceError) return new CliError(e.message, 1);
+  return e;
+}
