@@ -469,11 +469,17 @@ class Attributor {
     return found;
   }
 
+  /** The sentence's last token, not counting its final full stop (or ? or !). */
+  private lastBeforeStop(si: number): number {
+    const last = this.doc.sentences[si].last;
+    const t = this.tokens[last];
+    return t.kind === 'punct' && TERMINAL.test(t.text) ? last - 1 : last;
+  }
+
   private computeFinal(si: number): { np: NP; cue: number; comma: number } | null {
     const { tokens } = this;
     const s = this.doc.sentences[si];
-    let end = s.last;
-    if (tokens[end].kind === 'punct' && TERMINAL.test(tokens[end].text)) end--;
+    const end = this.lastBeforeStop(si);
     for (let m = end; m > s.first + 2 && end - m <= 25; m--) {
       const t = tokens[m];
       if (t.depth !== 0 || t.text !== ',') {
@@ -534,8 +540,7 @@ class Attributor {
   private accordingTo(si: number): Statement | null {
     const { tokens } = this;
     const s = this.doc.sentences[si];
-    let end = s.last;
-    if (tokens[end].kind === 'punct' && TERMINAL.test(tokens[end].text)) end--;
+    const end = this.lastBeforeStop(si);
     for (let k = s.first; k < end; k++) {
       if (tokens[k].lower !== 'according' || tokens[k + 1]?.lower !== 'to' || tokens[k].depth !== 0) continue;
       const np = this.sourceAfter(k + 2, end);
