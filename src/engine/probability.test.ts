@@ -16,6 +16,15 @@ function caseOf(seed: number, o = {}) {
   return { ix, c, setup: setupCase(ix, c, ASOF) };
 }
 
+/**
+ * The exact value lies within k standard errors of a Monte Carlo estimate over n draws (the larger of
+ * the estimate's and the exact value's, so that an estimate of 0 or 1 does not make the bound zero).
+ */
+function expectWithinErrors(exact: number, mc: { p: number; se: number }, n: number, k: number): void {
+  const se = Math.max(mc.se, Math.sqrt((exact * (1 - exact)) / n), 1e-9);
+  expect(Math.abs(exact - mc.p)).toBeLessThan(k * se + 1e-9);
+}
+
 describe('exact probability', () => {
   it('equals brute-force enumeration to 1e-12, admission and every stage', () => {
     let checked = 0;
@@ -87,9 +96,7 @@ describe('exact probability', () => {
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
         const { ix, c, setup } = caseOf(seed, { states: [3, 9], maxSeats: 4, weighted: true });
         const exact = analyzeCase(ix, c, ASOF).probability;
-        const mc = monteCarloRules(setup, {}, 4000, seed);
-        const se = Math.max(mc.se, Math.sqrt((exact * (1 - exact)) / 4000), 1e-9);
-        expect(Math.abs(exact - mc.p)).toBeLessThan(4 * se + 1e-9);
+        expectWithinErrors(exact, monteCarloRules(setup, {}, 4000, seed), 4000, 4);
       }),
       { numRuns: 200, seed: 20240602 },
     );
@@ -122,9 +129,7 @@ describe('Monte Carlo baseline', () => {
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
         const { ix, c, setup } = caseOf(seed, { states: [3, 9], maxSeats: 4, weighted: true });
         const exact = analyzeCase(ix, c, ASOF).probability;
-        const mc = monteCarlo(setup, {}, 4000, seed);
-        const se = Math.max(mc.se, Math.sqrt((exact * (1 - exact)) / 4000), 1e-9);
-        expect(Math.abs(exact - mc.p)).toBeLessThan(4 * se + 1e-9);
+        expectWithinErrors(exact, monteCarlo(setup, {}, 4000, seed), 4000, 4);
       }),
       // Monte Carlo fails a 4σ bound by chance once in ~16,000 comparisons: a fixed seed keeps it reproducible.
       { numRuns: 200, seed: 20240601 },
@@ -139,9 +144,7 @@ describe('larger random cases', () => {
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
         const { ix, c, setup } = caseOf(seed, { states: [10, 30], maxSeats: 4, maxDrivers: 5, maxStages: 4, weighted: true });
         const a = analyzeCase(ix, c, ASOF);
-        const mc = monteCarlo(setup, {}, 3000, seed);
-        const se = Math.max(mc.se, Math.sqrt((a.probability * (1 - a.probability)) / 3000), 1e-9);
-        expect(Math.abs(a.probability - mc.p)).toBeLessThan(4.5 * se + 1e-9);
+        expectWithinErrors(a.probability, monteCarlo(setup, {}, 3000, seed), 3000, 4.5);
       }),
       { numRuns: 200, seed: 20240603 },
     );
