@@ -16,6 +16,7 @@ import { parsePermalink } from './permalink.ts';
 import { caseDetails, caseSummary, stateAcrossCases } from './views.ts';
 import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
 import { WorkspaceError } from '../store/index.ts';
+import { allowedHosts, hostGuard } from './host-guard.ts';
 import { type WorkspaceLike, workspaceErrorResponse, workspaceRoutes } from './workspace.ts';
 
 export interface AppDeps {
@@ -32,6 +33,8 @@ export interface AppDeps {
   assets?: Assets | (() => Promise<Assets>);
   /** Today's date (UTC); injectable for tests. */
   today?: () => string;
+  /** Host names the server answers to (checked first, against DNS rebinding); default: loopback names. */
+  allowedHosts?: readonly string[];
 }
 
 const CODE = /^[A-Za-z]{2}$/;
@@ -56,6 +59,7 @@ export function createApp(deps: AppDeps) {
   };
 
   const app = new Hono();
+  const hosts = deps.allowedHosts ?? allowedHosts('127.0.0.1');
 
   app.use('*', async (c, next) => {
     await next();
@@ -65,6 +69,7 @@ export function createApp(deps: AppDeps) {
       c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'");
     }
   });
+  app.use('*', hostGuard(hosts));
   app.use('*', compress());
 
   // ------------------------------------------------------------ errors
@@ -207,6 +212,7 @@ export function createApp(deps: AppDeps) {
     workspace: deps.workspace,
     gazetteer: () => (gazetteer ??= buildGazetteer(deps.dataset)),
     token: deps.token,
+    hosts,
     writable: deps.writable,
     readOnlyReason: deps.readOnlyReason,
     knownCase: (candidate, org) => !!ix.case(candidate, org),

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { type AppDeps, createApp } from './app.ts';
+import { allowedHosts } from './host-guard.ts';
 
 export interface RunningServer {
   url: string;
@@ -15,9 +16,9 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
 
-export async function startServer(deps: AppDeps, opts: { host?: string; port?: number } = {}): Promise<RunningServer> {
+export async function startServer(deps: AppDeps, opts: { host?: string; port?: number; allowHosts?: readonly string[] } = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  const app = createApp(deps);
+  const app = createApp({ ...deps, allowedHosts: deps.allowedHosts ?? allowedHosts(host, opts.allowHosts) });
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
     const onError = (e: Error) => reject(e);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Gazetteer } from '../evidence/gazetteer.ts';
 import { ConflictError, WorkspaceError, type Workspace } from '../store/index.ts';
 import { ApiError, badRequest, notFound } from './errors.ts';
+import { hostName } from './host-guard.ts';
 
 /** What the server needs of a workspace: the store's Workspace (src/store), or a stand-in in tests. */
 export type WorkspaceLike = Pick<
@@ -30,6 +31,8 @@ export interface WriteGate {
   workspace?: WorkspaceLike;
   gazetteer?: () => Gazetteer;
   token?: string;
+  /** Host names the server answers to: a page may write only from one of them, same-origin. */
+  hosts: readonly string[];
   writable: boolean;
   readOnlyReason?: string;
   knownCase(candidate: string, org: string): boolean;
@@ -148,9 +151,14 @@ export function workspaceRoutes(app: Hono, gate: WriteGate): void {
         throw new ApiError(401, { error: 'unauthorized', detail: 'writes need the header "Authorization: Bearer <token>" with the server\'s token' });
       }
     }
+    // A browser names the page that sends the request; it must be this server's own page, under a
+    // name the server answers to (the Host check ran first; this one is defence in depth).
     const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin) {
+    if (origin && (origin !== new URL(c.req.url).origin || !gate.hosts.includes(hostName(new URL(origin).host)))) {
       throw new ApiError(403, { error: 'forbidden', detail: `cross-origin writes are refused (origin ${origin})` });
+    }
+    if (c.req.header('sec-fetch-site') === 'cross-site') {
+      throw new ApiError(403, { error: 'forbidden', detail: 'cross-site writes are refused' });
     }
     if (c.req.method !== 'DELETE' && !(c.req.header('content-type') ?? '').startsWith('application/json')) {
       throw new ApiError(415, { error: 'unsupported_media_type', detail: 'send the body as JSON with "Content-Type: application/json"' });

@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
+import { allowedHosts, hostName } from '../../src/server/host-guard.ts';
 import { isLoopback, writePolicy } from '../../src/server/node.ts';
 import { cli, FAKE_ASSETS, FIXTURE_DIR, fixtureDataset, tempWorkspace } from './helpers.ts';
 
@@ -298,6 +299,36 @@ describe('writes', () => {
     expect((await post(a, { ...scenario, fixed: { 'no-such-driver': true } })).status).toBe(400);
     expect((await post(a, { ...scenario, name: 'x'.repeat(70_000) })).status).toBe(413);
     expect((await post(a, scenario)).status).toBe(201);
+  });
+
+  it('answer only to the names the server listens on: a rebound domain gets 421 before any route (DNS rebinding)', async () => {
+    const a = createApp({ dataset: fixtureDataset(), workspace: space(), writable: true, assets: FAKE_ASSETS, allowedHosts: allowedHosts('127.0.0.1') });
+    const evil = { host: 'evil.example:4413', origin: 'http://evil.example:4413', 'content-type': 'application/json' };
+    const write = await a.request('http://evil.example:4413/api/workspace/documents', { method: 'POST', headers: evil, body: JSON.stringify({ text: 'Spain does not recognize Kosovo.', who: 'x' }) });
+    expect(write.status).toBe(421);
+    expect((await write.json()).detail).toMatch(/evil\.example/);
+    expect((await a.request('http://evil.example:4413/api/workspace/documents', { headers: evil })).status).toBe(421);
+    expect((await a.request('http://evil.example:4413/api/health', { headers: evil })).status).toBe(421);
+    // The same request under the server's own name passes the gate.
+    const own = { host: '127.0.0.1:4413', origin: 'http://127.0.0.1:4413', 'content-type': 'application/json' };
+    const ok = await a.request('http://127.0.0.1:4413/api/scenarios', { method: 'POST', headers: own, body: JSON.stringify(scenario) });
+    expect(ok.status).toBe(201);
+    // An allowed Host with a page from elsewhere, or a browser saying cross-site, still cannot write.
+    const other = await a.request('http://127.0.0.1:4413/api/scenarios', { method: 'POST', headers: { ...own, origin: 'http://localhost:9999' }, body: JSON.stringify({ ...scenario, id: 'x2' }) });
+    expect(other.status).toBe(403);
+    const xsite = await a.request('http://127.0.0.1:4413/api/scenarios', { method: 'POST', headers: { host: '127.0.0.1:4413', 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' }, body: JSON.stringify({ ...scenario, id: 'x3' }) });
+    expect(xsite.status).toBe(403);
+  });
+
+  it('list the host names a server answers to from the address it listens on', () => {
+    expect(hostName('Evil.Example:4413')).toBe('evil.example');
+    expect(hostName('[::1]:4321')).toBe('::1');
+    expect(hostName('127.0.0.1')).toBe('127.0.0.1');
+    expect(allowedHosts('127.0.0.1').sort()).toEqual(['127.0.0.1', '::1', 'localhost']);
+    expect(allowedHosts('127.0.0.1', ['accede.lan:8080'])).toContain('accede.lan');
+    const all = allowedHosts('0.0.0.0');
+    expect(all).toContain('127.0.0.1');
+    expect(all).not.toContain('evil.example');
   });
 
   it('import a document, curate its items with versions, and keep an audit log', async () => {

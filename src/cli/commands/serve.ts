@@ -11,6 +11,7 @@ interface Options {
   workspace?: string;
   token?: string;
   readOnly?: boolean;
+  allowHost: string[];
 }
 
 export const DEFAULT_PORT = 4321;
@@ -31,6 +32,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--workspace <path>', `SQLite workspace, created on first run (default: ${DEFAULT_WORKSPACE})`)
     .option('--token <token>', 'token required for writes (default: $ACCEDE_TOKEN)')
     .option('--read-only', 'refuse every write')
+    .option('--allow-host <name>', 'also answer to this host name (e.g. behind a proxy); repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (o: Options) => {
       // Loaded here, not at startup: other commands need neither the server nor the bundler.
       const { bundleApp } = await import('../../server/bundle.ts');
@@ -52,7 +54,7 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         server = await startServer(
           { dataset: ix.data, workspace: ws.workspace, token, writable, readOnlyReason, assets },
-          { host: o.host, port: o.port },
+          { host: o.host, port: o.port, allowHosts: o.allowHost },
         );
       } catch (e) {
         ws.close();
