@@ -11,8 +11,9 @@ import * as curate from './commands/curate.ts';
 import * as exportCmd from './commands/export.ts';
 import * as importCmd from './commands/import.ts';
 import * as power from './commands/power.ts';
+import * as trackRecord from './commands/track-record.ts';
 
-const COMMANDS = [evaluate, validate, backtest, serve, build, importCmd, curate, exportCmd, power];
+const COMMANDS = [evaluate, validate, backtest, serve, build, importCmd, curate, exportCmd, power, trackRecord];
 
 const stdio: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
