@@ -99,7 +99,7 @@ describe('the bin (a real subprocess)', () => {
 
   it('validates the bundled dataset with exit 0', () => {
     const out = execFileSync(process.execPath, [bin, 'validate'], { cwd: ROOT, encoding: 'utf8' });
-    expect(out).toMatch(/^ok: \d+ states, 7 organizations, 7 cases/);
+    expect(out).toMatch(/^ok: \d+ states, \d+ organizations, \d+ cases/);
   });
 
   it('exits 2 with a message naming file and path on a broken folder', () => {
