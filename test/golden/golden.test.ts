@@ -45,7 +45,7 @@ describe('golden: accede backtest --json', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const results: Array<{ id: string; agrees: boolean }> = JSON.parse(r.out);
-    expect(results.length).toBe(14);
+    expect(results.length).toBeGreaterThanOrEqual(16); // other lanes add backtests; none may disagree
     expect(results.filter((x) => !x.agrees).map((x) => x.id)).toEqual([]);
   });
 });
