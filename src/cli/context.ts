@@ -1,5 +1,8 @@
 // What every command receives: where to print, and how to read the dataset.
-import { loadDataset } from '../model/load.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_DATA_DIR, loadDataset } from '../model/load.ts';
+import { loadDatasetCached } from './dataset-cache.ts';
 import { index, type Indexed } from '../model/dataset.ts';
 
 export interface Io {
@@ -8,8 +11,11 @@ export interface Io {
 }
 
 export interface CliContext extends Io {
-  /** Loads and validates the dataset (the bundled one unless a folder is given). */
-  load(dir?: string): Indexed;
+  /**
+   * Loads and validates the dataset (the bundled one unless a folder is given). The compiled CLI may
+   * answer from its cache of validated datasets; `{ cached: false }` always parses and checks anew.
+   */
+  load(dir?: string, options?: { cached?: boolean }): Indexed;
   /** Set by a command to choose the process exit code. */
   exitCode: number;
 }
@@ -28,6 +34,22 @@ export function createContext(io: Io): CliContext {
   return {
     ...io,
     exitCode: 0,
-    load: (dir) => index(loadDataset(dir)),
+    load: (dir, options) => index((options?.cached === false ? undefined : loadCompiled(dir)) ?? loadDataset(dir)),
   };
+}
+
+/**
+ * The compiled CLI (the bin sets ACCEDE_DIST to the package root) keeps validated datasets in
+ * node_modules/.cache/accede, keyed by the files and the build; from the sources nothing is cached.
+ */
+function loadCompiled(dir: string | undefined) {
+  const root = process.env.ACCEDE_DIST;
+  if (!root) return undefined;
+  let stamp: string;
+  try {
+    stamp = readFileSync(join(root, 'dist', 'stamp.json'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return loadDatasetCached(dir ?? DEFAULT_DATA_DIR, { dir: join(root, 'node_modules', '.cache', 'accede'), codeVersion: stamp });
 }

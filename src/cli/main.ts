@@ -2,18 +2,35 @@
 import { Command, CommanderError } from 'commander';
 import { DataError, formatIssue } from '../model/issues.ts';
 import { CliError, createContext, type Io } from './context.ts';
-import * as backtest from './commands/backtest.ts';
-import * as build from './commands/build.ts';
-import * as evaluate from './commands/evaluate.ts';
-import * as serve from './commands/serve.ts';
-import * as validate from './commands/validate.ts';
-import * as curate from './commands/curate.ts';
-import * as exportCmd from './commands/export.ts';
-import * as importCmd from './commands/import.ts';
-import * as power from './commands/power.ts';
-import * as trackRecord from './commands/track-record.ts';
 
-const COMMANDS = [evaluate, validate, backtest, serve, build, importCmd, curate, exportCmd, power, trackRecord];
+/** A command module: it adds itself (options, action) to the program. */
+interface CommandModule {
+  register(program: Command, ctx: ReturnType<typeof createContext>): void;
+}
+
+/**
+ * Every command, loaded on demand: a command's module imports what it needs (the engine, the server,
+ * the HTML parser…), so `accede validate` does not pay for `accede import`'s dependencies.
+ */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  evaluate: () => import('./commands/evaluate.ts'),
+  validate: () => import('./commands/validate.ts'),
+  backtest: () => import('./commands/backtest.ts'),
+  serve: () => import('./commands/serve.ts'),
+  build: () => import('./commands/build.ts'),
+  import: () => import('./commands/import.ts'),
+  curate: () => import('./commands/curate.ts'),
+  export: () => import('./commands/export.ts'),
+  power: () => import('./commands/power.ts'),
+  'track-record': () => import('./commands/track-record.ts'),
+};
+
+/** The modules to load for these arguments: the named command's alone, or all of them (for help and typos). */
+async function commandsFor(argv: readonly string[]): Promise<CommandModule[]> {
+  const name = argv.find((a) => !a.startsWith('-'));
+  const load = name !== undefined && Object.hasOwn(COMMANDS, name) ? [COMMANDS[name]] : Object.values(COMMANDS);
+  return Promise.all(load.map((f) => f()));
+}
 
 const stdio: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
@@ -27,7 +44,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError(false);
-  for (const c of COMMANDS) c.register(program, ctx);
+  for (const c of await commandsFor(argv)) c.register(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   try {
     await program.parseAsync(argv, { from: 'user' });

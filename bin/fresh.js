@@ -1,0 +1,38 @@
+// Whether dist/ (the compiled CLI and the prebuilt web app, written by `npm run build`, which `npm ci`
+// runs) was built from the sources as they are now: no file under src/ or web/ is newer than its stamp.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The newest modification time (ms) of any file under the given folders of `root`, and of the package
+ * files (dependencies are bundled into dist/ too).
+ */
+export function newestSource(root, dirs = ['src', 'web']) {
+  let newest = 0;
+  for (const file of ['package.json', 'package-lock.json']) {
+    try {
+      newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
+    } catch {
+      // An installed package has no lock file.
+    }
+  }
+  for (const dir of dirs) {
+    for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const t = statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs;
+      if (t > newest) newest = t;
+    }
+  }
+  return newest;
+}
+
+/** True when dist/stamp.json exists and no source is newer than the build it records. */
+export function distIsFresh(root) {
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(join(root, 'dist', 'stamp.json'), 'utf8'));
+  } catch {
+    return false;
+  }
+  return typeof stamp.newest === 'number' && newestSource(root) <= stamp.newest;
+}

