@@ -1,16 +1,16 @@
 // Option parsers shared by commands: each refuses bad input with a message naming the option.
 import { InvalidArgumentError } from 'commander';
-import { isValidDate } from '../model/asof.ts';
+import { ID, isDay } from '../model/grammar.ts';
 
 export function parseDateOption(value: string): string {
-  if (!isValidDate(value)) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
+  if (!isDay(value)) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
   return value;
 }
 
 /** --set driver=true|false, repeatable. */
 export function collectSet(value: string, previous: Record<string, boolean> = {}): Record<string, boolean> {
-  const m = /^([a-z0-9][a-z0-9-]*)=(true|false)$/.exec(value);
-  if (!m) throw new InvalidArgumentError(`expected driver=true or driver=false, got "${value}"`);
+  const m = /^(.+)=(true|false)$/.exec(value);
+  if (!m || !ID.test(m[1])) throw new InvalidArgumentError(`expected driver=true or driver=false, got "${value}"`);
   return { ...previous, [m[1]]: m[2] === 'true' };
 }
 

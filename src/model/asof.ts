@@ -1,28 +1,6 @@
 // Everything dated is evaluated as of a day: memberships, body seats, recognitions, stances.
+import { startOf } from './grammar.ts';
 import type { BodyData, OrganizationData, RecognitionData, RecognitionsFileData, StageData } from './schema.ts';
-
-/** Partial dates compare by their first day ("2015" → 2015-01-01) when something starts… */
-export function startOf(d: string): string {
-  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
-}
-/** …and by their last day when something ends ("2015" → 2015-12-31). */
-export function endOf(d: string): string {
-  if (d.length === 4) return `${d}-12-31`;
-  if (d.length === 7) {
-    const [y, m] = d.split('-').map(Number);
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return `${d}-${String(last).padStart(2, '0')}`;
-  }
-  return d;
-}
-
-/** A real calendar day, not only the right shape. */
-export function isValidDate(d: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
-  const [y, m, day] = d.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, day));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
-}
 
 /** Whether a period [since, until) covers the day; a missing bound is open. */
 export function covers(asOf: string, since?: string, until?: string): boolean {

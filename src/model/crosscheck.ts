@@ -1,11 +1,11 @@
 // Checks across files: dangling references, cycles among drivers and impossible rules.
 import { parseFraction } from '../rules/fraction.ts';
 import type { Dataset } from './dataset.ts';
+import { isUrl, parseLink } from './grammar.ts';
 import { topologicalOrder } from './drivers.ts';
-import type { DataIssue } from './issues.ts';
+import type { DataIssue, IssuePath } from './issues.ts';
 import type { CaseData, OrganizationData, RuleInput, SourceRefData } from './schema.ts';
 
-export const isUrl = (s: string): boolean => /^https?:\/\/\S+$/.test(s);
 
 export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIssue[] {
   const issues: DataIssue[] = [];
@@ -19,165 +19,169 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
       counts.set(fileOf(o), n + 1);
     }
   }
-  const push = (o: object, path: string, message: string) =>
-    issues.push({ file: fileOf(o), path: localIndex.has(o) ? path.replace(/^\[\d+\]/, `[${localIndex.get(o)}]`) : path, message });
+  const push = (o: object, path: IssuePath, code: string, message: string) => {
+    const local = localIndex.get(o);
+    issues.push({ file: fileOf(o), code, path: local !== undefined && typeof path[0] === 'number' ? [local, ...path.slice(1)] : path, message });
+  };
 
   const states = new Set<string>();
   data.states.forEach((s, i) => {
-    if (states.has(s.code)) push(s, `[${i}].code`, `duplicate state code ${s.code}`);
+    if (states.has(s.code)) push(s, [i, 'code'], 'duplicate', `duplicate state code ${s.code}`);
     states.add(s.code);
   });
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const seenSources = new Set<string>();
   data.sources.forEach((s, i) => {
-    if (seenSources.has(s.id)) push(s, `[${i}].id`, `duplicate source id ${s.id}`);
+    if (seenSources.has(s.id)) push(s, [i, 'id'], 'duplicate', `duplicate source id ${s.id}`);
     seenSources.add(s.id);
-    if (!s.url && !s.document) push(s, `[${i}]`, 'a source needs a url or a document id');
+    if (!s.url && !s.document) push(s, [i], 'missing', 'a source needs a url or a document id');
     const passages = new Set<string>();
     s.passages.forEach((p, j) => {
-      if (passages.has(p.id)) push(s, `[${i}].passages[${j}].id`, `duplicate passage id ${p.id}`);
+      if (passages.has(p.id)) push(s, [i, 'passages', j, 'id'], 'duplicate', `duplicate passage id ${p.id}`);
       passages.add(p.id);
     });
   });
-  const checkRefs = (o: object, path: string, refs: SourceRefData[] | undefined) => {
+  const checkRefs = (o: object, path: IssuePath, refs: SourceRefData[] | undefined) => {
     (refs ?? []).forEach((r, i) => {
       const id = typeof r === 'string' ? r : r.source;
       if (isUrl(id)) return;
       const src = sources.get(id);
       if (!src) {
-        push(o, `${path}[${i}]`, `unknown source "${id}": expected a URL or the id of a source in sources/`);
+        push(o, [...path, i], 'unknown_reference', `unknown source "${id}": expected a URL or the id of a source in sources/`);
         return;
       }
       if (typeof r !== 'string' && r.passage && !src.passages.some((p) => p.id === r.passage)) {
-        push(o, `${path}[${i}].passage`, `unknown passage "${r.passage}" in source ${id}`);
+        push(o, [...path, i, 'passage'], 'unknown_reference', `unknown passage "${r.passage}" in source ${id}`);
       }
     });
   };
-  const checkState = (o: object, path: string, code: string) => {
-    if (!states.has(code)) push(o, path, `unknown state "${code}": expected a code from states.yaml`);
+  const checkState = (o: object, path: IssuePath, code: string) => {
+    if (!states.has(code)) push(o, path, 'unknown_reference', `unknown state "${code}": expected a code from states.yaml`);
   };
 
-  data.states.forEach((s, i) => checkRefs(s, `[${i}].sources`, s.sources));
+  data.states.forEach((s, i) => checkRefs(s, [i, 'sources'], s.sources));
 
   const orgs = new Map<string, OrganizationData>();
   for (const org of data.organizations) {
-    if (orgs.has(org.id)) push(org, 'id', `duplicate organization id ${org.id}`);
+    if (orgs.has(org.id)) push(org, ['id'], 'duplicate', `duplicate organization id ${org.id}`);
     orgs.set(org.id, org);
-    checkRefs(org, 'sources', org.sources);
+    checkRefs(org, ['sources'], org.sources);
     org.members.forEach((m, i) => {
-      checkState(org, `members[${i}].state`, m.state);
-      checkRefs(org, `members[${i}].sources`, m.sources);
-      if (m.joined && m.left && m.left < m.joined) push(org, `members[${i}].left`, 'left before joined');
+      checkState(org, ['members', i, 'state'], m.state);
+      checkRefs(org, ['members', i, 'sources'], m.sources);
+      if (m.joined && m.left && m.left < m.joined) push(org, ['members', i, 'left'], 'impossible', 'left before joined');
     });
     const bodies = new Map(org.bodies.map((b) => [b.id, b]));
     org.bodies.forEach((b, i) => {
-      checkRefs(org, `bodies[${i}].sources`, b.sources);
-      if (b.composition === 'terms' && !b.terms?.length) push(org, `bodies[${i}].terms`, 'missing: a body composed by terms needs terms');
-      if (b.composition === 'unknown' && !b.size) push(org, `bodies[${i}].size`, 'missing: a body of unknown composition needs its size');
+      checkRefs(org, ['bodies', i, 'sources'], b.sources);
+      if (b.composition === 'terms' && !b.terms?.length) push(org, ['bodies', i, 'terms'], 'missing', 'missing: a body composed by terms needs terms');
+      if (b.composition === 'unknown' && !b.size) push(org, ['bodies', i, 'size'], 'missing', 'missing: a body of unknown composition needs its size');
       b.terms?.forEach((t, j) => {
-        checkState(org, `bodies[${i}].terms[${j}].state`, t.state);
-        checkRefs(org, `bodies[${i}].terms[${j}].sources`, t.sources);
+        checkState(org, ['bodies', i, 'terms', j, 'state'], t.state);
+        checkRefs(org, ['bodies', i, 'terms', j, 'sources'], t.sources);
       });
       for (const code of Object.keys(b.seats ?? {})) {
-        if (!org.members.some((m) => m.state === code)) push(org, `bodies[${i}].seats.${code}`, `seats for ${code}, which is not a member of ${org.id}`);
+        if (!org.members.some((m) => m.state === code)) push(org, ['bodies', i, 'seats', code], 'impossible', `seats for ${code}, which is not a member of ${org.id}`);
       }
     });
     const stageIds = new Set<string>();
     org.procedure.stages.forEach((s, i) => {
-      if (stageIds.has(s.id)) push(org, `procedure.stages[${i}].id`, `duplicate stage id ${s.id}`);
+      if (stageIds.has(s.id)) push(org, ['procedure', 'stages', i, 'id'], 'duplicate', `duplicate stage id ${s.id}`);
       stageIds.add(s.id);
-      checkRefs(org, `procedure.stages[${i}].sources`, s.sources);
+      checkRefs(org, ['procedure', 'stages', i, 'sources'], s.sources);
       const body = bodies.get(s.body);
-      if (!body) push(org, `procedure.stages[${i}].body`, `unknown body "${s.body}": expected one of ${[...bodies.keys()].join(', ')}`);
+      if (!body) push(org, ['procedure', 'stages', i, 'body'], 'unknown_reference', `unknown body "${s.body}": expected one of ${[...bodies.keys()].join(', ')}`);
       const size = body?.composition === 'unknown' ? body.size : body?.composition === 'terms' ? undefined : org.members.filter((m) => !m.left).length;
-      checkRule(s.rule, `procedure.stages[${i}].rule`, size, (path, msg) => push(org, path, msg), checkState.bind(null, org));
+      checkRule(s.rule, ['procedure', 'stages', i, 'rule'], size, (path, code, msg) => push(org, path, code, msg), checkState.bind(null, org));
     });
   }
 
   const recCandidates = new Set<string>();
   for (const rf of data.recognitions) {
-    checkState(rf, 'candidate', rf.candidate);
-    if (recCandidates.has(rf.candidate)) push(rf, 'candidate', `a second recognitions file for ${rf.candidate}`);
+    checkState(rf, ['candidate'], rf.candidate);
+    if (recCandidates.has(rf.candidate)) push(rf, ['candidate'], 'duplicate', `a second recognitions file for ${rf.candidate}`);
     recCandidates.add(rf.candidate);
     const seen = new Set<string>();
     rf.recognitions.forEach((r, i) => {
-      checkState(rf, `recognitions[${i}].state`, r.state);
-      if (seen.has(r.state)) push(rf, `recognitions[${i}].state`, `duplicate recognition row for ${r.state}`);
+      checkState(rf, ['recognitions', i, 'state'], r.state);
+      if (seen.has(r.state)) push(rf, ['recognitions', i, 'state'], 'duplicate', `duplicate recognition row for ${r.state}`);
       seen.add(r.state);
-      checkRefs(rf, `recognitions[${i}].sources`, r.sources);
-      if (r.status === 'recognizes' && !r.date && r.verified !== false) push(rf, `recognitions[${i}].date`, 'missing: a recognition needs its date (or verified: false)');
+      checkRefs(rf, ['recognitions', i, 'sources'], r.sources);
+      if (r.status === 'recognizes' && !r.date && r.verified !== false) push(rf, ['recognitions', i, 'date'], 'missing', 'missing: a recognition needs its date (or verified: false)');
     });
   }
 
   const caseKeys = new Set<string>();
   for (const c of data.cases) {
     const key = `${c.candidate}/${c.organization}`;
-    if (caseKeys.has(key)) push(c, '', `a second case for ${key}`);
+    if (caseKeys.has(key)) push(c, [], 'duplicate', `a second case for ${key}`);
     caseKeys.add(key);
-    checkState(c, 'candidate', c.candidate);
+    checkState(c, ['candidate'], c.candidate);
     const org = orgs.get(c.organization);
     if (!org) {
-      push(c, 'organization', `unknown organization "${c.organization}": expected one of ${[...orgs.keys()].join(', ')}`);
+      push(c, ['organization'], 'unknown_reference', `unknown organization "${c.organization}": expected one of ${[...orgs.keys()].join(', ')}`);
       continue;
     }
-    checkCase(c, org, recCandidates.has(c.candidate), (path, msg) => push(c, path, msg), checkState.bind(null, c), (p, r) => checkRefs(c, p, r));
+    checkCase(c, org, recCandidates.has(c.candidate), (path, code, msg) => push(c, path, code, msg), checkState.bind(null, c), (p, r) => checkRefs(c, p, r));
   }
 
   // Passages may claim support for a stance, driver or tie: the target must exist.
   data.sources.forEach((s, i) =>
     s.passages.forEach((p, j) =>
       (p.supports ?? []).forEach((ref, k) => {
-        const [candidate, org, target] = ref.split('/');
-        const [kind, id] = target.split(':');
-        const c = data.cases.find((x) => x.candidate === candidate && x.organization === org);
+        const link = parseLink(ref);
+        const c = link && data.cases.find((x) => x.candidate === link.candidate && x.organization === link.organization);
+        const { kind, id } = link ?? {};
         const found =
           c &&
           (kind === 'stance' ? c.stances.some((x) => x.state === id) : kind === 'driver' ? c.drivers.some((x) => x.id === id) : c.ties.some((x) => x.id === id));
-        if (!found) push(s, `[${i}].passages[${j}].supports[${k}]`, `unknown target ${ref}`);
+        if (!found) push(s, [i, 'passages', j, 'supports', k], 'unknown_reference', `unknown target ${ref}`);
       }),
     ),
   );
 
   data.backtests.forEach((b, i) => {
-    checkState(b, `[${i}].candidate`, b.candidate);
-    checkRefs(b, `[${i}].sources`, b.sources);
+    checkState(b, [i, 'candidate'], b.candidate);
+    checkRefs(b, [i, 'sources'], b.sources);
     const org = orgs.get(b.organization);
     if (!org) {
-      push(b, `[${i}].organization`, `unknown organization "${b.organization}"`);
+      push(b, [i, 'organization'], 'unknown_reference', `unknown organization "${b.organization}"`);
       return;
     }
     if (!org.procedure.stages.some((s) => s.id === b.stage)) {
-      push(b, `[${i}].stage`, `unknown stage "${b.stage}" of ${org.id}: expected one of ${org.procedure.stages.map((s) => s.id).join(', ')}`);
+      push(b, [i, 'stage'], 'unknown_reference', `unknown stage "${b.stage}" of ${org.id}: expected one of ${org.procedure.stages.map((s) => s.id).join(', ')}`);
     }
-    for (const code of Object.keys(b.votes ?? {})) checkState(b, `[${i}].votes.${code}`, code);
+    for (const code of Object.keys(b.votes ?? {})) checkState(b, [i, 'votes', code], code);
   });
   return issues;
 }
 
+type Push = (path: IssuePath, code: string, message: string) => void;
+
 function checkRule(
   rule: RuleInput,
-  path: string,
+  path: IssuePath,
   size: number | undefined,
-  push: (path: string, msg: string) => void,
-  checkState: (path: string, code: string) => void,
+  push: Push,
+  checkState: (path: IssuePath, code: string) => void,
 ): void {
   switch (rule.type) {
     case 'share':
     case 'weighted': {
       const f = parseFraction(rule.p);
-      if (f.den === 0 || f.num > f.den || f.num <= 0) push(`${path}.p`, `impossible share ${rule.p}: expected a fraction in (0, 1]`);
-      if (rule.type === 'weighted') for (const code of Object.keys(rule.weights)) checkState(`${path}.weights.${code}`, code);
+      if (f.den === 0 || f.num > f.den || f.num <= 0) push([...path, 'p'], 'impossible', `impossible share ${rule.p}: expected a fraction in (0, 1]`);
+      if (rule.type === 'weighted') for (const code of Object.keys(rule.weights)) checkState([...path, 'weights', code], code);
       break;
     }
     case 'count':
-      if (size !== undefined && rule.n > size) push(`${path}.n`, `impossible quota: ${rule.n} votes in favour, but the body has ${size} members`);
+      if (size !== undefined && rule.n > size) push([...path, 'n'], 'impossible', `impossible quota: ${rule.n} votes in favour, but the body has ${size} members`);
       break;
     case 'noVeto':
-      rule.players.forEach((p, i) => checkState(`${path}.players[${i}]`, p));
+      rule.players.forEach((p, i) => checkState([...path, 'players', i], p));
       break;
     case 'all':
     case 'any':
-      rule.rules.forEach((r, i) => checkRule(r, `${path}.rules[${i}]`, size, push, checkState));
+      rule.rules.forEach((r, i) => checkRule(r, [...path, 'rules', i], size, push, checkState));
       break;
     default:
   }
@@ -187,53 +191,53 @@ function checkCase(
   c: CaseData,
   org: OrganizationData,
   hasRecognitions: boolean,
-  push: (path: string, msg: string) => void,
-  checkState: (path: string, code: string) => void,
-  checkRefs: (path: string, refs: SourceRefData[] | undefined) => void,
+  push: Push,
+  checkState: (path: IssuePath, code: string) => void,
+  checkRefs: (path: IssuePath, refs: SourceRefData[] | undefined) => void,
 ): void {
-  checkRefs('status.sources', c.status.sources);
+  checkRefs(['status', 'sources'], c.status.sources);
   const drivers = new Set<string>();
   c.drivers.forEach((d, i) => {
-    if (drivers.has(d.id)) push(`drivers[${i}].id`, `duplicate driver id ${d.id}`);
+    if (drivers.has(d.id)) push(['drivers', i, 'id'], 'duplicate', `duplicate driver id ${d.id}`);
     drivers.add(d.id);
-    checkRefs(`drivers[${i}].sources`, d.sources);
+    checkRefs(['drivers', i, 'sources'], d.sources);
   });
-  const checkCondition = (path: string, cond: Record<string, boolean>) => {
-    for (const id of Object.keys(cond)) if (!drivers.has(id)) push(`${path}.${id}`, `unknown driver "${id}": expected one of ${[...drivers].join(', ') || '(none defined)'}`);
+  const checkCondition = (path: IssuePath, cond: Record<string, boolean>) => {
+    for (const id of Object.keys(cond)) if (!drivers.has(id)) push([...path, id], 'unknown_reference', `unknown driver "${id}": expected one of ${[...drivers].join(', ') || '(none defined)'}`);
   };
-  c.drivers.forEach((d, i) => d.given?.forEach((g, j) => checkCondition(`drivers[${i}].given[${j}].when`, g.when)));
+  c.drivers.forEach((d, i) => d.given?.forEach((g, j) => checkCondition(['drivers', i, 'given', j, 'when'], g.when)));
   const order = topologicalOrder(c.drivers);
-  if ('cycle' in order) push('drivers', `drivers form a cycle: ${order.cycle.join(' → ')}`);
+  if ('cycle' in order) push(['drivers'], 'cycle', `drivers form a cycle: ${order.cycle.join(' → ')}`);
 
   const stageIds = new Set(org.procedure.stages.map((s) => s.id));
-  const checkStages = (path: string, stages: string[] | undefined) =>
+  const checkStages = (path: IssuePath, stages: string[] | undefined) =>
     stages?.forEach((s, j) => {
-      if (!stageIds.has(s)) push(`${path}[${j}]`, `unknown stage "${s}": expected one of ${[...stageIds].join(', ')}`);
+      if (!stageIds.has(s)) push([...path, j], 'unknown_reference', `unknown stage "${s}": expected one of ${[...stageIds].join(', ')}`);
     });
   c.stances.forEach((s, i) => {
-    checkState(`stances[${i}].state`, s.state);
-    checkStages(`stances[${i}].stages`, s.stages);
-    checkRefs(`stances[${i}].sources`, s.sources);
+    checkState(['stances', i, 'state'], s.state);
+    checkStages(['stances', i, 'stages'], s.stages);
+    checkRefs(['stances', i, 'sources'], s.sources);
     s.when?.forEach((w, j) => {
-      checkCondition(`stances[${i}].when[${j}].if`, w.if);
-      checkRefs(`stances[${i}].when[${j}].sources`, w.sources);
+      checkCondition(['stances', i, 'when', j, 'if'], w.if);
+      checkRefs(['stances', i, 'when', j, 'sources'], w.sources);
     });
   });
   c.defaults.forEach((d, i) => {
-    if (d.recognition !== 'any' && !hasRecognitions) push(`defaults[${i}].recognition`, `defaults by recognition need a recognitions file for ${c.candidate}`);
-    checkStages(`defaults[${i}].stages`, d.stages);
-    checkRefs(`defaults[${i}].sources`, d.sources);
-    d.when?.forEach((w, j) => checkCondition(`defaults[${i}].when[${j}].if`, w.if));
+    if (d.recognition !== 'any' && !hasRecognitions) push(['defaults', i, 'recognition'], 'impossible', `defaults by recognition need a recognitions file for ${c.candidate}`);
+    checkStages(['defaults', i, 'stages'], d.stages);
+    checkRefs(['defaults', i, 'sources'], d.sources);
+    d.when?.forEach((w, j) => checkCondition(['defaults', i, 'when', j, 'if'], w.if));
   });
   c.estimates.forEach((e, i) => {
     const stage = org.procedure.stages.find((s) => s.id === e.stage);
-    if (!stage) push(`estimates[${i}].stage`, `unknown stage "${e.stage}"`);
-    checkRefs(`estimates[${i}].sources`, e.sources);
+    if (!stage) push(['estimates', i, 'stage'], 'unknown_reference', `unknown stage "${e.stage}"`);
+    checkRefs(['estimates', i, 'sources'], e.sources);
   });
   const ties = new Set<string>();
   c.ties.forEach((t, i) => {
-    if (ties.has(t.id)) push(`ties[${i}].id`, `duplicate tie id ${t.id}`);
+    if (ties.has(t.id)) push(['ties', i, 'id'], 'duplicate', `duplicate tie id ${t.id}`);
     ties.add(t.id);
-    checkRefs(`ties[${i}].sources`, t.sources);
+    checkRefs(['ties', i, 'sources'], t.sources);
   });
 }

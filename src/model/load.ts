@@ -17,7 +17,7 @@ export function readDataFiles(dir: string): DataFile[] {
   } catch {
     isDir = false;
   }
-  if (!isDir) throw new DataError([{ file: dir, path: '', message: 'not a data folder: expected a directory of YAML files' }]);
+  if (!isDir) throw new DataError([{ file: dir, code: 'not_a_folder', path: [], message: 'not a data folder: expected a directory of YAML files' }]);
   const files: DataFile[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {

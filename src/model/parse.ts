@@ -3,7 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { crossCheck } from './crosscheck.ts';
 import type { Dataset } from './dataset.ts';
-import { DataError, type DataIssue, formatPath } from './issues.ts';
+import { DataError, type DataIssue } from './issues.ts';
 import { BacktestsFile, Case, Organization, RecognitionsFile, SourcesFile, StatesFile } from './schema.ts';
 
 export interface DataFile {
@@ -45,7 +45,8 @@ export function parseDataset(files: DataFile[]): Dataset {
     if (!kind) {
       issues.push({
         file: file.path,
-        path: '',
+        code: 'unexpected_file',
+        path: [],
         message:
           'unexpected file: data files are states.yaml or live in organizations/, recognitions/, cases/, sources/ or backtests/',
       });
@@ -57,13 +58,13 @@ export function parseDataset(files: DataFile[]): Dataset {
       for (const e of doc.errors) {
         // Without prettyErrors the error carries only offsets: the line counter turns them into line and column.
         const line = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-        issues.push({ file: file.path, path: line ? `line ${line.line}, column ${line.col}` : '', message: `invalid YAML: ${e.message.split('\n')[0]}` });
+        issues.push({ file: file.path, code: 'invalid_yaml', path: [], line: line?.line, column: line?.col, message: `invalid YAML: ${e.message.split('\n')[0]}` });
       }
       continue;
     }
     const parsed = KINDS[kind].safeParse(doc.toJS());
     if (!parsed.success) {
-      for (const i of parsed.error.issues) issues.push({ file: file.path, path: formatPath(i.path), message: describeZodIssue(i) });
+      for (const i of parsed.error.issues) issues.push({ file: file.path, code: i.code, path: i.path.map(pathKey), message: describeZodIssue(i) });
       continue;
     }
     const value: unknown = parsed.data;
@@ -80,12 +81,15 @@ export function parseDataset(files: DataFile[]): Dataset {
     }
   }
   if (data.states.length === 0 && !issues.some((i) => i.file.startsWith('states'))) {
-    issues.push({ file: 'states.yaml', path: '', message: 'missing: the list of states is required' });
+    issues.push({ file: 'states.yaml', code: 'missing', path: [], message: 'missing: the list of states is required' });
   }
   if (issues.length === 0) issues.push(...crossCheck(data, (o) => origin.get(o) ?? '?'));
   if (issues.length > 0) throw new DataError(issues);
   return data;
 }
+
+/** zod paths may hold symbols in theory; data files have only names and positions. */
+const pathKey = (k: PropertyKey): string | number => (typeof k === 'number' ? k : String(k));
 
 function describeZodIssue(i: z.core.$ZodIssue): string {
   if (i.code === 'invalid_type') {

@@ -1,18 +1,35 @@
 // The data format, as zod schemas: one schema per file kind under data/.
 // Every file is validated here at load time; cross-file checks live in crosscheck.ts.
 import { z } from 'zod';
+import {
+  DAY_MESSAGE,
+  ID,
+  ID_MESSAGE,
+  isDay,
+  isPartialDay,
+  LINK,
+  LINK_MESSAGE,
+  ORG_ID,
+  ORG_ID_MESSAGE,
+  PARTIAL_DAY_MESSAGE,
+  STATE_CODE,
+  STATE_CODE_MESSAGE,
+} from './grammar.ts';
 
-/** YYYY, YYYY-MM or YYYY-MM-DD: sources often give only a year or a month. */
-export const PartialDate = z.preprocess(
+/** YYYY, YYYY-MM or YYYY-MM-DD: sources often give only a year or a month. Each must exist in the calendar. */
+export const PartialDay = z.preprocess(
   // YAML reads an unquoted year (since: 2023) as a number.
   (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 9999 ? String(v) : v),
-  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'),
+  z.string().refine(isPartialDay, PARTIAL_DAY_MESSAGE),
 );
-/** A full calendar date. */
-export const FullDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/** A full calendar day that exists. */
+export const Day = z.string().refine(isDay, DAY_MESSAGE);
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens');
-const StateCode = z.string().regex(/^[A-Z]{2}$/, 'a two-letter state code (ISO 3166-1 alpha-2, XK for Kosovo)');
+export const Id = z.string().regex(ID, ID_MESSAGE);
+export const OrgId = z.string().regex(ORG_ID, ORG_ID_MESSAGE);
+export const StateCode = z.string().regex(STATE_CODE, STATE_CODE_MESSAGE);
+/** CANDIDATE/org/(stance|driver|tie):id — what a passage or a workspace item supports. */
+export const LinkTarget = z.string().regex(LINK, LINK_MESSAGE);
 
 /** A reference to evidence: a URL, or a source id from data/sources (optionally with a passage id). */
 export const SourceRef = z.union([
@@ -20,7 +37,7 @@ export const SourceRef = z.union([
   z.strictObject({
     source: z.string().min(1, 'a source id or URL'),
     passage: z.string().optional(),
-    accessed: FullDate.optional(),
+    accessed: Day.optional(),
     note: z.string().optional(),
   }),
 ]);
@@ -34,7 +51,7 @@ export const State = z
     aliases: z.array(z.string().min(1)).optional(),
     /** Required for UN members and observers; optional for kind `other` (non-state members such as Aruba). */
     wikidata: z.string().regex(/^Q\d+$/, 'a Wikidata id like Q1246').optional(),
-    unMemberSince: FullDate.optional(),
+    unMemberSince: Day.optional(),
     kind: z.enum(['un-member', 'observer', 'other']),
     population: z.number().int().positive().optional(),
     sources: Sources,
@@ -89,9 +106,9 @@ export const Rule: z.ZodType<RuleInput> = z.lazy(() =>
 );
 
 const Membership = z.strictObject({
-  state: z.string().regex(/^[A-Z]{2}$/, 'a two-letter code'),
-  joined: PartialDate.optional(),
-  left: PartialDate.optional(),
+  state: StateCode,
+  joined: PartialDay.optional(),
+  left: PartialDay.optional(),
   verified: z.boolean().optional(),
   sources: Sources,
   note: z.string().optional(),
@@ -137,7 +154,7 @@ export const Stage = z.strictObject({
 });
 
 export const Organization = z.strictObject({
-  id: Id,
+  id: OrgId,
   name: z.string().min(1),
   shortName: z.string().min(1),
   aliases: z.array(z.string().min(1)).optional(),
@@ -155,8 +172,8 @@ export const Organization = z.strictObject({
 export const Recognition = z.strictObject({
   state: StateCode,
   status: z.enum(['recognizes', 'withdrawal-claimed', 'withdrawal-disputed', 'does-not-recognize']),
-  date: PartialDate.optional(),
-  withdrawalClaimed: PartialDate.optional(),
+  date: PartialDay.optional(),
+  withdrawalClaimed: PartialDay.optional(),
   /** A disputed withdrawal: one side claims it, the other denies it. */
   contested: z.boolean().optional(),
   verified: z.boolean().optional(),
@@ -165,7 +182,7 @@ export const Recognition = z.strictObject({
 });
 export const RecognitionsFile = z.strictObject({
   candidate: StateCode,
-  asOf: FullDate,
+  asOf: Day,
   recognitions: z.array(Recognition),
 });
 
@@ -198,8 +215,8 @@ export const Driver = z.strictObject({
 export const Stance = z.strictObject({
   state: StateCode,
   /** The period this stance describes (for as-of evaluation); open-ended when omitted. */
-  since: PartialDate.optional(),
-  until: PartialDate.optional(),
+  since: PartialDay.optional(),
+  until: PartialDay.optional(),
   /** The stages this stance applies to; all stages of the procedure where the state sits when omitted. */
   stages: z.array(Id).optional(),
   p: Distribution,
@@ -223,8 +240,8 @@ export const Tie = z.strictObject({
   id: Id,
   name: z.string().min(1),
   kind: z.enum(['presence', 'partnership', 'association', 'liaison', 'agreement', 'absence']),
-  since: PartialDate.optional(),
-  until: PartialDate.optional(),
+  since: PartialDay.optional(),
+  until: PartialDay.optional(),
   sources: Sources,
   note: z.string().optional(),
 });
@@ -239,11 +256,11 @@ export const StageEstimate = z.strictObject({
 
 export const Case = z.strictObject({
   candidate: StateCode,
-  organization: Id,
+  organization: OrgId,
   title: z.string().optional(),
   status: z.strictObject({
     deJure: z.enum(['member', 'applicant', 'not-applied', 'withdrawn', 'rejected', 'suspended']),
-    since: PartialDate.optional(),
+    since: PartialDay.optional(),
     note: z.string().optional(),
     sources: Sources,
   }),
@@ -259,9 +276,7 @@ export const Passage = z.strictObject({
   id: Id,
   text: z.string().min(1).max(600, 'a short quoted passage (at most 600 characters), not a whole article'),
   speaker: z.string().optional(),
-  supports: z
-    .array(z.string().regex(/^[A-Z]{2}\/[a-z0-9-]+\/(stance|driver|tie):[A-Za-z0-9-]+$/, 'CANDIDATE/org/(stance|driver|tie):id'))
-    .optional(),
+  supports: z.array(LinkTarget).optional(),
 });
 
 export const Source = z.strictObject({
@@ -269,7 +284,7 @@ export const Source = z.strictObject({
   title: z.string().min(1),
   outlet: z.string().optional(),
   author: z.string().optional(),
-  date: PartialDate.optional(),
+  date: PartialDay.optional(),
   dateVerified: z.boolean().optional(),
   url: z.string().url().optional(),
   document: z.string().optional(),
@@ -283,9 +298,9 @@ export const Backtest = z
   .strictObject({
     id: Id,
     candidate: StateCode,
-    organization: Id,
+    organization: OrgId,
     stage: Id,
-    date: FullDate,
+    date: Day,
     tally: z
       .strictObject({
         yes: z.number().int().nonnegative(),

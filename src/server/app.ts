@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { analyzeCase } from '../engine/analyze.ts';
-import { isValidDate } from '../model/asof.ts';
+import { isDay } from '../model/grammar.ts';
 import { type Dataset, index, type Indexed } from '../model/dataset.ts';
 import type { CaseData } from '../model/schema.ts';
 import { type Assets, bundleApp, hash } from './bundle.ts';
@@ -143,7 +143,7 @@ export function createApp(deps: AppDeps) {
   function asOfOnly(c: Context): string {
     const as = c.req.query('as');
     if (as === undefined) return today();
-    if (!isValidDate(as)) throw badRequest(`as: expected a day as YYYY-MM-DD, got "${as}"`, [{ param: 'as', message: 'expected YYYY-MM-DD' }]);
+    if (!isDay(as)) throw badRequest(`as: expected a day as YYYY-MM-DD, got "${as}"`, [{ param: 'as', message: 'expected YYYY-MM-DD' }]);
     return as;
   }
 

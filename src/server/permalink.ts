@@ -11,7 +11,7 @@
 // view   the map's region: europe (default) or world
 // zod/mini: the same validation in a fraction of the browser bundle.
 import * as z from 'zod/mini';
-import { isValidDate } from '../model/asof.ts';
+import { ID, isDay } from '../model/grammar.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData } from '../model/schema.ts';
 
@@ -30,7 +30,6 @@ export interface PageState {
 
 export const DEFAULT_STATE: PageState = { fixed: {}, view: 'europe' };
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
 const DriverList = z.pipe(
   z.pipe(
     z.string().check(z.maxLength(2000, 'too long')),
@@ -42,7 +41,7 @@ const DriverList = z.pipe(
 /** The query string after migration to the current version: each known key once, each value checked. */
 export const PermalinkQuery = z.object({
   v: z.optional(z.literal(String(PERMALINK_VERSION), { error: `an unknown link version (this site reads v=${PERMALINK_VERSION} and older)` })),
-  as: z.optional(z.string().check(z.refine(isValidDate, { message: 'expected a day as YYYY-MM-DD, e.g. 2024-05-01' }))),
+  as: z.optional(z.string().check(z.refine(isDay, { message: 'expected a day as YYYY-MM-DD, e.g. 2024-05-01' }))),
   on: z.optional(DriverList),
   off: z.optional(DriverList),
   stage: z.optional(z.string().check(z.regex(ID, 'a stage id of lowercase letters, digits and hyphens'))),

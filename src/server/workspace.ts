@@ -6,6 +6,8 @@ import type { Context, Hono, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import { Day, Id, OrgId, PartialDay, StateCode } from '../model/schema.ts';
+import { URL_PATTERN } from '../model/grammar.ts';
 import type { Gazetteer } from '../evidence/gazetteer.ts';
 import { ConflictError, WorkspaceError, type Workspace } from '../store/index.ts';
 import { ApiError, badRequest, notFound } from './errors.ts';
@@ -40,21 +42,15 @@ export interface WriteGate {
 }
 
 const Who = z.string().trim().min(1, 'your name, for the audit log').max(200);
-const DriverId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a driver id');
+const DriverId = Id;
 
 /** A scenario as the web app saves it: a case, a day and fixed drivers (the payload of a store scenario). */
 export const ScenarioBody = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id of lowercase letters, digits and hyphens')
-    .optional(),
+  id: Id.max(64).optional(),
   name: z.string().trim().min(1, 'a name').max(200, 'at most 200 characters'),
-  candidate: z.string().regex(/^[A-Z]{2}$/, 'a state code such as XK'),
-  organization: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an organization id such as nato'),
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
-    .optional(),
+  candidate: StateCode,
+  organization: OrgId,
+  asOf: Day.optional(),
   fixed: z.record(DriverId, z.boolean()).default({}),
   expectedVersion: z.number().int().positive().optional(),
   who: Who.default('web'),
@@ -68,13 +64,10 @@ const ImportBody = z.strictObject({
       title: z.string().max(500).optional(),
       outlet: z.string().max(300).optional(),
       author: z.string().max(300).optional(),
-      date: z
-        .string()
-        .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD')
-        .optional(),
+      date: PartialDay.optional(),
       url: z
         .string()
-        .regex(/^https?:\/\/\S+$/, 'an http(s) URL')
+        .regex(URL_PATTERN, 'an http(s) URL')
         .max(2000)
         .optional(),
       language: z.string().max(20).optional(),

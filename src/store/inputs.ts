@@ -1,11 +1,11 @@
 // Inputs to the workspace's write methods, validated at the boundary (CLI and HTTP pass raw input here).
 import { z } from 'zod';
+import { LINK, LINK_MESSAGE, ORG_ID, STATE_CODE } from '../model/grammar.ts';
+import { Id, OrgId, StateCode } from '../model/schema.ts';
 import { InvalidInputError } from './errors.ts';
 
 /** CANDIDATE/organization/(stance|driver|tie):id — the same reference data/sources passages use. */
-export const LinkTarget = z
-  .string()
-  .regex(/^[A-Z]{2}\/[a-z0-9-]+\/(stance|driver|tie):[A-Za-z0-9-]+$/, 'a link like XK/nato/stance:ES (CANDIDATE/org/stance|driver|tie:id)');
+export const LinkTarget = z.string().regex(LINK, LINK_MESSAGE);
 export type LinkTarget = z.infer<typeof LinkTarget>;
 
 const Who = z.string().trim().min(1, 'who made the change (a name)').max(200);
@@ -23,7 +23,10 @@ export const ItemEdit = z.strictObject({
     .optional(),
   kind: z.enum(['direct', 'indirect']).optional(),
   /** a mention's model code */
-  code: z.string().regex(/^([A-Z]{2}|[a-z0-9][a-z0-9-]*)$/, 'a state code (XK) or an organization id (nato)').optional(),
+  code: z
+    .string()
+    .refine((s) => STATE_CODE.test(s) || ORG_ID.test(s), 'a state code (XK) or an organization id (nato)')
+    .optional(),
   note: z.string().max(2000).optional(),
 });
 export type ItemEdit = z.infer<typeof ItemEdit>;
@@ -39,10 +42,10 @@ export const CurateRequest = z.discriminatedUnion('action', [
 export type CurateRequest = z.infer<typeof CurateRequest>;
 
 export const ScenarioInput = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id of lowercase letters, digits and hyphens').optional(),
+  id: Id.max(64).optional(),
   name: z.string().trim().min(1).max(200),
-  candidate: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
-  organization: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).nullable().optional(),
+  candidate: StateCode.nullable().optional(),
+  organization: OrgId.nullable().optional(),
   /** the scenario itself (driver settings, stance overrides…), as the web app defines it */
   payload: z.json(),
   /** required when updating an existing scenario */

@@ -1,13 +1,13 @@
 // The as-of day: memberships, recognitions and stances as they stood on that day.
 import { useEffect, useState } from 'preact/hooks';
-import { isValidDate } from '../../src/model/asof.ts';
+import { isDay } from '../../src/model/grammar.ts';
 import { todayUtc } from '../format.ts';
 
 export function AsOfControl({ asOf, isDefault, onChange }: { asOf: string; isDefault: boolean; onChange: (d: string | undefined) => void }) {
   const [text, setText] = useState(asOf);
   useEffect(() => setText(asOf), [asOf]);
   const commit = (v: string) => {
-    if (!isValidDate(v)) return;
+    if (!isDay(v)) return;
     onChange(v === todayUtc() ? undefined : v);
   };
   return (

@@ -3,6 +3,7 @@
 // names the version it was based on; a stale one is refused (exit 1), never applied.
 import { Command, InvalidArgumentError } from 'commander';
 import type { Indexed } from '../../model/dataset.ts';
+import { parseLink } from '../../model/grammar.ts';
 import type { Item, ItemKind, ItemStatus } from '../../store/index.ts';
 import { CliError, type CliContext } from '../context.ts';
 import { DEFAULT_WORKSPACE, whoFrom, withWorkspace, type WorkspaceOptions } from '../workspace.ts';
@@ -148,9 +149,9 @@ export function register(program: Command, ctx: CliContext): void {
 
 /** A link must name a case of the dataset and, in it, a stance's state, a driver or a tie. */
 function checkTarget(ix: Indexed, target: string): void {
-  const m = /^([A-Z]{2})\/([a-z0-9-]+)\/(stance|driver|tie):([A-Za-z0-9-]+)$/.exec(target);
-  if (!m) throw new CliError(`--to: expected CANDIDATE/org/stance:STATE, …/driver:id or …/tie:id (e.g. XK/nato/stance:ES), got "${target}"`);
-  const [, candidate, org, kind, id] = m;
+  const link = parseLink(target);
+  if (!link) throw new CliError(`--to: expected CANDIDATE/org/stance:STATE, …/driver:id or …/tie:id (e.g. XK/nato/stance:ES), got "${target}"`);
+  const { candidate, organization: org, kind, id } = link;
   const c = ix.case(candidate, org);
   if (!c) throw new CliError(`--to: no case ${candidate} × ${org} in the dataset`);
   if (kind === 'stance' && !ix.state(id)) throw new CliError(`--to: unknown state ${id}`);
