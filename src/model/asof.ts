@@ -1,5 +1,8 @@
 // Everything dated is evaluated as of a day: memberships, body seats, recognitions, stances.
 import { startOf } from './grammar.ts';
+
+// Days are defined in the grammar; re-exported here because as-of code reaches for them with the rest.
+export { endOf, startOf } from './grammar.ts';
 import type { BodyData, OrganizationData, RecognitionData, RecognitionsFileData, StageData } from './schema.ts';
 
 /** Whether a period [since, until) covers the day; a missing bound is open. */
