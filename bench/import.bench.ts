@@ -1,13 +1,14 @@
 // Import throughput on ~5 KB news texts generated here (fictional people and places): text and
 // HTML through the importer and extraction, and into a workspace on disk. One thread, so the rate
 // is per core. Run with the other benchmarks by `npm run bench`.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extract } from '../src/evidence/extract.ts';
 import { loadGazetteer } from '../src/evidence/dataset.ts';
 import { importBytes } from '../src/evidence/importer.ts';
 import { openWorkspace } from '../src/store/workspace.ts';
+import { ADVERSARIAL } from '../test/evidence/adversarial.ts';
 import { syntheticArticle } from '../test/evidence/workers/synthetic.ts';
 
 interface BenchRow {
@@ -71,6 +72,7 @@ export async function run(): Promise<BenchRow[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const large = largeImports(gazetteer);
   const peakMb = process.resourceUsage().maxRSS / 1024;
   const note = `${ARTICLES} generated articles of ${(meanBytes / 1024).toFixed(1)} KB mean; CPU time of one thread`;
   return [
@@ -78,12 +80,51 @@ export async function run(): Promise<BenchRow[]> {
     { name: 'import .html: Readability + extract', value: round(ARTICLES / htm), unit: 'articles/s/core', target: '≥ 100', note: 'the same articles wrapped in a page; CPU time' },
     { name: 'import .txt into a workspace', value: round(ARTICLES / stored), unit: 'articles/s/core', target: '≥ 100',
       note: `CPU time; ${round(ARTICLES / storedWall)}/s wall clock (SQLite WAL, synchronous=FULL: one fsync per article)` },
+    ...large,
     { name: 'import peak memory (process RSS)', value: round(peakMb), unit: 'MB', note: 'maximum resident set of the benchmark process so far' },
   ];
 }
 
+/**
+ * One large document each into a fresh workspace, as `POST /api/workspace/documents` does it:
+ * the 40 KB "if if if …" text of issue 13 (once 12 s and 1.6 GB) and 5 MB of news text.
+ */
+function largeImports(gazetteer: ReturnType<typeof loadGazetteer>): BenchRow[] {
+  const ifs = `${ADVERSARIAL['repeated if'](40_000)} then.`;
+  let news = '';
+  for (let i = 0; news.length < 5 * 1024 * 1024 - 6000; i++) news += `${syntheticArticle(i)}\n\n`;
+  const rows: BenchRow[] = [];
+  for (const [name, text, target, storeTarget] of [
+    ['import 40 KB "if if if …" into a workspace', ifs, '≤ 0.5 s', '≤ 1 MB'],
+    ['import 5 MB of news text into a workspace', news, '≤ 5 s', '≤ a few × the input'],
+  ] as const) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'accede-bench-'));
+    try {
+      const file = path.join(dir, 'bench.sqlite');
+      const ws = openWorkspace(file);
+      const before = fileBytes(dir);
+      let cpu = 0;
+      const wall = timeIt(() => {
+        cpu = cpuTime(() => ws.importText(text, { who: 'bench', gazetteer }));
+      });
+      ws.close();
+      const stored = fileBytes(dir) - before;
+      rows.push({ name, value: round(wall), unit: 's', target, note: `wall clock; ${round(cpu)} s CPU; input ${(text.length / 1024).toFixed(0)} KB` });
+      rows.push({ name: `${name}: bytes stored`, value: round(stored / 1024 / 1024), unit: 'MB', target: storeTarget,
+        note: `${round(stored / Buffer.byteLength(text))} × the input (database after close)` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
+function fileBytes(dir: string): number {
+  return readdirSync(dir).reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
+}
+
 function round(x: number): number {
-  return Math.round(x * 10) / 10;
+  return Math.round(x * 100) / 100;
 }
 
 // `node --import tsx bench/import.bench.ts` prints the rows on its own

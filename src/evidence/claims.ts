@@ -43,11 +43,19 @@ const NOT_CONDITIONAL_AFTER_IF = new Set(['any', 'so', 'not', 'necessary', 'poss
 const SUBJECTS = new Set(['they', 'he', 'she', 'it', 'we', 'you', 'i', 'there', 'the', 'all', 'both']);
 const CLAUSE_BREAKS = new Set(['because', 'but', 'while', 'although', 'though', 'whereas', 'since', 'so', 'yet']);
 const TERMINAL = new Set(['.', '!', '?', '…', '...']);
+/**
+ * How many tokens a condition, and the claim's sentence on either side of its trigger, may run.
+ * A longer run-on "sentence" is cut here, which keeps the work and the stored text of every claim
+ * bounded: without it, "if if if …" made each claim span the rest of the text (quadratic).
+ */
+export const MAX_CONDITION_TOKENS = 80;
+export const CLAIM_WINDOW_TOKENS = 120;
 
-export function findClaims(doc: Doc, quotes: Quote[]): Claim[] {
+/** The conditional claims in the document, in text order; at most `max` of them. */
+export function findClaims(doc: Doc, quotes: Quote[], max = Number.POSITIVE_INFINITY): Claim[] {
   const { tokens, text } = doc;
   const claims: Claim[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length && claims.length < max; i++) {
     if (tokens[i].kind !== 'word') continue;
     const m = matchTrigger(tokens, i);
     if (!m) continue;
@@ -55,7 +63,7 @@ export function findClaims(doc: Doc, quotes: Quote[]): Claim[] {
     if (!acceptTrigger(tokens, i, last, trigger)) continue;
     const [cStart, cEnd] = conditionRange(tokens, last + 1, trigger);
     if (cEnd < cStart) continue;
-    const [sFirst, sLast] = sentenceAround(doc, i);
+    const [sFirst, sLast] = sentenceAround(doc, i, last);
     const condition = spanOf(text, tokens, cStart, cEnd);
     const claimSpan = spanOf(text, tokens, sFirst, sLast);
     if (condition.text.split(/\s+/).length < 2) continue;
@@ -117,7 +125,8 @@ function acceptTrigger(tokens: Token[], i: number, last: number, trigger: Trigge
 function conditionRange(tokens: Token[], first: number, trigger: Trigger): [number, number] {
   const depth = tokens[first]?.depth ?? 0;
   let last = first - 1;
-  for (let k = first; k < tokens.length; k++) {
+  const bound = Math.min(tokens.length, first + MAX_CONDITION_TOKENS);
+  for (let k = first; k < bound; k++) {
     const t = tokens[k];
     if (t.para !== tokens[first].para) break;
     if (t.kind === 'qclose' || t.kind === 'qopen') {
@@ -137,21 +146,26 @@ function conditionRange(tokens: Token[], first: number, trigger: Trigger): [numb
   return [first, last];
 }
 
-/** The sentence around token i: inside a quotation, the quoted sentence; otherwise the narrative sentence. */
-function sentenceAround(doc: Doc, i: number): [number, number] {
+/**
+ * The sentence around the trigger tokens i..last: inside a quotation, the quoted sentence;
+ * otherwise the narrative sentence. At most CLAIM_WINDOW_TOKENS on either side of the trigger.
+ */
+function sentenceAround(doc: Doc, i: number, last: number): [number, number] {
   const { tokens } = doc;
   const t = tokens[i];
+  const lo = Math.max(0, i - CLAIM_WINDOW_TOKENS);
+  const hi = Math.min(tokens.length - 1, last + CLAIM_WINDOW_TOKENS);
   if (t.depth > 0) {
     let a = i;
-    while (a - 1 >= 0 && tokens[a - 1].quote === t.quote && tokens[a - 1].kind !== 'qopen' &&
+    while (a - 1 >= lo && tokens[a - 1].quote === t.quote && tokens[a - 1].kind !== 'qopen' &&
       !(tokens[a - 1].kind === 'punct' && TERMINAL.has(tokens[a - 1].text))) a--;
     let b = i;
-    while (b + 1 < tokens.length && tokens[b + 1].quote === t.quote && tokens[b + 1].kind !== 'qclose' &&
+    while (b + 1 <= hi && tokens[b + 1].quote === t.quote && tokens[b + 1].kind !== 'qclose' &&
       !(tokens[b].kind === 'punct' && TERMINAL.has(tokens[b].text))) b++;
     return trimPunct(tokens, a, b);
   }
   const s = doc.sentences[doc.sentOf[i]];
-  return trimPunct(tokens, s.first, s.last);
+  return trimPunct(tokens, Math.max(s.first, lo), Math.min(s.last, hi));
 }
 
 function trimPunct(tokens: Token[], a: number, b: number): [number, number] {

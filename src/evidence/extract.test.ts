@@ -1,6 +1,6 @@
 // Extraction on texts written for these tests (fictional people and institutions), one rule at a time.
 import { describe, expect, it } from 'vitest';
-import { extract } from './extract.ts';
+import { ITEM_CAPS, capWarnings, extract } from './extract.ts';
 import type { Quote } from './types.ts';
 
 const quotes = (text: string) => extract(text).quotes;
@@ -199,8 +199,14 @@ describe('offsets', () => {
 
   it('handles run-on input: thousands of quotations in one sentence, apostrophes everywhere', () => {
     const many = extract('"yes" '.repeat(5000));
-    expect(many.quotes).toHaveLength(5000);
+    // capped at ITEM_CAPS.quotes, the first ones kept, and the cap is reported
+    expect(many.quotes).toHaveLength(ITEM_CAPS.quotes);
     expect(many.quotes.every((q) => q.text === 'yes')).toBe(true);
+    expect(many.capped).toEqual(['quotes']);
+    expect(capWarnings(many)[0]).toMatch(/only the first 1,000 were kept/);
+    const fewer = extract('"yes" '.repeat(ITEM_CAPS.quotes));
+    expect(fewer.quotes).toHaveLength(ITEM_CAPS.quotes);
+    expect(fewer.capped).toBeUndefined();
     const apostrophes = extract(`"${"it's Jones' book, ".repeat(3000)}" she said.`);
     expect(apostrophes.quotes).toHaveLength(1);
     expect(apostrophes.quotes[0].speaker?.mention?.text).toBe('she');

@@ -6,7 +6,18 @@ import { findClaims } from './claims.ts';
 import { buildDoc } from './document.ts';
 import { buildGazetteer, findMentions, type Gazetteer, type MentionVia } from './gazetteer.ts';
 import type { PlaceLookup } from './people.ts';
-import type { Extraction, Mention, Quote } from './types.ts';
+import type { Extraction, ItemKindPlural, Mention, Quote } from './types.ts';
+
+/**
+ * At most this many items of each kind per document, in text order. A news article has tens; a
+ * hostile text ("if if if …") could otherwise make tens of thousands, each a row to store and review.
+ */
+export const ITEM_CAPS: Readonly<Record<ItemKindPlural, number>> = { quotes: 1000, mentions: 2000, claims: 1000 };
+
+/** One warning line per capped kind, for the import summary and the document's warnings. */
+export function capWarnings(x: Pick<Extraction, 'capped'>): string[] {
+  return (x.capped ?? []).map((k) => `more than ${ITEM_CAPS[k].toLocaleString('en')} ${k} found: only the first ${ITEM_CAPS[k].toLocaleString('en')} were kept (the per-document cap)`);
+}
 
 const MENTION_CONFIDENCE: Record<MentionVia, number> = { name: 0.95, alias: 0.9, capital: 0.75, demonym: 0.7 };
 
@@ -23,7 +34,13 @@ export function extract(text: string, gazetteer: Gazetteer = emptyGazetteer()): 
     return m ? { length: m.length, demonym: m.entry.via === 'demonym' } : null;
   };
   const { statements } = attribute(doc, places);
-  const quotes: Quote[] = statements.map((st, i) => ({
+  const capped: ItemKindPlural[] = [];
+  const cap = <T>(items: T[], kind: ItemKindPlural): T[] => {
+    if (items.length <= ITEM_CAPS[kind]) return items;
+    capped.push(kind);
+    return items.slice(0, ITEM_CAPS[kind]);
+  };
+  const quotes: Quote[] = cap(statements, 'quotes').map((st, i) => ({
     id: `q${i + 1}`,
     kind: st.kind,
     text: text.slice(st.start, st.end),
@@ -34,7 +51,7 @@ export function extract(text: string, gazetteer: Gazetteer = emptyGazetteer()): 
     confidence: st.confidence,
     rule: st.rule,
   }));
-  const mentions: Mention[] = findMentions(doc.tokens, gazetteer).map((m, i) => ({
+  const mentions: Mention[] = cap(findMentions(doc.tokens, gazetteer), 'mentions').map((m, i) => ({
     id: `m${i + 1}`,
     code: m.code,
     kind: m.kind,
@@ -45,6 +62,7 @@ export function extract(text: string, gazetteer: Gazetteer = emptyGazetteer()): 
     confidence: MENTION_CONFIDENCE[m.via],
     rule: `gazetteer-${m.via}`,
   }));
-  const claims = findClaims(doc, quotes);
-  return { quotes, mentions, claims };
+  // claims stop at the cap (one more tells whether it was reached): "if if if …" is all triggers
+  const claims = cap(findClaims(doc, quotes, ITEM_CAPS.claims + 1), 'claims');
+  return capped.length ? { quotes, mentions, claims, capped } : { quotes, mentions, claims };
 }

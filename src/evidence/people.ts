@@ -36,6 +36,8 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'da', 'di', '
   'von', 'le', 'la', 'du', 'dos', 'das', 'do', 'y', 'abu', 'ben', 'ter', 'zu', 'mac', 'st']);
 const ORG_LINKS = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'in']);
 const ACRONYM_NOT_ORG = new Set(['MP', 'MEP', 'CEO', 'PM', 'US', 'UK', 'EU']);
+/** No name, title and affiliation together runs longer; a bound keeps analyzeRun's scans small. */
+const MAX_RUN_TOKENS = 16;
 
 export function normName(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'");
@@ -74,7 +76,7 @@ export function capRun(tokens: Token[], i: number, sentenceStart: (i: number) =>
   // "and" only joins organization names ("Ministry of Trade and Industry"), never two people
   let orgish = isOrgWord(tokens[last]) || isTitleWord(tokens[last]);
   let org = isOrgWord(tokens[last]);
-  for (let k = last + 1; k < tokens.length; k++) {
+  for (let k = last + 1; k < tokens.length && k - i < MAX_RUN_TOKENS; k++) {
     const t = tokens[k];
     if (t.para !== t0.para || t.depth !== t0.depth) break;
     if (t.start - tokens[k - 1].end > 1) break;
@@ -220,8 +222,13 @@ export function analyzeRun(text: string, tokens: Token[], run: Run, places: Plac
 
 export class Registry {
   readonly entities: Entity[] = [];
+  /** every mention, ordered by position */
   readonly mentions: EntityMention[] = [];
   private readonly byKey = new Map<string, Entity>();
+  /** people by the normalized first + last word of their name ("donald trump" for Donald J. Trump) */
+  private readonly byEnds = new Map<string, Entity>();
+  /** the first person registered whose last (or first) name is this word */
+  private readonly byPart = new Map<string, Entity>();
 
   /** The entity these name words refer to: the same full name, or a known person's surname or first name. */
   lookup(words: string[], before = Number.POSITIVE_INFINITY): Entity | undefined {
@@ -231,29 +238,23 @@ export class Registry {
       const isPart = (e: Entity) => e.words.length > 1 && e.kind === 'person' &&
         (normName(e.words[e.words.length - 1]) === w || normName(e.words[0]) === w);
       // the most recently mentioned person whose last (or first) name this is, else any such person
-      for (let m = this.mentions.length - 1; m >= Math.max(0, this.mentions.length - 2000); m--) {
-        if (this.mentions[m].pos <= before && isPart(this.mentions[m].entity)) return this.mentions[m].entity;
+      const from = this.lastBefore(before, true);
+      for (let m = from; m >= Math.max(0, from - 2000); m--) {
+        if (isPart(this.mentions[m].entity)) return this.mentions[m].entity;
       }
-      const any = this.entities.find(isPart);
-      if (any) return any;
+      const any = this.byPart.get(w);
+      if (any && isPart(any)) return any;
       return this.byKey.get(key);
     }
-    const exact = this.byKey.get(key);
-    if (exact) return exact;
     // "Donald J. Trump" vs "Donald Trump": same first and last word
-    for (const e of this.entities) {
-      if (e.kind !== 'person' || e.words.length < 2) continue;
-      if (normName(e.words[0]) === normName(words[0]) &&
-          normName(e.words[e.words.length - 1]) === normName(words[words.length - 1])) return e;
-    }
-    return undefined;
+    return this.byKey.get(key) ?? this.byEnds.get(endsKey(words));
   }
 
   register(words: string[], kind: EntityKind, extra: Partial<Pick<Entity, 'role' | 'affiliation' | 'gender'>> = {},
     before = Number.POSITIVE_INFINITY): Entity {
     const found = this.lookup(words, before);
     if (found) {
-      if (found.kind === 'unknown' && kind !== 'unknown') found.kind = kind;
+      if (found.kind === 'unknown' && kind !== 'unknown') this.setKind(found, kind);
       if (!found.role && extra.role) found.role = extra.role;
       if (!found.affiliation && extra.affiliation) found.affiliation = extra.affiliation;
       if (!found.gender && extra.gender) found.gender = extra.gender;
@@ -263,41 +264,63 @@ export class Registry {
       id: this.entities.length,
       name: words.join(' ').replace(/ \./g, '.'),
       words,
-      kind,
+      kind: 'unknown',
       role: extra.role ?? null,
       affiliation: extra.affiliation ?? null,
       gender: extra.gender ?? null,
     };
     this.entities.push(e);
     this.byKey.set(normName(words.join(' ')), e);
+    this.setKind(e, kind);
     return e;
   }
 
-  mention(entity: Entity, pos: number, speaker: boolean): void {
-    // keep mentions ordered by position (they arrive almost in order)
-    let i = this.mentions.length;
-    while (i > 0 && this.mentions[i - 1].pos > pos) i--;
-    const same = this.mentions[i - 1];
-    if (same && same.pos === pos && same.entity === entity) {
-      same.speaker ||= speaker;
-      return;
+  /** Sets an entity's kind and, for a person of two or more words, indexes the name's parts. */
+  private setKind(e: Entity, kind: EntityKind): void {
+    e.kind = kind;
+    if (kind !== 'person' || e.words.length < 2) return;
+    if (!this.byEnds.has(endsKey(e.words))) this.byEnds.set(endsKey(e.words), e);
+    for (const w of [e.words[e.words.length - 1], e.words[0]]) {
+      const k = normName(w);
+      if (!this.byPart.has(k)) this.byPart.set(k, e);
     }
-    this.mentions.splice(i, 0, { pos, entity, speaker });
+  }
+
+  mention(entity: Entity, pos: number, speaker: boolean): void {
+    // keep mentions ordered by position: binary search, since a speaker found late may sit far back
+    const i = this.lastBefore(pos, true) + 1;
+    for (let k = i - 1; k >= 0 && this.mentions[k].pos === pos; k--) {
+      if (this.mentions[k].entity === entity) {
+        this.mentions[k].speaker ||= speaker;
+        return;
+      }
+    }
+    if (i === this.mentions.length) this.mentions.push({ pos, entity, speaker });
+    else this.mentions.splice(i, 0, { pos, entity, speaker });
   }
 
   /** Mentions before a token position, most recent first. */
   *before(pos: number): Generator<EntityMention> {
-    // binary search for the last mention before pos
+    for (let i = this.lastBefore(pos, false); i >= 0; i--) yield this.mentions[i];
+  }
+
+  /** Index of the last mention at a position < pos (or <= pos when `inclusive`), -1 when none. */
+  private lastBefore(pos: number, inclusive: boolean): number {
     let lo = 0;
     let hi = this.mentions.length - 1;
-    let start = -1;
+    let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.mentions[mid].pos < pos) {
-        start = mid;
+      const p = this.mentions[mid].pos;
+      if (p < pos || (inclusive && p === pos)) {
+        found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    for (let i = start; i >= 0; i--) yield this.mentions[i];
+    return found;
   }
+}
+
+function endsKey(words: string[]): string {
+  return `${normName(words[0])}\u0000${normName(words[words.length - 1])}`;
 }

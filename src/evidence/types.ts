@@ -61,10 +61,15 @@ export const Claim = z.object({
 });
 export type Claim = z.infer<typeof Claim>;
 
+export const ItemKindPlural = z.enum(['quotes', 'mentions', 'claims']);
+export type ItemKindPlural = z.infer<typeof ItemKindPlural>;
+
 export const Extraction = z.object({
   quotes: z.array(Quote),
   mentions: z.array(Mention),
   claims: z.array(Claim),
+  /** the kinds of item that reached the per-document cap (ITEM_CAPS): only the first ones were kept */
+  capped: z.array(ItemKindPlural).optional(),
 });
 export type Extraction = z.infer<typeof Extraction>;
 

@@ -77,4 +77,14 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'items keep offsets, not copies of the document text',
+    // An item's text and the text of its spans (cue, speaker mention, trigger, condition) are read
+    // from the document by offset; storing copies cost O(n²) bytes for run-on text ("if if if …").
+    sql: `
+      UPDATE items SET extracted = json_remove(extracted,
+        '$.text', '$.cue.text', '$.speaker.mention.text', '$.trigger.text', '$.condition.text');
+    `,
+  },
 ];

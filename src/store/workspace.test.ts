@@ -10,6 +10,7 @@ import { importBytes } from '../evidence/importer.ts';
 import { SourcesFile } from '../model/schema.ts';
 import { ConflictError, InvalidInputError, NotFoundError, SchemaError } from './errors.ts';
 import { exportAccepted } from './export.ts';
+import { MIGRATIONS } from './migrations.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
 
 const TEXT = `outlet: Example Radio
@@ -46,15 +47,16 @@ afterEach(() => {
 
 describe('opening', () => {
   it('creates the file in WAL mode at the latest schema version, once', () => {
-    expect(ws.schemaVersion()).toBe(1);
+    const latest = MIGRATIONS[MIGRATIONS.length - 1].version;
+    expect(ws.schemaVersion()).toBe(latest);
     expect(ws.integrityCheck()).toBe('ok');
     ws.close();
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+    expect(raw.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: MIGRATIONS.length });
     raw.close();
     ws = openWorkspace(file);
-    expect(ws.schemaVersion()).toBe(1);
+    expect(ws.schemaVersion()).toBe(latest);
   });
 
   it('refuses a workspace from a newer accede, and a file that is not one', () => {
@@ -72,6 +74,47 @@ describe('opening', () => {
 });
 
 describe('documents', () => {
+  it('stores items as offsets: no copy of the document text in the item rows', () => {
+    const r = importSample();
+    ws.close();
+    const raw = new Database(file, { readonly: true });
+    const rows = raw.prepare('SELECT extracted FROM items WHERE document_id = ?').all(r.document.id) as Array<{ extracted: string }>;
+    raw.close();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.extracted).not.toMatch(/"text"/);
+    ws = openWorkspace(file);
+    const doc = ws.getDocument(r.document.id)!;
+    const claim = doc.items.find((i) => i.kind === 'claim')!.data as { text: string; condition: { start: number; end: number; text: string } };
+    expect(claim.condition.text).toBe(doc.text.slice(claim.condition.start, claim.condition.end));
+    expect(claim.text).toMatch(/depends on the neighbours/);
+  });
+
+  it('reads a workspace written before items kept only offsets, and migrates it', () => {
+    ws.close();
+    rmSync(file, { force: true });
+    const old = new Database(file);
+    old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    old.exec(MIGRATIONS[0].sql);
+    old.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', '2025-01-01T00:00:00.000Z')").run();
+    const text = '"We will come," Vask said.';
+    old.prepare(`INSERT INTO documents (id, hash, format, origin, text, extractor_version, imported_at, imported_by)
+      VALUES ('d1', 'h1', 'txt', 'old.txt', ?, 1, 'then', 'someone')`).run(text);
+    const quote = { id: 'q1', kind: 'direct', text: 'We will come,', start: 1, end: 14, cue: { text: 'said', start: 21, end: 25 },
+      speaker: { name: 'Vask', role: null, affiliation: null, mention: { text: 'Vask', start: 16, end: 20 }, kind: 'person' },
+      confidence: 0.95, rule: 'quote-trailing' };
+    old.prepare(`INSERT INTO items (id, document_id, seq, kind, start, "end", extracted, updated_at, updated_by)
+      VALUES ('d1-q1', 'd1', 0, 'quote', 1, 14, ?, 'then', 'someone')`).run(JSON.stringify(quote));
+    old.close();
+    ws = openWorkspace(file);
+    expect(ws.schemaVersion()).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
+    expect(ws.getItem('d1-q1')!.data).toEqual(quote);
+    ws.close();
+    const raw = new Database(file, { readonly: true });
+    expect((raw.prepare("SELECT extracted FROM items WHERE id = 'd1-q1'").get() as { extracted: string }).extracted).not.toMatch(/"text"/);
+    raw.close();
+    ws = openWorkspace(file);
+  });
+
   it('stores a document and its items; importing the same content again changes nothing', () => {
     const first = importSample();
     expect(first.created).toBe(true);

@@ -6,13 +6,14 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { extract } from '../evidence/extract.ts';
+import { capWarnings, extract } from '../evidence/extract.ts';
 import type { Gazetteer } from '../evidence/gazetteer.ts';
 import { MAX_IMPORT_BYTES, importBytes } from '../evidence/importer.ts';
 import { Claim, DocumentMeta, EXTRACTOR_VERSION, Mention, Quote, type Extraction, type ImportedDocument, type Speaker } from '../evidence/types.ts';
 import { BusyError, ConflictError, InvalidInputError, NotFoundError, SchemaError } from './errors.ts';
 import { CurateRequest, ScenarioInput, parseInput, type ItemEdit } from './inputs.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { withSpanText, withoutSpanText } from './spans.ts';
 
 export type ItemKind = 'quote' | 'mention' | 'claim';
 export type ItemStatus = 'pending' | 'accepted' | 'rejected';
@@ -206,13 +207,14 @@ export class Workspace {
       if (existing) return { document: this.summary(existing.id)!, created: false };
       const at = this.stamp();
       const m = doc.meta;
+      const warnings = [...doc.warnings, ...capWarnings(extraction)];
       this.db.prepare(`INSERT INTO documents (id, hash, format, origin, title, outlet, author, date, date_note, url,
           language, text, warnings, extractor_version, imported_at, imported_by)
           VALUES (@id, @hash, @format, @origin, @title, @outlet, @author, @date, @dateNote, @url, @language, @text,
           @warnings, @version, @at, @by)`).run({
         id, hash: doc.hash, format: doc.format, origin: doc.origin, title: m.title, outlet: m.outlet, author: m.author,
         date: m.date, dateNote: m.dateNote, url: m.url, language: m.language, text: doc.text,
-        warnings: JSON.stringify(doc.warnings), version: EXTRACTOR_VERSION, at, by,
+        warnings: JSON.stringify(warnings), version: EXTRACTOR_VERSION, at, by,
       });
       const insert = this.db.prepare(`INSERT INTO items (id, document_id, seq, kind, start, "end", extracted, status,
           version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?)`);
@@ -226,7 +228,8 @@ export class Workspace {
         if (item.start < 0 || item.end > doc.text.length || item.end < item.start) {
           throw new InvalidInputError(`item ${item.id} has offsets outside the document text`);
         }
-        insert.run(`${id}-${item.id}`, id, seq++, kind, item.start, item.end, JSON.stringify(item), at, by);
+        // offsets only: the text of every span is the document's, read back by withSpanText
+        insert.run(`${id}-${item.id}`, id, seq++, kind, item.start, item.end, JSON.stringify(withoutSpanText(item)), at, by);
       }
       this.audit(by, 'import', 'document', id, null, null, {
         origin: doc.origin, hash: doc.hash, title: m.title,
@@ -285,6 +288,16 @@ export class Workspace {
     return row ? this.toItem(row) : null;
   }
 
+  /** The plain text of a document, read once per call that needs it (`texts` caches it by id). */
+  private documentText(id: string, texts?: Map<string, string>): string {
+    const cached = texts?.get(id);
+    if (cached !== undefined) return cached;
+    const row = this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+    const text = row?.text ?? '';
+    texts?.set(id, text);
+    return text;
+  }
+
   listItems(filter: ItemFilter = {}): Item[] {
     const where: string[] = [];
     const args: Array<string> = [];
@@ -292,13 +305,14 @@ export class Workspace {
     if (filter.status) { where.push('status = ?'); args.push(filter.status); }
     if (filter.kind) { where.push('kind = ?'); args.push(filter.kind); }
     const sql = `SELECT * FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY document_id, seq`;
-    return (this.db.prepare(sql).all(...args) as ItemRow[]).map((r) => this.toItem(r));
+    const texts = new Map<string, string>();
+    return (this.db.prepare(sql).all(...args) as ItemRow[]).map((r) => this.toItem(r, texts));
   }
 
-  private toItem(row: ItemRow): Item {
-    const docText = (this.db.prepare('SELECT substr(text, ?, ?) AS t FROM documents WHERE id = ?')
-      .get(row.start + 1, row.end - row.start, row.document_id) as { t: string }).t;
-    const extracted = StoredItem.parse(JSON.parse(row.extracted)) as ItemData;
+  private toItem(row: ItemRow, texts?: Map<string, string>): Item {
+    const full = this.documentText(row.document_id, texts);
+    const docText = full.slice(row.start, row.end);
+    const extracted = StoredItem.parse(withSpanText(JSON.parse(row.extracted), full)) as ItemData;
     const edited = row.edited ? (JSON.parse(row.edited) as ItemEdit) : null;
     const links = (this.db.prepare('SELECT target FROM links WHERE item_id = ? ORDER BY target').all(row.id) as Array<{ target: string }>)
       .map((l) => l.target);

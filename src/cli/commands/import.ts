@@ -66,7 +66,7 @@ async function run(inputs: string[], o: Options, ctx: CliContext, ws: Workspace,
     const c = r.document.counts;
     ctx.out(`${r.created ? 'imported' : 'unchanged'} ${r.document.id} ${r.imported.origin}: ` +
       `${c.quotes} quotes, ${c.mentions} mentions, ${c.claims} claims` + (r.document.title ? ` — ${r.document.title}` : ''));
-    for (const w of r.imported.warnings) ctx.err(`warning: ${r.imported.origin}: ${w}`);
+    for (const w of r.document.warnings) ctx.err(`warning: ${r.imported.origin}: ${w}`);
   };
   // One document: store it, or keep its problem and go on with the rest.
   const attempt = async (load: () => Promise<ImportedDocument>, announce: boolean) => {
