@@ -124,7 +124,9 @@ class Attributor {
     }
     // full names first, so a surname met earlier (in a headline) still resolves to the full name
     for (const r of runs) if (r.last > r.first) this.registerRun(r, false);
+    this.registry.beginBatch();
     for (const r of runs) if (r.last === r.first) this.registerRun(r, false);
+    this.registry.endBatch();
   }
 
   private registerRun(run: Run, speaker: boolean, np?: NP): { entity: Entity; name: Run } {

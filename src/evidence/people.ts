@@ -222,25 +222,36 @@ export function analyzeRun(text: string, tokens: Token[], run: Run, places: Plac
 
 export class Registry {
   readonly entities: Entity[] = [];
-  /** every mention, ordered by position */
-  readonly mentions: EntityMention[] = [];
+  /**
+   * Mentions in two lists, each ordered by position: the names found up front (`collectNames`,
+   * added in one batch) and those added while reading (speakers at their cues), so that adding
+   * one never shifts the whole document's list.
+   */
+  private readonly base: EntityMention[] = [];
+  private readonly extra: EntityMention[] = [];
+  private batch: EntityMention[] | null = null;
   private readonly byKey = new Map<string, Entity>();
   /** people by the normalized first + last word of their name ("donald trump" for Donald J. Trump) */
   private readonly byEnds = new Map<string, Entity>();
   /** the first person registered whose last (or first) name is this word */
   private readonly byPart = new Map<string, Entity>();
+  /** normalized first and last word of each person of two or more words */
+  private readonly parts = new Map<Entity, [string, string]>();
 
   /** The entity these name words refer to: the same full name, or a known person's surname or first name. */
   lookup(words: string[], before = Number.POSITIVE_INFINITY): Entity | undefined {
     const key = normName(words.join(' '));
     if (words.length === 1) {
       const w = normName(words[0]);
-      const isPart = (e: Entity) => e.words.length > 1 && e.kind === 'person' &&
-        (normName(e.words[e.words.length - 1]) === w || normName(e.words[0]) === w);
+      const isPart = (e: Entity) => {
+        const p = e.kind === 'person' ? this.parts.get(e) : undefined;
+        return !!p && (p[1] === w || p[0] === w);
+      };
       // the most recently mentioned person whose last (or first) name this is, else any such person
-      const from = this.lastBefore(before, true);
-      for (let m = from; m >= Math.max(0, from - 2000); m--) {
-        if (isPart(this.mentions[m].entity)) return this.mentions[m].entity;
+      let seen = 0;
+      for (const m of this.before(before, true)) {
+        if (++seen > 2000) break;
+        if (isPart(m.entity)) return m.entity;
       }
       const any = this.byPart.get(w);
       if (any && isPart(any)) return any;
@@ -279,46 +290,83 @@ export class Registry {
   private setKind(e: Entity, kind: EntityKind): void {
     e.kind = kind;
     if (kind !== 'person' || e.words.length < 2) return;
+    const first = normName(e.words[0]);
+    const last = normName(e.words[e.words.length - 1]);
+    this.parts.set(e, [first, last]);
     if (!this.byEnds.has(endsKey(e.words))) this.byEnds.set(endsKey(e.words), e);
-    for (const w of [e.words[e.words.length - 1], e.words[0]]) {
-      const k = normName(w);
-      if (!this.byPart.has(k)) this.byPart.set(k, e);
+    for (const k of [last, first]) if (!this.byPart.has(k)) this.byPart.set(k, e);
+  }
+
+  /**
+   * Mentions added until endBatch() are held apart and merged in one go: names registered in a
+   * second pass over the document (surnames after full names) would otherwise each be inserted
+   * in the middle of the list. Lookups meanwhile see the mentions from before the batch.
+   */
+  beginBatch(): void {
+    this.batch = [];
+  }
+
+  endBatch(): void {
+    const added = (this.batch ?? []).sort((a, b) => a.pos - b.pos);
+    this.batch = null;
+    const merged: EntityMention[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.base.length || j < added.length) {
+      const m = j >= added.length || (i < this.base.length && this.base[i].pos <= added[j].pos) ? this.base[i++] : added[j++];
+      const prev = merged[merged.length - 1];
+      if (prev && prev.pos === m.pos && prev.entity === m.entity) prev.speaker ||= m.speaker;
+      else merged.push(m);
     }
+    this.base.splice(0, this.base.length, ...merged);
   }
 
   mention(entity: Entity, pos: number, speaker: boolean): void {
-    // keep mentions ordered by position: binary search, since a speaker found late may sit far back
-    const i = this.lastBefore(pos, true) + 1;
-    for (let k = i - 1; k >= 0 && this.mentions[k].pos === pos; k--) {
-      if (this.mentions[k].entity === entity) {
-        this.mentions[k].speaker ||= speaker;
-        return;
+    if (this.batch) {
+      this.batch.push({ pos, entity, speaker });
+      return;
+    }
+    for (const list of [this.base, this.extra]) {
+      for (let k = lastAtOrBefore(list, pos, true); k >= 0 && list[k].pos === pos; k--) {
+        if (list[k].entity === entity) {
+          list[k].speaker ||= speaker;
+          return;
+        }
       }
     }
-    if (i === this.mentions.length) this.mentions.push({ pos, entity, speaker });
-    else this.mentions.splice(i, 0, { pos, entity, speaker });
+    // with nothing added up front, `base` is the list; else speakers found while reading go to `extra`
+    const list = this.base.length === 0 || pos >= this.base[this.base.length - 1].pos ? this.base : this.extra;
+    const i = lastAtOrBefore(list, pos, true) + 1;
+    if (i === list.length) list.push({ pos, entity, speaker });
+    else list.splice(i, 0, { pos, entity, speaker });
   }
 
-  /** Mentions before a token position, most recent first. */
-  *before(pos: number): Generator<EntityMention> {
-    for (let i = this.lastBefore(pos, false); i >= 0; i--) yield this.mentions[i];
-  }
-
-  /** Index of the last mention at a position < pos (or <= pos when `inclusive`), -1 when none. */
-  private lastBefore(pos: number, inclusive: boolean): number {
-    let lo = 0;
-    let hi = this.mentions.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const p = this.mentions[mid].pos;
-      if (p < pos || (inclusive && p === pos)) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+  /** Mentions before a token position (or at it, when `inclusive`), most recent first. */
+  *before(pos: number, inclusive = false): Generator<EntityMention> {
+    let i = lastAtOrBefore(this.base, pos, inclusive);
+    let j = lastAtOrBefore(this.extra, pos, inclusive);
+    while (i >= 0 || j >= 0) {
+      // at the same position, the later-added (extra) mention first, as a single list would have it
+      if (j >= 0 && (i < 0 || this.extra[j].pos >= this.base[i].pos)) yield this.extra[j--];
+      else yield this.base[i--];
     }
-    return found;
   }
+}
+
+/** Index of the last mention at a position < pos (or <= pos when `inclusive`) in a sorted list, -1 when none. */
+function lastAtOrBefore(list: EntityMention[], pos: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = list[mid].pos;
+    if (p < pos || (inclusive && p === pos)) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 function endsKey(words: string[]): string {
