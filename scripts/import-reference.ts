@@ -200,12 +200,19 @@ function states(memberships: Row[]): void {
   console.log(`states.yaml: ${out.length} rows`);
 }
 
+/** Why a row has no join date: its note without the 'unverified:' prefix, or a plain statement. */
+function unknownReason(m: Row): string {
+  const why = m.note.replace(/^\s*unverified\s*:?\s*/i, '').trim();
+  return why || 'no source read states the date this member joined';
+}
+
 function memberRows(memberships: Row[], org: string) {
   return memberships
     .filter((m) => m.org === org)
     .map((m) => ({
       state: m.iso2,
-      ...(m.joined ? { joined: m.joined } : {}),
+      // No date in the table: `joined: unknown` with the reason (the schema refuses a silent gap).
+      ...(m.joined ? { joined: m.joined } : { joined: 'unknown', reason: unknownReason(m) }),
       ...(m.left ? { left: m.left } : {}),
       ...(unverified(m.note) ? { verified: false } : {}),
       sources: [m.source],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodySeatsAsOf, covers, membersAsOf, recognitionAsOf } from './asof.ts';
+import { bodySeatsAsOf, covers, joinedDay, membersAsOf, recognitionAsOf } from './asof.ts';
+import { Organization } from './schema.ts';
 import type { OrganizationData } from './schema.ts';
 
 const src = ['https://example.org'];
@@ -29,6 +30,29 @@ const org: OrganizationData = {
   ],
   procedure: { stages: [{ id: 'vote', name: 'Vote', body: 'all', kind: 'formal', rule: { type: 'consensus' }, legal: 'Art. 1', sources: src }] },
 };
+
+describe('joined: unknown', () => {
+  const withUnknown: OrganizationData = {
+    ...org,
+    members: [...org.members, { state: 'DD', joined: 'unknown', reason: 'no source read gives the date', verified: false, left: '2020-06-01', sources: src }],
+  };
+  it('counts the member at every date before it left, and nowhere after', () => {
+    expect(joinedDay({ joined: 'unknown' })).toBeUndefined();
+    expect(joinedDay({ joined: '1973' })).toBe('1973');
+    expect(membersAsOf(withUnknown, '1950-01-01').sort()).toEqual(['AA', 'DD']);
+    expect(membersAsOf(withUnknown, '2020-05-31')).toContain('DD');
+    expect(membersAsOf(withUnknown, '2020-06-01')).not.toContain('DD');
+  });
+  it('is refused without a reason, without verified: false, and a member without any join date is refused', () => {
+    const row = (m: object) => Organization.safeParse({ ...withUnknown, members: [m] });
+    expect(row({ state: 'DD', joined: 'unknown', reason: 'why', verified: false, sources: src }).success).toBe(true);
+    const paths = (m: object) => (row(m).error?.issues ?? []).map((i) => i.path.join('.'));
+    expect(paths({ state: 'DD', joined: 'unknown', verified: false, sources: src })).toEqual(['members.0.reason']);
+    expect(paths({ state: 'DD', joined: 'unknown', reason: 'why', sources: src })).toEqual(['members.0.verified']);
+    expect(paths({ state: 'DD', sources: src })).toEqual(['members.0.joined']);
+    expect(paths({ state: 'DD', joined: '2001', reason: 'why', sources: src })).toEqual(['members.0.reason']);
+  });
+});
 
 describe('as-of evaluation', () => {
   it('membership counts change with the date; a member that left is out from that day', () => {

@@ -13,14 +13,25 @@ export function covers(asOf: string, since?: string, until?: string): boolean {
   return true;
 }
 
+/**
+ * The day a membership starts, for as-of evaluation. `joined: unknown` (no source confirmed a date)
+ * has no start: the state counts as a member at every date its row covers (every date before
+ * `left`, back to the organization's founding) and the row stays `verified: false`, so that pages
+ * and `accede audit` flag it. Counting it is the lesser error for these rows: they are current
+ * members whose date is missing, and leaving them out would drop real voters from every body.
+ */
+export function joinedDay(m: { joined?: string }): string | undefined {
+  return m.joined === 'unknown' ? undefined : m.joined;
+}
+
 export function membersAsOf(org: OrganizationData, asOf: string): string[] {
   const out = new Set<string>();
-  for (const m of org.members) if (covers(asOf, m.joined, m.left)) out.add(m.state);
+  for (const m of org.members) if (covers(asOf, joinedDay(m), m.left)) out.add(m.state);
   return [...out];
 }
 
 export function isMember(org: OrganizationData, state: string, asOf: string): boolean {
-  return org.members.some((m) => m.state === state && covers(asOf, m.joined, m.left));
+  return org.members.some((m) => m.state === state && covers(asOf, joinedDay(m), m.left));
 }
 
 /** Who sits in a body on the day, with seats; `undefined` when the dataset cannot name them. */

@@ -69,7 +69,7 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
     org.members.forEach((m, i) => {
       checkState(org, ['members', i, 'state'], m.state);
       checkRefs(org, ['members', i, 'sources'], m.sources);
-      if (m.joined && m.left && m.left < m.joined) push(org, ['members', i, 'left'], 'impossible', 'left before joined');
+      if (m.joined && m.joined !== 'unknown' && m.left && m.left < m.joined) push(org, ['members', i, 'left'], 'impossible', 'left before joined');
     });
     const bodies = new Map(org.bodies.map((b) => [b.id, b]));
     org.bodies.forEach((b, i) => {

@@ -105,14 +105,37 @@ export const Rule: z.ZodType<RuleInput> = z.lazy(() =>
   ]),
 );
 
-const Membership = z.strictObject({
-  state: StateCode,
-  joined: PartialDay.optional(),
-  left: PartialDay.optional(),
-  verified: z.boolean().optional(),
-  sources: Sources,
-  note: z.string().optional(),
-});
+/**
+ * A membership period. `joined` is required: a day, or `unknown` when no source read confirms one —
+ * then `reason` says why, and the row counts as a member at every date (see asof.ts, joinedDay).
+ */
+const Membership = z
+  .strictObject({
+    state: StateCode,
+    joined: z.union([PartialDay, z.literal('unknown')]).optional(),
+    /** Why the join date is unknown; only with `joined: unknown`. */
+    reason: z.string().min(1).optional(),
+    left: PartialDay.optional(),
+    verified: z.boolean().optional(),
+    sources: Sources,
+    note: z.string().optional(),
+  })
+  .refine((m) => m.joined !== undefined, {
+    message: 'missing: a join date (YYYY, YYYY-MM or YYYY-MM-DD), or `joined: unknown` with a `reason`',
+    path: ['joined'],
+  })
+  .refine((m) => m.joined !== 'unknown' || m.reason !== undefined, {
+    message: 'missing: `joined: unknown` needs a `reason` saying why the date could not be confirmed',
+    path: ['reason'],
+  })
+  .refine((m) => m.reason === undefined || m.joined === 'unknown', {
+    message: '`reason` explains an unknown join date: only with `joined: unknown`',
+    path: ['reason'],
+  })
+  .refine((m) => m.joined !== 'unknown' || m.verified === false, {
+    message: '`joined: unknown` is unverified by definition: add `verified: false`',
+    path: ['verified'],
+  });
 
 const Term = z.strictObject({
   state: StateCode,

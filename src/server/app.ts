@@ -5,6 +5,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { analyzeCase } from '../engine/analyze.ts';
 import { isDay } from '../model/grammar.ts';
+import { membersAsOf } from '../model/asof.ts';
 import { type Dataset, index, type Indexed } from '../model/dataset.ts';
 import type { CaseData } from '../model/schema.ts';
 import { type Assets, bundleApp, hash } from './bundle.ts';
@@ -201,7 +202,7 @@ export function createApp(deps: AppDeps) {
     const org = ix.organization(id.toLowerCase());
     if (!org) throw notFound(`no organization "${id}"; known: ${ix.data.organizations.map((o) => o.id).join(', ')}`);
     const asOf = asOfOnly(c);
-    const members = org.members.filter((m) => (!m.joined || m.joined <= asOf) && (!m.left || m.left > asOf)).map((m) => m.state);
+    const members = membersAsOf(org, asOf);
     return c.json({ asOf, organization: { id: org.id, name: org.name, shortName: org.shortName }, members: [...new Set(members)].sort() });
   });
 

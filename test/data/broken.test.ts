@@ -23,6 +23,8 @@ const CASES: Array<{ name: string; file: string; path: string; message: RegExp }
   { name: 'impossible-count', file: 'organizations/club.yaml', path: 'procedure.stages[0].rule.n', message: /impossible quota: 3 votes in favour, but the body has 2 members/ },
   { name: 'duplicate-stage-id', file: 'organizations/club.yaml', path: 'procedure.stages[1].id', message: /duplicate stage id vote/ },
   { name: 'duplicate-source-id', file: 'sources/docs.yaml', path: '[1].id', message: /duplicate source id doc/ },
+  { name: 'member-without-joined', file: 'organizations/club.yaml', path: 'members[1].joined', message: /missing: a join date .* or `joined: unknown` with a `reason`/ },
+  { name: 'joined-unknown-without-reason', file: 'organizations/club.yaml', path: 'members[1].reason', message: /`joined: unknown` needs a `reason`/ },
   { name: 'stance-unknown-stage', file: 'cases/XK-club.yaml', path: 'stances[0].stages[0]', message: /unknown stage "ratification": expected one of vote/ },
 ];
 
