@@ -6,11 +6,13 @@
 // Everything else in the organization files (bodies, procedures, notes) is hand-written and kept:
 // the script edits the YAML document in place and rewrites only those two blocks.
 //
-// Run from the repository root:   node --import tsx scripts/import-reference.ts [--ref DIR] [--data DIR]
+// Run from the repository root:   node --import tsx scripts/import-reference.ts [--ref DIR] [--data DIR] [--verified FILE]
+// Rows verified in this repository (scripts/reference-verified.yaml) override the table's row on import.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Document, isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parse as parseYaml, parseDocument, type YAMLSeq } from 'yaml';
+import { z } from 'zod';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string): string | undefined => {
@@ -52,6 +54,53 @@ const load = (name: string): Row[] => {
   return parseCsv(readFileSync(path, 'utf8'));
 };
 const unverified = (note: string) => note.trim().toLowerCase().startsWith('unverified');
+
+// ---------------------------------------------------------------------------------------------
+// Verifications (scripts/reference-verified.yaml): rows of the read-only reference tables checked
+// against a stored page in this repository. Applied on every import, so re-importing keeps them.
+
+const Verification = z.strictObject({
+  /** The row(s): an organization's members (`org` + `states`), or Kosovo recognition rows (`states`). */
+  org: z.string().optional(),
+  states: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+  /** The value the page states (a join date, or a recognition date); omitted when the page confirms status only. */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+  /** For recognitions: the status the page supports. */
+  status: z.enum(['recognizes', 'withdrawal-claimed', 'withdrawal-disputed', 'does-not-recognize']).optional(),
+  source: z.string().url(),
+  accessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** A sentence or two from the page, verbatim. */
+  quote: z.string().min(1),
+  note: z.string().optional(),
+});
+type Verification = z.infer<typeof Verification>;
+const VerificationsFile = z.strictObject({ memberships: z.array(Verification).default([]), recognitions: z.array(Verification).default([]) });
+
+function loadVerifications(): z.infer<typeof VerificationsFile> {
+  const path = arg('--verified') ?? join(ROOT, 'scripts', 'reference-verified.yaml');
+  if (!existsSync(path)) return { memberships: [], recognitions: [] };
+  const parsed = VerificationsFile.safeParse(parseYaml(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+const VERIFIED = loadVerifications();
+
+/** The verification of a row, if any (the last entry naming it wins). */
+function verificationOf(list: Verification[], state: string, org?: string): Verification | undefined {
+  return list.filter((v) => v.states.includes(state) && (org === undefined || v.org === org)).at(-1);
+}
+
+/** A verified source: the page, when it was read, and the passage that states the value. */
+const verifiedSource = (v: Verification) => ({ source: v.source, accessed: v.accessed, note: `"${v.quote}"` });
+
+/** The note of a verified row: what the page confirms, and what it corrected in the table. */
+function verifiedNote(v: Verification, was: { value?: string; note: string }, value?: string): string {
+  const corrected = v.date !== undefined && was.value !== v.date ? ` Corrects the reference table (was ${was.value || 'empty'}).` : '';
+  // Keep what the table's note says besides its 'unverified' part (a withdrawal claim, an alternative date).
+  const kept = was.note.split(' | ').filter((part) => part.trim() && !unverified(part)).join(' | ');
+  const earlier = kept ? ` Reference note: ${kept}` : '';
+  return `verified against ${v.source}${value ? ` (${value})` : ''}.${corrected}${v.note ? ` ${v.note}` : ''}${earlier}`.trim();
+}
 const wikidataUrl = (qid: string) => `https://www.wikidata.org/wiki/${qid}`;
 
 // ---------------------------------------------------------------------------------------------
@@ -147,14 +196,14 @@ function header(what: string): string {
   );
 }
 
-/** Short lists of URLs read better on one line. */
+/** Short lists of URLs read better on one line (a list with a verified source, an object, stays in block style). */
 function flowSources(node: unknown): void {
   const visit = (n: unknown) => {
     if (isSeq(n)) n.items.forEach(visit);
     else if (isMap(n)) {
       for (const pair of n.items) {
         const key = (pair.key as { value?: unknown })?.value;
-        if ((key === 'sources' || key === 'aliases') && isSeq(pair.value)) (pair.value as YAMLSeq).flow = true;
+        if ((key === 'sources' || key === 'aliases') && isSeq(pair.value)) (pair.value as YAMLSeq).flow = pair.value.items.every(isScalar);
         else visit(pair.value);
       }
     }
@@ -209,15 +258,28 @@ function unknownReason(m: Row): string {
 function memberRows(memberships: Row[], org: string) {
   return memberships
     .filter((m) => m.org === org)
-    .map((m) => ({
-      state: m.iso2,
-      // No date in the table: `joined: unknown` with the reason (the schema refuses a silent gap).
-      ...(m.joined ? { joined: m.joined } : { joined: 'unknown', reason: unknownReason(m) }),
-      ...(m.left ? { left: m.left } : {}),
-      ...(unverified(m.note) ? { verified: false } : {}),
-      sources: [m.source],
-      ...(m.note ? { note: m.note } : {}),
-    }));
+    .map((m) => {
+      // A row with `left` is a separate period (Greece's first CoE membership): verifications name current rows.
+      const v = m.left ? undefined : verificationOf(VERIFIED.memberships, m.iso2, org);
+      if (v) {
+        const joined = v.date ?? m.joined;
+        return {
+          state: m.iso2,
+          ...(joined ? { joined } : { joined: 'unknown', reason: unknownReason(m), verified: false }),
+          sources: [verifiedSource(v), m.source],
+          note: verifiedNote(v, { value: m.joined, note: m.note }, joined),
+        };
+      }
+      return {
+        state: m.iso2,
+        // No date in the table: `joined: unknown` with the reason (the schema refuses a silent gap).
+        ...(m.joined ? { joined: m.joined } : { joined: 'unknown', reason: unknownReason(m) }),
+        ...(m.left ? { left: m.left } : {}),
+        ...(unverified(m.note) ? { verified: false } : {}),
+        sources: [m.source],
+        ...(m.note ? { note: m.note } : {}),
+      };
+    });
 }
 
 function organizations(memberships: Row[]): void {
@@ -261,16 +323,23 @@ function recognitions(): void {
   const out = {
     candidate: 'XK',
     asOf: RECOGNITIONS_AS_OF,
-    recognitions: rows.map((r) => ({
-      state: r.iso2,
-      status: r.status,
-      ...(r.recognized ? { date: r.recognized } : {}),
-      ...(r.withdrawal_claimed_date ? { withdrawalClaimed: r.withdrawal_claimed_date } : {}),
-      ...(r.status.startsWith('withdrawal') ? { contested: true } : {}),
-      ...(unverified(r.note) ? { verified: false } : {}),
-      sources: [r.source],
-      ...(r.note ? { note: r.note } : {}),
-    })),
+    recognitions: rows.map((r) => {
+      const v = verificationOf(VERIFIED.recognitions, r.iso2);
+      const status = v?.status ?? r.status;
+      const date = v?.date ?? r.recognized;
+      if (v && status !== r.status && status !== 'recognizes' && status !== 'does-not-recognize')
+        throw new Error(`reference-verified.yaml: ${r.iso2}: a verification may only set the status recognizes or does-not-recognize`);
+      return {
+        state: r.iso2,
+        status,
+        ...(date && status !== 'does-not-recognize' ? { date } : {}),
+        ...(r.withdrawal_claimed_date && status.startsWith('withdrawal') ? { withdrawalClaimed: r.withdrawal_claimed_date } : {}),
+        ...(status.startsWith('withdrawal') ? { contested: true } : {}),
+        ...(!v && unverified(r.note) ? { verified: false } : {}),
+        sources: v ? [verifiedSource(v), r.source] : [r.source],
+        ...(v ? { note: verifiedNote(v, { value: r.recognized, note: r.note }, date) } : r.note ? { note: r.note } : {}),
+      };
+    }),
   };
   const doc = new Document(out);
   doc.commentBefore =

@@ -15,6 +15,7 @@ interface CommandModule {
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   evaluate: () => import('./commands/evaluate.ts'),
   validate: () => import('./commands/validate.ts'),
+  audit: () => import('./commands/audit.ts'),
   backtest: () => import('./commands/backtest.ts'),
   serve: () => import('./commands/serve.ts'),
   build: () => import('./commands/build.ts'),
