@@ -65,9 +65,16 @@ describe('the bundled dataset', () => {
   });
 
   it('marks unverified reference rows as verified: false, with their note', () => {
-    const unverified = data.organizations.flatMap((o) => o.members).filter((m) => m.verified === false);
+    const members = data.organizations.flatMap((o) => o.members);
+    const unverified = members.filter((m) => m.verified === false);
+    // Verified here (scripts/reference-verified.yaml): the page comes first, with the day it was read and the passage.
+    const verifiedHere = members.filter((m) => (m.note ?? '').startsWith('verified against'));
+    for (const m of verifiedHere) {
+      expect(m.verified, m.state).toBeUndefined();
+      expect(m.sources[0]).toMatchObject({ accessed: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), note: expect.stringMatching(/^".+"$/s) });
+    }
     // memberships.csv: 26 coe + 187 interpol + 23 osce + 136 unesco rows whose note begins "unverified"
-    expect(unverified).toHaveLength(26 + 187 + 23 + 136);
+    expect(unverified.length + verifiedHere.length).toBe(26 + 187 + 23 + 136);
     for (const m of unverified) expect(m.note ?? '').toMatch(/^unverified/);
   });
 
@@ -118,7 +125,9 @@ describe('Kosovo recognitions', () => {
       expect(r.contested === true, r.state).toBe(r.status.startsWith('withdrawal'));
       expect(r.verified === false, r.state).toBe((r.note ?? '').startsWith('unverified'));
     }
-    expect(rec.recognitions.filter((r) => r.verified === false)).toHaveLength(110);
+    const verifiedHere = rec.recognitions.filter((r) => (r.note ?? '').startsWith('verified against'));
+    // kosovo-recognitions.csv after the December 2026 corrections: 110 rows whose note begins "unverified"
+    expect(rec.recognitions.filter((r) => r.verified === false).length + verifiedHere.length).toBe(110);
     expect(rec.recognitions.find((r) => r.state === 'KE')?.date).toBe('2025-03-26');
   });
 });
