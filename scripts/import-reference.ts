@@ -95,7 +95,8 @@ const verifiedSource = (v: Verification) => ({ source: v.source, accessed: v.acc
 
 /** The note of a verified row: what the page confirms, and what it corrected in the table. */
 function verifiedNote(v: Verification, was: { value?: string; note: string }, value?: string): string {
-  const corrected = v.date !== undefined && was.value !== v.date ? ` Corrects the reference table (was ${was.value || 'empty'}).` : '';
+  const corrected =
+    v.date === undefined || was.value === v.date ? '' : was.value ? ` Corrects the reference table (was ${was.value}).` : ' The reference table has no date.';
   // Keep what the table's note says besides its 'unverified' part (a withdrawal claim, an alternative date).
   const kept = was.note.split(' | ').filter((part) => part.trim() && !unverified(part)).join(' | ');
   const earlier = kept ? ` Reference note: ${kept}` : '';
