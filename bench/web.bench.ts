@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { loadDataset } from '../src/model/load.ts';
-import { bundleApp } from '../src/server/bundle.ts';
+import { bundleApp } from '../src/site/bundle.ts';
 import { startServer } from '../src/server/node.ts';
 import type { BenchRow } from './types.ts';
 

@@ -18,10 +18,10 @@ let main;
 if (process.env.ACCEDE_FROM_SOURCE !== '1' && distIsFresh(root)) {
   // The server reads the prebuilt web app from dist/ instead of bundling it at start.
   process.env.ACCEDE_DIST = root;
-  ({ main } = await import('../dist/cli/main.js'));
+  ({ main } = await import('../dist/entry/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/cli/main.ts'));
+  ({ main } = await import('../src/entry/main.ts'));
 }
 process.exitCode = await main(process.argv.slice(2));

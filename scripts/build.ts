@@ -1,22 +1,22 @@
-// `npm run build` (and `npm ci`, through `prepare`): compiles the CLI to dist/cli/ and bundles the web
+// `npm run build` (and `npm ci`, through `prepare`): compiles the command (src/entry/main.ts) to dist/entry/ and bundles the web
 // app to dist/web/, so a command starts without a TypeScript loader and `serve` without bundling.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { newestSource } from '../bin/fresh.js';
-import { bundleApp } from '../src/server/bundle.ts';
+import { bundleApp } from '../src/site/bundle.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const newest = newestSource(root);
 rmSync(dist, { recursive: true, force: true });
 
-// dist/cli/ sits two levels below the root like src/<layer>/, so paths built from import.meta.url
+// dist/entry/ sits two levels below the root like src/<layer>/, so paths built from import.meta.url
 // ('../../data', '../../web/main.tsx') resolve the same from the sources and from the build.
 await build({
-  entryPoints: [join(root, 'src/cli/main.ts')],
-  outdir: join(dist, 'cli'),
+  entryPoints: [join(root, 'src/entry/main.ts')],
+  outdir: join(dist, 'entry'),
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -38,4 +38,4 @@ mkdirSync(join(dist, 'web'), { recursive: true });
 writeFileSync(join(dist, 'web', 'app.js'), app.js);
 writeFileSync(join(dist, 'web', 'app.css'), app.css);
 writeFileSync(join(dist, 'stamp.json'), JSON.stringify({ newest, version: app.version }) + '\n');
-console.log(`built dist/cli and dist/web (app ${app.version})`);
+console.log(`built dist/entry and dist/web (app ${app.version})`);

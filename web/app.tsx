@@ -1,7 +1,7 @@
 // The app shell: header, the page for the current route, footer.
 import { useEffect, useState } from 'preact/hooks';
 import type { Indexed } from '../src/model/dataset.ts';
-import type { ClientConfig } from '../src/server/html.ts';
+import type { ClientConfig } from '../src/case/client-config.ts';
 import { CasePage } from './pages/CasePage.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { Overview } from './pages/Overview.tsx';

@@ -15,7 +15,7 @@ import { evaluateSetup, type Evaluation } from '../src/engine/evaluate.ts';
 import { sensitivity, type SensitivityRow } from '../src/engine/sensitivity.ts';
 import { type CaseSetup, setupCase } from '../src/engine/setup.ts';
 import { stanceChanges } from '../src/engine/what-it-takes.ts';
-import { caseStatic, type CaseStatic, stageVoters, type StageVoters } from '../src/server/views.ts';
+import { caseStatic, type CaseStatic, stageVoters, type StageVoters } from '../src/case/views.ts';
 
 export type Sensitivity = SensitivityRow;
 export type StanceChanges = Pick<Analysis['whatItTakes'], 'stages' | 'procedure'>;

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { index } from '../src/model/dataset.ts';
 import type { Dataset } from '../src/model/dataset.ts';
-import type { ClientConfig } from '../src/server/html.ts';
+import type { ClientConfig } from '../src/case/client-config.ts';
 import { App, LoadError } from './app.tsx';
 import { initRouter, installLinkInterceptor } from './router.ts';
 import './style.css';

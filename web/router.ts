@@ -1,5 +1,5 @@
 // Routes, relative to the site root so the same app works at "/" and from a static export in any folder.
-import type { ClientConfig } from '../src/server/html.ts';
+import type { ClientConfig } from '../src/case/client-config.ts';
 
 export type Route =
   | { page: 'overview' }

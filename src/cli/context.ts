@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_DATA_DIR, loadDataset } from '../model/load.ts';
 import { loadDatasetCached } from './dataset-cache.ts';
-import { index, type Indexed } from '../model/dataset.ts';
+import { type Dataset, index, type Indexed } from '../model/dataset.ts';
+import type { Assets } from '../site/bundle.ts';
+import type { Workspace } from '../store/index.ts';
 
 export interface Io {
   out(text: string): void;
@@ -18,6 +20,20 @@ export interface CliContext extends Io {
   load(dir?: string, options?: { cached?: boolean }): Indexed;
   /** Set by a command to choose the process exit code. */
   exitCode: number;
+  /** The HTTP face, loaded on demand; given by the composition root (src/main.ts), absent in a CLI without a server. */
+  http?: () => Promise<HttpFace>;
+}
+
+/**
+ * What `accede serve` needs of the HTTP face (src/server/node.ts has this shape). The CLI names the
+ * shape instead of importing the server, so the two faces stay side by side, not one inside the other.
+ */
+export interface HttpFace {
+  startServer(
+    deps: { dataset: Dataset; workspace: Workspace; token?: string; writable: boolean; readOnlyReason?: string; assets: Assets },
+    opts: { host: string; port: number },
+  ): Promise<{ url: string; close(): Promise<void> }>;
+  writePolicy(o: { host: string; token?: string; readOnly?: boolean }): { writable: boolean; reason?: string };
 }
 
 /** An expected failure: a message for the user and an exit code (1 failure, 2 bad input). */
@@ -30,9 +46,10 @@ export class CliError extends Error {
   }
 }
 
-export function createContext(io: Io): CliContext {
+export function createContext(io: Io, faces: Pick<CliContext, 'http'> = {}): CliContext {
   return {
     ...io,
+    ...faces,
     exitCode: 0,
     load: (dir, options) => index((options?.cached === false ? undefined : loadCompiled(dir)) ?? loadDataset(dir)),
   };

@@ -1,7 +1,7 @@
 // The `accede` command: a thin shell that parses arguments and prints what the core computes.
 import { Command, CommanderError } from 'commander';
 import { DataError, formatIssue } from '../model/issues.ts';
-import { CliError, createContext, type Io } from './context.ts';
+import { type CliContext, CliError, createContext, type Io } from './context.ts';
 
 /** A command module: it adds itself (options, action) to the program. */
 interface CommandModule {
@@ -38,8 +38,8 @@ const stdio: Io = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
 };
 
-export async function main(argv: string[], io: Io = stdio): Promise<number> {
-  const ctx = createContext(io);
+export async function main(argv: string[], io: Io = stdio, faces: Pick<CliContext, 'http'> = {}): Promise<number> {
+  const ctx = createContext(io, faces);
   const program = new Command('accede')
     .description('What does it take for a state to join an international organization?')
     .exitOverride()

@@ -1,6 +1,8 @@
 // The workspace as the CLI's evidence commands (import, curate, export) open it: where it lives by
 // default, who the edits are by, and how the store's errors become exit codes.
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { ConflictError, InvalidInputError, NotFoundError, WorkspaceError, openWorkspace, type Workspace } from '../store/index.ts';
 import { CliError } from './context.ts';
 
@@ -27,6 +29,17 @@ export function openFor(o: WorkspaceOptions): Workspace {
     return openWorkspace(o.workspace ?? DEFAULT_WORKSPACE);
   } catch (e) {
     throw new CliError(`cannot open the workspace ${o.workspace ?? DEFAULT_WORKSPACE}: ${(e as Error).message}`, 1);
+  }
+}
+
+/** The workspace `accede serve` keeps open: created on first run (with its folder), its full path shown. */
+export function openCreating(path: string): { path: string; workspace: Workspace } {
+  const full = resolve(path);
+  try {
+    mkdirSync(dirname(full), { recursive: true });
+    return { path: full, workspace: openWorkspace(full) };
+  } catch (e) {
+    throw new CliError(`cannot open the workspace ${path}: ${(e as Error).message}`, 1);
   }
 }
 

@@ -3,18 +3,18 @@
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
-import { analyzeCase } from '../engine/analyze.ts';
 import { isDay } from '../model/grammar.ts';
 import { membersAsOf } from '../model/asof.ts';
-import { type Dataset, index, type Indexed } from '../model/dataset.ts';
+import { type Dataset, index } from '../model/dataset.ts';
 import type { CaseData } from '../model/schema.ts';
-import { type Assets, bundleApp, hash } from './bundle.ts';
+import { type Assets, bundleApp, hash } from '../site/bundle.ts';
 import { ApiError, badRequest, type ErrorBody, notFound } from './errors.ts';
-import { caseCsv, caseJsonText } from './exports.ts';
-import { pageHtml, type ClientConfig } from './html.ts';
+import { caseCsv, caseJsonText } from '../case/exports.ts';
+import type { ClientConfig } from '../case/client-config.ts';
+import { pageHtml } from '../site/shell.ts';
 import { openApiDocument } from './openapi.ts';
-import { parsePermalink } from './permalink.ts';
-import { caseDetails, caseSummary, stateAcrossCases } from './views.ts';
+import { parsePermalink } from '../case/permalink.ts';
+import { caseDetails, overview, stateAcrossCases, summaryWithProbability } from '../case/views.ts';
 import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
 import { WorkspaceError } from '../store/index.ts';
 import { allowedHosts, hostGuard } from './host-guard.ts';
@@ -293,21 +293,4 @@ export function createApp(deps: AppDeps) {
   app.all('*', (c) => respondError(c, 405, { error: 'method_not_allowed', detail: `${c.req.method} is not allowed on ${c.req.path}` }));
 
   return app;
-}
-
-/** Candidates × organizations: each cell the status, the verdict under the most likely stances and the counter. */
-export function overview(ix: Indexed, asOf: string) {
-  const candidates = [...new Set(ix.data.cases.map((c) => c.candidate))].sort();
-  const organizations = [...new Set(ix.data.cases.map((c) => c.organization))].sort();
-  return {
-    asOf,
-    candidates: candidates.map((code) => ({ code, name: ix.state(code)?.name ?? code })),
-    organizations: organizations.map((id) => ({ id, name: ix.organization(id)?.name ?? id, shortName: ix.organization(id)?.shortName ?? id })),
-    cells: ix.data.cases.map((cas) => summaryWithProbability(ix, cas, asOf)),
-  };
-}
-
-function summaryWithProbability(ix: Indexed, cas: CaseData, asOf: string) {
-  const a = analyzeCase(ix, cas, asOf);
-  return caseSummary(ix, cas, asOf, a.evaluation, a.probability);
 }

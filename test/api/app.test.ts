@@ -136,7 +136,7 @@ describe('downloads at the page URL plus an extension', () => {
   });
 
   // When this fails, `accede evaluate --json` and the downloads both use evaluationJson
-  // (src/server/exports.ts); this guards the CLI printing it unchanged.
+  // (src/case/exports.ts); this guards the CLI printing it unchanged.
   it('serves the same JSON bytes as `accede evaluate --json`', async () => {
     const res = await get('/case/XK/coe.json?as=2024-06-01');
     expect(res.status).toBe(200);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../src/model/dataset.ts';
 import { loadDataset } from '../../src/model/load.ts';
-import type { Assets } from '../../src/server/bundle.ts';
+import type { Assets } from '../../src/site/bundle.ts';
 import { openWorkspace, type Workspace } from '../../src/store/index.ts';
 import { run, type Run } from '../data/cli-helpers.ts';
 

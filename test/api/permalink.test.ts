@@ -1,7 +1,7 @@
 // The permalink codec: defaults omitted, every value checked, old versions migrated, never a throw.
 import { describe, expect, it } from 'vitest';
-import { formatPermalink, type PageState, parsePermalink, PERMALINK_VERSION } from '../../src/server/permalink.ts';
-import { csvField } from '../../src/server/exports.ts';
+import { formatPermalink, type PageState, parsePermalink, PERMALINK_VERSION } from '../../src/case/permalink.ts';
+import { csvField } from '../../src/case/exports.ts';
 import { fixtureDataset } from './helpers.ts';
 
 const nato = fixtureDataset().cases.find((c) => c.organization === 'nato')!;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/model/load.ts';
-import { atlasPath } from '../../src/server/bundle.ts';
+import { atlasPath } from '../../src/site/bundle.ts';
 import { codeOf, CROSSWALK, NOT_IN_ATLAS, shapesOf, TOO_SMALL } from '../../web/map/crosswalk.ts';
 import { fixtureDataset } from '../api/helpers.ts';
 

@@ -1,6 +1,6 @@
 // Browser tests: the real app in headless Debian Chromium, against the server started in-process on port 0.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { type Assets, bundleApp } from '../../src/server/bundle.ts';
+import { type Assets, bundleApp } from '../../src/site/bundle.ts';
 import type { Dataset } from '../../src/model/dataset.ts';
 import { type RunningServer, startServer } from '../../src/server/node.ts';
 

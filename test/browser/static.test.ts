@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MARKER, StaticExportError, writeStaticSite } from '../../src/server/static.ts';
+import { MARKER, StaticExportError, writeStaticSite } from '../../src/site/static.ts';
 import { cli, FIXTURE_DIR, fixtureDataset } from '../api/helpers.ts';
 import { launchBrowser, sharedAssets, watchErrors } from './setup.ts';
 

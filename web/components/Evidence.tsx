@@ -1,6 +1,6 @@
 // Evidence: quote, speaker, outlet, date and link, for every stance, driver and tie.
 // Everything is text: nothing from a source is ever rendered as HTML.
-import type { EvidenceItem } from '../../src/server/views.ts';
+import type { EvidenceItem } from '../../src/case/views.ts';
 import { longDate } from '../format.ts';
 
 export function EvidenceList({ items, empty = 'No source recorded.' }: { items: EvidenceItem[]; empty?: string }) {

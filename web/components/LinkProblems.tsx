@@ -1,5 +1,5 @@
 // Explains what in a link could not be read, and what the page shows instead.
-import type { LinkProblem } from '../../src/server/permalink.ts';
+import type { LinkProblem } from '../../src/case/permalink.ts';
 
 export function LinkProblems({ problems, onReset }: { problems: LinkProblem[]; onReset?: () => void }) {
   return (

@@ -2,8 +2,8 @@
 // saved ones as permalinks. Writes go through the API, which checks the token and the server's policy.
 import { useEffect, useState } from 'preact/hooks';
 import type { Assignment } from '../../src/model/drivers.ts';
-import type { ClientConfig } from '../../src/server/html.ts';
-import { formatPermalink } from '../../src/server/permalink.ts';
+import type { ClientConfig } from '../../src/case/client-config.ts';
+import { formatPermalink } from '../../src/case/permalink.ts';
 import type { Scenario } from '../../src/store/index.ts';
 import { href } from '../router.ts';
 

@@ -4,9 +4,9 @@ import { useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { Assignment } from '../../src/model/drivers.ts';
 import type { CaseData } from '../../src/model/schema.ts';
-import { caseCsv, caseJsonText } from '../../src/server/exports.ts';
-import type { ClientConfig } from '../../src/server/html.ts';
-import { formatScenarioQuery } from '../../src/server/permalink.ts';
+import { caseCsv, caseJsonText } from '../../src/case/exports.ts';
+import type { ClientConfig } from '../../src/case/client-config.ts';
+import { formatScenarioQuery } from '../../src/case/permalink.ts';
 import { longDate } from '../format.ts';
 import { href } from '../router.ts';
 

@@ -2,8 +2,8 @@
 // Geometry is computed once per view; a repaint only changes class names.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
-import type { MapView } from '../../src/server/permalink.ts';
-import type { EvidenceItem, VoterView } from '../../src/server/views.ts';
+import type { MapView } from '../../src/case/permalink.ts';
+import type { EvidenceItem, VoterView } from '../../src/case/views.ts';
 import { longDate, pct, RECOGNITION_LABEL } from '../format.ts';
 import type { MapGeometry } from '../map/geometry.ts';
 import { CATEGORIES, type Category, type MapEntry } from '../map/stance.ts';

@@ -1,7 +1,7 @@
 // Every voter at the selected stage, as a table: the map's content for keyboards, screen readers and analysts.
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { SourceRefData } from '../../src/model/schema.ts';
-import type { StageVoters } from '../../src/server/views.ts';
+import type { StageVoters } from '../../src/case/views.ts';
 import { pct } from '../format.ts';
 import { CATEGORIES, categoryOf } from '../map/stance.ts';
 import { href } from '../router.ts';

@@ -1,5 +1,5 @@
 // Loads the atlas once and keeps each view's geometry, so switching views or stages never recomputes paths.
-import type { MapView } from '../../src/server/permalink.ts';
+import type { MapView } from '../../src/case/permalink.ts';
 import { type Atlas, buildGeometry, type MapGeometry } from './geometry.ts';
 
 let atlasPromise: Promise<Atlas> | undefined;

@@ -4,7 +4,7 @@ import { geoAzimuthalEqualArea, geoCentroid, geoEqualEarth, geoPath, type GeoPro
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { MapView } from '../../src/server/permalink.ts';
+import type { MapView } from '../../src/case/permalink.ts';
 import { codeOf, NOT_IN_ATLAS, TOO_SMALL } from './crosswalk.ts';
 
 export const WIDTH = 960;

@@ -1,5 +1,5 @@
 // Which category each state falls in on the map at a stage: pure, separate from the drawing.
-import type { StageVoters, VoterView } from '../../src/server/views.ts';
+import type { StageVoters, VoterView } from '../../src/case/views.ts';
 
 export type Category = 'candidate' | 'yes' | 'lean-yes' | 'split' | 'lean-no' | 'no' | 'abstain' | 'no-data' | 'not-voting' | 'outside';
 

@@ -1,8 +1,8 @@
 // Candidates × organizations: for each case, its status, P(admission) and a recognition counter.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
-import { formatPermalink, parsePermalink } from '../../src/server/permalink.ts';
-import { caseSummary } from '../../src/server/views.ts';
+import { formatPermalink, parsePermalink } from '../../src/case/permalink.ts';
+import { caseSummary } from '../../src/case/views.ts';
 import { AsOfControl } from '../components/AsOfControl.tsx';
 import { LinkProblems } from '../components/LinkProblems.tsx';
 import { compute, prepare } from '../compute.ts';

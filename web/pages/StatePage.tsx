@@ -2,8 +2,8 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { recognitionAsOf } from '../../src/model/asof.ts';
 import type { Indexed } from '../../src/model/dataset.ts';
-import { formatPermalink, parsePermalink } from '../../src/server/permalink.ts';
-import { stateAcrossCases } from '../../src/server/views.ts';
+import { formatPermalink, parsePermalink } from '../../src/case/permalink.ts';
+import { stateAcrossCases } from '../../src/case/views.ts';
 import { AsOfControl } from '../components/AsOfControl.tsx';
 import { EvidenceList } from '../components/Evidence.tsx';
 import { LinkProblems } from '../components/LinkProblems.tsx';

@@ -4,7 +4,7 @@
 // Document text is shown as text only: nothing imported is ever rendered as HTML.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
-import type { ClientConfig } from '../../src/server/html.ts';
+import type { ClientConfig } from '../../src/case/client-config.ts';
 import type { AuditEntry, DocumentDetail, DocumentSummary, Item } from '../../src/store/index.ts';
 import { whoAmI } from '../components/Scenarios.tsx';
 import { longDate } from '../format.ts';

@@ -23,8 +23,9 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (o: Options) => {
       if (!o.static) throw new CliError('nothing to build: give --static DIR');
       if (o.base !== undefined && !/^\/([^?#]*\/)?$/.test(o.base)) throw new CliError(`--base: expected a path that starts and ends with "/", got "${o.base}"`);
-      const { bundleApp } = await import('../../server/bundle.ts');
-      const { StaticExportError, writeStaticSite } = await import('../../server/static.ts');
+      // Loaded here, not at startup: other commands need neither the bundler nor the export.
+      const { bundleApp } = await import('../../site/bundle.ts');
+      const { StaticExportError, writeStaticSite } = await import('../../site/static.ts');
       const ix = ctx.load(o.data);
       const started = Date.now();
       const assets = await bundleApp();

@@ -9,7 +9,7 @@ import { CliError, type CliContext } from '../context.ts';
 import { collectSet, parseDateOption, today } from '../options.ts';
 import { checkDrivers, resolveCase } from '../resolve.ts';
 // One JSON/CSV shape for the CLI, the server's downloads and the static export.
-import { caseCsv, evaluationJson } from '../../server/exports.ts';
+import { caseCsv, evaluationJson } from '../../case/exports.ts';
 
 interface Options {
   asOf?: string;

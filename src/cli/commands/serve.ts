@@ -1,7 +1,7 @@
 // accede serve: the web app and the HTTP API at http://127.0.0.1:PORT, from the dataset and a local workspace.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import type { OpenedWorkspace } from '../../server/store-adapter.ts';
+import { DEFAULT_WORKSPACE, openCreating } from '../workspace.ts';
 import { CliError, type CliContext } from '../context.ts';
 
 interface Options {
@@ -15,7 +15,6 @@ interface Options {
 }
 
 export const DEFAULT_PORT = 4321;
-export const DEFAULT_WORKSPACE = '.accede/workspace.sqlite';
 
 function parsePort(v: string): number {
   if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError(`expected a port number from 0 to 65535, got "${v}"`);
@@ -34,20 +33,16 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--read-only', 'refuse every write')
     .option('--allow-host <name>', 'also answer to this host name (e.g. behind a proxy); repeatable', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (o: Options) => {
+      if (!ctx.http) throw new CliError('this build of accede has no HTTP server', 1);
       // Loaded here, not at startup: other commands need neither the server nor the bundler.
-      const { bundleApp } = await import('../../server/bundle.ts');
-      const { startServer, writePolicy } = await import('../../server/node.ts');
-      const { openWorkspaceFor } = await import('../../server/store-adapter.ts');
+      const { startServer, writePolicy } = await ctx.http();
+      const { bundleApp } = await import('../../site/bundle.ts');
       const ix = ctx.load(o.data);
       const token = o.token ?? (process.env.ACCEDE_TOKEN || undefined);
       if (token !== undefined && token.length < 16) throw new CliError('the token must be at least 16 characters long');
       const { writable, reason: readOnlyReason } = writePolicy({ host: o.host, token, readOnly: o.readOnly });
-      let ws: OpenedWorkspace;
-      try {
-        ws = openWorkspaceFor(o.workspace ?? DEFAULT_WORKSPACE);
-      } catch (e) {
-        throw new CliError(`cannot open the workspace ${o.workspace ?? DEFAULT_WORKSPACE}: ${(e as Error).message}`, 1);
-      }
+      const opened = openCreating(o.workspace ?? DEFAULT_WORKSPACE);
+      const ws = { ...opened, close: () => opened.workspace.close() };
       const started = Date.now();
       const assets = await bundleApp();
       let server;

@@ -1,21 +1,6 @@
 // The HTML shell every page starts from. The app renders the page; the shell carries a readable title,
 // a message for readers without JavaScript and the configuration the app needs. Pure string building.
-
-/** What the browser app reads from the page (in a non-executable JSON script element). */
-export interface ClientConfig {
-  /** The site root relative to this page: "/" on a server, "../../" in a static export. */
-  root: string;
-  /** "server": the HTTP API exists; "static": everything is computed in the browser from the files. */
-  mode: 'server' | 'static';
-  /** Asset version (cache busting). */
-  version: string;
-  /** Whether write endpoints accept requests (server mode only). */
-  writable?: boolean;
-  /** Whether a workspace is attached (server mode only). */
-  workspace?: boolean;
-  /** When the site was built (static mode). */
-  builtAt?: string;
-}
+import type { ClientConfig } from '../case/client-config.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);

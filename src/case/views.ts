@@ -6,7 +6,7 @@ import type { Indexed } from '../model/dataset.ts';
 import { type Assignment, enumerateAssignments } from '../model/drivers.ts';
 import type { CaseData, SourceRefData } from '../model/schema.ts';
 import { distUnder, type Dist, setupCase, type CaseSetup, type StanceSpec } from '../engine/setup.ts';
-import { analyzePrepared, type Analysis, prepared } from '../engine/analyze.ts';
+import { analyzeCase, analyzePrepared, type Analysis, prepared } from '../engine/analyze.ts';
 import { evaluateSetup, type Evaluation } from '../engine/evaluate.ts';
 
 // ---------------------------------------------------------------- recognition counters
@@ -208,6 +208,24 @@ export function caseSummary(ix: Indexed, c: CaseData, asOf: string, ev?: Evaluat
     ...(probability !== undefined ? { probability } : {}),
     failing: e.stages.filter((s) => s.outcome === 'fail').map((s) => ({ stage: s.id, name: s.name, blockers: s.blockers })),
   };
+}
+
+/** Candidates × organizations: each cell the status, the verdict under the most likely stances and the counter. */
+export function overview(ix: Indexed, asOf: string) {
+  const candidates = [...new Set(ix.data.cases.map((c) => c.candidate))].sort();
+  const organizations = [...new Set(ix.data.cases.map((c) => c.organization))].sort();
+  return {
+    asOf,
+    candidates: candidates.map((code) => ({ code, name: ix.state(code)?.name ?? code })),
+    organizations: organizations.map((id) => ({ id, name: ix.organization(id)?.name ?? id, shortName: ix.organization(id)?.shortName ?? id })),
+    cells: ix.data.cases.map((cas) => summaryWithProbability(ix, cas, asOf)),
+  };
+}
+
+/** A case's summary with its exact P(admission) (the API's answer; the overview page fills it in later). */
+export function summaryWithProbability(ix: Indexed, cas: CaseData, asOf: string) {
+  const a = analyzeCase(ix, cas, asOf);
+  return caseSummary(ix, cas, asOf, a.evaluation, a.probability);
 }
 
 // ---------------------------------------------------------------- a state across every case

@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { dirname, join, resolve } from 'node:path';
 import { type Dataset, index } from '../model/dataset.ts';
 import { type Assets, hash } from './bundle.ts';
-import { caseCsv, caseJsonText } from './exports.ts';
-import { pageHtml } from './html.ts';
+import { caseCsv, caseJsonText } from '../case/exports.ts';
+import { pageHtml } from './shell.ts';
 
 /** Written into every export, so a later build knows the folder is one it may replace. */
 export const MARKER = '.accede-static';
