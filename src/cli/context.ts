@@ -31,7 +31,7 @@ export interface CliContext extends Io {
 export interface HttpFace {
   startServer(
     deps: { dataset: Dataset; workspace: Workspace; token?: string; writable: boolean; readOnlyReason?: string; assets: Assets },
-    opts: { host: string; port: number },
+    opts: { host: string; port: number; allowHosts?: readonly string[] },
   ): Promise<{ url: string; close(): Promise<void> }>;
   writePolicy(o: { host: string; token?: string; readOnly?: boolean }): { writable: boolean; reason?: string };
 }
