@@ -15,6 +15,7 @@ import { evaluateSetup, type Evaluation } from '../src/engine/evaluate.ts';
 import { sensitivity, type SensitivityRow } from '../src/engine/sensitivity.ts';
 import { type CaseSetup, setupCase } from '../src/engine/setup.ts';
 import { stanceChanges } from '../src/engine/what-it-takes.ts';
+import { daySnapshot } from '../src/case/snapshot.ts';
 import { caseStatic, type CaseStatic, stageVoters, type StageVoters } from '../src/case/views.ts';
 
 export type Sensitivity = SensitivityRow;
@@ -42,7 +43,7 @@ export interface Prepared {
 
 export function prepare(ix: Indexed, c: CaseData, asOf: string): Prepared {
   const engine = prepared(ix, c, asOf);
-  return { setup: engine.setup, engine, static: caseStatic(ix, c, engine.setup), changes: new Map() };
+  return { setup: engine.setup, engine, static: caseStatic(daySnapshot(ix, asOf), c, engine.setup), changes: new Map() };
 }
 
 export function compute(_ix: Indexed, p: Prepared, fixed: Assignment): Dynamic {

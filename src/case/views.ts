@@ -1,13 +1,14 @@
 // What the pages and the API show, computed from the dataset and the engine.
 // Pure (no Node, no DOM): the server answers the API with it and the browser renders pages with it,
 // so a page and its JSON always agree.
-import { covers, isMember, membersAsOf, recognitionsAsOf, type RecognitionStatus } from '../model/asof.ts';
+import type { RecognitionStatus } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import { type Assignment, enumerateAssignments } from '../model/drivers.ts';
 import type { CaseData, SourceRefData } from '../model/schema.ts';
 import { distUnder, type Dist, setupCase, type CaseSetup, type StanceSpec } from '../engine/setup.ts';
 import { analyzeCase, analyzePrepared, type Analysis, prepared } from '../engine/analyze.ts';
 import { evaluateSetup, type Evaluation } from '../engine/evaluate.ts';
+import type { Day } from './snapshot.ts';
 
 // ---------------------------------------------------------------- recognition counters
 
@@ -22,18 +23,16 @@ export interface Counter {
   text: string;
 }
 
-export function counter(ix: Indexed, candidate: string, orgId: string, asOf: string): Counter {
-  const org = ix.organization(orgId);
-  const members = org ? membersAsOf(org, asOf).filter((m) => m !== candidate) : [];
-  const rec = recognitionsAsOf(ix.recognitions(candidate), asOf);
+export function counter(day: Day, candidate: string, orgId: string): Counter {
+  const members = day.members(orgId).filter((m) => m !== candidate);
   let recognize = 0;
   let withdrawalClaimed = 0;
   for (const m of members) {
-    const s = rec.get(m) ?? 'does-not-recognize';
+    const s = day.recognition(candidate, m);
     if (s === 'recognizes' || s === 'withdrawal-disputed') recognize++;
     if (s === 'withdrawal-claimed') withdrawalClaimed++;
   }
-  const name = ix.state(candidate)?.name ?? candidate;
+  const name = day.stateName(candidate);
   const noun = orgNoun(orgId, members.length);
   let text = `${recognize} of ${members.length} ${noun} recognize ${name}`;
   if (withdrawalClaimed) text += ` (+${withdrawalClaimed} whose withdrawal is claimed)`;
@@ -192,18 +191,17 @@ export interface CaseSummary {
   failing: Array<{ stage: string; name: string; blockers: string[] }>;
 }
 
-export function caseSummary(ix: Indexed, c: CaseData, asOf: string, ev?: Evaluation, probability?: number): CaseSummary {
-  const e = ev ?? evaluateSetup(setupCase(ix, c, asOf));
-  const org = ix.organization(c.organization);
+export function caseSummary(day: Day, c: CaseData, ev?: Evaluation, probability?: number): CaseSummary {
+  const e = ev ?? evaluateSetup(setupCase(day.ix, c, day.asOf));
   return {
     candidate: c.candidate,
-    candidateName: ix.state(c.candidate)?.name ?? c.candidate,
+    candidateName: day.stateName(c.candidate),
     organization: c.organization,
-    organizationName: org?.shortName ?? c.organization,
-    title: c.title ?? `${ix.state(c.candidate)?.name ?? c.candidate} × ${org?.shortName ?? c.organization}`,
+    organizationName: day.orgShortName(c.organization),
+    title: day.title(c),
     status: c.status,
-    isMember: org ? isMember(org, c.candidate, asOf) : false,
-    counter: counter(ix, c.candidate, c.organization, asOf),
+    isMember: day.isMember(c.organization, c.candidate),
+    counter: counter(day, c.candidate, c.organization),
     admitted: e.admitted,
     ...(probability !== undefined ? { probability } : {}),
     failing: e.stages.filter((s) => s.outcome === 'fail').map((s) => ({ stage: s.id, name: s.name, blockers: s.blockers })),
@@ -211,21 +209,22 @@ export function caseSummary(ix: Indexed, c: CaseData, asOf: string, ev?: Evaluat
 }
 
 /** Candidates × organizations: each cell the status, the verdict under the most likely stances and the counter. */
-export function overview(ix: Indexed, asOf: string) {
+export function overview(day: Day) {
+  const ix = day.ix;
   const candidates = [...new Set(ix.data.cases.map((c) => c.candidate))].sort();
   const organizations = [...new Set(ix.data.cases.map((c) => c.organization))].sort();
   return {
-    asOf,
-    candidates: candidates.map((code) => ({ code, name: ix.state(code)?.name ?? code })),
+    asOf: day.asOf,
+    candidates: candidates.map((code) => ({ code, name: day.stateName(code) })),
     organizations: organizations.map((id) => ({ id, name: ix.organization(id)?.name ?? id, shortName: ix.organization(id)?.shortName ?? id })),
-    cells: ix.data.cases.map((cas) => summaryWithProbability(ix, cas, asOf)),
+    cells: ix.data.cases.map((cas) => summaryWithProbability(day, cas)),
   };
 }
 
 /** A case's summary with its exact P(admission) (the API's answer; the overview page fills it in later). */
-export function summaryWithProbability(ix: Indexed, cas: CaseData, asOf: string) {
-  const a = analyzeCase(ix, cas, asOf);
-  return caseSummary(ix, cas, asOf, a.evaluation, a.probability);
+export function summaryWithProbability(day: Day, cas: CaseData) {
+  const a = analyzeCase(day.ix, cas, day.asOf);
+  return caseSummary(day, cas, a.evaluation, a.probability);
 }
 
 // ---------------------------------------------------------------- a state across every case
@@ -250,11 +249,11 @@ export interface StateStance {
   evidence: EvidenceItem[];
 }
 
-export function stateAcrossCases(ix: Indexed, code: string, asOf: string): StateStance[] {
+export function stateAcrossCases(day: Day, code: string): StateStance[] {
+  const ix = day.ix;
   return ix.data.cases.map((c) => {
-    const setup = setupCase(ix, c, asOf);
+    const setup = setupCase(ix, c, day.asOf);
     const voters = stageVoters(setup, {});
-    const org = setup.organization;
     let refs: SourceRefData[] = [];
     const stages = setup.stages.map((s, i) => {
       const v = voters[i].voters?.find((x) => x.state === code);
@@ -269,9 +268,9 @@ export function stateAcrossCases(ix: Indexed, code: string, asOf: string): State
     return {
       candidate: c.candidate,
       organization: c.organization,
-      title: c.title ?? `${ix.state(c.candidate)?.name ?? c.candidate} × ${org.shortName}`,
-      member: isMember(org, code, asOf),
-      recognition: setup.recognition.get(code) ?? 'does-not-recognize',
+      title: day.title(c),
+      member: day.isMember(c.organization, code),
+      recognition: day.recognition(c.candidate, code),
       stages,
       evidence: evidenceFor(ix, c, { kind: 'stance', id: code }, dedupeRefs(refs)),
     };
@@ -319,9 +318,8 @@ export interface CaseDetails {
 }
 
 /** The parts of a case that depend on the day only (not on the drivers): evidence, ties, counter. */
-export function caseStatic(ix: Indexed, c: CaseData, setup: CaseSetup) {
-  const asOf = setup.asOf;
-  const org = setup.organization;
+export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
+  const ix = day.ix;
   const stanceEvidence: Record<string, EvidenceItem[]> = {};
   for (const u of setup.units) {
     if (stanceEvidence[u.state]) continue;
@@ -329,22 +327,22 @@ export function caseStatic(ix: Indexed, c: CaseData, setup: CaseSetup) {
   }
   return {
     candidate: c.candidate,
-    candidateName: ix.state(c.candidate)?.name ?? c.candidate,
+    candidateName: day.stateName(c.candidate),
     organization: c.organization,
-    organizationName: org.shortName,
-    title: c.title ?? `${ix.state(c.candidate)?.name ?? c.candidate} × ${org.shortName}`,
-    asOf,
-    counter: counter(ix, c.candidate, c.organization, asOf),
-    isMember: isMember(org, c.candidate, asOf),
-    members: membersAsOf(org, asOf),
+    organizationName: day.orgShortName(c.organization),
+    title: day.title(c),
+    asOf: day.asOf,
+    counter: counter(day, c.candidate, c.organization),
+    isMember: day.isMember(c.organization, c.candidate),
+    members: [...day.members(c.organization)],
     driverEvidence: Object.fromEntries(c.drivers.map((d) => [d.id, evidenceFor(ix, c, { kind: 'driver', id: d.id }, d.sources)])),
-    ties: c.ties.map((t) => ({
+    ties: day.ties(c).map((t) => ({
       id: t.id,
       name: t.name,
       kind: t.kind,
       since: t.since,
       until: t.until,
-      active: covers(asOf, t.since, t.until),
+      active: t.active,
       note: t.note,
       evidence: evidenceFor(ix, c, { kind: 'tie', id: t.id }, t.sources),
     })),
@@ -355,10 +353,11 @@ export function caseStatic(ix: Indexed, c: CaseData, setup: CaseSetup) {
 export type CaseStatic = ReturnType<typeof caseStatic>;
 
 /** Everything the page shows for a case on a day under fixed drivers (the API's answer). */
-export function caseDetails(ix: Indexed, c: CaseData, asOf: string, fixed: Assignment = {}): CaseDetails {
-  const engine = prepared(ix, c, asOf);
+export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}): CaseDetails {
+  const asOf = day.asOf;
+  const engine = prepared(day.ix, c, asOf);
   const setup = engine.setup;
-  const st = caseStatic(ix, c, setup);
+  const st = caseStatic(day, c, setup);
   const analysis = analyzePrepared(engine, fixed);
   const evaluation = analysis.evaluation;
   return {

@@ -4,7 +4,6 @@ import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { isDay } from '../model/grammar.ts';
-import { membersAsOf } from '../model/asof.ts';
 import { type Dataset, index } from '../model/dataset.ts';
 import type { CaseData } from '../model/schema.ts';
 import { type Assets, bundleApp, hash } from '../site/bundle.ts';
@@ -14,6 +13,7 @@ import type { ClientConfig } from '../case/client-config.ts';
 import { pageHtml } from '../site/shell.ts';
 import { openApiDocument } from './openapi.ts';
 import { parsePermalink } from '../case/permalink.ts';
+import { daySnapshot } from '../case/snapshot.ts';
 import { caseDetails, overview, stateAcrossCases, summaryWithProbability } from '../case/views.ts';
 import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
 import { WorkspaceError } from '../store/index.ts';
@@ -170,12 +170,13 @@ export function createApp(deps: AppDeps) {
 
   app.get('/api/overview', (c) => {
     const asOf = asOfOnly(c);
-    return c.json(overview(ix, asOf));
+    return c.json(overview(daySnapshot(ix, asOf)));
   });
 
   app.get('/api/cases', (c) => {
     const asOf = asOfOnly(c);
-    return c.json({ asOf, cases: ix.data.cases.map((cas) => summaryWithProbability(ix, cas, asOf)) });
+    const day = daySnapshot(ix, asOf);
+    return c.json({ asOf, cases: ix.data.cases.map((cas) => summaryWithProbability(day, cas)) });
   });
 
   app.get('/api/cases/:candidate/:org', (c) => {
@@ -184,7 +185,7 @@ export function createApp(deps: AppDeps) {
     if (ext) return download(c, candidate, org.slice(0, -ext[0].length), ext[1] as 'csv' | 'json');
     const cas = findCase(candidate, org);
     const s = scenarioOf(c, cas);
-    return c.json(caseDetails(ix, cas, s.asOf, s.fixed));
+    return c.json(caseDetails(daySnapshot(ix, s.asOf), cas, s.fixed));
   });
 
   app.get('/api/states/:code', (c) => {
@@ -193,7 +194,7 @@ export function createApp(deps: AppDeps) {
     const state = ix.state(code.toUpperCase());
     if (!state) throw notFound(`no state with code ${code.toUpperCase()} in the dataset`);
     const asOf = asOfOnly(c);
-    return c.json({ asOf, state, cases: stateAcrossCases(ix, state.code, asOf) });
+    return c.json({ asOf, state, cases: stateAcrossCases(daySnapshot(ix, asOf), state.code) });
   });
 
   app.get('/api/organizations/:id', (c) => {
@@ -202,8 +203,8 @@ export function createApp(deps: AppDeps) {
     const org = ix.organization(id.toLowerCase());
     if (!org) throw notFound(`no organization "${id}"; known: ${ix.data.organizations.map((o) => o.id).join(', ')}`);
     const asOf = asOfOnly(c);
-    const members = membersAsOf(org, asOf);
-    return c.json({ asOf, organization: { id: org.id, name: org.name, shortName: org.shortName }, members: [...new Set(members)].sort() });
+    const members = [...daySnapshot(ix, asOf).members(org.id)].sort();
+    return c.json({ asOf, organization: { id: org.id, name: org.name, shortName: org.shortName }, members });
   });
 
   // ------------------------------------------------------------ API: writes (the workspace)

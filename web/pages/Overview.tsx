@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import { formatPermalink, parsePermalink } from '../../src/case/permalink.ts';
+import { daySnapshot } from '../../src/case/snapshot.ts';
 import { caseSummary } from '../../src/case/views.ts';
 import { AsOfControl } from '../components/AsOfControl.tsx';
 import { LinkProblems } from '../components/LinkProblems.tsx';
@@ -17,7 +18,10 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
   // The verdicts and counters are cheap; the exact probabilities take a moment per case, so they fill in
   // one case at a time after the table is on screen.
   const cells = useMemo(
-    () => new Map(ix.data.cases.map((c) => [`${c.candidate}/${c.organization}`, { summary: caseSummary(ix, c, asOf) }])),
+    () => {
+      const day = daySnapshot(ix, asOf);
+      return new Map(ix.data.cases.map((c) => [`${c.candidate}/${c.organization}`, { summary: caseSummary(day, c) }]));
+    },
     [ix, asOf],
   );
   const [probabilities, setProbabilities] = useState<Record<string, number>>({});

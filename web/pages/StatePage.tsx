@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { recognitionAsOf } from '../../src/model/asof.ts';
 import type { Indexed } from '../../src/model/dataset.ts';
 import { formatPermalink, parsePermalink } from '../../src/case/permalink.ts';
+import { daySnapshot } from '../../src/case/snapshot.ts';
 import { stateAcrossCases } from '../../src/case/views.ts';
 import { AsOfControl } from '../components/AsOfControl.tsx';
 import { EvidenceList } from '../components/Evidence.tsx';
@@ -17,7 +18,7 @@ export function StatePage({ ix, code, search }: { ix: Indexed; code: string; sea
   const state = ix.state(code)!;
   const parsed = useMemo(() => parsePermalink(search), [search]);
   const asOf = parsed.state.asOf ?? todayUtc();
-  const cases = useMemo(() => stateAcrossCases(ix, code, asOf), [ix, code, asOf]);
+  const cases = useMemo(() => stateAcrossCases(daySnapshot(ix, asOf), code), [ix, code, asOf]);
   useEffect(() => {
     document.title = `${state.name} — accede`;
   }, [state.name]);
