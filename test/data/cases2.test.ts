@@ -32,3 +32,24 @@ describe('Palestine × UN', () => {
     expect(sc.outcome).toBe('pass');
   });
 });
+
+describe('Timor-Leste × ASEAN', () => {
+  it('is a member as of 2025-10-27: the Summit stage passed for certain, the eleven seated', () => {
+    const ev = evaluate('TL', 'asean', '2025-10-27');
+    expect(ev.admitted).toBe(true);
+    expect(ev.status.deJure).toBe('member');
+    const summit = ev.stages.find((s) => s.id === 'summit')!;
+    expect(summit.voters.map((v) => v.state).sort()).toEqual(['BN', 'ID', 'KH', 'LA', 'MM', 'MY', 'PH', 'SG', 'TH', 'TL', 'VN']);
+    expect(summit.voters.every((v) => v.position === 'yes' && v.p === 1)).toBe(true);
+  });
+
+  it('has ten members before the admission, and the 2022 agreement in principle lifts the doubters', () => {
+    const notReady = { 'roadmap-milestones-met': false };
+    const before = evaluate('TL', 'asean', '2022-11-10', notReady).stages[0]!;
+    const after = evaluate('TL', 'asean', '2022-11-12', notReady).stages[0]!;
+    expect(before.voters).toHaveLength(10);
+    const pos = (st: typeof before, s: string) => st.voters.find((v) => v.state === s)!.position;
+    expect(pos(before, 'SG')).not.toBe('yes');
+    expect(pos(after, 'SG')).toBe('yes');
+  });
+});

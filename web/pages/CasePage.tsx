@@ -86,6 +86,14 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
     update({ fixed });
   };
 
+  // A candidate off the Europe map (Timor-Leste) opens on the world map, unless the link names a view.
+  useEffect(() => {
+    if (!atlas || state.view !== 'europe' || new URLSearchParams(search).has('view')) return;
+    const europe = geometryFor(atlas, 'europe');
+    const onMap = europe.shapes.some((s) => s.code === c.candidate) || europe.dots.some((d) => d.code === c.candidate);
+    if (!onMap) update({ view: 'world' });
+  }, [atlas, c.candidate]);
+
   const driverNames = Object.fromEntries(c.drivers.map((d) => [d.id, d.name]));
   const candidateName = st.candidateName;
   const activeTies = st.ties.filter((t) => t.active);

@@ -120,7 +120,7 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
   );
 }
 
-const ORDER = ['un', 'eu', 'nato', 'coe', 'osce', 'unesco', 'interpol'];
+const ORDER = ['un', 'eu', 'nato', 'coe', 'osce', 'unesco', 'interpol', 'asean'];
 function orgOrder(id: string): number {
   const i = ORDER.indexOf(id);
   return i < 0 ? ORDER.length : i;
