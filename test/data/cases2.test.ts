@@ -53,3 +53,20 @@ describe('Timor-Leste × ASEAN', () => {
     expect(pos(after, 'SG')).toBe('yes');
   });
 });
+
+describe('Bosnia and Herzegovina × NATO', () => {
+  it('is held by its own conditions: no invitation without Republika Srpska consent and the defence property', () => {
+    const ev = evaluate('BA', 'nato', '2024-06-01');
+    expect(ev.drivers).toMatchObject({ 'rs-consents': false, 'defence-property-registered': false });
+    expect(ev.stages.find((s) => s.id === 'invitation')!.outcome).toBe('fail');
+    const both = evaluate('BA', 'nato', '2024-06-01', { 'rs-consents': true, 'defence-property-registered': true });
+    expect(both.admitted).toBe(true);
+  });
+
+  it('dates its ties: MAP invitation from Tallinn (22 April 2010), not before', () => {
+    const active = (asOf: string) => evaluate('BA', 'nato', asOf).ties.filter((t) => t.active).map((t) => t.id);
+    expect(active('2010-04-21')).not.toContain('map-invitation');
+    expect(active('2010-04-22')).toContain('map-invitation');
+    expect(active('2020-01-01')).toEqual(expect.arrayContaining(['partnership-for-peace', 'reform-programme']));
+  });
+});
