@@ -25,7 +25,7 @@ describe('the bundled dataset', () => {
   it('validates', () => {
     expect(data.organizations.map((o) => o.id).sort()).toEqual(['asean', 'coe', 'eu', 'interpol', 'nato', 'osce', 'un', 'unesco']);
     expect(data.cases.map((c) => `${c.candidate}-${c.organization}`).sort()).toEqual(
-      ['BA-nato', 'FI-nato', 'PS-un', 'SE-nato', 'TL-asean', 'UA-nato', 'XK-coe', 'XK-eu', 'XK-interpol', 'XK-nato', 'XK-osce', 'XK-un', 'XK-unesco'],
+      ['BA-nato', 'FI-nato', 'PS-un', 'SE-nato', 'TL-asean', 'UA-eu', 'UA-nato', 'XK-coe', 'XK-eu', 'XK-interpol', 'XK-nato', 'XK-osce', 'XK-un', 'XK-unesco'],
     );
   });
 
@@ -100,7 +100,11 @@ describe('the bundled dataset', () => {
     const stages = (id: string) => org(id).procedure.stages.map((s) => `${s.id}:${s.rule.type}`);
     expect(stages('nato')).toEqual(['invitation:unanimity', 'ratification:each']);
     expect(stages('coe')).toEqual(['agenda:noVeto', 'pace-opinion:share', 'committee-of-ministers:share']);
-    expect(stages('eu')).toEqual(['council:consensus', 'parliament:share', 'ratification:each']);
+    expect(stages('eu')).toEqual([
+      'candidate-status:consensus', 'opening-decision:consensus', 'first-igc:consensus',
+      'cluster-1:consensus', 'cluster-2:consensus', 'cluster-3:consensus', 'cluster-4:consensus', 'cluster-5:consensus', 'cluster-6:consensus',
+      'closing-chapters:consensus', 'council:consensus', 'parliament:share', 'ratification:each',
+    ]);
     expect(stages('un')).toEqual(['security-council:all', 'general-assembly:share']);
     expect(stages('unesco')).toEqual(['executive-board:share', 'general-conference:share']);
     expect(stages('interpol')).toEqual(['general-assembly:share']);

@@ -20,3 +20,30 @@ describe('Ukraine × NATO', () => {
     expect(before.stages.find((s) => s.id === 'invitation')!.blockers).toEqual(['HU']);
   });
 });
+
+describe('Ukraine × EU', () => {
+  const c = () => ix.case('UA', 'eu')!;
+
+  it('as of 1 June 2025 has passed candidate status, the opening decision and the first conference; Hungary blocks the Fundamentals cluster', () => {
+    const ev = evaluateCase(ix, c(), '2025-06-01');
+    const outcome = Object.fromEntries(ev.stages.map((s) => [s.id, s.outcome]));
+    expect(outcome).toMatchObject({ 'candidate-status': 'pass', 'opening-decision': 'pass', 'first-igc': 'pass', 'cluster-1': 'fail' });
+    expect(ev.stages.find((s) => s.id === 'cluster-1')!.blockers).toContain('HU');
+    expect(ev.admitted).toBe(false);
+  });
+
+  it('had not reached candidate status before 23 June 2022, and Hungary was no blocker of the next step before February 2025', () => {
+    const early = evaluateCase(ix, c(), '2022-03-01');
+    expect(early.stages.find((s) => s.id === 'candidate-status')!.blockers).toEqual([]);
+    const before = evaluateCase(ix, c(), '2025-02-13', { 'ukraine-meets-hungary-minority-demands': true });
+    expect(before.stages.find((s) => s.id === 'cluster-1')!.blockers).toEqual([]);
+  });
+});
+
+describe('the EU procedure', () => {
+  it('is the same for Kosovo: no step reached, every government step blocked by the non-recognizers and Hungary', () => {
+    const ev = evaluateCase(ix, ix.case('XK', 'eu')!, '2026-01-01');
+    expect(ev.stages.map((s) => s.id)).toContain('cluster-6');
+    for (const s of ev.stages.filter((x) => x.body !== 'European Parliament')) expect(s.outcome, s.id).toBe('fail');
+  });
+});
