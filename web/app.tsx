@@ -6,6 +6,7 @@ import { CasePage } from './pages/CasePage.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { Overview } from './pages/Overview.tsx';
 import { StatePage } from './pages/StatePage.tsx';
+import { TrackRecordPage } from './pages/TrackRecord.tsx';
 import { DocumentPage, WorkspacePage } from './pages/Workspace.tsx';
 import { currentRoute, href, onNavigate, type Route } from './router.ts';
 
@@ -38,6 +39,9 @@ export function App({ ix, config }: AppProps) {
         <nav aria-label="Site">
           <a href={href('')} aria-current={route.page === 'overview' ? 'page' : undefined}>
             Overview
+          </a>
+          <a href={href('track-record')} aria-current={route.page === 'track-record' ? 'page' : undefined}>
+            Track record
           </a>
           {config.mode === 'server' && config.workspace && (
             <a href={href('workspace')} aria-current={route.page === 'workspace' || route.page === 'document' ? 'page' : undefined}>
@@ -73,6 +77,8 @@ function Page({ ix, config, route, search }: AppProps & { route: Route; search: 
       if (!c) return <NotFound ix={ix} reason={`There is no case for “${route.candidate} × ${route.organization}” in this dataset.`} />;
       return <CasePage key={`${c.candidate}/${c.organization}`} ix={ix} config={config} c={c} search={search} />;
     }
+    case 'track-record':
+      return <TrackRecordPage ix={ix} />;
     case 'state': {
       const s = ix.state(route.code.toUpperCase());
       if (!s) return <NotFound ix={ix} reason={`There is no state with the code “${route.code}” in this dataset.`} />;

@@ -12,6 +12,7 @@ import { caseCsv, caseJsonText } from '../case/exports.ts';
 import type { ClientConfig } from '../case/client-config.ts';
 import { pageHtml } from '../site/shell.ts';
 import { openApiDocument } from './openapi.ts';
+import { type TrackRecord, trackRecord } from '../case/track-record.ts';
 import { parsePermalink } from '../case/permalink.ts';
 import { daySnapshot } from '../case/snapshot.ts';
 import { caseDetails, overview, stateAcrossCases, summaryWithProbability } from '../case/views.ts';
@@ -188,6 +189,10 @@ export function createApp(deps: AppDeps) {
     return c.json(caseDetails(daySnapshot(ix, s.asOf), cas, s.fixed));
   });
 
+  // Pure and the same for every request: computed once, on first use.
+  let record: TrackRecord | undefined;
+  app.get('/api/track-record', (c) => c.json((record ??= trackRecord(ix))));
+
   app.get('/api/states/:code', (c) => {
     const code = c.req.param('code');
     if (!CODE.test(code)) throw badRequest(`"${code}" is not a state code: expected two letters, e.g. ES`);
@@ -281,6 +286,7 @@ export function createApp(deps: AppDeps) {
     return page(c, `${st.name} — accede`);
   });
 
+  app.get('/track-record', (c) => page(c, 'Track record — accede'));
   app.get('/workspace', (c) => page(c, 'Workspace — accede', deps.workspace ? 200 : 404, deps.workspace ? undefined : 'This server has no workspace.'));
   app.get('/workspace/:id', (c) => page(c, 'Document — workspace — accede', deps.workspace ? 200 : 404, deps.workspace ? undefined : 'This server has no workspace.'));
 

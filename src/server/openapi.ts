@@ -66,6 +66,12 @@ export function openApiDocument() {
           responses: { '200': json('the evaluation'), ...errors },
         },
       },
+      '/api/track-record': {
+        get: {
+          summary: "every dated decision beside the model's P(pass) on its eve, Brier and log scores against the base rate, calibration (same as `accede track-record --json`)",
+          responses: { '200': json('the track record') },
+        },
+      },
       '/api/states/{code}': {
         get: {
           summary: "one state's stances across every case, with sources",
