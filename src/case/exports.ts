@@ -104,6 +104,7 @@ export function evaluationJson(ev: Evaluation, a?: Analysis) {
       rule: s.rule,
       legal: s.legal,
       applies: s.applies,
+      ...(s.reached ? { reached: s.reached } : {}),
       tally: s.tally,
       required: s.required,
       outcome: s.outcome,
@@ -113,6 +114,8 @@ export function evaluationJson(ev: Evaluation, a?: Analysis) {
       votes: Object.fromEntries(s.voters.map((v) => [v.state, v.position])),
     })),
     ties: ev.ties,
+    timeline: ev.timeline,
+    reached: ev.reached ?? null,
     sources: ev.sources,
     ...(a
       ? {

@@ -1,9 +1,9 @@
 // The deterministic answer: every voter takes its most likely position; each stage's rule decides.
 import type { Indexed } from '../model/dataset.ts';
 import { type Assignment, conditionalP, topologicalOrder } from '../model/drivers.ts';
-import type { CaseData, DriverData, Position, SourceRefData, TieData } from '../model/schema.ts';
+import type { CaseData, DriverData, Position, SourceRefData, TieData, TimelineStepData } from '../model/schema.ts';
 import { type Ballot, describeRule, evaluateRule, type Tally, tallyOf } from '../rules/evaluate.ts';
-import { covers } from '../model/asof.ts';
+import { covers, passedAsOf, timelineAsOf } from '../model/asof.ts';
 import { distUnder, mostLikely, setupCase, type CaseSetup, type StanceSpec } from './setup.ts';
 
 export interface VoterPosition {
@@ -26,8 +26,10 @@ export interface StageOutcome {
   outcome: 'pass' | 'fail';
   margin: number;
   blockers: string[];
-  /** Not required for this candidate (e.g. UNESCO's path for non-UN members). */
+  /** Still to be decided: false when not required for this candidate, or already passed (`reached`). */
   applies: boolean;
+  /** Passed by the day, according to the case's timeline: the step that passed it. */
+  reached?: TimelineStepData;
   /** The dataset cannot name this body's members: the outcome comes from a sourced estimate. */
   estimated?: { p: number; basis: string };
   voters: VoterPosition[];
@@ -43,6 +45,10 @@ export interface Evaluation {
   status: CaseData['status'];
   stages: StageOutcome[];
   ties: Array<TieData & { active: boolean }>;
+  /** The case's timeline as known on the day, oldest first (passed and failed attempts). */
+  timeline: TimelineStepData[];
+  /** The step reached: the last stage of the procedure (prior steps included) passed by the day. */
+  reached?: { stage: string; name: string; date: string };
   sources: string[];
 }
 
@@ -74,10 +80,12 @@ export function evaluateSetup(setup: CaseSetup, fixed: Assignment = {}): Evaluat
       rule: describeRule(s.stage.rule),
       legal: s.stage.legal,
       applies: s.applies,
+      ...(s.reached ? { reached: s.reached } : {}),
       sources: s.stage.sources,
     };
     if (!s.applies) {
-      return { ...base, tally: { yes: 0, no: 0, abstain: 0, absent: 0 }, required: 'not required for this candidate', outcome: 'pass', margin: 0, blockers: [], voters: [] };
+      const required = s.reached ? `passed on ${s.reached.date}` : 'not required for this candidate';
+      return { ...base, tally: { yes: 0, no: 0, abstain: 0, absent: 0 }, required, outcome: 'pass', margin: 0, blockers: [], voters: [] };
     }
     if (!s.seats) {
       const e = s.estimate;
@@ -106,7 +114,9 @@ export function evaluateSetup(setup: CaseSetup, fixed: Assignment = {}): Evaluat
   c.stances.forEach((s) => addRefs(s.sources));
   c.defaults.forEach((d) => addRefs(d.sources));
   c.ties.forEach((t) => addRefs(t.sources));
+  c.timeline?.forEach((t) => addRefs(t.sources));
   addRefs(c.status.sources);
+  const reached = stepReached(setup);
 
   return {
     candidate: c.candidate,
@@ -117,8 +127,17 @@ export function evaluateSetup(setup: CaseSetup, fixed: Assignment = {}): Evaluat
     status: c.status,
     stages,
     ties: c.ties.map((t) => ({ ...t, active: covers(setup.asOf, t.since, t.until) })),
+    timeline: timelineAsOf(c.timeline, setup.asOf),
+    ...(reached ? { reached } : {}),
     sources: [...sources],
   };
+}
+
+/** The last stage of the whole procedure (prior steps included) that the timeline says was passed by the day. */
+export function stepReached(setup: CaseSetup): Evaluation['reached'] {
+  const passed = passedAsOf(setup.case.timeline, setup.asOf);
+  const last = setup.organization.procedure.stages.filter((s) => passed.has(s.id)).pop();
+  return last && { stage: last.id, name: last.name, date: passed.get(last.id)!.date };
 }
 
 export function evaluateCase(ix: Indexed, c: CaseData, asOf: string, fixed: Assignment = {}): Evaluation {

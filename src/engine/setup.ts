@@ -1,5 +1,5 @@
 // A case laid out for evaluation on a day: who sits at each stage, and what drives each position.
-import { bodySeatsAsOf, covers, recognitionsAsOf, type RecognitionStatus, stageBody } from '../model/asof.ts';
+import { bodySeatsAsOf, covers, passedAsOf, recognitionsAsOf, type RecognitionStatus, stageBody } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import { type Assignment, holds } from '../model/drivers.ts';
 import type {
@@ -12,6 +12,7 @@ import type {
   SourceRefData,
   StageData,
   StageEstimateData,
+  TimelineStepData,
 } from '../model/schema.ts';
 
 export interface Dist {
@@ -55,8 +56,13 @@ export interface StageSetup {
   /** Seats per member on the day; undefined when the dataset cannot name the members. */
   seats?: Map<string, number>;
   estimate?: StageEstimateData;
-  /** False when the stage does not apply to this candidate (UNESCO admits UN members by right). */
+  /**
+   * False when the stage is not to be decided: it does not apply to this candidate (UNESCO admits UN
+   * members by right), or the case's timeline says it was passed by the day (then `reached` is set).
+   */
   applies: boolean;
+  /** The timeline step by which this stage was passed, as of the day. */
+  reached?: TimelineStepData;
 }
 
 export interface CaseSetup {
@@ -70,23 +76,35 @@ export interface CaseSetup {
 
 const NO_DATA: StanceSpec = { origin: 'none', p: { absent: 1 }, when: [], sources: [] };
 
-export function setupCase(ix: Indexed, c: CaseData, asOf: string): CaseSetup {
+/**
+ * The admission procedure (stages required for admission), or its prior steps (`required: false`,
+ * such as NATO's Partnership for Peace): the latter are set up apart, so that they never enter
+ * P(admission), and answer "how likely is this step" with the same engine.
+ */
+export type StagePart = 'admission' | 'prior';
+
+export function setupCase(ix: Indexed, c: CaseData, asOf: string, part: StagePart = 'admission'): CaseSetup {
   const org = ix.organization(c.organization);
   if (!org) throw new Error(`unknown organization ${c.organization}`);
   const candidate = ix.state(c.candidate);
   const isUnMember = !!candidate?.unMemberSince && candidate.unMemberSince <= asOf;
   const recognition = recognitionsAsOf(ix.recognitions(c.candidate), asOf);
+  const passed = passedAsOf(c.timeline, asOf);
 
-  const stages: StageSetup[] = org.procedure.stages.map((stage) => {
-    const body = stageBody(org, stage);
-    return {
-      stage,
-      body,
-      seats: bodySeatsAsOf(org, body, asOf),
-      estimate: c.estimates.find((e) => e.stage === stage.id),
-      applies: stage.appliesTo !== 'non-un-members' || !isUnMember,
-    };
-  });
+  const stages: StageSetup[] = org.procedure.stages
+    .filter((stage) => (stage.required === false) === (part === 'prior'))
+    .map((stage) => {
+      const body = stageBody(org, stage);
+      const reached = passed.get(stage.id);
+      return {
+        stage,
+        body,
+        seats: bodySeatsAsOf(org, body, asOf, c.candidate),
+        estimate: c.estimates.find((e) => e.stage === stage.id),
+        applies: !reached && (stage.appliesTo !== 'non-un-members' || !isUnMember),
+        ...(reached ? { reached } : {}),
+      };
+    });
 
   // One unit per (state, stance): the same stance at several stages is one draw, so those stages correlate.
   const units = new Map<string, Unit>();

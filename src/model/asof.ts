@@ -1,9 +1,9 @@
 // Everything dated is evaluated as of a day: memberships, body seats, recognitions, stances.
-import { startOf } from './grammar.ts';
+import { endOf, startOf } from './grammar.ts';
 
 // Days are defined in the grammar; re-exported here because as-of code reaches for them with the rest.
 export { endOf, startOf } from './grammar.ts';
-import type { BodyData, OrganizationData, RecognitionData, RecognitionsFileData, StageData } from './schema.ts';
+import type { BodyData, OrganizationData, RecognitionData, RecognitionsFileData, StageData, TimelineStepData } from './schema.ts';
 
 /** Whether a period [since, until) covers the day; a missing bound is open. */
 export function covers(asOf: string, since?: string, until?: string): boolean {
@@ -34,10 +34,14 @@ export function isMember(org: OrganizationData, state: string, asOf: string): bo
   return org.members.some((m) => m.state === state && covers(asOf, joinedDay(m), m.left));
 }
 
-/** Who sits in a body on the day, with seats; `undefined` when the dataset cannot name them. */
-export function bodySeatsAsOf(org: OrganizationData, body: BodyData, asOf: string): Map<string, number> | undefined {
+/**
+ * Who sits in a body on the day, with seats; `undefined` when the dataset cannot name them. A body
+ * composed of the candidate seats the candidate (undefined when no candidate is given).
+ */
+export function bodySeatsAsOf(org: OrganizationData, body: BodyData, asOf: string, candidate?: string): Map<string, number> | undefined {
   let members: string[];
   if (body.composition === 'unknown') return undefined;
+  if (body.composition === 'candidate') return candidate ? new Map([[candidate, 1]]) : undefined;
   if (body.composition === 'terms') {
     const year = Number(asOf.slice(0, 4));
     members = (body.terms ?? [])
@@ -69,4 +73,19 @@ export function recognitionsAsOf(file: RecognitionsFileData | undefined, asOf: s
   const out = new Map<string, RecognitionStatus>();
   for (const r of file?.recognitions ?? []) out.set(r.state, recognitionAsOf(r, asOf));
   return out;
+}
+
+/**
+ * The steps of a timeline known on the day, oldest first. A step dated by month or year counts only
+ * from the end of that month or year: what was not yet certainly decided is not used (no hindsight).
+ */
+export function timelineAsOf(steps: TimelineStepData[] | undefined, asOf: string): TimelineStepData[] {
+  return (steps ?? []).filter((t) => endOf(t.date) <= asOf).sort((a, b) => endOf(a.date).localeCompare(endOf(b.date)));
+}
+
+/** The stages passed on the day: those whose latest step by then passed, with that step. */
+export function passedAsOf(steps: TimelineStepData[] | undefined, asOf: string): Map<string, TimelineStepData> {
+  const last = new Map<string, TimelineStepData>();
+  for (const t of timelineAsOf(steps, asOf)) last.set(t.stage, t);
+  return new Map([...last].filter(([, t]) => t.outcome === 'pass'));
 }

@@ -4,7 +4,7 @@ import type { Dataset } from './dataset.ts';
 import { isUrl, parseLink } from './grammar.ts';
 import { topologicalOrder } from './drivers.ts';
 import type { DataIssue, IssuePath } from './issues.ts';
-import type { CaseData, OrganizationData, RuleInput, SourceRefData } from './schema.ts';
+import type { CaseData, DriverData, OrganizationData, RuleInput, SourceRefData } from './schema.ts';
 
 
 export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIssue[] {
@@ -91,7 +91,14 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
       checkRefs(org, ['procedure', 'stages', i, 'sources'], s.sources);
       const body = bodies.get(s.body);
       if (!body) push(org, ['procedure', 'stages', i, 'body'], 'unknown_reference', `unknown body "${s.body}": expected one of ${[...bodies.keys()].join(', ')}`);
-      const size = body?.composition === 'unknown' ? body.size : body?.composition === 'terms' ? undefined : org.members.filter((m) => !m.left).length;
+      const size =
+        body?.composition === 'unknown'
+          ? body.size
+          : body?.composition === 'terms'
+            ? undefined
+            : body?.composition === 'candidate'
+              ? 1
+              : org.members.filter((m) => !m.left).length;
       checkRule(s.rule, ['procedure', 'stages', i, 'rule'], size, (path, code, msg) => push(org, path, code, msg), checkState.bind(null, org));
     });
   }
@@ -111,6 +118,35 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
     });
   }
 
+  // Shared drivers: one file per candidate, named for it; `given` only among the file's own drivers
+  // (a case-specific parent would be undefined in the candidate's other cases).
+  const shared = new Map<string, SharedDrivers>();
+  for (const cf of data.candidates ?? []) {
+    checkState(cf, ['candidate'], cf.candidate);
+    const file = fileOf(cf);
+    const base = file.split('/').pop()?.replace(/\.ya?ml$/, '');
+    if (base !== cf.candidate) push(cf, ['candidate'], 'impossible', `candidate ${cf.candidate} in a file named ${base}: expected candidates/${cf.candidate}.yaml`);
+    if (shared.has(cf.candidate)) push(cf, ['candidate'], 'duplicate', `a second candidate file for ${cf.candidate} (the first is ${shared.get(cf.candidate)!.file})`);
+    else shared.set(cf.candidate, { file, drivers: cf.drivers });
+    const ids = new Set<string>();
+    cf.drivers.forEach((d, i) => {
+      if (ids.has(d.id)) push(cf, ['drivers', i, 'id'], 'duplicate', `duplicate driver id ${d.id}`);
+      ids.add(d.id);
+      checkRefs(cf, ['drivers', i, 'sources'], d.sources);
+    });
+    cf.drivers.forEach((d, i) =>
+      d.given?.forEach((g, j) => {
+        for (const id of Object.keys(g.when)) {
+          if (!ids.has(id)) {
+            push(cf, ['drivers', i, 'given', j, 'when', id], 'unknown_reference', `unknown driver "${id}": a shared driver may depend only on shared drivers (${[...ids].join(', ')})`);
+          }
+        }
+      }),
+    );
+    const order = topologicalOrder(cf.drivers);
+    if ('cycle' in order) push(cf, ['drivers'], 'cycle', `drivers form a cycle: ${order.cycle.join(' → ')}`);
+  }
+
   const caseKeys = new Set<string>();
   for (const c of data.cases) {
     const key = `${c.candidate}/${c.organization}`;
@@ -122,7 +158,8 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
       push(c, ['organization'], 'unknown_reference', `unknown organization "${c.organization}": expected one of ${[...orgs.keys()].join(', ')}`);
       continue;
     }
-    checkCase(c, org, recCandidates.has(c.candidate), (path, code, msg) => push(c, path, code, msg), checkState.bind(null, c), (p, r) => checkRefs(c, p, r));
+    const sh = shared.get(c.candidate);
+    checkCase(c, org, sh, recCandidates.has(c.candidate), (path, code, msg) => push(c, path, code, msg), checkState.bind(null, c), (p, r) => checkRefs(c, p, r));
   }
 
   // Passages may claim support for a stance, driver or tie: the target must exist.
@@ -132,9 +169,14 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
         const link = parseLink(ref);
         const c = link && data.cases.find((x) => x.candidate === link.candidate && x.organization === link.organization);
         const { kind, id } = link ?? {};
+        const sharedHere = !!link && (shared.get(link.candidate)?.drivers ?? []).some((x) => x.id === id);
         const found =
           c &&
-          (kind === 'stance' ? c.stances.some((x) => x.state === id) : kind === 'driver' ? c.drivers.some((x) => x.id === id) : c.ties.some((x) => x.id === id));
+          (kind === 'stance'
+            ? c.stances.some((x) => x.state === id)
+            : kind === 'driver'
+              ? c.drivers.some((x) => x.id === id) || sharedHere
+              : c.ties.some((x) => x.id === id));
         if (!found) push(s, [i, 'passages', j, 'supports', k], 'unknown_reference', `unknown target ${ref}`);
       }),
     ),
@@ -187,29 +229,44 @@ function checkRule(
   }
 }
 
+interface SharedDrivers {
+  file: string;
+  drivers: DriverData[];
+}
+
 function checkCase(
   c: CaseData,
   org: OrganizationData,
+  shared: SharedDrivers | undefined,
   hasRecognitions: boolean,
   push: Push,
   checkState: (path: IssuePath, code: string) => void,
   checkRefs: (path: IssuePath, refs: SourceRefData[] | undefined) => void,
 ): void {
   checkRefs(['status', 'sources'], c.status.sources);
-  const drivers = new Set<string>();
+  const sharedIds = new Set((shared?.drivers ?? []).map((d) => d.id));
+  const drivers = new Set<string>(sharedIds);
+  const own = new Set<string>();
   c.drivers.forEach((d, i) => {
-    if (drivers.has(d.id)) push(['drivers', i, 'id'], 'duplicate', `duplicate driver id ${d.id}`);
+    if (sharedIds.has(d.id)) {
+      push(['drivers', i, 'id'], 'duplicate', `driver ${d.id} is shared: it is defined in ${shared!.file}, and a case must not redefine it (remove it here, or rename one of them)`);
+    } else if (own.has(d.id)) push(['drivers', i, 'id'], 'duplicate', `duplicate driver id ${d.id}`);
     drivers.add(d.id);
+    own.add(d.id);
     checkRefs(['drivers', i, 'sources'], d.sources);
   });
   const checkCondition = (path: IssuePath, cond: Record<string, boolean>) => {
     for (const id of Object.keys(cond)) if (!drivers.has(id)) push([...path, id], 'unknown_reference', `unknown driver "${id}": expected one of ${[...drivers].join(', ') || '(none defined)'}`);
   };
   c.drivers.forEach((d, i) => d.given?.forEach((g, j) => checkCondition(['drivers', i, 'given', j, 'when'], g.when)));
-  const order = topologicalOrder(c.drivers);
+  const order = topologicalOrder([...(shared?.drivers ?? []), ...c.drivers.filter((d) => !sharedIds.has(d.id))]);
   if ('cycle' in order) push(['drivers'], 'cycle', `drivers form a cycle: ${order.cycle.join(' → ')}`);
 
   const stageIds = new Set(org.procedure.stages.map((s) => s.id));
+  c.timeline?.forEach((t, i) => {
+    if (!stageIds.has(t.stage)) push(['timeline', i, 'stage'], 'unknown_reference', `unknown stage "${t.stage}": expected one of ${[...stageIds].join(', ')}`);
+    checkRefs(['timeline', i, 'sources'], t.sources);
+  });
   const checkStages = (path: IssuePath, stages: string[] | undefined) =>
     stages?.forEach((s, j) => {
       if (!stageIds.has(s)) push([...path, j], 'unknown_reference', `unknown stage "${s}": expected one of ${[...stageIds].join(', ')}`);

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { crossCheck } from './crosscheck.ts';
 import type { Dataset } from './dataset.ts';
 import { DataError, type DataIssue } from './issues.ts';
-import { BacktestsFile, Case, Organization, RecognitionsFile, SourcesFile, StatesFile } from './schema.ts';
+import { mergeSharedDrivers } from './candidates.ts';
+import { BacktestsFile, CandidateFile, Case, Organization, RecognitionsFile, SourcesFile, StatesFile } from './schema.ts';
 
 export interface DataFile {
   /** Path relative to the data folder, with forward slashes: "cases/XK-nato.yaml". */
@@ -12,12 +13,13 @@ export interface DataFile {
   text: string;
 }
 
-type Kind = 'states' | 'organizations' | 'recognitions' | 'cases' | 'sources' | 'backtests';
+type Kind = 'states' | 'organizations' | 'recognitions' | 'candidates' | 'cases' | 'sources' | 'backtests';
 
 const KINDS: Record<Kind, z.ZodType> = {
   states: StatesFile,
   organizations: Organization,
   recognitions: RecognitionsFile,
+  candidates: CandidateFile,
   cases: Case,
   sources: SourcesFile,
   backtests: BacktestsFile,
@@ -33,10 +35,13 @@ export function isDataFile(path: string): boolean {
   return /\.ya?ml$/.test(path);
 }
 
-/** Parses, validates and cross-checks every file; throws one DataError listing every problem. */
+/**
+ * Parses, validates and cross-checks every file; throws one DataError listing every problem. The
+ * cases it returns carry their candidate's shared drivers (candidates/<CODE>.yaml) before their own.
+ */
 export function parseDataset(files: DataFile[]): Dataset {
   const issues: DataIssue[] = [];
-  const data: Dataset = { states: [], organizations: [], recognitions: [], cases: [], sources: [], backtests: [] };
+  const data: Dataset = { states: [], organizations: [], recognitions: [], candidates: [], cases: [], sources: [], backtests: [] };
   const origin = new Map<object, string>();
 
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -48,7 +53,7 @@ export function parseDataset(files: DataFile[]): Dataset {
         code: 'unexpected_file',
         path: [],
         message:
-          'unexpected file: data files are states.yaml or live in organizations/, recognitions/, cases/, sources/ or backtests/',
+          'unexpected file: data files are states.yaml or live in organizations/, recognitions/, candidates/, cases/, sources/ or backtests/',
       });
       continue;
     }
@@ -85,7 +90,8 @@ export function parseDataset(files: DataFile[]): Dataset {
   }
   if (issues.length === 0) issues.push(...crossCheck(data, (o) => origin.get(o) ?? '?'));
   if (issues.length > 0) throw new DataError(issues);
-  return data;
+  // Checked apart, used together: every case carries its candidate's shared drivers from here on.
+  return mergeSharedDrivers(data);
 }
 
 /** zod paths may hold symbols in theory; data files have only names and positions. */

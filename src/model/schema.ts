@@ -152,9 +152,10 @@ export const Body = z.strictObject({
   /**
    * members: every member of the organization on the date;
    * terms: yearly terms (the UN Security Council);
-   * unknown: the dataset cannot name the members (then `size` says how many there are).
+   * unknown: the dataset cannot name the members (then `size` says how many there are);
+   * candidate: the candidate itself, for the steps it decides (applying, requesting a partnership).
    */
-  composition: z.enum(['members', 'terms', 'unknown']),
+  composition: z.enum(['members', 'terms', 'unknown', 'candidate']),
   terms: z.array(Term).optional(),
   size: z.number().int().positive().optional(),
   /** Seats per member, for assemblies that vote by seat (PACE, the European Parliament). */
@@ -171,6 +172,12 @@ export const Stage = z.strictObject({
   rule: Rule,
   /** For candidates that take another path (UNESCO admits UN members by right). */
   appliesTo: z.enum(['all', 'non-un-members']).optional(),
+  /**
+   * false: a step before the vote that admission does not legally require (NATO's Partnership for
+   * Peace, its Membership Action Plan). It is shown with its probability and whether it was reached;
+   * it is not a condition of P(admission) and bears on the other stages only through drivers.
+   */
+  required: z.boolean().optional(),
   legal: z.string().min(1, 'the legal basis as text, e.g. "North Atlantic Treaty Art. 10"'),
   sources: Sources,
   note: z.string().optional(),
@@ -231,6 +238,28 @@ export const Driver = z.strictObject({
   p: Probability,
   /** Conditional probabilities: the first entry whose condition holds gives p. */
   given: z.array(z.strictObject({ when: Condition, p: Probability })).optional(),
+  /** The candidate controls it: its own effort (apply, request a partnership, establish the CSM). */
+  lever: z.boolean().optional(),
+  sources: Sources,
+  note: z.string().optional(),
+});
+
+/**
+ * data/candidates/<CODE>.yaml: drivers defined once for a candidate and usable in all its cases
+ * (stance conditions, `given`, `--set`). A case must not define a driver with the same id.
+ */
+export const CandidateFile = z.strictObject({
+  candidate: StateCode,
+  name: z.string().min(1).optional(),
+  drivers: z.array(Driver).default([]),
+  note: z.string().optional(),
+});
+
+/** One dated step of a case: a stage of the procedure decided on a day, passed or failed. */
+export const TimelineStep = z.strictObject({
+  date: PartialDay,
+  stage: Id,
+  outcome: z.enum(['pass', 'fail']),
   sources: Sources,
   note: z.string().optional(),
 });
@@ -292,6 +321,8 @@ export const Case = z.strictObject({
   defaults: z.array(DefaultStance).default([]),
   estimates: z.array(StageEstimate).default([]),
   ties: z.array(Tie).default([]),
+  /** Dated steps: as of a day, a stage whose last step by then passed counts as passed (P = 1). */
+  timeline: z.array(TimelineStep).optional(),
   note: z.string().optional(),
 });
 
@@ -355,6 +386,8 @@ export type RecognitionData = z.infer<typeof Recognition>;
 export type RecognitionsFileData = z.infer<typeof RecognitionsFile>;
 export type CaseData = z.infer<typeof Case>;
 export type DriverData = z.infer<typeof Driver>;
+export type CandidateFileData = z.infer<typeof CandidateFile>;
+export type TimelineStepData = z.infer<typeof TimelineStep>;
 export type StanceData = z.infer<typeof Stance>;
 export type DefaultStanceData = z.infer<typeof DefaultStance>;
 export type TieData = z.infer<typeof Tie>;

@@ -25,7 +25,7 @@ describe('golden: accede evaluate --json', () => {
   it(`XK nato as of ${AS_OF}`, async () => {
     const ev = await checkGolden(`XK-nato-${AS_OF}.json`, ['evaluate', 'XK', 'nato', '--as-of', AS_OF, '--json']);
     expect(ev.admitted).toBe(false);
-    expect(ev.stages.map((s: { id: string; outcome: string }) => `${s.id}:${s.outcome}`)).toEqual(['invitation:fail', 'ratification:fail']);
+    expect(ev.stages.map((s: { id: string; outcome: string }) => `${s.id}:${s.outcome}`)).toEqual(['application:fail', 'invitation:fail', 'ratification:fail']);
   });
 
   it(`XK coe as of ${AS_OF}`, async () => {

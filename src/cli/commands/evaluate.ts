@@ -107,6 +107,9 @@ export function toText(ev: Evaluation, candidateName: string, orgName: string, a
   const lines: string[] = [];
   lines.push(`${candidateName} (${ev.candidate}) × ${orgName} — as of ${ev.asOf}`);
   lines.push(`de jure status: ${ev.status.deJure}${ev.status.since ? ` since ${ev.status.since}` : ''}`);
+  lines.push(`step reached: ${ev.reached ? `${ev.reached.name} (${ev.reached.date})` : 'none in the timeline'}`);
+  const failed = ev.timeline.filter((t) => t.outcome === 'fail');
+  if (failed.length) lines.push(`failed attempts: ${failed.map((t) => `${t.stage} (${t.date})`).join(', ')}`);
   const drivers = Object.entries(ev.drivers);
   if (drivers.length) lines.push(`drivers: ${drivers.map(([k, v]) => `${k}=${v}`).join(', ')}`);
   lines.push('');
@@ -114,7 +117,7 @@ export function toText(ev: Evaluation, candidateName: string, orgName: string, a
     lines.push(`${i + 1}. ${s.name} — ${s.body} [${s.kind}]`);
     lines.push(`   rule: ${s.rule} (${s.legal})`);
     if (!s.applies) {
-      lines.push('   not required for this candidate');
+      lines.push(s.reached ? `   passed on ${s.reached.date} (timeline)` : '   not required for this candidate');
       return;
     }
     if (s.estimated) {
