@@ -68,7 +68,8 @@ describe('reads', () => {
   it('evaluates a case under fixed drivers: Spain votes yes when it recognizes Kosovo', async () => {
     const spainAt = async (q: string) => {
       const body = await (await get(`/api/cases/XK/nato${q}`)).json();
-      return body.evaluation.stages[0].voters.find((v: { state: string }) => v.state === 'ES').position;
+      const invitation = body.evaluation.stages.find((s: { id: string }) => s.id === 'invitation');
+      return invitation.voters.find((v: { state: string }) => v.state === 'ES').position;
     };
     expect(await spainAt('?as=2025-01-01')).toBe('no');
     expect(await spainAt('?v=1&as=2025-01-01&on=spain-recognizes-kosovo')).toBe('yes');
@@ -79,7 +80,7 @@ describe('reads', () => {
     const body = await (await get('/api/cases/XK/nato?as=2025-01-01')).json();
     expect(body.probability).toBeGreaterThan(0);
     expect(body.probability).toBeLessThan(1);
-    expect(Object.keys(body.stageProbabilities)).toEqual(['invitation', 'ratification']);
+    expect(Object.keys(body.stageProbabilities)).toEqual(['application', 'invitation', 'ratification']);
     const spain = body.sensitivity.find((s: { driver: string }) => s.driver === 'spain-recognizes-kosovo');
     expect(spain.whenTrue).toBeGreaterThan(spain.whenFalse);
     expect(body.whatItTakes.procedure.changes.map((c: { state: string }) => c.state)).toContain('ES');

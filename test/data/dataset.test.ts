@@ -98,7 +98,7 @@ describe('the bundled dataset', () => {
 
   it('encodes the stage ids and rules of the brief', () => {
     const stages = (id: string) => org(id).procedure.stages.map((s) => `${s.id}:${s.rule.type}`);
-    expect(stages('nato')).toEqual(['invitation:unanimity', 'ratification:each']);
+    expect(stages('nato')).toEqual(['application:unanimity', 'partnership-for-peace:unanimity', 'membership-action-plan:unanimity', 'invitation:unanimity', 'ratification:each']);
     expect(stages('coe')).toEqual(['agenda:noVeto', 'pace-opinion:share', 'committee-of-ministers:share']);
     expect(stages('eu')).toEqual([
       'candidate-status:consensus', 'opening-decision:consensus', 'first-igc:consensus',
@@ -191,9 +191,12 @@ describe('stances cover every voter', () => {
   for (const c of data.cases) {
     for (const asOf of ['2026-06-01', '2024-05-17', '2015-11-09']) {
       it(`${c.candidate} × ${c.organization} as of ${asOf}`, () => {
-        const setup = setupCase(ix, c, asOf);
-        const none = setup.units.filter((u) => u.spec.origin === 'none').map((u) => u.state);
-        expect(none).toEqual([]);
+        // The admission procedure and the prior steps (required: false) alike.
+        for (const part of ['admission', 'prior'] as const) {
+          const setup = setupCase(ix, c, asOf, part);
+          const none = setup.units.filter((u) => u.spec.origin === 'none').map((u) => u.state);
+          expect(none, part).toEqual([]);
+        }
       });
     }
   }

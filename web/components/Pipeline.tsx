@@ -21,7 +21,7 @@ export function Pipeline({ ix, stages, rules, probabilities, selected, onSelect 
   return (
     <ol class="pipeline" aria-label="Stages of the procedure, in order">
       {stages.map((s, i) => (
-        <li key={s.id} class={`stage ${s.applies ? s.outcome : 'skipped'} ${s.id === selected ? 'selected' : ''}`} data-stage={s.id}>
+        <li key={s.id} class={`stage ${s.reached ? 'reached' : s.applies ? s.outcome : 'skipped'} ${s.id === selected ? 'selected' : ''}`} data-stage={s.id}>
           <div class="stage-head">
             <span class="stage-num" aria-hidden="true">
               {i + 1}
@@ -37,7 +37,12 @@ export function Pipeline({ ix, stages, rules, probabilities, selected, onSelect 
             <span class="label">Rule</span> {s.rule}
           </p>
           <Legal text={s.legal} />
-          {!s.applies ? (
+          {s.reached ? (
+            <p class="arith" data-testid={`reached-${s.id}`}>
+              Reached on {s.reached.date}
+              {s.reached.note ? ` — ${s.reached.note}` : ''} (timeline; counts as passed from that day).
+            </p>
+          ) : !s.applies ? (
             <p class="arith">Not required for this candidate.</p>
           ) : s.estimated ? (
             <p class="arith">
@@ -52,7 +57,7 @@ export function Pipeline({ ix, stages, rules, probabilities, selected, onSelect 
             </>
           )}
           <p class={`verdict ${s.outcome}`}>
-            <span class="badge">{!s.applies ? 'skipped' : s.outcome === 'pass' ? 'passes' : 'fails'}</span>
+            <span class="badge">{s.reached ? 'reached' : !s.applies ? 'skipped' : s.outcome === 'pass' ? 'passes' : 'fails'}</span>
             {s.applies && !s.estimated && <span class="margin">{marginText(s, rules[i])}</span>}
             {probabilities?.[i] !== undefined && s.applies && (
               <span class="stage-p">

@@ -45,7 +45,11 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
   const st = prepared.static;
   const ev = dyn.evaluation;
 
-  const defaultStage = ev.stages.find((s, i) => s.applies && dyn.voters[i].voters)?.id ?? stageIds[0];
+  // The map shows the first stage still to be decided by others (not the candidate's own step).
+  const defaultStage =
+    ev.stages.find((s, i) => s.applies && dyn.voters[i].voters?.some((v) => v.state !== c.candidate))?.id ??
+    ev.stages.find((s, i) => s.applies && dyn.voters[i].voters)?.id ??
+    stageIds[0];
   const stage = state.stage ?? defaultStage;
   const stageIndex = Math.max(0, stageIds.indexOf(stage));
   const stageOutcome = ev.stages[stageIndex];
@@ -133,14 +137,18 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
           </span>
           <ol class="stage-summary" aria-label="Stages at a glance">
             {ev.stages.map((s, i) => (
-              <li key={s.id} class={s.applies ? s.outcome : 'skipped'}>
+              <li key={s.id} class={s.reached ? 'reached' : s.applies ? s.outcome : 'skipped'}>
                 <span class="mark" aria-hidden="true">
-                  {!s.applies ? '–' : s.outcome === 'pass' ? '✓' : '✗'}
+                  {s.reached ? '✓' : !s.applies ? '–' : s.outcome === 'pass' ? '✓' : '✗'}
                 </span>{' '}
                 {s.name}
                 <span class="muted">
                   {' '}
-                  {!s.applies ? 'not required' : `${s.outcome === 'pass' ? 'passes' : 'fails'} · P ${pct(dyn.stageProbabilities[i])}`}
+                  {s.reached
+                    ? `reached on ${longDate(s.reached.date)}`
+                    : !s.applies
+                      ? 'not required'
+                      : `${s.outcome === 'pass' ? 'passes' : 'fails'} · P ${pct(dyn.stageProbabilities[i])}`}
                 </span>
               </li>
             ))}
