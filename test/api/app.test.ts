@@ -80,7 +80,7 @@ describe('reads', () => {
     const body = await (await get('/api/cases/XK/nato?as=2025-01-01')).json();
     expect(body.probability).toBeGreaterThan(0);
     expect(body.probability).toBeLessThan(1);
-    expect(Object.keys(body.stageProbabilities)).toEqual(['application', 'invitation', 'ratification']);
+    expect(Object.keys(body.stageProbabilities)).toEqual(['invitation', 'ratification']);
     const spain = body.sensitivity.find((s: { driver: string }) => s.driver === 'spain-recognizes-kosovo');
     expect(spain.whenTrue).toBeGreaterThan(spain.whenFalse);
     expect(body.whatItTakes.procedure.changes.map((c: { state: string }) => c.state)).toContain('ES');

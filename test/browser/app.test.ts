@@ -38,7 +38,7 @@ describe('case page', () => {
     const { page, errors } = await open(`/case/XK/nato?as=${AS_OF}`);
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/Kosovo\s*×\s*NATO/);
     expect(await page.getByTestId('status').textContent()).toContain('has not applied');
-    expect(await page.locator('.pipeline > li').count()).toBe(3);
+    expect(await page.locator('.pipeline > li').count()).toBe(2);
     expect(await page.getByTestId('arith-invitation').textContent()).toMatch(/32 of 32 members in favour needed, \d+ obtained/);
     await page.waitForSelector('.map svg path[data-code="ES"]');
     expect(await page.locator('#evidence blockquote').count()).toBeGreaterThan(3);
@@ -199,7 +199,7 @@ describe('case page', () => {
     expect(text).toMatch(/as.*expected a day/);
     expect(text).toMatch(/unknown driver "no-such-driver"/);
     expect(text).toMatch(/europe or world/);
-    expect(await page.locator('.pipeline > li').count()).toBe(3);
+    expect(await page.locator('.pipeline > li').count()).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });
