@@ -30,8 +30,8 @@ export interface PriorStep {
   name: string;
   /** The timeline step by which it was reached, as of the day. */
   reached?: TimelineStepData;
-  /** P(the step passes), 1 when reached. */
-  probability: number;
+  /** P(the step passes), 1 when reached; null when the case gives some voter there no stance (not modelled). */
+  probability: number | null;
 }
 
 export interface OrganizationRow {
@@ -218,10 +218,11 @@ export function priorSteps(ix: Indexed, c: CaseData, asOf: string, set: Assignme
   if (!org?.procedure.stages.some((s) => s.required === false)) return [];
   const setup = setupCase(ix, c, asOf, 'prior');
   const a = analyzePrepared(prepare(setup), set);
+  const unmodelled = new Set(setup.units.filter((u) => u.spec.origin === 'none').flatMap((u) => u.stages));
   return setup.stages.map((s) => ({
     stage: s.stage.id,
     name: s.stage.name,
     ...(s.reached ? { reached: s.reached } : {}),
-    probability: a.stageProbabilities[s.stage.id],
+    probability: unmodelled.has(s.stage.id) ? null : a.stageProbabilities[s.stage.id],
   }));
 }

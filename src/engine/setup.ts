@@ -75,6 +75,14 @@ export interface CaseSetup {
 }
 
 const NO_DATA: StanceSpec = { origin: 'none', p: { absent: 1 }, when: [], sources: [] };
+const NOT_TAKEN: StanceSpec = {
+  origin: 'default',
+  p: { no: 1 },
+  when: [],
+  sources: [],
+  basis:
+    'Modelling assumption: the candidate has not taken this step by the day (the case timeline does not show it) and the case gives no stance for it, so it counts as not taken.',
+};
 
 /**
  * The admission procedure (stages required for admission), or its prior steps (`required: false`,
@@ -130,6 +138,9 @@ function stanceFor(c: CaseData, state: string, stage: string, asOf: string, rec:
   if (stance) {
     return [{ origin: 'stance', p: stance.p, when: stance.when ?? [], sources: stance.sources, note: stance.note }, stance];
   }
+  // The candidate's own step (a body composed of the candidate): recognition defaults say nothing
+  // about it; without a stance of its own, a step the timeline does not show is not taken.
+  if (state === c.candidate) return [NOT_TAKEN, NOT_TAKEN];
   const defaults = c.defaults.filter((d) => (d.recognition === rec || d.recognition === 'any') && applies(d.stages));
   const ranked = [...defaults].sort((a, b) => score(b) - score(a));
   const d = ranked[0];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCase } from '../engine/analyze.ts';
 import { passedAsOf, timelineAsOf } from './asof.ts';
 import { index } from './dataset.ts';
-import { DataError } from './issues.ts';
+import { DataError, formatIssue } from './issues.ts';
 import { readDataFiles } from './load.ts';
 import { type DataFile, parseDataset } from './parse.ts';
 
@@ -83,7 +83,7 @@ function issuesOf(files: DataFile[]): string[] {
   try {
     parseDataset(files);
   } catch (e) {
-    if (e instanceof DataError) return e.issues.map((i) => `${i.file} at ${i.path}: ${i.message}`);
+    if (e instanceof DataError) return e.issues.map(formatIssue);
     throw e;
   }
   return [];
