@@ -14,6 +14,7 @@ interface CommandModule {
  */
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   evaluate: () => import('./commands/evaluate.ts'),
+  candidate: () => import('./commands/candidate.ts'),
   validate: () => import('./commands/validate.ts'),
   audit: () => import('./commands/audit.ts'),
   backtest: () => import('./commands/backtest.ts'),
