@@ -101,7 +101,7 @@ describe('the bundled dataset', () => {
     expect(stages('nato')).toEqual(['application:unanimity', 'partnership-for-peace:unanimity', 'membership-action-plan:unanimity', 'invitation:unanimity', 'ratification:each']);
     expect(stages('coe')).toEqual(['agenda:noVeto', 'pace-opinion:share', 'committee-of-ministers:share']);
     expect(stages('eu')).toEqual([
-      'candidate-status:consensus', 'opening-decision:consensus', 'first-igc:consensus',
+      'application:unanimity', 'candidate-status:consensus', 'opening-decision:consensus', 'first-igc:consensus',
       'cluster-1:consensus', 'cluster-2:consensus', 'cluster-3:consensus', 'cluster-4:consensus', 'cluster-5:consensus', 'cluster-6:consensus',
       'closing-chapters:consensus', 'council:consensus', 'parliament:share', 'ratification:each',
     ]);

@@ -23,8 +23,9 @@ describe('Finland × NATO', () => {
     expect(r.blockers).toContain('TR');
   });
 
-  it('is a member on 5 April 2023, nobody blocking', () => {
+  it('is a member on 5 April 2023, nobody blocking, the ratification reached', () => {
     expect(asOf('FI', '2023-04-05')).toEqual({ admitted: true, member: true, blockers: [] });
+    expect(evaluateCase(ix, ix.case('FI', 'nato')!, '2023-04-05').reached).toMatchObject({ stage: 'ratification', date: '2023-03-30' });
   });
 
   it('has its blockers shrink as the Allies act: Türkiye, then Türkiye and Hungary, then Türkiye, then none', () => {

@@ -29,7 +29,15 @@ describe('Ukraine × EU', () => {
     const outcome = Object.fromEntries(ev.stages.map((s) => [s.id, s.outcome]));
     expect(outcome).toMatchObject({ 'candidate-status': 'pass', 'opening-decision': 'pass', 'first-igc': 'pass', 'cluster-1': 'fail' });
     expect(ev.stages.find((s) => s.id === 'cluster-1')!.blockers).toContain('HU');
+    expect(ev.reached).toMatchObject({ stage: 'first-igc', date: '2024-06-25' });
     expect(ev.admitted).toBe(false);
+  });
+
+  it('shares Ukraine’s own lever (Hungary’s minority demand) with the NATO case', () => {
+    for (const org of ['eu', 'nato']) {
+      const d = ix.case('UA', org)!.drivers.find((x) => x.id === 'ukraine-meets-hungary-minority-demands');
+      expect(d, org).toMatchObject({ p: 0.3, lever: true });
+    }
   });
 
   it('had not reached candidate status before 23 June 2022, and Hungary was no blocker of the next step before February 2025', () => {
@@ -41,9 +49,9 @@ describe('Ukraine × EU', () => {
 });
 
 describe('the EU procedure', () => {
-  it('is the same for Kosovo: no step reached, every government step blocked by the non-recognizers and Hungary', () => {
+  it('is the same for Kosovo: past its application, every government step blocked by the non-recognizers and Hungary', () => {
     const ev = evaluateCase(ix, ix.case('XK', 'eu')!, '2026-01-01');
     expect(ev.stages.map((s) => s.id)).toContain('cluster-6');
-    for (const s of ev.stages.filter((x) => x.body !== 'European Parliament')) expect(s.outcome, s.id).toBe('fail');
+    for (const s of ev.stages.filter((x) => x.id !== 'application' && x.body !== 'European Parliament')) expect(s.outcome, s.id).toBe('fail');
   });
 });
