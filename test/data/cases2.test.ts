@@ -16,6 +16,8 @@ describe('Palestine × UN', () => {
     const sc = evaluate('PS', 'un', '2024-04-19').stages.find((s) => s.id === 'security-council')!;
     expect(sc.outcome).toBe('fail');
     expect(sc.blockers).toContain('US');
+    expect(evaluate('PS', 'un', '2024-04-19').timeline.map((t) => `${t.stage}:${t.outcome}`)).toEqual(['security-council:fail']);
+    expect(evaluate('PS', 'un', '2024-04-17').timeline).toEqual([]);
   });
 
   it('uses the 2024 Council, and dates the ES-10/23 stances from the vote (no hindsight)', () => {
@@ -34,19 +36,23 @@ describe('Palestine × UN', () => {
 });
 
 describe('Timor-Leste × ASEAN', () => {
-  it('is a member as of 2025-10-27: the Summit stage passed for certain, the eleven seated', () => {
+  it('is a member as of 2025-10-27: the Summit stage passed (timeline), the step reached', () => {
     const ev = evaluate('TL', 'asean', '2025-10-27');
     expect(ev.admitted).toBe(true);
     expect(ev.status.deJure).toBe('member');
-    const summit = ev.stages.find((s) => s.id === 'summit')!;
-    expect(summit.voters.map((v) => v.state).sort()).toEqual(['BN', 'ID', 'KH', 'LA', 'MM', 'MY', 'PH', 'SG', 'TH', 'TL', 'VN']);
-    expect(summit.voters.every((v) => v.position === 'yes' && v.p === 1)).toBe(true);
+    expect(ev.reached).toMatchObject({ stage: 'summit', date: '2025-10-26' });
+    expect(ev.stages.find((s) => s.id === 'summit')!.reached?.date).toBe('2025-10-26');
+  });
+
+  it('had reached only the agreement in principle the day before the admission', () => {
+    expect(evaluate('TL', 'asean', '2025-10-25').reached?.stage).toBe('agreement-in-principle');
+    expect(evaluate('TL', 'asean', '2015-01-01').reached?.stage).toBe('application');
   });
 
   it('has ten members before the admission, and the 2022 agreement in principle lifts the doubters', () => {
     const notReady = { 'roadmap-milestones-met': false };
-    const before = evaluate('TL', 'asean', '2022-11-10', notReady).stages[0]!;
-    const after = evaluate('TL', 'asean', '2022-11-12', notReady).stages[0]!;
+    const before = evaluate('TL', 'asean', '2022-11-10', notReady).stages.find((s) => s.id === 'summit')!;
+    const after = evaluate('TL', 'asean', '2022-11-12', notReady).stages.find((s) => s.id === 'summit')!;
     expect(before.voters).toHaveLength(10);
     const pos = (st: typeof before, s: string) => st.voters.find((v) => v.state === s)!.position;
     expect(pos(before, 'SG')).not.toBe('yes');
@@ -55,10 +61,13 @@ describe('Timor-Leste × ASEAN', () => {
 });
 
 describe('Bosnia and Herzegovina × NATO', () => {
-  it('is held by its own conditions: no invitation without Republika Srpska consent and the defence property', () => {
+  it('is held by its own step: the Presidency does not apply without Republika Srpska; MAP is the step reached', () => {
     const ev = evaluate('BA', 'nato', '2024-06-01');
     expect(ev.drivers).toMatchObject({ 'rs-consents': false, 'defence-property-registered': false });
-    expect(ev.stages.find((s) => s.id === 'invitation')!.outcome).toBe('fail');
+    const application = ev.stages.find((s) => s.id === 'application')!;
+    expect(application.outcome).toBe('fail');
+    expect(application.blockers).toEqual(['BA']);
+    expect(ev.reached?.stage).toBe('membership-action-plan');
     const both = evaluate('BA', 'nato', '2024-06-01', { 'rs-consents': true, 'defence-property-registered': true });
     expect(both.admitted).toBe(true);
   });
