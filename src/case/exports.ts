@@ -13,21 +13,21 @@ export const CSV_COLUMNS = [
   'candidate',
   'organization',
   'as_of',
-  'drivers',
+  'drivers_most_likely_scenario',
   'stage',
   'stage_name',
   'body',
   'rule',
   'required',
-  'stage_outcome',
+  'stage_outcome_most_likely_scenario',
   'state',
   'state_name',
   'seats',
-  'position',
-  'p_yes',
-  'p_no',
-  'p_abstain',
-  'p_absent',
+  'position_most_likely_scenario',
+  'p_yes_all_scenarios',
+  'p_no_all_scenarios',
+  'p_abstain_all_scenarios',
+  'p_absent_all_scenarios',
   'stance_origin',
   'recognition',
 ] as const;
@@ -41,8 +41,8 @@ export function csvField(v: string | number | boolean | undefined): string {
 const round = (x: number): string => String(Math.round(x * 1e6) / 1e6);
 
 /**
- * One row per voter per stage: the most likely position under the fixed drivers (the position the
- * evaluation counts) and the probabilities of each position with the uncertain drivers averaged out.
+ * One row per voter per stage: the position in the most likely scenario (the one the evaluation counts;
+ * see wording.ts) and the probabilities of each position over all scenarios, as the column names say.
  * A stage whose members are not in the dataset, or that does not apply, has one row with no state.
  */
 export function caseCsv(ix: Indexed, c: CaseData, asOf: string, fixed: Assignment = {}): string {

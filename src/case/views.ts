@@ -7,7 +7,7 @@ import { type Assignment, enumerateAssignments } from '../model/drivers.ts';
 import type { CaseData, SourceRefData } from '../model/schema.ts';
 import { distUnder, type Dist, setupCase, type CaseSetup, type StanceSpec } from '../engine/setup.ts';
 import { analyzeCase, analyzePrepared, type Analysis, prepared } from '../engine/analyze.ts';
-import { evaluateSetup, type Evaluation } from '../engine/evaluate.ts';
+import { evaluateSetup, type Evaluation, mostLikelyAssignment } from '../engine/evaluate.ts';
 import type { Day } from './snapshot.ts';
 
 // ---------------------------------------------------------------- recognition counters
@@ -50,8 +50,13 @@ function orgNoun(orgId: string, n: number): string {
 export interface VoterView {
   state: string;
   seats: number;
-  /** The position's distribution, averaged over the drivers left uncertain. */
+  /** The position's distribution over all scenarios: averaged over the drivers left uncertain. */
   dist: Dist;
+  /**
+   * The position's distribution in the most likely scenario (the drivers at the values the evaluation
+   * assumes): what the tally, the blockers and the map colour count.
+   */
+  scenario: Dist;
   origin: StanceSpec['origin'];
   recognition: RecognitionStatus;
   sources: SourceRefData[];
@@ -71,6 +76,7 @@ export interface StageVoters {
 /** Every voter's position at every stage, averaged over the assignments of the uncertain drivers. */
 export function stageVoters(setup: CaseSetup, fixed: Assignment): StageVoters[] {
   const assignments = enumerateAssignments(setup.case.drivers, fixed);
+  const likely = mostLikelyAssignment(setup.case.drivers, fixed);
   const byUnit = setup.units.map((u) => {
     const dist: Dist = { yes: 0, no: 0, abstain: 0, absent: 0 };
     for (const { assignment, p } of assignments) {
@@ -93,6 +99,7 @@ export function stageVoters(setup: CaseSetup, fixed: Assignment): StageVoters[] 
         state,
         seats,
         dist: hit.dist,
+        scenario: distUnder(spec, likely),
         origin: spec.origin,
         recognition: setup.recognition.get(state) ?? 'does-not-recognize',
         sources: spec.sources,

@@ -69,7 +69,7 @@ describe('accede evaluate with the engine', () => {
   it('shows the same in text', async () => {
     const r = await run('evaluate', 'XK', 'nato', '--as-of', '2025-06-01');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/P\(admission\) = /);
+    expect(r.out).toMatch(/P\(admission\) over all scenarios = /);
     expect(r.out).toMatch(/driver sensitivity/);
     expect(r.out).toMatch(/what it would take/);
   });

@@ -133,7 +133,7 @@ describe('downloads at the page URL plus an extension', () => {
     const run = await cli(['evaluate', 'XK', 'nato', '--data', FIXTURE_DIR, '--as-of', '2024-06-01', '--set', 'csm-established=true', '--set', 'spain-recognizes-kosovo=false', '--csv']);
     expect(run.code).toBe(0);
     expect(body).toBe(run.out);
-    expect(body.split('\n')[0]).toMatch(/^candidate,organization,as_of,drivers,stage/);
+    expect(body.split('\n')[0]).toMatch(/^candidate,organization,as_of,drivers_most_likely_scenario,stage/);
   });
 
   // When this fails, `accede evaluate --json` and the downloads both use evaluationJson

@@ -61,7 +61,7 @@ describe('the CLI', () => {
   it('prints Finland not admitted with Türkiye blocking on 29 March 2023', async () => {
     const r = await run('evaluate', 'FI', 'nato', '--as-of', '2023-03-29');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/blockers: TR\b/);
-    expect(r.out).toContain('overall: not admitted');
+    expect(r.out).toMatch(/blocked by TR\b/);
+    expect(r.out).toContain('in the most likely scenario: not admitted');
   });
 });

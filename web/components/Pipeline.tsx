@@ -1,5 +1,6 @@
 // The procedure as a pipeline of stages: each with its rule, the arithmetic spelled out, its tally,
 // probability and blockers.
+import { OVERALL, SCENARIO } from '../../src/case/wording.ts';
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
@@ -61,13 +62,13 @@ export function Pipeline({ ix, stages, rules, probabilities, selected, onSelect 
             {s.applies && !s.estimated && <span class="margin">{marginText(s, rules[i])}</span>}
             {probabilities?.[i] !== undefined && s.applies && (
               <span class="stage-p">
-                P(pass) <strong>{pct(probabilities[i])}</strong>
+                P(pass) {OVERALL} <strong>{pct(probabilities[i])}</strong>
               </span>
             )}
           </p>
           {s.blockers.length > 0 && (
             <p class="blockers">
-              <span class="label">Blocked by</span>{' '}
+              <span class="label">Blocked in {SCENARIO} by</span>{' '}
               {s.blockers.slice(0, MAX_BLOCKERS).map((b, j) => (
                 <Fragment key={b}>
                   {j > 0 && ', '}

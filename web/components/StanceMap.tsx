@@ -1,5 +1,6 @@
 // The map: each member colored by its stance at the selected stage. Europe by default, the world on demand.
 // Geometry is computed once per view; a repaint only changes class names.
+import { OVERALL, SCENARIO, SCENARIO_DEFINITION } from '../../src/case/wording.ts';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { MapView } from '../../src/case/permalink.ts';
@@ -89,7 +90,7 @@ export function StanceMap(props: StanceMapProps) {
     const name = ix.state(code)?.name ?? code;
     if (!e) return name;
     const v = e.voter;
-    return `${name}: ${LABEL[e.category]}${v ? `, yes ${pct(v.dist.yes)}` : ''}`;
+    return `${name}: ${LABEL[e.category]} in ${SCENARIO}${v ? `; yes ${pct(v.dist.yes)} ${OVERALL}` : ''}`;
   };
 
   return (
@@ -258,7 +259,8 @@ function CandidateMarker({ geometry, code, name }: { geometry: MapGeometry; code
 
 function Legend({ counts }: { counts: Map<Category, number> }) {
   return (
-    <ul class="legend" aria-label="Legend">
+    <ul class="legend" aria-label="Legend" title={`Colours: each member's position in ${SCENARIO} (${SCENARIO_DEFINITION})`}>
+      <li class="legend-title">Position in {SCENARIO}:</li>
       {CATEGORIES.map((c) => (
         <li key={c.id} title={c.help} class={counts.get(c.id) || c.id === 'candidate' || c.id === 'outside' ? '' : 'zero'}>
           <svg width="16" height="12" aria-hidden="true">
@@ -301,10 +303,12 @@ function Tooltip(props: StanceMapProps & { hover: Hover; width: number; height: 
         <p>member; does not vote at this stage</p>
       ) : (
         <>
-          <p class={`tt-cat c-text-${e.category}`}>{LABEL[e.category]}</p>
+          <p class={`tt-cat c-text-${e.category}`}>
+            {LABEL[e.category]} in {SCENARIO}
+          </p>
           {v && v.origin !== 'none' && (
             <p class="tt-dist">
-              yes {pct(v.dist.yes)} · no {pct(v.dist.no)}
+              {OVERALL}: yes {pct(v.dist.yes)} · no {pct(v.dist.no)}
               {v.dist.abstain > 0.005 ? ` · abstain ${pct(v.dist.abstain)}` : ''}
               {v.dist.absent > 0.005 ? ` · absent ${pct(v.dist.absent)}` : ''}
               {v.seats > 1 ? ` (${v.seats} seats)` : ''}

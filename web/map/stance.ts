@@ -5,21 +5,25 @@ export type Category = 'candidate' | 'yes' | 'lean-yes' | 'split' | 'lean-no' | 
 
 /** Color-blind-safe (blue–orange diverging, ColorBrewer PuOr/RdBu family); "no data" and "outside" are patterns. */
 export const CATEGORIES: ReadonlyArray<{ id: Category; label: string; help: string }> = [
-  { id: 'yes', label: 'Yes', help: 'votes yes with probability 80% or more' },
-  { id: 'lean-yes', label: 'Leans yes', help: 'yes is the most likely position (50–80%)' },
-  { id: 'split', label: 'Undecided', help: 'no position reaches 50%' },
-  { id: 'lean-no', label: 'Leans no', help: 'no is the most likely position (50–80%)' },
-  { id: 'no', label: 'No', help: 'votes no with probability 80% or more' },
-  { id: 'abstain', label: 'Abstains / absent', help: 'abstaining or not voting is the most likely' },
+  { id: 'yes', label: 'Yes', help: 'yes with probability 80% or more in the most likely scenario' },
+  { id: 'lean-yes', label: 'Leans yes', help: 'yes is the most likely position (50–80%) in the most likely scenario' },
+  { id: 'split', label: 'Undecided', help: 'no position reaches 50% in the most likely scenario' },
+  { id: 'lean-no', label: 'Leans no', help: 'no is the most likely position (50–80%) in the most likely scenario' },
+  { id: 'no', label: 'No', help: 'no with probability 80% or more in the most likely scenario' },
+  { id: 'abstain', label: 'Abstains / absent', help: 'abstaining or not voting is the most likely in the most likely scenario' },
   { id: 'no-data', label: 'No data', help: 'a voter at this stage with no recorded stance and no default' },
   { id: 'not-voting', label: 'Member, not voting here', help: 'a member that does not sit in this body on the day' },
   { id: 'outside', label: 'Not a member', help: 'not a member of the organization on the day' },
   { id: 'candidate', label: 'Candidate', help: 'the state applying' },
 ];
 
+/**
+ * A voter's colour: its position in the most likely scenario — the scenario whose tally and blockers
+ * the page states — so the map and the sentence "blocked by …" tell one story.
+ */
 export function categoryOf(v: VoterView): Category {
   if (v.origin === 'none') return 'no-data';
-  const { yes, no, abstain, absent } = v.dist;
+  const { yes, no, abstain, absent } = v.scenario;
   const away = abstain + absent;
   if (yes >= 0.8) return 'yes';
   if (no >= 0.8) return 'no';

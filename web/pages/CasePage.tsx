@@ -1,5 +1,6 @@
 // One case: headline, the procedure, the map, driver toggles, what it takes, the evidence, as-of, permalink, downloads.
 // The page's state lives in its URL (the permalink); every change rewrites the URL and the page renders from it.
+import { OVERALL, OVERALL_DEFINITION, SCENARIO, SCENARIO_DEFINITION } from '../../src/case/wording.ts';
 import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
@@ -162,10 +163,13 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
           {dyn.probability > 0 && dyn.probability < 0.001 && <span class="hl-sub small-p">{smallProbability(dyn.probability)}</span>}
           <span class="hl-sub" data-testid="verdict">
             {ev.admitted
-              ? 'Every stage passes with each member at its most likely position.'
-              : `With each member at its most likely position: blocked at ${listText(failing.map((s) => `“${s.name}”`))}${
+              ? `In ${SCENARIO}, every stage passes.`
+              : `In ${SCENARIO}: blocked at ${listText(failing.map((s) => `“${s.name}”`))}${
                   failing[0]?.blockers.length ? ` by ${listText(failing[0].blockers.map((b) => ix.state(b)?.name ?? b))}` : ''
-                }.`}
+                }.`}{' '}
+            <span class="scenario-def" title={`${SCENARIO}: ${SCENARIO_DEFINITION}. P(admission) is taken ${OVERALL}: ${OVERALL_DEFINITION}.`}>
+              (P(admission) {OVERALL}; the map shows {SCENARIO})
+            </span>
           </span>
           <History ix={ix} c={c} asOf={asOf} fixed={state.fixed} onPick={(d) => update({ asOf: d === todayUtc() ? undefined : d })} />
         </div>

@@ -5,6 +5,7 @@ import { type Analysis, analyzeCase } from '../../engine/analyze.ts';
 import { EngineError } from '../../engine/constraints.ts';
 import type { Evaluation } from '../../engine/evaluate.ts';
 import type { ChangePlan } from '../../engine/what-it-takes.ts';
+import { OVERALL, OVERALL_DEFINITION, SCENARIO, SCENARIO_DEFINITION } from '../../case/wording.ts';
 import { CliError, type CliContext } from '../context.ts';
 import { collectSet, parseDateOption, today } from '../options.ts';
 import { checkDrivers, resolveCase } from '../resolve.ts';
@@ -74,7 +75,7 @@ function changesText(p: ChangePlan): string {
 function analysisText(ev: Evaluation, a: Analysis): string[] {
   const lines: string[] = [];
   const uncertain = a.sensitivity.length;
-  lines.push(`P(admission) = ${pct(a.probability)} — exact, over the drivers not set and every actor's position`);
+  lines.push(`P(admission) ${OVERALL} = ${pct(a.probability)} — exact`);
   lines.push(`  by stage: ${ev.stages.map((s) => `${s.id} ${pct(a.stageProbabilities[s.id])}`).join(', ')}`);
   if (uncertain) {
     lines.push('');
@@ -111,7 +112,9 @@ export function toText(ev: Evaluation, candidateName: string, orgName: string, a
   const failed = ev.timeline.filter((t) => t.outcome === 'fail');
   if (failed.length) lines.push(`failed attempts: ${failed.map((t) => `${t.stage} (${t.date})`).join(', ')}`);
   const drivers = Object.entries(ev.drivers);
-  if (drivers.length) lines.push(`drivers: ${drivers.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  lines.push(`${SCENARIO} (tallies, outcomes, blockers): ${SCENARIO_DEFINITION}`);
+  if (drivers.length) lines.push(`  drivers: ${drivers.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  lines.push(`probabilities: ${OVERALL} (${OVERALL_DEFINITION})`);
   lines.push('');
   ev.stages.forEach((s, i) => {
     lines.push(`${i + 1}. ${s.name} — ${s.body} [${s.kind}]`);
@@ -126,11 +129,11 @@ export function toText(ev: Evaluation, candidateName: string, orgName: string, a
       lines.push(`   tally: ${s.tally.yes} yes, ${s.tally.no} no, ${s.tally.abstain} abstain, ${s.tally.absent} absent`);
       lines.push(`   required: ${s.required}`);
     }
-    lines.push(`   outcome: ${s.outcome.toUpperCase()} (margin ${s.margin >= 0 ? '+' : ''}${s.margin})${s.blockers.length ? `; blockers: ${s.blockers.join(', ')}` : ''}`);
-    if (a) lines.push(`   P(pass) = ${pct(a.stageProbabilities[s.id])}`);
+    lines.push(`   outcome in ${SCENARIO}: ${s.outcome.toUpperCase()} (margin ${s.margin >= 0 ? '+' : ''}${s.margin})${s.blockers.length ? `; blocked by ${s.blockers.join(', ')}` : ''}`);
+    if (a) lines.push(`   P(pass) ${OVERALL} = ${pct(a.stageProbabilities[s.id])}`);
   });
   lines.push('');
-  lines.push(`overall: ${ev.admitted ? 'admitted' : 'not admitted'} under the most likely stances`);
+  lines.push(`in ${SCENARIO}: ${ev.admitted ? 'admitted' : 'not admitted'}`);
   if (a) {
     lines.push('');
     lines.push(...analysisText(ev, a));
