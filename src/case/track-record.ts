@@ -77,11 +77,26 @@ export function decisions(ix: Indexed): Decision[] {
     for (const [i, t] of timelineOf(c).entries()) {
       if (t.outcome !== 'pass' && t.outcome !== 'fail') continue;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(t.date)) continue; // a forecast needs the eve: a day, not a month
+      // The candidate's own steps (applying) are its choices, the levers, not decisions the model forecasts.
+      if (ownStep(ix, c.organization, t.stage)) continue;
+      // The same decision recorded by a backtest a few days apart (a vote and its announcement).
+      if ([...seen.values()].some((d) => sameDecision(d, c, t))) continue;
       const id = `${c.candidate.toLowerCase()}-${c.organization}-${t.stage}-${t.date}`;
       add({ id, candidate: c.candidate, organization: c.organization, stage: t.stage, date: t.date, outcome: t.outcome, from: `case ${c.candidate}/${c.organization} timeline[${i}]` });
     }
   }
   return [...seen.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+function ownStep(ix: Indexed, org: string, stage: string): boolean {
+  const o = ix.organization(org);
+  const body = o?.procedure.stages.find((s) => s.id === stage)?.body;
+  return o?.bodies.find((b) => b.id === body)?.composition === 'candidate';
+}
+
+function sameDecision(d: Decision, c: CaseData, t: TimelineEntry): boolean {
+  const days = Math.abs(Date.parse(d.date) - Date.parse(t.date)) / 86_400_000;
+  return d.candidate === c.candidate && d.organization === c.organization && d.stage === t.stage && d.outcome === t.outcome && days <= 7;
 }
 
 interface TimelineEntry {
