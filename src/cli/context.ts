@@ -40,7 +40,8 @@ export interface HttpFace {
 export class CliError extends Error {
   constructor(
     message: string,
-    readonly exitCode: 1 | 2 = 2,
+    /** 1 failure, 2 bad input, 3 the workspace cannot be written (disk full, read-only) */
+    readonly exitCode: 1 | 2 | 3 = 2,
   ) {
     super(message);
   }

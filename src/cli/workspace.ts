@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { ConflictError, InvalidInputError, NotFoundError, WorkspaceError, openWorkspace, type Workspace } from '../store/index.ts';
+import { ConflictError, InvalidInputError, NotFoundError, WorkspaceError, isUnwritable, openWorkspace, type Workspace } from '../store/index.ts';
 import { CliError } from './context.ts';
 
 /** The same default as `accede serve`: a workspace in the current directory. */
@@ -24,10 +24,20 @@ export function whoFrom(o: WorkspaceOptions): string {
   }
 }
 
+/**
+ * ACCEDE_WORKSPACE_MAX_MB caps how large the workspace file may grow; a write past it fails as
+ * on a full disk (exit 3). Unset: no cap beyond the disk.
+ */
+function maxPages(): number | undefined {
+  const mb = Number(process.env.ACCEDE_WORKSPACE_MAX_MB);
+  return Number.isFinite(mb) && mb > 0 ? Math.ceil((mb * 1024 * 1024) / 4096) : undefined;
+}
+
 export function openFor(o: WorkspaceOptions): Workspace {
   try {
-    return openWorkspace(o.workspace ?? DEFAULT_WORKSPACE);
+    return openWorkspace(o.workspace ?? DEFAULT_WORKSPACE, { maxPages: maxPages() });
   } catch (e) {
+    if (isUnwritable(e)) throw new CliError(e.message, 3);
     throw new CliError(`cannot open the workspace ${o.workspace ?? DEFAULT_WORKSPACE}: ${(e as Error).message}`, 1);
   }
 }
@@ -39,6 +49,7 @@ export function openCreating(path: string): { path: string; workspace: Workspace
     mkdirSync(dirname(full), { recursive: true });
     return { path: full, workspace: openWorkspace(full) };
   } catch (e) {
+    if (isUnwritable(e)) throw new CliError(e.message, 3);
     throw new CliError(`cannot open the workspace ${path}: ${(e as Error).message}`, 1);
   }
 }
@@ -56,6 +67,7 @@ export function withWorkspace<T>(o: WorkspaceOptions, fn: (ws: Workspace) => T):
 }
 
 export function toCliError(e: unknown): unknown {
+  if (isUnwritable(e)) return new CliError(e.message, 3);
   if (e instanceof ConflictError) return new CliError(e.message, 1);
   if (e instanceof NotFoundError || e instanceof InvalidInputError) return new CliError(e.message, 2);
   if (e instanceof WorkspaceError) return new CliError(e.message, 1);

@@ -160,7 +160,12 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
-  app.get('/api/health', (c) => c.json({ ok: true, cases: ix.data.cases.length, writable: deps.writable && !!deps.workspace }));
+  app.get('/api/health', (c) => {
+    // probed on every call: a full disk or a read-only file shows here, not only in a failed write
+    const state = deps.workspace?.writableState?.() ?? { writable: !!deps.workspace };
+    const writable = deps.writable && !!deps.workspace && state.writable;
+    return c.json({ ok: true, cases: ix.data.cases.length, writable, ...(state.reason ? { writeProblem: state.reason } : {}) });
+  });
 
   app.get('/api/dataset', (c) => {
     if (c.req.header('if-none-match') === datasetTag) return c.body(null, 304);

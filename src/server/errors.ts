@@ -12,6 +12,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'busy'
+  | 'unprocessable'
+  | 'insufficient_storage'
+  | 'read_only'
   | 'internal';
 
 export interface ErrorBody {

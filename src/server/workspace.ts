@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { Day, Id, OrgId, PartialDay, StateCode } from '../model/schema.ts';
 import { URL_PATTERN } from '../model/grammar.ts';
 import type { Gazetteer } from '../evidence/gazetteer.ts';
-import { ConflictError, WorkspaceError, type Workspace } from '../store/index.ts';
-import { ApiError, badRequest, notFound } from './errors.ts';
+import { ConflictError, WorkspaceError, type Workspace, type WorkspaceErrorCode } from '../store/index.ts';
+import { ApiError, badRequest, notFound, type ErrorCode } from './errors.ts';
 import { hostName } from './host-guard.ts';
 
 /** What the server needs of a workspace: the store's Workspace (src/store), or a stand-in in tests. */
@@ -27,7 +27,8 @@ export type WorkspaceLike = Pick<
   | 'saveScenario'
   | 'deleteScenario'
   | 'listAudit'
->;
+> &
+  Partial<Pick<Workspace, 'writableState'>>;
 
 export interface WriteGate {
   workspace?: WorkspaceLike;
@@ -97,7 +98,19 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   throw badRequest(`the ${what} could not be read: ${problems.map((p) => `${p.param}: ${p.message}`).join('; ')}`, problems);
 }
 
-/** The store's typed errors as HTTP answers: 400, 404, 409 (with the current version), 503 when busy. */
+/** The store's error codes as HTTP answers (the store knows no HTTP). */
+const STATUS_OF: Record<WorkspaceErrorCode, [ContentfulStatusCode, ErrorCode]> = {
+  conflict: [409, 'conflict'],
+  not_found: [404, 'not_found'],
+  invalid_input: [400, 'bad_request'],
+  refused: [422, 'unprocessable'],
+  busy: [503, 'busy'],
+  disk_full: [507, 'insufficient_storage'],
+  read_only: [503, 'read_only'],
+  schema: [500, 'internal'],
+};
+
+/** The store's typed errors as HTTP answers: 400, 404, 409 (with the current version), 422, 503, 507. */
 export function workspaceErrorResponse(e: WorkspaceError): ApiError {
   if (e instanceof ConflictError) {
     return new ApiError(409, {
@@ -106,8 +119,8 @@ export function workspaceErrorResponse(e: WorkspaceError): ApiError {
       current: { version: e.currentVersion, updatedBy: e.updatedBy, updatedAt: e.updatedAt },
     });
   }
-  const code = e.status === 404 ? 'not_found' : e.status === 400 ? 'bad_request' : e.status === 503 ? 'busy' : 'internal';
-  return new ApiError(e.status as ContentfulStatusCode, { error: code as 'bad_request', detail: e.message });
+  const [status, error] = STATUS_OF[e.code];
+  return new ApiError(status, { error, detail: e.message });
 }
 
 function guard<T>(fn: () => T): T {

@@ -13,8 +13,21 @@ export {
   type ItemKind,
   type ItemStatus,
   type OpenOptions,
+  type WritableState,
   type Scenario,
 } from './workspace.ts';
-export { BusyError, ConflictError, InvalidInputError, NotFoundError, SchemaError, WorkspaceError } from './errors.ts';
+export {
+  BusyError,
+  ConflictError,
+  DiskFullError,
+  InvalidInputError,
+  NotFoundError,
+  ReadOnlyError,
+  RefusedError,
+  SchemaError,
+  WorkspaceError,
+  isUnwritable,
+  type WorkspaceErrorCode,
+} from './errors.ts';
 export { CurateRequest, ItemEdit, LinkTarget, ScenarioInput } from './inputs.ts';
 export { exportAccepted, type ExportFile, type ExportResult } from './export.ts';

@@ -8,7 +8,7 @@ import { extract } from '../evidence/extract.ts';
 import { buildGazetteer } from '../evidence/gazetteer.ts';
 import { importBytes } from '../evidence/importer.ts';
 import { SourcesFile } from '../model/schema.ts';
-import { ConflictError, InvalidInputError, NotFoundError, SchemaError } from './errors.ts';
+import { ConflictError, DiskFullError, InvalidInputError, NotFoundError, ReadOnlyError, RefusedError, SchemaError } from './errors.ts';
 import { exportAccepted } from './export.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
@@ -138,6 +138,57 @@ describe('documents', () => {
   });
 });
 
+describe('refusals, a full disk and a read-only workspace', () => {
+  it('refuses what the importer refuses with a RefusedError saying why', () => {
+    const cases: Array<[string, RegExp]> = [
+      [' ', /no text found/],
+      ['a\u0000b', /NUL bytes/],
+      ['\u0007'.repeat(50) + 'x', /control characters/],
+      ['%PDF-1.7 rest', /PDF/],
+      ['PK\u0003\u0004 rest', /ZIP/],
+      ['GIF89a rest', /GIF/],
+      ['title: A header\noutlet: X\n---\n', /no text found/],
+    ];
+    for (const [text, why] of cases) {
+      const e = (() => { try { ws.importText(text, { who: 'tester' }); } catch (x) { return x; } return null; })();
+      expect(e, JSON.stringify(text)).toBeInstanceOf(RefusedError);
+      expect((e as RefusedError).code).toBe('refused');
+      expect((e as Error).message).toMatch(why);
+    }
+    expect(ws.listDocuments()).toHaveLength(0);
+  });
+
+  it('a full disk (the page quota reached) is a DiskFullError naming the workspace; nothing is written', () => {
+    importSample();
+    ws.close();
+    ws = openWorkspace(file, { maxPages: 40 });
+    expect(ws.writableState().writable).toBe(true);
+    const big = `${'The minister said that the talks depend on the budget. '.repeat(20_000)}\n`;
+    const e = (() => { try { ws.importText(big, { who: 'tester' }); } catch (x) { return x; } return null; })();
+    expect(e).toBeInstanceOf(DiskFullError);
+    expect((e as DiskFullError).code).toBe('disk_full');
+    expect((e as Error).message).toContain(file);
+    expect(ws.listDocuments()).toHaveLength(1);
+    expect(ws.integrityCheck()).toBe('ok');
+    // the health check tells the truth until a write succeeds again
+    expect(ws.writableState()).toMatchObject({ writable: false, reason: expect.stringMatching(/disk is full/) });
+    const item = ws.listItems()[0];
+    ws.curate(item.id, { action: 'accept', expectedVersion: item.version, who: 'tester' });
+    expect(ws.writableState().writable).toBe(true);
+  });
+
+  it('a read-only workspace refuses writes with a ReadOnlyError naming it, and reads still work', () => {
+    importSample();
+    ws.close();
+    ws = openWorkspace(file, { readOnly: true });
+    expect(ws.listDocuments()).toHaveLength(1);
+    expect(ws.writableState()).toMatchObject({ writable: false, reason: expect.stringContaining(file) });
+    const e = (() => { try { ws.importText('Some text that is new.', { who: 'tester' }); } catch (x) { return x; } return null; })();
+    expect(e).toBeInstanceOf(ReadOnlyError);
+    expect((e as Error).message).toContain(file);
+  });
+});
+
 describe('curation', () => {
   const quoteOf = () => {
     const { document } = importSample();
@@ -167,7 +218,7 @@ describe('curation', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(ConflictError);
-    expect(err).toMatchObject({ status: 409, currentVersion: 2, expectedVersion: 1, updatedBy: 'ann' });
+    expect(err).toMatchObject({ code: 'conflict', currentVersion: 2, expectedVersion: 1, updatedBy: 'ann' });
     expect((err as Error).message).toMatch(/changed since version 1: it is now version 2 \(by ann/);
     expect(ws.getItem(item.id)).toMatchObject({ status: 'accepted', version: 2 });
     expect(ws.listAudit({ entityId: item.id })).toHaveLength(1);

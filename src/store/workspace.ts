@@ -3,14 +3,16 @@
 // append-only audit log. better-sqlite3 in WAL mode with synchronous=FULL: a write is durable
 // once the call returns, and every write is one transaction.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { capWarnings, extract } from '../evidence/extract.ts';
 import type { Gazetteer } from '../evidence/gazetteer.ts';
-import { MAX_IMPORT_BYTES, importBytes } from '../evidence/importer.ts';
+import { ImportError, MAX_IMPORT_BYTES, importBytes } from '../evidence/importer.ts';
 import { Claim, DocumentMeta, EXTRACTOR_VERSION, Mention, Quote, type Extraction, type ImportedDocument, type Speaker } from '../evidence/types.ts';
-import { BusyError, ConflictError, InvalidInputError, NotFoundError, SchemaError } from './errors.ts';
+import {
+  BusyError, ConflictError, DiskFullError, WorkspaceError, InvalidInputError, NotFoundError, ReadOnlyError, RefusedError, SchemaError, isUnwritable,
+} from './errors.ts';
 import { CurateRequest, ScenarioInput, parseInput, type ItemEdit } from './inputs.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { withSpanText, withoutSpanText } from './spans.ts';
@@ -99,6 +101,16 @@ export interface OpenOptions {
   now?: () => Date;
   /** how long a writer waits for another process's lock, in ms (default 5000) */
   busyTimeoutMs?: number;
+  /** open without write access: every write is refused with ReadOnlyError */
+  readOnly?: boolean;
+  /** a quota in database pages (SQLite max_page_count): a write past it fails as DiskFullError, as on a full disk */
+  maxPages?: number;
+}
+
+/** Whether a write would be taken now, and if not why (for the server's health check). */
+export interface WritableState {
+  writable: boolean;
+  reason?: string;
 }
 
 export interface ImportResult {
@@ -132,31 +144,65 @@ export class Workspace {
   readonly path: string;
   private readonly db: Database.Database;
   private readonly now: () => Date;
+  private readonly readOnly: boolean;
+  /** the last write that failed for want of space or permission, until a write succeeds */
+  private lastWriteError: DiskFullError | ReadOnlyError | null = null;
 
   constructor(file: string, opts: OpenOptions = {}) {
     this.path = file;
     this.now = opts.now ?? (() => new Date());
-    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.readOnly = !!opts.readOnly;
     try {
-      this.db = new Database(file);
+      if (file !== ':memory:' && !this.readOnly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      this.db = new Database(file, { readonly: this.readOnly, fileMustExist: this.readOnly });
     } catch (e) {
-      throw new SchemaError(`cannot open the workspace ${file}: ${(e as Error).message}`);
+      throw this.openFailure(e);
     }
     try {
       this.db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
-      if (file !== ':memory:') {
+      if (file !== ':memory:' && !this.readOnly) {
         const mode = this.db.pragma('journal_mode = WAL', { simple: true });
         if (String(mode).toLowerCase() !== 'wal') throw new SchemaError(`cannot switch ${file} to WAL mode (got ${mode})`);
       }
       // FULL: a committed transaction survives a power cut too, not only a killed process
       this.db.pragma('synchronous = FULL');
       this.db.pragma('foreign_keys = ON');
+      if (opts.maxPages) this.db.pragma(`max_page_count = ${Math.max(1, Math.floor(opts.maxPages))}`);
       this.migrate();
     } catch (e) {
       this.db.close();
-      if (e instanceof SchemaError) throw e;
+      if (e instanceof SchemaError || isUnwritable(e)) throw e;
       throw this.translate(e, `cannot use ${file} as a workspace`);
     }
+  }
+
+  /** Why the file could not be opened: a missing folder or file we may not create is read-only. */
+  private openFailure(e: unknown): Error {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (/^(EACCES|EPERM|EROFS)$/.test(code) || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
+      return new ReadOnlyError(this.path, `it cannot be opened for writing (${(e as Error).message})`);
+    }
+    if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new DiskFullError(this.path);
+    return new SchemaError(`cannot open the workspace ${this.path}: ${(e as Error).message}`);
+  }
+
+  /**
+   * Whether a write would be taken now: not when opened read-only, not when the file or its folder
+   * is not writable, and not while the last write failed for want of space or permission.
+   */
+  writableState(): WritableState {
+    if (this.readOnly) return { writable: false, reason: `the workspace ${this.path} is open read-only` };
+    if (this.lastWriteError) return { writable: false, reason: this.lastWriteError.message };
+    if (this.path !== ':memory:') {
+      for (const p of [this.path, path.dirname(path.resolve(this.path))]) {
+        try {
+          accessSync(p, fsConstants.W_OK);
+        } catch (e) {
+          return { writable: false, reason: `${p} is not writable (${(e as NodeJS.ErrnoException).code})` };
+        }
+      }
+    }
+    return { writable: true };
   }
 
   close(): void {
@@ -178,12 +224,15 @@ export class Workspace {
   // ------------------------------------------------------------------ migrations
 
   private migrate(): void {
-    this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    if (!this.readOnly) this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const current = this.schemaVersion();
     const latest = MIGRATIONS[MIGRATIONS.length - 1].version;
     if (current > latest) {
       throw new SchemaError(`${this.path} has schema version ${current}, newer than this accede understands (${latest}); upgrade accede`);
+    }
+    if (current < latest && this.readOnly) {
+      throw new ReadOnlyError(this.path, `it is at schema version ${current} and needs upgrading to ${latest}, which needs write access`);
     }
     for (const m of MIGRATIONS) {
       if (m.version <= current) continue;
@@ -245,7 +294,13 @@ export class Workspace {
    */
   importText(text: string, opts: { who: string; gazetteer?: Gazetteer; origin?: string; meta?: Partial<DocumentMeta> }): ImportResult {
     const raw = parseInput(z.string().max(MAX_IMPORT_BYTES, 'text over the 5 MB limit'), text, 'text');
-    const doc = importBytes(new TextEncoder().encode(raw), opts.origin ?? 'pasted text', 'txt');
+    let doc: ImportedDocument;
+    try {
+      doc = importBytes(new TextEncoder().encode(raw), opts.origin ?? 'pasted text', 'txt');
+    } catch (e) {
+      if (e instanceof ImportError) throw new RefusedError(e.message, e.reason);
+      throw e;
+    }
     const meta = { ...doc.meta };
     for (const [k, v] of Object.entries(parseInput(DocumentMeta.partial(), opts.meta ?? {}, 'metadata'))) {
       if (v !== undefined && v !== null) (meta as Record<string, unknown>)[k] = v;
@@ -479,20 +534,29 @@ export class Workspace {
 
   /** Runs fn in a BEGIN IMMEDIATE transaction: the write lock is taken first, so read-check-write cannot race. */
   private immediate<T>(fn: () => T): T {
+    if (this.readOnly) throw new ReadOnlyError(this.path, 'it was opened read-only');
     try {
-      return this.db.transaction(fn).immediate();
+      const r = this.db.transaction(fn).immediate();
+      this.lastWriteError = null;
+      return r;
     } catch (e) {
-      throw this.translate(e);
+      const err = this.translate(e);
+      if (isUnwritable(err)) this.lastWriteError = err;
+      throw err;
     }
   }
 
   private translate(e: unknown, context?: string): Error {
     const code = (e as { code?: string }).code;
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new BusyError(this.path);
+    if (code === 'SQLITE_FULL' || (code === 'SQLITE_IOERR_WRITE' && /disk|space/i.test((e as Error).message))) return new DiskFullError(this.path);
+    if (code?.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') {
+      return new ReadOnlyError(this.path, `SQLite refused the write (${(e as Error).message})`);
+    }
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       return new SchemaError(`${this.path} is not a usable workspace (${(e as Error).message})`);
     }
-    if (context && !(e instanceof Error && 'status' in e)) return new SchemaError(`${context}: ${(e as Error).message}`);
+    if (context && !(e instanceof WorkspaceError)) return new SchemaError(`${context}: ${(e as Error).message}`);
     return e as Error;
   }
 }

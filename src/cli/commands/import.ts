@@ -8,7 +8,7 @@ import { extract } from '../../evidence/extract.ts';
 import { buildGazetteer, type Gazetteer } from '../../evidence/gazetteer.ts';
 import { ImportError, importFile, importStdin, listImportable } from '../../evidence/importer.ts';
 import type { Extraction, ImportedDocument } from '../../evidence/types.ts';
-import { WorkspaceError, type DocumentSummary, type Workspace } from '../../store/index.ts';
+import { WorkspaceError, isUnwritable, type DocumentSummary, type Workspace } from '../../store/index.ts';
 import { CliError, type CliContext } from '../context.ts';
 import { DEFAULT_WORKSPACE, openFor, whoFrom, type WorkspaceOptions } from '../workspace.ts';
 
@@ -50,6 +50,8 @@ async function run(inputs: string[], o: Options, ctx: CliContext, ws: Workspace,
   const problems: ImportError[] = [];
   const skipped: ImportError[] = [];
   let sawDirectory = false;
+  // a full disk or a read-only workspace stops the run: the rest could not be stored either
+  let stopped: WorkspaceError | null = null;
 
   const store = (doc: ImportedDocument): Outcome => {
     const extraction = extract(doc.text, gazetteer);
@@ -57,6 +59,7 @@ async function run(inputs: string[], o: Options, ctx: CliContext, ws: Workspace,
       const r = ws.importDocument(doc, extraction, who);
       return { document: r.document, created: r.created, extraction, imported: doc };
     } catch (e) {
+      if (isUnwritable(e)) throw e;
       if (e instanceof WorkspaceError) throw new CliError(`${doc.origin}: ${e.message}`, 1);
       throw e;
     }
@@ -75,12 +78,17 @@ async function run(inputs: string[], o: Options, ctx: CliContext, ws: Workspace,
       outcomes.push(r);
       if (announce) ack(r);
     } catch (e) {
+      if (isUnwritable(e)) {
+        stopped = e;
+        return;
+      }
       if (!(e instanceof ImportError)) throw e;
       problems.push(e);
     }
   };
 
   for (const input of inputs) {
+    if (stopped) break;
     if (input === '-') {
       await attempt(() => importStdin(process.stdin), true);
       continue;
@@ -102,6 +110,7 @@ async function run(inputs: string[], o: Options, ctx: CliContext, ws: Workspace,
     const bar = progressBar(files.length, !!o.json);
     let n = 0;
     for (const f of files) {
+      if (stopped) break;
       const origin = path.join(input, f.rel);
       await attempt(() => importFile(f.file, {}, origin), !bar);
       bar?.update(++n, { file: f.rel.slice(-40) });
@@ -111,7 +120,7 @@ async function run(inputs: string[], o: Options, ctx: CliContext, ws: Workspace,
 
   const created = outcomes.filter((r) => r.created).length;
   if (o.json) {
-    if (inputs.length === 1 && !sawDirectory && outcomes.length === 1 && problems.length === 0) {
+    if (inputs.length === 1 && !sawDirectory && outcomes.length === 1 && problems.length === 0 && !stopped) {
       ctx.out(JSON.stringify(single(outcomes[0]), null, 2));
     } else {
       ctx.out(JSON.stringify({
@@ -119,14 +128,19 @@ async function run(inputs: string[], o: Options, ctx: CliContext, ws: Workspace,
         problems: problems.map((p) => ({ file: p.file, reason: p.reason, message: p.message })),
         skipped: skipped.map((p) => p.file),
         summary: { imported: created, unchanged: outcomes.length - created, failed: problems.length, skipped: skipped.length },
+        ...(stopped ? { stopped: (stopped as WorkspaceError).message } : {}),
       }, null, 2));
     }
   } else {
     for (const p of problems) ctx.err(`error: ${p.message}`);
-    if (sawDirectory || inputs.length > 1) {
-      ctx.out(`${created} imported, ${outcomes.length - created} unchanged, ${problems.length} failed` +
+    if (sawDirectory || inputs.length > 1 || stopped) {
+      ctx.out(`${stopped ? 'stopped: ' : ''}${created} imported, ${outcomes.length - created} unchanged, ${problems.length} failed` +
         (skipped.length ? `, ${skipped.length} skipped (not .txt, .md or .html)` : '') + ` — workspace ${ws.path}`);
     }
+  }
+  if (stopped) {
+    ctx.err(`error: ${(stopped as WorkspaceError).message}`);
+    return 3;
   }
   if (problems.length === 0) return 0;
   // a bad single input is bad input; failures among many files are a (partial) failure
