@@ -9,7 +9,24 @@
 //   a quotation standing alone continues the previous speaker   floating-quote
 // Pronouns, surnames and role nouns resolve through the document's registry of people.
 import type { Doc } from './document.ts';
-import { CONJUNCTIONS, DETERMINERS, INTERVIEWEE_NOUNS, PREPOSITIONS, SPEAKER_NOUNS, SUBJECT_PRONOUNS, TITLES, VERB_ADJUNCTS, cueOf, type Cue } from './lexicon.ts';
+import {
+  BARE_CLAUSE_LEMMAS,
+  COMPOUND_MODIFIERS,
+  CONJUNCTIONS,
+  cueOf,
+  DETERMINERS,
+  INTERVIEWEE_NOUNS,
+  OBJECT_THEN_THAT,
+  ORG_NOUNS,
+  PP_STARTS,
+  PREPOSITIONS,
+  SPEAKER_NOUNS,
+  SUBJECT_PRONOUNS,
+  TEMPORAL_WORDS,
+  TITLES,
+  VERB_ADJUNCTS,
+  type Cue,
+} from './lexicon.ts';
 import { nonQuoteReason, type NonQuoteReason } from './nonquotes.ts';
 import { Registry, analyzeRun, capRun, type Entity, type EntityKind, type PlaceLookup, type Run } from './people.ts';
 import { AGENT_SUFFIX, AUX, DOC_NOUNS, OPENERS, Phrases, type NP } from './phrases.ts';
@@ -38,26 +55,6 @@ interface Attribution {
   rule: string;
 }
 
-const BARE_CLAUSE_LEMMAS = new Set(['say', 'tell', 'announce', 'claim', 'report', 'state', 'add', 'note', 'argue',
-  'insist', 'warn', 'explain', 'confirm', 'reveal', 'indicate', 'acknowledge', 'admit', 'write', 'tweet', 'declare',
-  'concede', 'assert', 'predict', 'conclude', 'rule', 'estimate', 'suggest', 'allege', 'deny', 'caution',
-  'assure', 'inform', 'remind', 'underline', 'stress', 'emphasize', 'emphasise', 'reiterate', 'reaffirm',
-  'maintain', 'contend', 'hint', 'signal', 'assess', 'observe', 'disclose', 'recall', 'mention', 'reply',
-  'respond', 'recommend', 'continue', 'comment', 'underscore', 'agree']);
-/** Verbs that take an object before "that" (warned Iran that …); for others "X that" is a noun complement. */
-const OBJECT_THEN_THAT = new Set(['warn', 'promise', 'advise', 'assure', 'remind', 'inform', 'tell', 'convince',
-  'persuade', 'notify', 'caution', 'reassure', 'urge']);
-const ORG_NOUNS = new Set(['court', 'agency', 'embassy', 'ministry', 'department', 'government', 'office',
-  'company', 'party', 'police', 'paper', 'newspaper', 'broadcaster', 'commission', 'committee', 'council',
-  'institute', 'organization', 'organisation', 'union', 'alliance', 'group', 'bank', 'fund', 'firm', 'network',
-  'channel', 'parliament', 'assembly', 'administration', 'presidency', 'cabinet', 'military', 'army', 'service']);
-/** Singular nouns that, before "states"/"claims"/"reports", usually form a compound ("member states"). */
-const COMPOUND_MODIFIERS = new Set(['member', 'nation', 'city', 'press', 'news', 'border', 'security', 'trade',
-  'police', 'rights', 'union', 'island', 'client', 'partner', 'candidate', 'transit', 'buffer', 'satellite', 'vassal']);
-const TEMPORAL_WORDS = new Set(['yesterday', 'today', 'tonight', 'earlier', 'later', 'recently', 'again', 'also',
-  'previously', 'repeatedly', 'publicly', 'separately', 'then', 'once', 'now', 'too']);
-const PP_STARTS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'over', 'after', 'before', 'with', 'to',
-  'from', 'late', 'last', 'this', 'when', 'while', 'following', 'amid', 'under', 'earlier']);
 const TERMINAL = /^[.!?…]$|^\.\.\.$/;
 /** How far (in tokens) a rule looks for a cue or a clause end; keeps run-on "sentences" linear. */
 const SCAN_LIMIT = 150;

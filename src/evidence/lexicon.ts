@@ -360,3 +360,30 @@ export const ABBREVIATIONS = new Set([
   'oct', 'nov', 'dec', 'mt', 'ft', 'ave', 'approx', 'est', 'dept', 'univ', 'adm', 'maj', 'cmdr', 'rev', 'hon',
   'pres', 'gov', 'supt', 'det', 'insp', 'fig', 'al', 'cf', 'ca', 'op', 'vol', 'pp', 'p', 'art', 'sec',
 ]);
+
+// ---------------------------------------------------------------- attribution (src/evidence/attribution.ts)
+
+/** Reporting verbs that take a clause without "that": said he would, told reporters they had. */
+export const BARE_CLAUSE_LEMMAS = new Set(['say', 'tell', 'announce', 'claim', 'report', 'state', 'add', 'note', 'argue',
+  'insist', 'warn', 'explain', 'confirm', 'reveal', 'indicate', 'acknowledge', 'admit', 'write', 'tweet', 'declare',
+  'concede', 'assert', 'predict', 'conclude', 'rule', 'estimate', 'suggest', 'allege', 'deny', 'caution',
+  'assure', 'inform', 'remind', 'underline', 'stress', 'emphasize', 'emphasise', 'reiterate', 'reaffirm',
+  'maintain', 'contend', 'hint', 'signal', 'assess', 'observe', 'disclose', 'recall', 'mention', 'reply',
+  'respond', 'recommend', 'continue', 'comment', 'underscore', 'agree']);
+/** Verbs that take an object before "that" (warned Iran that …); for others "X that" is a noun complement. */
+export const OBJECT_THEN_THAT = new Set(['warn', 'promise', 'advise', 'assure', 'remind', 'inform', 'tell', 'convince',
+  'persuade', 'notify', 'caution', 'reassure', 'urge']);
+/** Head nouns of organizations that speak: the court ruled, the ministry said. */
+export const ORG_NOUNS = new Set(['court', 'agency', 'embassy', 'ministry', 'department', 'government', 'office',
+  'company', 'party', 'police', 'paper', 'newspaper', 'broadcaster', 'commission', 'committee', 'council',
+  'institute', 'organization', 'organisation', 'union', 'alliance', 'group', 'bank', 'fund', 'firm', 'network',
+  'channel', 'parliament', 'assembly', 'administration', 'presidency', 'cabinet', 'military', 'army', 'service']);
+/** Singular nouns that, before "states"/"claims"/"reports", usually form a compound ("member states"). */
+export const COMPOUND_MODIFIERS = new Set(['member', 'nation', 'city', 'press', 'news', 'border', 'security', 'trade',
+  'police', 'rights', 'union', 'island', 'client', 'partner', 'candidate', 'transit', 'buffer', 'satellite', 'vassal']);
+/** Adverbs that may sit between a reporting verb and what was said: said earlier, also told. */
+export const TEMPORAL_WORDS = new Set(['yesterday', 'today', 'tonight', 'earlier', 'later', 'recently', 'again', 'also',
+  'previously', 'repeatedly', 'publicly', 'separately', 'then', 'once', 'now', 'too']);
+/** Words opening a prepositional or time phrase after a reporting verb: said in a statement on Monday that. */
+export const PP_STARTS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'over', 'after', 'before', 'with', 'to',
+  'from', 'late', 'last', 'this', 'when', 'while', 'following', 'amid', 'under', 'earlier']);

@@ -247,6 +247,8 @@ export class Registry {
         const p = e.kind === 'person' ? this.parts.get(e) : undefined;
         return !!p && (p[1] === w || p[0] === w);
       };
+      // no person has this first or last name: nothing to look for among the mentions
+      if (!this.byPart.has(w)) return this.byKey.get(key);
       // the most recently mentioned person whose last (or first) name this is, else any such person
       let seen = 0;
       for (const m of this.before(before, true)) {
