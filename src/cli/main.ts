@@ -1,5 +1,6 @@
 // The `accede` command: a thin shell that parses arguments and prints what the core computes.
 import { Command, CommanderError } from 'commander';
+import { NotApplicableError } from '../model/asof.ts';
 import { DataError, formatIssue } from '../model/issues.ts';
 import { type CliContext, CliError, createContext, type Io } from './context.ts';
 
@@ -65,6 +66,11 @@ function handle(e: unknown, io: Io): number {
   if (e instanceof DataError) {
     for (const i of e.issues) io.err(`error: ${formatIssue(i)}`);
     io.err(`${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} found`);
+    return 2;
+  }
+  if (e instanceof NotApplicableError) {
+    // The question has no answer on that day: bad input, not a failure.
+    io.err(`error: ${e.message}`);
     return 2;
   }
   if (e instanceof CliError) {

@@ -1,5 +1,5 @@
 // A case laid out for evaluation on a day: who sits at each stage, and what drives each position.
-import { bodySeatsAsOf, covers, passedAsOf, recognitionsAsOf, type RecognitionStatus, stageBody } from '../model/asof.ts';
+import { bodySeatsAsOf, covers, NotApplicableError, notApplicable, passedAsOf, recognitionsAsOf, type RecognitionStatus, stageBody } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import { type Assignment, holds } from '../model/drivers.ts';
 import type {
@@ -95,6 +95,8 @@ export function setupCase(ix: Indexed, c: CaseData, asOf: string, part: StagePar
   const org = ix.organization(c.organization);
   if (!org) throw new Error(`unknown organization ${c.organization}`);
   const candidate = ix.state(c.candidate);
+  const why = notApplicable(org, candidate, asOf);
+  if (why) throw new NotApplicableError(why);
   const isUnMember = !!candidate?.unMemberSince && candidate.unMemberSince <= asOf;
   const recognition = recognitionsAsOf(ix.recognitions(c.candidate), asOf);
   const passed = passedAsOf(c.timeline, asOf);

@@ -3,7 +3,7 @@ import { endOf, startOf } from './grammar.ts';
 
 // Days are defined in the grammar; re-exported here because as-of code reaches for them with the rest.
 export { endOf, startOf } from './grammar.ts';
-import type { BodyData, OrganizationData, RecognitionData, RecognitionsFileData, StageData, TimelineStepData } from './schema.ts';
+import type { BodyData, OrganizationData, RecognitionData, RecognitionsFileData, StageData, StateData, TimelineStepData } from './schema.ts';
 
 /** Whether a period [since, until) covers the day; a missing bound is open. */
 export function covers(asOf: string, since?: string, until?: string): boolean {
@@ -22,6 +22,12 @@ export function covers(asOf: string, since?: string, until?: string): boolean {
  */
 export function joinedDay(m: { joined?: string }): string | undefined {
   return m.joined === 'unknown' ? undefined : m.joined;
+}
+
+/** Whether two periods [since, until) share a day; a missing bound is open. */
+export function overlaps(a: { since?: string; until?: string }, b: { since?: string; until?: string }): boolean {
+  const before = (until?: string, since?: string) => until !== undefined && since !== undefined && startOf(until) <= startOf(since);
+  return !before(a.until, b.since) && !before(b.until, a.since);
 }
 
 export function membersAsOf(org: OrganizationData, asOf: string): string[] {
@@ -88,4 +94,25 @@ export function passedAsOf(steps: TimelineStepData[] | undefined, asOf: string):
   const last = new Map<string, TimelineStepData>();
   for (const t of timelineAsOf(steps, asOf)) last.set(t.stage, t);
   return new Map([...last].filter(([, t]) => t.outcome === 'pass'));
+}
+
+/**
+ * Why a case has no answer on the day: the organization or the candidate did not exist yet. The question
+ * is then answered as such, never computed (members "as of 1800" would be an empty body that passes).
+ */
+export function notApplicable(org: OrganizationData, candidate: StateData | undefined, asOf: string): string | undefined {
+  if (org.founded && asOf < org.founded.date) return `${org.shortName} did not exist on ${asOf} (founded ${org.founded.date})`;
+  if (candidate?.statehood && asOf < candidate.statehood.date) {
+    return `${candidate.name} did not exist as a state on ${asOf} (since ${candidate.statehood.date})`;
+  }
+  return undefined;
+}
+
+/** Thrown by the engine's input preparation for a day before the organization or the candidate existed. */
+export class NotApplicableError extends Error {
+  readonly code = 'not_applicable';
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'NotApplicableError';
+  }
 }

@@ -1,7 +1,8 @@
 // Checks across files: dangling references, cycles among drivers and impossible rules.
 import { parseFraction } from '../rules/fraction.ts';
 import type { Dataset } from './dataset.ts';
-import { isUrl, parseLink } from './grammar.ts';
+import { joinedDay, overlaps } from './asof.ts';
+import { isUrl, parseLink, startOf } from './grammar.ts';
 import { topologicalOrder } from './drivers.ts';
 import type { DataIssue, IssuePath } from './issues.ts';
 import type { CaseData, DriverData, OrganizationData, RuleInput, SourceRefData } from './schema.ts';
@@ -66,10 +67,16 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
     if (orgs.has(org.id)) push(org, ['id'], 'duplicate', `duplicate organization id ${org.id}`);
     orgs.set(org.id, org);
     checkRefs(org, ['sources'], org.sources);
+    const rows = new Map<string, number[]>();
     org.members.forEach((m, i) => {
       checkState(org, ['members', i, 'state'], m.state);
       checkRefs(org, ['members', i, 'sources'], m.sources);
-      if (m.joined && m.joined !== 'unknown' && m.left && m.left < m.joined) push(org, ['members', i, 'left'], 'impossible', 'left before joined');
+      const joined = joinedDay(m);
+      if (joined && m.left && startOf(m.left) < startOf(joined)) push(org, ['members', i, 'left'], 'impossible', 'left before joined');
+      const earlier = rows.get(m.state) ?? [];
+      const twin = earlier.find((j) => overlaps(period(org.members[j]), period(m)));
+      rows.set(m.state, [...earlier, i]);
+      if (twin !== undefined) push(org, ['members', i, 'state'], 'duplicate', `a second membership row for ${m.state} over the same period as members[${twin}]`);
     });
     const bodies = new Map(org.bodies.map((b) => [b.id, b]));
     org.bodies.forEach((b, i) => {
@@ -198,6 +205,17 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
   return issues;
 }
 
+const period = (m: { joined?: string; left?: string }) => ({ since: joinedDay(m), until: m.left });
+
+/**
+ * Two stances collide when both apply to every stage or both name a common stage; a stance naming
+ * stages beside one without is an override (the engine prefers the named stages), not a duplicate.
+ */
+function sameStages(a: string[] | undefined, b: string[] | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a.some((x) => b.includes(x));
+}
+
 type Push = (path: IssuePath, code: string, message: string) => void;
 
 function checkRule(
@@ -273,6 +291,8 @@ function checkCase(
     });
   c.stances.forEach((s, i) => {
     checkState(['stances', i, 'state'], s.state);
+    const twin = c.stances.findIndex((o, j) => j < i && o.state === s.state && overlaps(o, s) && sameStages(o.stages, s.stages));
+    if (twin >= 0) push(['stances', i, 'state'], 'duplicate', `a second stance for ${s.state} over the same period and stages as stances[${twin}]`);
     checkStages(['stances', i, 'stages'], s.stages);
     checkRefs(['stances', i, 'sources'], s.sources);
     s.when?.forEach((w, j) => {

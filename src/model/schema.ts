@@ -43,6 +43,17 @@ export const SourceRef = z.union([
 ]);
 const Sources = z.array(SourceRef).min(1, 'at least one source');
 
+/**
+ * When an organization or a state came into being. Before that day a case has no answer ("NATO did not
+ * exist on 1800-01-01"), so the engine is not asked.
+ */
+export const Founding = z.strictObject({
+  date: Day,
+  sources: Sources,
+  verified: z.boolean().optional(),
+  note: z.string().optional(),
+});
+
 export const State = z
   .strictObject({
     code: StateCode,
@@ -52,6 +63,8 @@ export const State = z
     /** Required for UN members and observers; optional for kind `other` (non-state members such as Aruba). */
     wikidata: z.string().regex(/^Q\d+$/, 'a Wikidata id like Q1246').optional(),
     unMemberSince: Day.optional(),
+    /** For states younger than the organizations they may join (Kosovo: declared 2008-02-17). */
+    statehood: Founding.optional(),
     kind: z.enum(['un-member', 'observer', 'other']),
     population: z.number().int().positive().optional(),
     sources: Sources,
@@ -190,6 +203,7 @@ export const Organization = z.strictObject({
   aliases: z.array(z.string().min(1)).optional(),
   wikidata: z.string().regex(/^Q\d+$/).optional(),
   sources: Sources,
+  founded: Founding.optional(),
   members: z.array(Membership).min(1),
   bodies: z.array(Body).min(1),
   procedure: z.strictObject({
@@ -378,6 +392,7 @@ export const Backtest = z
   });
 export const BacktestsFile = z.array(Backtest);
 
+export type FoundingData = z.infer<typeof Founding>;
 export type StateData = z.infer<typeof State>;
 export type OrganizationData = z.infer<typeof Organization>;
 export type BodyData = z.infer<typeof Body>;

@@ -3,6 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
+import { NotApplicableError } from '../model/asof.ts';
 import { isDay } from '../model/grammar.ts';
 import { type Dataset, index } from '../model/dataset.ts';
 import type { CaseData } from '../model/schema.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return respondError(c, err.status, err.body);
+    if (err instanceof NotApplicableError) return respondError(c, 422, { error: 'not_applicable', detail: err.reason });
     if (err instanceof WorkspaceError) {
       const e = workspaceErrorResponse(err);
       if (e.status === 503) c.header('Retry-After', '1');

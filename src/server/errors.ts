@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'conflict'
+  | 'not_applicable'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'busy'
