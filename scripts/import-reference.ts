@@ -217,6 +217,21 @@ function write(path: string, doc: Document): void {
   writeFileSync(path, doc.toString({ lineWidth: 100, minContentWidth: 40 }));
 }
 
+/** States younger than the organizations they may join: before this day a case has no answer. */
+const STATEHOOD: Record<string, { date: string; verified: boolean; sources: Array<string | { source: string; note: string }>; note: string }> = {
+  XK: {
+    date: '2008-02-17',
+    verified: true,
+    sources: [
+      {
+        source: 'https://worldhistoryproject.org/2008/2/17/kosovo-formally-declares-independence-from-serbia',
+        note: 'The 2008 Kosovo declaration of independence … adopted on 17 February 2008',
+      },
+    ],
+    note: 'declaration of independence of 2008-02-17 (the source calls it the second; the first, of 1990-09-07, is not taken as statehood here)',
+  },
+};
+
 function states(memberships: Row[]): void {
   const rows = load('states.csv');
   const out = rows.map((r) => {
@@ -230,6 +245,7 @@ function states(memberships: Row[]): void {
       ...(aliases.length ? { aliases } : {}),
       wikidata: r.wikidata,
       ...(r.un_member_since ? { unMemberSince: r.un_member_since } : {}),
+      ...(STATEHOOD[r.iso2] ? { statehood: STATEHOOD[r.iso2] } : {}),
       kind,
       sources,
       note: [r.note, CAPITALS[r.iso2] ? 'capital alias from Wikidata (P36)' : ''].filter(Boolean).join('; '),
