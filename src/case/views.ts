@@ -206,7 +206,7 @@ export function caseSummary(day: Day, c: CaseData, ev?: Evaluation, probability?
     organization: c.organization,
     organizationName: day.orgShortName(c.organization),
     title: day.title(c),
-    status: c.status,
+    status: e.status,
     isMember: day.isMember(c.organization, c.candidate),
     counter: counter(day, c.candidate, c.organization),
     admitted: e.admitted,

@@ -3,7 +3,7 @@ import type { Indexed } from '../model/dataset.ts';
 import { type Assignment, conditionalP, topologicalOrder } from '../model/drivers.ts';
 import type { CaseData, DriverData, Position, SourceRefData, TieData, TimelineStepData } from '../model/schema.ts';
 import { type Ballot, describeRule, evaluateRule, type Tally, tallyOf } from '../rules/evaluate.ts';
-import { covers, passedAsOf, timelineAsOf } from '../model/asof.ts';
+import { covers, passedAsOf, startOf, timelineAsOf } from '../model/asof.ts';
 import { distUnder, mostLikely, setupCase, type CaseSetup, type StanceSpec } from './setup.ts';
 
 export interface VoterPosition {
@@ -124,12 +124,33 @@ export function evaluateSetup(setup: CaseSetup, fixed: Assignment = {}): Evaluat
     asOf: setup.asOf,
     drivers,
     admitted: stages.every((s) => s.outcome === 'pass'),
-    status: c.status,
+    status: statusAsOf(setup),
     stages,
     ties: c.ties.map((t) => ({ ...t, active: covers(setup.asOf, t.since, t.until) })),
     timeline: timelineAsOf(c.timeline, setup.asOf),
     ...(reached ? { reached } : {}),
     sources: [...sources],
+  };
+}
+
+/**
+ * The de jure status on the day, not as the data records it today: a member from its join date, and
+ * before a recorded status begins (Finland is recorded "member since 2023-04-04"), an applicant when the
+ * timeline shows the candidate's own step passed, else not applied — so no answer leaks what came later.
+ */
+export function statusAsOf(setup: CaseSetup): CaseData['status'] {
+  const { case: c, organization: org, asOf } = setup;
+  const row = org.members.find((m) => m.state === c.candidate && covers(asOf, m.joined === 'unknown' ? undefined : m.joined, m.left));
+  if (row) return { ...c.status, deJure: 'member', since: row.joined === 'unknown' ? undefined : row.joined };
+  if (c.status.deJure !== 'member' && (!c.status.since || startOf(c.status.since) <= asOf)) return c.status;
+  const own = new Set(org.bodies.filter((b) => b.composition === 'candidate').map((b) => b.id));
+  const ownStages = new Set(org.procedure.stages.filter((s) => own.has(s.body)).map((s) => s.id));
+  const applied = [...passedAsOf(c.timeline, asOf)].find(([stage]) => ownStages.has(stage))?.[1];
+  return {
+    deJure: applied ? 'applicant' : 'not-applied',
+    ...(applied ? { since: applied.date } : {}),
+    note: `as of ${asOf}; the status recorded today (${c.status.deJure}${c.status.since ? ` since ${c.status.since}` : ''}) begins later`,
+    sources: c.status.sources,
   };
 }
 

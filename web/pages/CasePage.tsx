@@ -1,5 +1,6 @@
 // One case: headline, the procedure, the map, driver toggles, what it takes, the evidence, as-of, permalink, downloads.
 // The page's state lives in its URL (the permalink); every change rewrites the URL and the page renders from it.
+import { statusAsOf } from '../../src/engine/evaluate.ts';
 import { OVERALL, OVERALL_DEFINITION, SCENARIO, SCENARIO_DEFINITION } from '../../src/case/wording.ts';
 import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -127,8 +128,8 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
         <div class="hl-block dejure">
           <span class="hl-label">De jure</span>
           <span class="hl-value" data-testid="status">
-            {st.isMember ? 'member' : STATUS_LABEL[c.status.deJure] ?? c.status.deJure}
-            {!st.isMember && c.status.since ? <span class="since"> since {longDate(c.status.since)}</span> : null}
+            {st.isMember ? 'member' : STATUS_LABEL[ev.status.deJure] ?? ev.status.deJure}
+            {!st.isMember && ev.status.since ? <span class="since"> since {longDate(ev.status.since)}</span> : null}
           </span>
           <span class="hl-sub counter" data-testid="counter">
             {st.counter.text}
@@ -274,6 +275,7 @@ class EvidenceSection extends Component<{ ix: Indexed; c: CaseData; prepared: Pr
   override render() {
     const { ix, c, prepared } = this.props;
     const st = prepared.static;
+    const ev = { status: statusAsOf(prepared.setup) };
     const candidateName = st.candidateName;
     const explicitStances = Object.entries(st.stanceEvidence).filter(([code]) => c.stances.some((s) => s.state === code));
     return (
@@ -281,8 +283,8 @@ class EvidenceSection extends Component<{ ix: Indexed; c: CaseData; prepared: Pr
       <h2 id="h-evidence">The evidence</h2>
       <h3>Status</h3>
       <p>
-        {candidateName} {st.isMember ? 'is a member' : STATUS_LABEL[c.status.deJure] ?? c.status.deJure}
-        {c.status.since ? ` since ${longDate(c.status.since)}` : ''}.{c.status.note ? ` ${c.status.note}` : ''}
+        {candidateName} {st.isMember ? 'is a member' : STATUS_LABEL[ev.status.deJure] ?? ev.status.deJure}
+        {ev.status.since ? ` since ${longDate(ev.status.since)}` : ''}.{ev.status.note ? ` ${ev.status.note}` : ''}
       </p>
       <EvidenceList items={st.statusEvidence} />
       {c.drivers.length > 0 && <h3>Drivers</h3>}
