@@ -4,17 +4,21 @@
 // - compute: per toggle, what the headline, stages, map and drivers show (re-weighing those tables);
 // - stanceChangesFor: "what it would take" in stances, a larger search, run after the repaint and
 //   remembered per most-likely assignment (many toggles do not change it).
-// Together they give exactly what the engine's analyzePrepared gives (test/api/compute.test.ts).
+// All of it through the engine's session, so the page gives exactly what `evaluate --json` and the
+// API give (test/api/compute.test.ts).
 import type { Indexed } from '../src/model/dataset.ts';
 import type { Assignment } from '../src/model/drivers.ts';
 import type { CaseData } from '../src/model/schema.ts';
-import { type Analysis, prepare as enginePrepare, prepared, type Prepared as EnginePrepared } from '../src/engine/analyze.ts';
-import { expectation } from '../src/engine/conditioning.ts';
-import { driverPlan, type DriverPlan } from '../src/engine/driver-plan.ts';
-import { evaluateSetup, type Evaluation } from '../src/engine/evaluate.ts';
-import { sensitivity, type SensitivityRow } from '../src/engine/sensitivity.ts';
-import { type CaseSetup, setupCase } from '../src/engine/setup.ts';
-import { stanceChanges } from '../src/engine/what-it-takes.ts';
+import {
+  type Analysis,
+  type DriverPlan,
+  type Evaluation,
+  hasSession,
+  openSession,
+  type SensitivityRow,
+  type Session,
+  type CaseSetup,
+} from '../src/engine/index.ts';
 import { daySnapshot } from '../src/case/snapshot.ts';
 import { caseStatic, type CaseStatic, stageVoters, type StageVoters } from '../src/case/views.ts';
 
@@ -31,36 +35,36 @@ export interface Dynamic {
   sensitivity: Sensitivity[];
   /** The fewest driver settings that make admission more likely than not. */
   driverPlan: DriverPlan;
+  /** Which method gave the probabilities (exact, or a labelled estimate). */
+  method: Analysis['method'];
 }
 
 export interface Prepared {
   setup: CaseSetup;
-  engine: EnginePrepared;
+  /** The engine's session for the case and day (its tables are kept by the engine). */
+  session: Session;
   static: CaseStatic;
   /** Stance changes by most-likely driver assignment. */
   changes: Map<string, StanceChanges>;
 }
 
 export function prepare(ix: Indexed, c: CaseData, asOf: string): Prepared {
-  const engine = prepared(ix, c, asOf);
-  return { setup: engine.setup, engine, static: caseStatic(daySnapshot(ix, asOf), c, engine.setup), changes: new Map() };
+  const session = openSession(ix, c, asOf);
+  return { setup: session.setup, session, static: caseStatic(daySnapshot(ix, asOf), c, session.setup), changes: new Map() };
 }
 
 export function compute(_ix: Indexed, p: Prepared, fixed: Assignment): Dynamic {
-  const e = p.engine;
-  const known = new Set(e.drivers.map((d) => d.id));
-  const set: Assignment = Object.fromEntries(Object.entries(fixed).filter(([k]) => known.has(k)));
-  const evaluation = evaluateSetup(p.setup, set);
+  const s = p.session;
+  const set = s.known(fixed);
+  const stages = s.stageProbabilities(set);
   return {
-    evaluation,
-    voters: stageVoters(p.setup, set),
-    probability: e.estimated * expectation(e.drivers, e.prior, e.admission, set),
-    stageProbabilities: p.setup.stages.map((s) => {
-      const table = e.stages.get(s.stage.id);
-      return !s.applies ? 1 : table ? expectation(e.drivers, e.prior, table, set) : (s.estimate?.p ?? 0);
-    }),
-    sensitivity: sensitivity(e.drivers, e.prior, e.admission, set, e.estimated),
-    driverPlan: driverPlan(e.drivers, e.prior, e.admission, set, e.estimated),
+    evaluation: s.evaluate(set),
+    voters: stageVoters(s, set),
+    probability: s.probability(set),
+    stageProbabilities: p.setup.stages.map((st) => stages[st.stage.id]),
+    sensitivity: s.sensitivity(set),
+    driverPlan: s.driverPlan(set),
+    method: s.method(set),
   };
 }
 
@@ -69,7 +73,7 @@ export function stanceChangesFor(p: Prepared, evaluation: Evaluation): StanceCha
   const key = JSON.stringify(evaluation.drivers);
   let hit = p.changes.get(key);
   if (!hit) {
-    hit = stanceChanges(p.setup, evaluation);
+    hit = p.session.stanceChanges(evaluation);
     p.changes.set(key, hit);
   }
   return hit;
@@ -82,29 +86,20 @@ export function hasStanceChanges(p: Prepared, evaluation: Evaluation): boolean {
 
 // ---------------------------------------------------------------- P(admission) over time
 
-const history = new WeakMap<CaseData, Map<string, EnginePrepared>>();
-
-/** The engine's tables for a case on a day, kept per case for the history chart (apart from the page's). */
-export function historyTables(ix: Indexed, c: CaseData, day: string): EnginePrepared {
-  let byDay = history.get(c);
-  if (!byDay) history.set(c, (byDay = new Map()));
-  let p = byDay.get(day);
-  if (!p) {
-    p = enginePrepare(setupCase(ix, c, day));
-    byDay.set(day, p);
-  }
-  return p;
+/** The engine's session for a case on a day, for the history chart (the engine keeps the last 32 days per case). */
+export function historyTables(ix: Indexed, c: CaseData, day: string): Session {
+  const s = openSession(ix, c, day);
+  void s.prepared;
+  return s;
 }
 
-export function hasHistoryTables(c: CaseData, day: string): boolean {
-  return !!history.get(c)?.has(day);
+export function hasHistoryTables(ix: Indexed, c: CaseData, day: string): boolean {
+  return hasSession(ix, c, day);
 }
 
-/** P(admission) from a day's tables under fixed drivers: a re-weighing, cheap. */
-export function probabilityFrom(p: EnginePrepared, fixed: Assignment): number {
-  const known = new Set(p.drivers.map((d) => d.id));
-  const set: Assignment = Object.fromEntries(Object.entries(fixed).filter(([k]) => known.has(k)));
-  return p.estimated * expectation(p.drivers, p.prior, p.admission, set);
+/** P(admission) from a day's session under fixed drivers: a re-weighing, cheap. */
+export function probabilityFrom(s: Session, fixed: Assignment): number {
+  return s.probability(fixed);
 }
 
 /** The days of the chart: 1 January of each year up to the as-of day, then the day itself. */

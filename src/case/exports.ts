@@ -4,9 +4,7 @@
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData } from '../model/schema.ts';
-import { type Analysis, analyzeCase } from '../engine/analyze.ts';
-import { evaluateSetup, type Evaluation } from '../engine/evaluate.ts';
-import { setupCase } from '../engine/setup.ts';
+import { type Analysis, analyzeCase, type Evaluation, openSession } from '../engine/index.ts';
 import { stageVoters } from './views.ts';
 
 export const CSV_COLUMNS = [
@@ -46,9 +44,9 @@ const round = (x: number): string => String(Math.round(x * 1e6) / 1e6);
  * A stage whose members are not in the dataset, or that does not apply, has one row with no state.
  */
 export function caseCsv(ix: Indexed, c: CaseData, asOf: string, fixed: Assignment = {}): string {
-  const setup = setupCase(ix, c, asOf);
-  const ev = evaluateSetup(setup, fixed);
-  const voters = stageVoters(setup, fixed);
+  const session = openSession(ix, c, asOf);
+  const ev = session.evaluate(fixed);
+  const voters = stageVoters(session, fixed);
   const driversText = Object.entries(ev.drivers)
     .map(([k, v]) => `${k}=${v}${k in fixed ? '' : '?'}`)
     .join(' ');
@@ -121,6 +119,7 @@ export function evaluationJson(ev: Evaluation, a?: Analysis) {
       ? {
           probability: a.probability,
           stageProbabilities: a.stageProbabilities,
+          method: a.method,
           sensitivity: a.sensitivity,
           whatItTakes: a.whatItTakes,
           ...(a.power ? { power: a.power } : {}),

@@ -3,11 +3,9 @@
 // so a page and its JSON always agree.
 import type { RecognitionStatus } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
-import { type Assignment, enumerateAssignments } from '../model/drivers.ts';
+import type { Assignment } from '../model/drivers.ts';
 import type { CaseData, SourceRefData } from '../model/schema.ts';
-import { distUnder, type Dist, setupCase, type CaseSetup, type StanceSpec } from '../engine/setup.ts';
-import { analyzeCase, analyzePrepared, type Analysis, prepared } from '../engine/analyze.ts';
-import { evaluateSetup, type Evaluation, mostLikelyAssignment } from '../engine/evaluate.ts';
+import { analyzeCase, type Analysis, type CaseSetup, type Dist, distUnder, driversOf, type Evaluation, evaluateSetup, mostLikelyAssignment, openSession, type Session, setupCase, type StanceSpec } from '../engine/index.ts';
 import type { Day } from './snapshot.ts';
 
 // ---------------------------------------------------------------- recognition counters
@@ -73,42 +71,25 @@ export interface StageVoters {
   voters?: VoterView[];
 }
 
-/** Every voter's position at every stage, averaged over the assignments of the uncertain drivers. */
-export function stageVoters(setup: CaseSetup, fixed: Assignment): StageVoters[] {
-  const assignments = enumerateAssignments(setup.case.drivers, fixed);
+/** Every voter's position at every stage, averaged over the uncertain drivers (the session's tables). */
+export function stageVoters(session: Session, fixed: Assignment): StageVoters[] {
+  const { setup } = session;
   const likely = mostLikelyAssignment(setup.case.drivers, fixed);
-  const byUnit = setup.units.map((u) => {
-    const dist: Dist = { yes: 0, no: 0, abstain: 0, absent: 0 };
-    for (const { assignment, p } of assignments) {
-      const d = distUnder(u.spec, assignment);
-      dist.yes += p * d.yes;
-      dist.no += p * d.no;
-      dist.abstain += p * d.abstain;
-      dist.absent += p * d.absent;
-    }
-    return { unit: u, dist };
-  });
-  return setup.stages.map((s) => {
-    if (!s.applies || !s.seats) return { stage: s.stage.id, applies: s.applies };
-    const voters: VoterView[] = [];
-    for (const [state, seats] of s.seats) {
-      const hit = byUnit.find((x) => x.unit.state === state && x.unit.stages.includes(s.stage.id));
-      if (!hit) continue;
-      const spec = hit.unit.spec;
-      voters.push({
-        state,
-        seats,
-        dist: hit.dist,
-        scenario: distUnder(spec, likely),
-        origin: spec.origin,
-        recognition: setup.recognition.get(state) ?? 'does-not-recognize',
-        sources: spec.sources,
-        note: spec.note,
-        basis: spec.basis,
-        drivers: [...new Set(spec.when.flatMap((w) => Object.keys(w.if)))],
-      });
-    }
-    return { stage: s.stage.id, applies: true, voters };
+  return session.voters(fixed).map((s) => {
+    if (!s.voters) return { stage: s.stage, applies: s.applies };
+    const voters: VoterView[] = s.voters.map(({ state, seats, dist, unit }) => ({
+      state,
+      seats,
+      dist,
+      scenario: distUnder(unit.spec, likely),
+      origin: unit.spec.origin,
+      recognition: setup.recognition.get(state) ?? 'does-not-recognize',
+      sources: unit.spec.sources,
+      note: unit.spec.note,
+      basis: unit.spec.basis,
+      drivers: driversOf(unit.spec),
+    }));
+    return { stage: s.stage, applies: true, voters };
   });
 }
 
@@ -259,8 +240,9 @@ export interface StateStance {
 export function stateAcrossCases(day: Day, code: string): StateStance[] {
   const ix = day.ix;
   return ix.data.cases.map((c) => {
-    const setup = setupCase(ix, c, day.asOf);
-    const voters = stageVoters(setup, {});
+    const session = openSession(ix, c, day.asOf);
+    const setup = session.setup;
+    const voters = stageVoters(session, {});
     let refs: SourceRefData[] = [];
     const stages = setup.stages.map((s, i) => {
       const v = voters[i].voters?.find((x) => x.state === code);
@@ -362,10 +344,10 @@ export type CaseStatic = ReturnType<typeof caseStatic>;
 /** Everything the page shows for a case on a day under fixed drivers (the API's answer). */
 export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}): CaseDetails {
   const asOf = day.asOf;
-  const engine = prepared(day.ix, c, asOf);
-  const setup = engine.setup;
+  const session = openSession(day.ix, c, asOf);
+  const setup = session.setup;
   const st = caseStatic(day, c, setup);
-  const analysis = analyzePrepared(engine, fixed);
+  const analysis = session.analyze(fixed);
   const evaluation = analysis.evaluation;
   return {
     candidate: st.candidate,
@@ -382,7 +364,7 @@ export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}): Case
     stageProbabilities: analysis.stageProbabilities,
     sensitivity: analysis.sensitivity,
     whatItTakes: analysis.whatItTakes,
-    voters: stageVoters(setup, fixed),
+    voters: stageVoters(session, fixed),
     drivers: c.drivers.map((d) => ({
       id: d.id,
       name: d.name,

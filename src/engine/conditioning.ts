@@ -106,3 +106,64 @@ export function expectation(drivers: DriverData[], prior: Float64Array, values: 
 export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
+
+/**
+ * P(d | the set drivers) for every assignment d: the prior restricted to the assignments that agree
+ * with the setting and renormalized (or, when the setting is impossible, the forced prior).
+ */
+export function posterior(drivers: DriverData[], prior: Float64Array, fixed: Assignment): Float64Array {
+  const ev = evidence(drivers, fixed);
+  const out = new Float64Array(prior.length);
+  let mass = 0;
+  for (let d = 0; d < prior.length; d++) {
+    if ((d & ev.mask) !== ev.value) continue;
+    out[d] = prior[d];
+    mass += prior[d];
+  }
+  if (mass > 0) {
+    for (let d = 0; d < out.length; d++) out[d] /= mass;
+    return out;
+  }
+  const forced = priorTable(drivers, fixed);
+  for (let d = 0; d < out.length; d++) out[d] = (d & ev.mask) === ev.value ? forced[d] : 0;
+  return out;
+}
+
+/**
+ * Superset sums of a table over assignments: out[s] = Σ_{d ⊇ s} table[d], i.e. P(every driver in s
+ * is true) for a distribution. One pass per driver (k · 2^k), after which the joint distribution of
+ * any few drivers is an inclusion–exclusion over their 2^j subsets (`marginal`).
+ */
+export function supersetSums(table: Float64Array): Float64Array {
+  const out = Float64Array.from(table);
+  for (let bit = 1; bit < out.length; bit <<= 1) {
+    for (let d = 0; d < out.length; d++) if (!(d & bit)) out[d] += out[d | bit];
+  }
+  return out;
+}
+
+/**
+ * The joint distribution of the drivers at bit positions `bits` from superset sums: entry x (bit i of
+ * x = bits[i] true) is P(exactly those of them true), by inclusion–exclusion; clamped at 0 against
+ * rounding.
+ */
+export function marginal(sup: Float64Array, bits: number[]): Float64Array {
+  const j = bits.length;
+  const out = new Float64Array(2 ** j);
+  const maskOf = (x: number) => bits.reduce((m, b, i) => ((x >> i) & 1 ? m | (1 << b) : m), 0);
+  for (let x = 0; x < out.length; x++) {
+    let p = 0;
+    // Every superset r of x within the j drivers, with sign (−1)^|r \ x|.
+    const rest = (out.length - 1) & ~x;
+    let extra = rest;
+    for (;;) {
+      let sign = 1;
+      for (let e = extra; e; e &= e - 1) sign = -sign;
+      p += sign * sup[maskOf(x | extra)];
+      if (extra === 0) break;
+      extra = (extra - 1) & rest;
+    }
+    out[x] = p < 0 ? 0 : p;
+  }
+  return out;
+}

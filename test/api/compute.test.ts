@@ -20,7 +20,7 @@ describe('web/compute', () => {
           const settings = [{}, ...c.drivers.flatMap((d) => [{ [d.id]: true }, { [d.id]: false }])];
           if (c.drivers.length > 1) settings.push({ [c.drivers[0].id]: true, [c.drivers[1].id]: false });
           for (const fixed of settings) {
-            const a = analyzePrepared(p.engine, fixed);
+            const a = analyzePrepared(p.session.prepared, fixed);
             const d = compute(ix, p, fixed);
             const where = `${c.candidate}/${c.organization} ${asOf} ${JSON.stringify(fixed)}`;
             expect(d.evaluation, where).toEqual(a.evaluation);

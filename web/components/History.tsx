@@ -26,7 +26,7 @@ export function History({ ix, c, asOf, fixed, onPick }: HistoryProps) {
   const [, ready] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    const todo = days.filter((d) => !hasHistoryTables(c, d)).reverse();
+    const todo = days.filter((d) => !hasHistoryTables(ix, c, d)).reverse();
     let t: ReturnType<typeof setTimeout> | undefined;
     const next = () => {
       const d = todo.shift();
@@ -42,7 +42,7 @@ export function History({ ix, c, asOf, fixed, onPick }: HistoryProps) {
     };
   }, [ix, c, asOf]);
 
-  const points = days.filter((d) => hasHistoryTables(c, d)).map((d) => ({ day: d, p: probabilityFrom(historyTables(ix, c, d), fixed) }));
+  const points = days.filter((d) => hasHistoryTables(ix, c, d)).map((d) => ({ day: d, p: probabilityFrom(historyTables(ix, c, d), fixed) }));
   if (days.length < 2) return null;
   // Small probabilities are drawn on a log scale, so that 0.001% → 0.1% is visible, not a flat line at 0.
   const top = Math.max(...points.map((x) => x.p), 0);

@@ -2,8 +2,7 @@
 // scenario whose blockers the page names — so no blocker is coloured "yes" or "leans yes".
 import { describe, expect, it } from 'vitest';
 import { stageVoters } from '../../src/case/views.ts';
-import { evaluateSetup } from '../../src/engine/evaluate.ts';
-import { setupCase } from '../../src/engine/setup.ts';
+import { createSession, evaluateSetup, setupCase } from '../../src/engine/index.ts';
 import { index } from '../../src/model/dataset.ts';
 import { loadDataset } from '../../src/model/load.ts';
 import { categoryOf } from './stance.ts';
@@ -17,7 +16,7 @@ describe('map colours and blockers', () => {
       for (const day of ['2024-06-01', '2026-06-01']) {
         const setup = setupCase(ix, c, day);
         const ev = evaluateSetup(setup);
-        const voters = stageVoters(setup, {});
+        const voters = stageVoters(createSession(setup), {});
         ev.stages.forEach((s, i) => {
           const byState = new Map((voters[i].voters ?? []).map((v) => [v.state, v]));
           for (const b of s.blockers) {

@@ -1,10 +1,7 @@
 // accede evaluate <candidate> <org>: the stages, tallies, blockers and ties of a case, with the exact
 // probability of admission, driver sensitivity, what it would take and (with --power) voting power.
 import type { Command } from 'commander';
-import { type Analysis, analyzeCase } from '../../engine/analyze.ts';
-import { EngineError } from '../../engine/constraints.ts';
-import type { Evaluation } from '../../engine/evaluate.ts';
-import type { ChangePlan } from '../../engine/what-it-takes.ts';
+import { type Analysis, analyzeCase, type ChangePlan, EngineError, type Evaluation } from '../../engine/index.ts';
 import { OVERALL, OVERALL_DEFINITION, SCENARIO, SCENARIO_DEFINITION } from '../../case/wording.ts';
 import { CliError, type CliContext } from '../context.ts';
 import { collectSet, parseDateOption, today } from '../options.ts';

@@ -1,0 +1,125 @@
+// A case prepared on a day: P(pass | drivers) for every assignment of the drivers that bear on it,
+// for the whole procedure and for each stage, and the prior over those assignments. This is the
+// expensive part of every answer, computed once per case and day; a session (session.ts) re-weighs
+// it for any driver settings.
+import { parentsOf } from '../model/drivers.ts';
+import type { DriverData } from '../model/schema.ts';
+import { MAX_DRIVERS, priorTable } from './conditioning.ts';
+import { EngineError } from './constraints.ts';
+import { expand, type PassTable, passTable } from './mixture.ts';
+import { buildProblem, modeledStages } from './problem.ts';
+import type { PlanCache } from './plan.ts';
+import { type CaseSetup, estimatedFactor } from './setup.ts';
+import type { ChangeModels } from './what-it-takes.ts';
+
+/** What a session keeps for one case and day. */
+export interface Prepared {
+  setup: CaseSetup;
+  /**
+   * The drivers the tables below range over (bit j of a row is drivers[j]): all the case's drivers
+   * when there are at most 20, else those the stances name and their ancestors.
+   */
+  drivers: DriverData[];
+  /** P(d) for every assignment d of `drivers`. */
+  prior: Float64Array;
+  /** P(all modeled stages pass | d), up to the factor `estimated`. */
+  admission: Float64Array;
+  /** P(stage passes | d) for modeled stages. */
+  stages: Map<string, Float64Array>;
+  /** The same as functions of only the drivers the stances name. */
+  admissionTable: PassTable;
+  stageTables: Map<string, PassTable>;
+  /** Product of the estimates of stages whose members are unknown (independent of everything else). */
+  estimated: number;
+  /** Tables over sets of drivers, by key; built on first use. */
+  spaces: Map<string, Space>;
+  /** Built on first use: the plans behind "what it takes". */
+  changes?: ChangeModels;
+  /** Plans shared by the probability and "what it takes" (equal problems where no body has seats). */
+  plans: PlanCache;
+}
+
+/**
+ * The joint distribution of some drivers and the pass probabilities over their assignments. A set of
+ * drivers closed under "parent of" has its own joint distribution, and drivers outside it that no
+ * stance names and nobody set sum out exactly, so computations run over the smallest such set.
+ */
+export interface Space {
+  drivers: DriverData[];
+  prior: Float64Array;
+  admission: Float64Array;
+  stages: Map<string, Float64Array>;
+}
+
+export function prepare(setup: CaseSetup): Prepared {
+  const ids = setup.case.drivers.map((d) => d.id);
+  const modeled = modeledStages(setup);
+  const plans: PlanCache = new Map();
+  const admissionTable = passTable(setup, buildProblem(setup, modeled, 'seat'), ids, plans);
+  const stageTables = new Map<string, PassTable>();
+  for (const s of modeled) {
+    // With one stage, its table is the admission table.
+    stageTables.set(s.stage.id, modeled.length === 1 ? admissionTable : passTable(setup, buildProblem(setup, [s], 'seat'), ids, plans));
+  }
+  const estimated = estimatedFactor(setup);
+  const p: Prepared = {
+    setup,
+    drivers: [],
+    prior: new Float64Array(1),
+    admission: new Float64Array(1),
+    stages: new Map(),
+    admissionTable,
+    stageTables,
+    estimated,
+    spaces: new Map(),
+    plans,
+  };
+  const main = spaceFor(p, []);
+  return { ...p, drivers: main.drivers, prior: main.prior, admission: main.admission, stages: main.stages };
+}
+
+/** The space of the drivers that bear on the answer once `extra` are set (all of them when few). */
+export function spaceFor(p: Prepared, extra: Iterable<string>): Space {
+  const all = p.setup.case.drivers;
+  const tables = [...p.admissionTable.drivers, ...[...p.stageTables.values()].flatMap((t) => t.drivers)];
+  const members = relevantDrivers(all, tables, extra);
+  const key = members.join(',');
+  let space = p.spaces.get(key);
+  if (!space) {
+    const drivers = members.map((j) => all[j]);
+    const stages = new Map<string, Float64Array>();
+    for (const [id, t] of p.stageTables) stages.set(id, expand(t, members));
+    space = { drivers, prior: priorTable(drivers), admission: expand(p.admissionTable, members), stages };
+    p.spaces.set(key, space);
+  }
+  return space;
+}
+
+
+/**
+ * Indices (ascending) of the drivers a computation ranges over: all of the case's when there are at
+ * most MAX_DRIVERS; else `named` (indices), the drivers in `extra` (ids) and their ancestors — the
+ * others sum out exactly. Throws when even those are too many.
+ */
+export function relevantDrivers(all: DriverData[], named: Iterable<number>, extra: Iterable<string>): number[] {
+  const m = all.length;
+  if (m <= MAX_DRIVERS) return all.map((_, j) => j);
+  const byId = new Map(all.map((d, j) => [d.id, j]));
+  const want = new Set<number>(named);
+  for (const id of extra) if (byId.has(id)) want.add(byId.get(id)!);
+  const stack = [...want];
+  while (stack.length) {
+    for (const parent of parentsOf(all[stack.pop()!])) {
+      const j = byId.get(parent);
+      if (j !== undefined && !want.has(j)) {
+        want.add(j);
+        stack.push(j);
+      }
+    }
+  }
+  const members = [...want].sort((a, b) => a - b);
+  if (members.length > MAX_DRIVERS) {
+    throw new EngineError(`${members.length} drivers bear on this case (of ${m}); the exact engine enumerates at most 2^${MAX_DRIVERS} driver assignments`);
+  }
+  return members;
+}

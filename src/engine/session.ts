@@ -1,0 +1,279 @@
+// A case as of a day, prepared once and re-weighed for any driver settings: the one way every face
+// (CLI, server, web page, exports) asks the engine about a case. Preparing computes P(pass | drivers)
+// for every assignment of the drivers that bear on the case (prepare.ts); every question after that —
+// P(admission), each stage's P, sensitivity, what it takes, each voter's distribution — is a sum over
+// those tables under the set drivers, so a toggle costs milliseconds.
+import type { Indexed } from '../model/dataset.ts';
+import type { Assignment } from '../model/drivers.ts';
+import type { CaseData, DriverData } from '../model/schema.ts';
+import { expectation, marginal, posterior, priorTable, supersetSums } from './conditioning.ts';
+import { type DriverPlan, driverPlan } from './driver-plan.ts';
+import { evaluateSetup, type Evaluation } from './evaluate.ts';
+import { seatsGame } from './game.ts';
+import { powerIndices, type PowerRow } from './power.ts';
+import { prepare, type Prepared, relevantDrivers, spaceFor } from './prepare.ts';
+import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
+import { type CaseSetup, type Dist, distUnder, driversOf, setupCase, type Unit } from './setup.ts';
+import { changeModels, type ChangePlan, stanceChanges } from './what-it-takes.ts';
+
+/** A player's power in a stage, as `--json` prints it (the indices, not the swing count). */
+export type PowerEntry = Omit<PowerRow, 'swings'>;
+
+/** How the probabilities were obtained. */
+export interface Method {
+  /** 'exact': summed over every driver assignment. */
+  kind: 'exact';
+  /** How many drivers the sums range over (those that bear on the case). */
+  drivers: number;
+}
+
+export interface StanceChanges {
+  /** Per stage, in procedure order: the fewest stance changes that make it pass. */
+  stages: ChangePlan[];
+  /** The same for all stages together (a state's change counts once however many stages it sits in). */
+  procedure: ChangePlan;
+}
+
+export interface WhatItTakes extends StanceChanges {
+  /** The fewest driver settings that bring P(admission) to at least one half (or the best reachable). */
+  drivers: DriverPlan['settings'];
+  /** P(admission) with those settings, whether the half was reached, and how the search ran. */
+  driverPlan: DriverPlan;
+}
+
+export interface Analysis {
+  evaluation: Evaluation;
+  /** P(every stage passes), over the drivers not set and the actors' positions. */
+  probability: number;
+  /** P(the stage passes), by stage id; 1 for stages that do not apply, the estimate for unnamed bodies. */
+  stageProbabilities: Record<string, number>;
+  /** Sorted by |delta|, largest first. */
+  sensitivity: SensitivityRow[];
+  whatItTakes: WhatItTakes;
+  /** Which method gave the probabilities above. */
+  method: Method;
+  /** Voting power by stage id, for stages whose members are known. */
+  power?: Record<string, PowerEntry[]>;
+}
+
+/** A voter of a stage and the distribution of its position, the uncertain drivers averaged out. */
+export interface VoterDist {
+  state: string;
+  seats: number;
+  dist: Dist;
+  /** The draw (a state's stance) this voter's position comes from. */
+  unit: Unit;
+}
+
+export interface StageDists {
+  stage: string;
+  applies: boolean;
+  /** Undefined when the dataset cannot name the body's members (or the stage does not apply). */
+  voters?: VoterDist[];
+}
+
+export interface Session {
+  readonly setup: CaseSetup;
+  /** The engine's tables, computed on first access (for benchmarks and tests; faces use the methods). */
+  readonly prepared: Prepared;
+  /** Whether the tables are computed already (the probabilities are then a re-weighing away). */
+  readonly isPrepared: boolean;
+  /** `fixed` without the entries that name no driver of the case. */
+  known(fixed: Assignment): Assignment;
+  /** The deterministic answer: every voter at its most likely position under the drivers. */
+  evaluate(fixed: Assignment): Evaluation;
+  /** P(admission) given the set drivers. */
+  probability(fixed: Assignment): number;
+  /** P(pass) per stage id, in procedure order. */
+  stageProbabilities(fixed: Assignment): Record<string, number>;
+  sensitivity(fixed: Assignment): SensitivityRow[];
+  driverPlan(fixed: Assignment): DriverPlan;
+  /** The fewest stance changes under an evaluation's positions (the search the page runs after painting). */
+  stanceChanges(evaluation: Evaluation): StanceChanges;
+  /** Every voter's distribution at every stage, in procedure order. */
+  voters(fixed: Assignment): StageDists[];
+  method(fixed: Assignment): Method;
+  /** Everything at once (what `evaluate --json` prints). */
+  analyze(fixed?: Assignment, options?: { power?: boolean }): Analysis;
+}
+
+/**
+ * A session over a case laid out on a day. The tables are prepared on the first question that needs
+ * them (the evaluation and the voters' distributions do not).
+ */
+export function createSession(setup: CaseSetup): Session {
+  let tables: Prepared | undefined;
+  return makeSession(
+    setup,
+    () => (tables ??= prepare(setup)),
+    () => tables !== undefined,
+  );
+}
+
+/** A session over tables already prepared. */
+export function sessionOf(p: Prepared): Session {
+  return makeSession(
+    p.setup,
+    () => p,
+    () => true,
+  );
+}
+
+function makeSession(setup: CaseSetup, tables: () => Prepared, isPrepared: () => boolean): Session {
+  const voterSpaces = new Map<string, { drivers: DriverData[]; prior: Float64Array }>();
+  const ids = new Set(setup.case.drivers.map((d) => d.id));
+  const known = (fixed: Assignment): Assignment => Object.fromEntries(Object.entries(fixed).filter(([k]) => ids.has(k)));
+  const given = (set: Assignment) => {
+    const p = tables();
+    const sp = spaceFor(p, Object.keys(set));
+    return p.estimated * expectation(sp.drivers, sp.prior, sp.admission, set);
+  };
+  const s: Session = {
+    setup,
+    get prepared() {
+      return tables();
+    },
+    get isPrepared() {
+      return isPrepared();
+    },
+    known,
+    evaluate: (fixed) => evaluateSetup(setup, known(fixed)),
+    probability: (fixed) => given(known(fixed)),
+    stageProbabilities(fixed) {
+      const set = known(fixed);
+      const p = tables();
+      const main = spaceFor(p, Object.keys(set));
+      const out: Record<string, number> = {};
+      for (const st of setup.stages) {
+        const id = st.stage.id;
+        const table = main.stages.get(id);
+        out[id] = !st.applies ? 1 : table ? expectation(main.drivers, main.prior, table, set) : (st.estimate?.p ?? 0);
+      }
+      return out;
+    },
+    sensitivity: (fixed) => sensitivityBy(setup.case.drivers, given, known(fixed)),
+    driverPlan(fixed) {
+      const set = known(fixed);
+      const p = tables();
+      const main = spaceFor(p, Object.keys(set));
+      return driverPlan(main.drivers, main.prior, main.admission, set, p.estimated);
+    },
+    stanceChanges(evaluation) {
+      const p = tables();
+      p.changes ??= changeModels(setup, p.plans);
+      return stanceChanges(setup, evaluation, p.changes);
+    },
+    voters(fixed) {
+      const set = known(fixed);
+      // Only the drivers the stances name matter here (and the set ones, with their ancestors).
+      const named = setup.units.flatMap((u) => driversOf(u.spec)).map((id) => setup.case.drivers.findIndex((d) => d.id === id)).filter((j) => j >= 0);
+      const members = relevantDrivers(setup.case.drivers, named, Object.keys(set));
+      const key = members.join(',');
+      let space = voterSpaces.get(key);
+      if (!space) {
+        const drivers = members.map((j) => setup.case.drivers[j]);
+        voterSpaces.set(key, (space = { drivers, prior: priorTable(drivers) }));
+      }
+      return stageDists(setup, space.drivers, space.prior, set);
+    },
+    method: (fixed) => ({ kind: 'exact', drivers: spaceFor(tables(), Object.keys(known(fixed))).drivers.length }),
+    analyze(fixed = {}, options = {}) {
+      const set = known(fixed);
+      const evaluation = s.evaluate(set);
+      const plan = s.driverPlan(set);
+      const analysis: Analysis = {
+        evaluation,
+        probability: s.probability(set),
+        stageProbabilities: s.stageProbabilities(set),
+        sensitivity: s.sensitivity(set),
+        whatItTakes: { ...s.stanceChanges(evaluation), drivers: plan.settings, driverPlan: plan },
+        method: s.method(set),
+      };
+      if (options.power) analysis.power = stagePower(setup);
+      return analysis;
+    },
+  };
+  return s;
+}
+
+/**
+ * Each voter's distribution: its stance's distribution under each assignment of the drivers it
+ * names, weighted by the joint probability of those drivers given the set ones (from the session's
+ * prior table, through superset sums — never by listing assignments).
+ */
+function stageDists(setup: CaseSetup, drivers: DriverData[], prior: Float64Array, set: Assignment): StageDists[] {
+  const bitOf = new Map(drivers.map((d, j) => [d.id, j]));
+  let sup: Float64Array | undefined;
+  const byUnit = new Map<Unit, Dist>();
+  const distOf = (u: Unit): Dist => {
+    let dist = byUnit.get(u);
+    if (dist) return dist;
+    const names = driversOf(u.spec).filter((d) => bitOf.has(d));
+    if (names.length === 0) dist = distUnder(u.spec, {});
+    else {
+      sup ??= supersetSums(posterior(drivers, prior, set));
+      const joint = marginal(sup, names.map((d) => bitOf.get(d)!));
+      dist = { yes: 0, no: 0, abstain: 0, absent: 0 };
+      for (let x = 0; x < joint.length; x++) {
+        if (joint[x] === 0) continue;
+        const d = distUnder(u.spec, Object.fromEntries(names.map((n, i) => [n, ((x >> i) & 1) === 1])));
+        dist.yes += joint[x] * d.yes;
+        dist.no += joint[x] * d.no;
+        dist.abstain += joint[x] * d.abstain;
+        dist.absent += joint[x] * d.absent;
+      }
+    }
+    byUnit.set(u, dist);
+    return dist;
+  };
+  return setup.stages.map((s) => {
+    if (!s.applies || !s.seats) return { stage: s.stage.id, applies: s.applies };
+    const voters: VoterDist[] = [];
+    for (const [state, seats] of s.seats) {
+      const unit = setup.units.find((u) => u.state === state && u.stages.includes(s.stage.id));
+      if (unit) voters.push({ state, seats, dist: distOf(unit), unit });
+    }
+    return { stage: s.stage.id, applies: true, voters };
+  });
+}
+
+/** Banzhaf and Shapley–Shubik per stage whose members are known (delegations as blocs). */
+export function stagePower(setup: CaseSetup): Record<string, PowerEntry[]> {
+  const out: Record<string, PowerEntry[]> = {};
+  for (const s of setup.stages) {
+    if (!s.seats) continue;
+    out[s.stage.id] = powerIndices(seatsGame(s.stage, s.seats)).players.map(({ id, banzhaf, banzhafRaw, shapleyShubik }) => ({
+      id,
+      banzhaf,
+      banzhafRaw,
+      shapleyShubik,
+    }));
+  }
+  return out;
+}
+
+/** Days kept per case: enough for the page's P(admission)-over-time chart (one day a year, 20 years). */
+const DAYS_PER_CASE = 32;
+const cache = new WeakMap<Indexed, WeakMap<CaseData, Map<string, Session>>>();
+
+/** The session for a case and day, prepared on first use and kept (the last 32 days per case). */
+export function openSession(ix: Indexed, c: CaseData, asOf: string): Session {
+  let byCase = cache.get(ix);
+  if (!byCase) cache.set(ix, (byCase = new WeakMap()));
+  let byDay = byCase.get(c);
+  if (!byDay) byCase.set(c, (byDay = new Map()));
+  let s = byDay.get(asOf);
+  if (s) byDay.delete(asOf);
+  else {
+    s = createSession(setupCase(ix, c, asOf));
+    if (byDay.size >= DAYS_PER_CASE) byDay.delete(byDay.keys().next().value!);
+  }
+  // Most recently used last, so the oldest goes first.
+  byDay.set(asOf, s);
+  return s;
+}
+
+/** Whether the session for a case and day has its tables already (its probabilities cost nothing to wait for). */
+export function hasSession(ix: Indexed, c: CaseData, asOf: string): boolean {
+  return !!cache.get(ix)?.get(c)?.get(asOf)?.isPrepared;
+}
