@@ -148,24 +148,45 @@ function better(xk: number, xp: number, xm: number, yk: number, yp: number, ym: 
 function greedy(a: Float64Array, b: Float64Array, u: number, factor: number, target: number, make: Make): DriverPlan {
   let mask = 0;
   let value = 0;
-  const score = (m: number, v: number) => {
-    let num = 0;
-    let den = 0;
-    for (let r = 0; r < a.length; r++) {
-      if ((r & m) !== v) continue;
-      num += a[r];
-      den += b[r];
-    }
-    return den > 0 ? clamp01((factor * num) / den) : -1;
-  };
-  let p = score(0, 0);
-  while (p < target) {
+  const full = a.length - 1;
+  // One pass over the rows that agree with the settings so far scores every next setting at once:
+  // num/den[2k + v] sum the rows whose driver k is v. Each step halves the rows, so the whole search
+  // costs about 2 · u · 2^u.
+  const num = new Float64Array(2 * u);
+  const den = new Float64Array(2 * u);
+  const ratio = (n: number, d: number) => (d > 0 ? clamp01((factor * n) / d) : -1);
+  let p = -1;
+  for (;;) {
+    num.fill(0);
+    den.fill(0);
+    let total = 0;
+    let totalDen = 0;
+    const free = full & ~mask;
+    // Every r = value | sub with sub a subset of the free bits.
+    let sub = 0;
+    do {
+      const r = value | sub;
+      const x = a[r];
+      const y = b[r];
+      if (y !== 0 || x !== 0) {
+        total += x;
+        totalDen += y;
+        for (let k = 0; k < u; k++) {
+          const i = 2 * k + ((r >> k) & 1);
+          num[i] += x;
+          den[i] += y;
+        }
+      }
+      sub = (sub - free) & free;
+    } while (sub !== 0);
+    if (p < 0) p = ratio(total, totalDen);
+    if (p >= target) break;
     let best = { k: -1, v: 0, p };
     for (let k = 0; k < u; k++) {
       if ((mask >> k) & 1) continue;
       for (const v of [1, 0]) {
-        const s = score(mask | (1 << k), value | (v << k));
-        if (s > best.p + 1e-9 * Math.max(s, best.p)) best = { k, v, p: s };
+        const sc = ratio(num[2 * k + v], den[2 * k + v]);
+        if (sc > best.p + 1e-9 * Math.max(sc, best.p)) best = { k, v, p: sc };
       }
     }
     if (best.k < 0) break;

@@ -14,6 +14,7 @@ import { backward, forward, initialLayer } from './walk.ts';
 import { type Problem, unitDist, unitDists } from './problem.ts';
 import { EngineError } from './constraints.ts';
 import { meetTable } from './meet.ts';
+import { chooseSplit } from './split.ts';
 
 export interface PassTable {
   /** Indices (into the case's drivers) of the drivers the table depends on; bit j of a row is drivers[j]. */
@@ -90,10 +91,27 @@ export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: s
   for (const i of all) for (const st of problem.units[i].stages) stageSize[st]++;
   const largest = Math.max(0, ...stageSize);
   const small = (i: number) => problem.units[i].stages.some((st) => stageSize[st] < largest);
-  const backSet = splitDrivers(ref, uses, new Set(ref.filter((d) => specDrivers.some((ds, i) => ds.includes(d) && small(i)))));
-  const isBack = specDrivers.map((ds) => ds.length > 0 && ds.every((d) => backSet.has(d)));
-  const frontDrivers = ref.filter((d) => specDrivers.some((ds, i) => !isBack[i] && ds.includes(d)));
-  const backDrivers = ref.filter((d) => specDrivers.some((ds, i) => isBack[i] && ds.includes(d)));
+  const dependent = all.filter((i) => specDrivers[i].length > 0);
+  const spanOf = (i: number) => problem.units[i].touches.reduce((a, t) => a + Math.max(...t.coef) - Math.min(...t.coef), 0);
+  const lateSpan = all.filter((i) => specDrivers[i].length === 0 && small(i)).reduce((a, i) => a + spanOf(i), 0);
+  const refIndex = new Map(ref.map((d, j) => [d, j]));
+  const split = chooseSplit({
+    drivers: dependent.map((i) => specDrivers[i].map((d) => refIndex.get(d)!)),
+    span: dependent.map(spanOf),
+    forcedBack: dependent.map(small),
+    lateSpan,
+    earlySpan: 0,
+  });
+  const isBack = problem.units.map(() => false);
+  dependent.forEach((i, k) => (isBack[i] = split.back[k]));
+  // Each side enumerates the drivers its units name, most used (on that side) first.
+  const sideDrivers = (back: boolean) => {
+    const count = new Map<string, number>();
+    for (const i of dependent) if (isBack[i] === back) for (const d of specDrivers[i]) count.set(d, (count.get(d) ?? 0) + 1);
+    return [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || idOf.get(a)! - idOf.get(b)!);
+  };
+  const frontDrivers = sideDrivers(false);
+  const backDrivers = sideDrivers(true);
   const depth = (list: string[]) => new Map(list.map((d, j) => [d, j]));
   const fDepth = depth(frontDrivers);
   const bDepth = depth(backDrivers);
@@ -167,33 +185,13 @@ export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: s
   const tail = backward(plan, end, order.length, Float64Array.of(1), dists);
   const backs = side(backDrivers, backStarts, end, tail, (at, next, v, into) => backward(plan, next, at, v, dists, into));
 
-  // Every driver the table depends on is a front or a back driver, so each row is one (front, back) pair.
+  // Every driver the table depends on is a front or a back driver, so each row is one (front, back)
+  // pair that agree on the drivers both sides name.
   const spread = (drivers: string[]) =>
     Int32Array.from({ length: 2 ** drivers.length }, (_, x) => drivers.reduce((r, d, j) => r | (((x >> j) & 1) << ref.indexOf(d)), 0));
   const table = new Float64Array(2 ** ref.length);
-  meetTable(fronts, backs, plan.sizes[mid], spread(frontDrivers), spread(backDrivers), table);
+  meetShared(fronts, backs, plan.sizes[mid], spread(frontDrivers), spread(backDrivers), frontDrivers, backDrivers, ref, table);
   return { drivers: ref.map((d) => idOf.get(d)!), table };
-}
-
-/**
- * Which drivers are enumerated from the back. Each side enumerates its drivers depth-first, most used
- * first, so a side costs about Σ_j 2^(j+1)·(units of its j-th driver) unit folds; `late` drivers
- * (those of small stages) must go back, and the others go, most used first, to the side where they add
- * less. With fewer than four drivers meeting in the middle saves nothing: all go front.
- */
-export function splitDrivers(ref: string[], uses: Map<string, number>, late: Set<string>): Set<string> {
-  if (ref.length < 4) return new Set();
-  const cost = (list: string[]) =>
-    [...list].sort((a, b) => uses.get(b)! - uses.get(a)!).reduce((c, d, j) => c + 2 ** (j + 1) * uses.get(d)!, 0);
-  const back = ref.filter((d) => late.has(d));
-  const front: string[] = [];
-  for (const d of ref) {
-    if (late.has(d)) continue;
-    const toFront = cost([...front, d]) + cost(back);
-    const toBack = cost(front) + cost([...back, d]);
-    (toFront <= toBack ? front : back).push(d);
-  }
-  return new Set(back);
 }
 
 /**
@@ -216,4 +214,42 @@ export function expand(t: PassTable, space: number[]): Float64Array {
     out[d] = t.table[row[d]];
   }
   return out;
+}
+
+/**
+ * The meeting of fronts and backs whose drivers overlap: pairs are grouped by the assignment of the
+ * shared drivers, and each group is an all-pairs meeting.
+ */
+function meetShared(
+  fronts: Float64Array[],
+  backs: Float64Array[],
+  width: number,
+  fRow: Int32Array,
+  bRow: Int32Array,
+  frontDrivers: string[],
+  backDrivers: string[],
+  ref: string[],
+  table: Float64Array,
+): void {
+  let shared = 0;
+  for (const d of frontDrivers) if (backDrivers.includes(d)) shared |= 1 << ref.indexOf(d);
+  if (shared === 0) return meetTable(fronts, backs, width, fRow, bRow, table);
+  const groups = new Map<number, { f: number[]; b: number[] }>();
+  const group = (key: number) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { f: [], b: [] }));
+    return g;
+  };
+  fronts.forEach((_, f) => group(fRow[f] & shared).f.push(f));
+  backs.forEach((_, b) => group(bRow[b] & shared).b.push(b));
+  for (const g of groups.values()) {
+    meetTable(
+      g.f.map((f) => fronts[f]),
+      g.b.map((b) => backs[b]),
+      width,
+      Int32Array.from(g.f, (f) => fRow[f]),
+      Int32Array.from(g.b, (b) => bRow[b]),
+      table,
+    );
+  }
 }

@@ -6,6 +6,9 @@ import { type Assignment, enumerateAssignments } from '../model/drivers.ts';
 import type { Position } from '../model/schema.ts';
 import { type Ballot, evaluateRule } from '../rules/evaluate.ts';
 import { type CaseSetup, distUnder, POSITIONS, type StageSetup } from './setup.ts';
+import { rng } from './random.ts';
+
+export { rng };
 
 /** One independent draw: a stance unit's position at its non-seat stages, or one seat of a delegation. */
 interface Draw {
@@ -109,18 +112,6 @@ export function bruteForce(setup: CaseSetup, fixed: Assignment = {}): { admissio
     }
   }
   return { admission: admission * estimated, stages };
-}
-
-/** A small, fast, seedable generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Monte Carlo estimate of P(admission) with its standard error, deciding each stage with evaluateRule. */

@@ -4,28 +4,31 @@
 // P(admission), each stage's P, sensitivity, what it takes, each voter's distribution — is a sum over
 // those tables under the set drivers, so a toggle costs milliseconds.
 import type { Indexed } from '../model/dataset.ts';
-import type { Assignment } from '../model/drivers.ts';
+import { type Assignment, parentsOf } from '../model/drivers.ts';
 import type { CaseData, DriverData } from '../model/schema.ts';
 import { expectation, marginal, posterior, priorTable, supersetSums } from './conditioning.ts';
 import { type DriverPlan, driverPlan } from './driver-plan.ts';
 import { evaluateSetup, type Evaluation } from './evaluate.ts';
+import { EngineError } from './constraints.ts';
 import { seatsGame } from './game.ts';
 import { powerIndices, type PowerRow } from './power.ts';
 import { prepare, type Prepared, relevantDrivers, spaceFor } from './prepare.ts';
 import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
 import { type CaseSetup, type Dist, distUnder, driversOf, setupCase, type Unit } from './setup.ts';
-import { changeModels, type ChangePlan, stanceChanges } from './what-it-takes.ts';
+import { changeModels, type ChangeModels, type ChangePlan, stanceChanges } from './what-it-takes.ts';
+import { type MonteCarloMethod, sampled, type Sampled } from './sampled.ts';
+import { MAX_DRIVERS } from './conditioning.ts';
+import type { PlanCache } from './plan.ts';
 
 /** A player's power in a stage, as `--json` prints it (the indices, not the swing count). */
 export type PowerEntry = Omit<PowerRow, 'swings'>;
 
-/** How the probabilities were obtained. */
-export interface Method {
-  /** 'exact': summed over every driver assignment. */
-  kind: 'exact';
-  /** How many drivers the sums range over (those that bear on the case). */
-  drivers: number;
-}
+/**
+ * How the probabilities were obtained: exactly, summed over every assignment of the drivers that bear
+ * on the case; or, beyond MAX_DRIVERS of them, a Monte Carlo estimate over sampled driver assignments
+ * (each computed exactly given the drivers), with its standard errors.
+ */
+export type Method = { kind: 'exact'; drivers: number } | MonteCarloMethod;
 
 export interface StanceChanges {
   /** Per stage, in procedure order: the fewest stance changes that make it pass. */
@@ -102,6 +105,8 @@ export interface Session {
  * them (the evaluation and the voters' distributions do not).
  */
 export function createSession(setup: CaseSetup): Session {
+  const bearing = bearingDrivers(setup);
+  if (bearing.length > MAX_DRIVERS) return sampledSession(setup, bearing);
   let tables: Prepared | undefined;
   return makeSession(
     setup,
@@ -177,23 +182,99 @@ function makeSession(setup: CaseSetup, tables: () => Prepared, isPrepared: () =>
       return stageDists(setup, space.drivers, space.prior, set);
     },
     method: (fixed) => ({ kind: 'exact', drivers: spaceFor(tables(), Object.keys(known(fixed))).drivers.length }),
-    analyze(fixed = {}, options = {}) {
-      const set = known(fixed);
-      const evaluation = s.evaluate(set);
-      const plan = s.driverPlan(set);
-      const analysis: Analysis = {
-        evaluation,
-        probability: s.probability(set),
-        stageProbabilities: s.stageProbabilities(set),
-        sensitivity: s.sensitivity(set),
-        whatItTakes: { ...s.stanceChanges(evaluation), drivers: plan.settings, driverPlan: plan },
-        method: s.method(set),
-      };
-      if (options.power) analysis.power = stagePower(setup);
-      return analysis;
-    },
+    analyze: (fixed = {}, options = {}) => analyzeWith(s, fixed, options),
   };
   return s;
+}
+
+/** The drivers the stances name, with their ancestors: those a table of P(pass | drivers) ranges over. */
+function bearingDrivers(setup: CaseSetup): DriverData[] {
+  const all = setup.case.drivers;
+  const byId = new Map(all.map((d, j) => [d.id, j]));
+  const want = new Set(setup.units.flatMap((u) => driversOf(u.spec)).filter((id) => byId.has(id)));
+  const stack = [...want];
+  while (stack.length) {
+    for (const parent of parentsOf(all[byId.get(stack.pop()!)!])) {
+      if (byId.has(parent) && !want.has(parent)) {
+        want.add(parent);
+        stack.push(parent);
+      }
+    }
+  }
+  return all.filter((d) => want.has(d.id));
+}
+
+/**
+ * A session for a case with more drivers bearing on it than the exact tables range over: every
+ * probability is a Monte Carlo estimate over sampled driver assignments, labelled as such.
+ */
+function sampledSession(setup: CaseSetup, drivers: DriverData[]): Session {
+  const plans: PlanCache = new Map();
+  let est: Sampled | undefined;
+  const mc = () => (est ??= sampled(setup, drivers, plans));
+  let changes: ChangeModels | undefined;
+  const ids = new Set(setup.case.drivers.map((d) => d.id));
+  const known = (fixed: Assignment): Assignment => Object.fromEntries(Object.entries(fixed).filter(([k]) => ids.has(k)));
+  const s: Session = {
+    setup,
+    get prepared(): Prepared {
+      throw new EngineError(`${drivers.length} drivers bear on this case: beyond the exact tables (at most ${MAX_DRIVERS}); the session estimates`);
+    },
+    get isPrepared() {
+      return est !== undefined;
+    },
+    known,
+    evaluate: (fixed) => evaluateSetup(setup, known(fixed)),
+    probability: (fixed) => mc().probability(known(fixed)),
+    stageProbabilities: (fixed) => mc().stageProbabilities(known(fixed)),
+    sensitivity: (fixed) => mc().sensitivity(known(fixed)),
+    driverPlan: (fixed) => mc().driverPlan(known(fixed)),
+    stanceChanges(evaluation) {
+      changes ??= changeModels(setup, plans);
+      return stanceChanges(setup, evaluation, changes);
+    },
+    voters(fixed) {
+      const set = known(fixed);
+      return stageDistsBy(setup, (u) => mc().unitDist(set, u));
+    },
+    method: (fixed) => mc().method(known(fixed)),
+    analyze: (fixed = {}, options = {}) => analyzeWith(s, fixed, options),
+  };
+  return s;
+}
+
+/** Everything a session says under one setting. */
+function analyzeWith(s: Session, fixed: Assignment, options: { power?: boolean }): Analysis {
+  const set = s.known(fixed);
+  const evaluation = s.evaluate(set);
+  const plan = s.driverPlan(set);
+  const analysis: Analysis = {
+    evaluation,
+    probability: s.probability(set),
+    stageProbabilities: s.stageProbabilities(set),
+    sensitivity: s.sensitivity(set),
+    whatItTakes: { ...s.stanceChanges(evaluation), drivers: plan.settings, driverPlan: plan },
+    method: s.method(set),
+  };
+  if (options.power) analysis.power = stagePower(s.setup);
+  return analysis;
+}
+
+/** Each voter of each stage with the distribution `distOf` gives its draw. */
+function stageDistsBy(setup: CaseSetup, distOf: (u: Unit) => Dist): StageDists[] {
+  const memo = new Map<Unit, Dist>();
+  return setup.stages.map((s) => {
+    if (!s.applies || !s.seats) return { stage: s.stage.id, applies: s.applies };
+    const voters: VoterDist[] = [];
+    for (const [state, seats] of s.seats) {
+      const unit = setup.units.find((u) => u.state === state && u.stages.includes(s.stage.id));
+      if (!unit) continue;
+      let dist = memo.get(unit);
+      if (!dist) memo.set(unit, (dist = distOf(unit)));
+      voters.push({ state, seats, dist, unit });
+    }
+    return { stage: s.stage.id, applies: true, voters };
+  });
 }
 
 /**
@@ -204,36 +285,21 @@ function makeSession(setup: CaseSetup, tables: () => Prepared, isPrepared: () =>
 function stageDists(setup: CaseSetup, drivers: DriverData[], prior: Float64Array, set: Assignment): StageDists[] {
   const bitOf = new Map(drivers.map((d, j) => [d.id, j]));
   let sup: Float64Array | undefined;
-  const byUnit = new Map<Unit, Dist>();
-  const distOf = (u: Unit): Dist => {
-    let dist = byUnit.get(u);
-    if (dist) return dist;
+  return stageDistsBy(setup, (u) => {
     const names = driversOf(u.spec).filter((d) => bitOf.has(d));
-    if (names.length === 0) dist = distUnder(u.spec, {});
-    else {
-      sup ??= supersetSums(posterior(drivers, prior, set));
-      const joint = marginal(sup, names.map((d) => bitOf.get(d)!));
-      dist = { yes: 0, no: 0, abstain: 0, absent: 0 };
-      for (let x = 0; x < joint.length; x++) {
-        if (joint[x] === 0) continue;
-        const d = distUnder(u.spec, Object.fromEntries(names.map((n, i) => [n, ((x >> i) & 1) === 1])));
-        dist.yes += joint[x] * d.yes;
-        dist.no += joint[x] * d.no;
-        dist.abstain += joint[x] * d.abstain;
-        dist.absent += joint[x] * d.absent;
-      }
+    if (names.length === 0) return distUnder(u.spec, {});
+    sup ??= supersetSums(posterior(drivers, prior, set));
+    const joint = marginal(sup, names.map((d) => bitOf.get(d)!));
+    const dist: Dist = { yes: 0, no: 0, abstain: 0, absent: 0 };
+    for (let x = 0; x < joint.length; x++) {
+      if (joint[x] === 0) continue;
+      const d = distUnder(u.spec, Object.fromEntries(names.map((n, i) => [n, ((x >> i) & 1) === 1])));
+      dist.yes += joint[x] * d.yes;
+      dist.no += joint[x] * d.no;
+      dist.abstain += joint[x] * d.abstain;
+      dist.absent += joint[x] * d.absent;
     }
-    byUnit.set(u, dist);
     return dist;
-  };
-  return setup.stages.map((s) => {
-    if (!s.applies || !s.seats) return { stage: s.stage.id, applies: s.applies };
-    const voters: VoterDist[] = [];
-    for (const [state, seats] of s.seats) {
-      const unit = setup.units.find((u) => u.state === state && u.stages.includes(s.stage.id));
-      if (unit) voters.push({ state, seats, dist: distOf(unit), unit });
-    }
-    return { stage: s.stage.id, applies: true, voters };
   });
 }
 

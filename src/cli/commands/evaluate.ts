@@ -72,7 +72,12 @@ function changesText(p: ChangePlan): string {
 function analysisText(ev: Evaluation, a: Analysis): string[] {
   const lines: string[] = [];
   const uncertain = a.sensitivity.length;
-  lines.push(`P(admission) ${OVERALL} = ${pct(a.probability)} — exact`);
+  const m = a.method;
+  if (m.kind === 'exact') lines.push(`P(admission) ${OVERALL} = ${pct(a.probability)} — exact`);
+  else {
+    lines.push(`P(admission) ${OVERALL} ≈ ${pct(a.probability)} ± ${pct(m.standardError)} (standard error) — Monte Carlo estimate, not exact:`);
+    lines.push(`  ${m.drivers} drivers bear on this case, more than exact enumeration covers; ${m.samples} driver assignments were sampled (seed ${m.seed}), each computed exactly; stage probabilities, sensitivity and the driver plan are estimates too`);
+  }
   lines.push(`  by stage: ${ev.stages.map((s) => `${s.id} ${pct(a.stageProbabilities[s.id])}`).join(', ')}`);
   if (uncertain) {
     lines.push('');

@@ -1,0 +1,57 @@
+// The Monte Carlo approximation beyond exact enumeration agrees with the exact engine where both run.
+import { describe, expect, it } from 'vitest';
+import { wideUnCase } from '../../bench/un-case.ts';
+import { index } from '../model/dataset.ts';
+import type { Assignment } from '../model/drivers.ts';
+import { sampled } from './sampled.ts';
+import { createSession } from './session.ts';
+import { setupCase } from './setup.ts';
+
+describe('Monte Carlo over driver assignments (the labelled approximation)', () => {
+  const { data, case: c } = wideUnCase(10, 3);
+  const setup = setupCase(index(data), c, '2025-06-01');
+  const exact = createSession(setup);
+  const mc = sampled(setup, c.drivers, new Map());
+
+  it('agrees with the exact answer within 4.5 standard errors, with and without set drivers', () => {
+    const settings: Assignment[] = [{}, { d3: true }, { d0: false, d7: true }];
+    for (const set of settings) {
+      const m = mc.method(set);
+      expect(m.kind).toBe('monte-carlo');
+      expect(m.standardError).toBeGreaterThan(0);
+      expect(Math.abs(mc.probability(set) - exact.probability(set))).toBeLessThan(4.5 * m.standardError);
+      const stages = exact.stageProbabilities(set);
+      const est = mc.stageProbabilities(set);
+      for (const [id, se] of Object.entries(m.stageStandardErrors)) expect(Math.abs(est[id] - stages[id])).toBeLessThan(4.5 * se + 1e-12);
+    }
+  });
+
+  it('estimates sensitivity and the voters near their exact values', () => {
+    const a = new Map(exact.sensitivity({}).map((r) => [r.driver, r]));
+    for (const r of mc.sensitivity({})) expect(Math.abs(r.whenTrue - a.get(r.driver)!.whenTrue)).toBeLessThan(0.03);
+    const exactVoters = exact.voters({ d2: true });
+    exactVoters.forEach((st, i) => {
+      st.voters?.forEach((v) => {
+        const d = mc.unitDist({ d2: true }, v.unit);
+        expect(Math.abs(d.yes - v.dist.yes)).toBeLessThan(0.03);
+      });
+      expect(i).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  it('is reproducible: the same question gets the same numbers', () => {
+    const again = sampled(setup, c.drivers, new Map());
+    expect(again.probability({ d3: true })).toBe(mc.probability({ d3: true }));
+  });
+
+  it('is what a session uses past the exact limit, and says so', () => {
+    const wide = wideUnCase(24);
+    const s = createSession(setupCase(index(wide.data), wide.case, '2025-06-01'));
+    const a = s.analyze({});
+    expect(a.method.kind).toBe('monte-carlo');
+    expect(a.probability).toBeGreaterThan(0);
+    expect(a.probability).toBeLessThan(1);
+    expect(a.whatItTakes.driverPlan.exhaustive).toBe(false);
+    expect(s.voters({}).find((x) => x.voters)?.voters?.length).toBeGreaterThan(0);
+  });
+});
