@@ -29,6 +29,31 @@ describe('accede power', () => {
     expect(j.players[1].shapleyShubik).toBeCloseTo(2 / 3, 12);
   });
 
+  it('takes --weights FILE.csv --quota Q (one weight per line, or id,weight) and --index', async () => {
+    const csv = file('w.csv', '# weights\n4\n60\n30\n');
+    const all = JSON.parse((await run('power', '--weights', csv, '--quota', '62', '--json')).out) as { players: Array<Record<string, number | string>> };
+    expect(all.players.map((p) => p.id)).toEqual(['1', '2', '3']);
+    expect(all.players[1].shapleyShubik).toBeCloseTo(2 / 3, 12);
+    const named = await run('power', '--weights', file('n.csv', 'A,4\nB,60\nC,30\n'), '--quota', '62', '--index', 'banzhaf', '--json');
+    expect(named.code).toBe(0);
+    const bz = JSON.parse(named.out) as { players: Array<Record<string, number | string>> };
+    expect(bz.players.map((p) => Object.keys(p))).toEqual([0, 1, 2].map(() => ['id', 'banzhaf', 'banzhafRaw']));
+    expect(bz.players.map((p) => p.banzhaf)).toEqual(all.players.map((p) => p.banzhaf));
+    const ss = JSON.parse((await run('power', '--weights', csv, '--quota', '62', '--index', 'shapley-shubik', '--json')).out) as { players: Array<Record<string, number | string>> };
+    expect(ss.players.map((p) => Object.keys(p))).toEqual([0, 1, 2].map(() => ['id', 'shapleyShubik']));
+    expect((await run('power', '--weights', csv, '--quota', '62', '--index', 'banzhaf')).out).not.toMatch(/Shapley/);
+  });
+
+  it('refuses bad weights, quotas and combinations with exit code 2', async () => {
+    const bad = await run('power', '--weights', file('b.csv', '4\nlots\n'), '--quota', '3');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/b\.csv, line 2: expected a non-negative number/);
+    expect((await run('power', '--weights', file('ok.csv', '1\n'), '--quota', 'x')).code).toBe(2);
+    expect((await run('power', '--weights', file('ok2.csv', '1\n'))).code).toBe(2);
+    expect((await run('power', '--weights', file('ok3.csv', '1\n'), '--quota', '1', '--game', 'x.json')).code).toBe(2);
+    expect((await run('power', '--weights', file('ok4.csv', '1\n'), '--quota', '1', '--index', 'penrose')).code).toBe(2);
+  });
+
   it('takes several quotas', async () => {
     const r = await run('power', '--game', file('m.json', { quotas: [2, 65], players: [{ id: 'X', weights: [1, 18.6] }, { id: 'Y', weights: [1, 46.4] }, { id: 'Z', weights: [1, 35] }] }));
     expect(r.code).toBe(0);

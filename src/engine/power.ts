@@ -59,12 +59,12 @@ export function powerIndices(game: Game, options: PowerOptions = {}): PowerResul
       method = 'exact counting by coalition size';
     } else if (g.formula.kind === 'leaf') {
       ({ raw, ss } = single(g, withSS));
-      method = `float64 generating function; Shapley–Shubik by ${Math.ceil(n / 2)}-node Gauss–Legendre`;
+      method = withSS ? `float64 generating function; Shapley–Shubik by ${Math.ceil(n / 2)}-node Gauss–Legendre` : 'float64 generating function (Banzhaf only)';
     } else {
       const fl = gridLayout(g, false);
       if (fl.grid.size > MAX_GRID) throw new EngineError(`the game's grid has ${fl.grid.size} cells; at most ${MAX_GRID} are supported`);
       ({ raw, ss } = floatGrid(g, fl, withSS));
-      method = `float64 generating function; Shapley–Shubik by ${Math.ceil(n / 2)}-node Gauss–Legendre`;
+      method = withSS ? `float64 generating function; Shapley–Shubik by ${Math.ceil(n / 2)}-node Gauss–Legendre` : 'float64 generating function (Banzhaf only)';
     }
   }
   const total = raw.reduce((a, b) => a + b, 0);
