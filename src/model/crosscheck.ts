@@ -2,7 +2,7 @@
 import { parseFraction } from '../rules/fraction.ts';
 import type { Dataset } from './dataset.ts';
 import { joinedDay, overlaps } from './asof.ts';
-import { isUrl, parseLink, startOf } from './grammar.ts';
+import { endOf, isUrl, parseLink, startOf } from './grammar.ts';
 import { topologicalOrder } from './drivers.ts';
 import type { DataIssue, IssuePath } from './issues.ts';
 import type { CaseData, DriverData, OrganizationData, RuleInput, SourceRefData } from './schema.ts';
@@ -317,4 +317,34 @@ function checkCase(
     ties.add(t.id);
     checkRefs(['ties', i, 'sources'], t.sources);
   });
+}
+
+/**
+ * No hindsight: a stance dated from `since` that rests on a source published after it — an evaluation
+ * on the eve of a vote would use what was learnt later. Reported only when certain: the source's date
+ * is known (not `dateVerified: false`) and its first possible day falls after the last possible day of
+ * `since` ("2019" ends 2019-12-31); URLs carry no date and are not checked. Warnings for now (accede
+ * validate prints them, exit 0): the bundled cases still have 49, mostly a vote-day stance sourced to
+ * the next day's report.
+ */
+export function hindsightWarnings(data: Dataset, fileOf: (o: object) => string): DataIssue[] {
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const out: DataIssue[] = [];
+  for (const c of data.cases) {
+    c.stances.forEach((s, i) => {
+      if (!s.since) return;
+      const since = s.since;
+      s.sources.forEach((r, k) => {
+        const src = sources.get(typeof r === 'string' ? r : r.source);
+        if (!src?.date || src.dateVerified === false || startOf(src.date) <= endOf(since)) return;
+        out.push({
+          file: fileOf(c),
+          code: 'hindsight',
+          path: ['stances', i, 'sources', k],
+          message: `source ${src.id} is dated ${src.date}, after this stance's since (${since}): date the stance from when it was known, or cite what was published by then`,
+        });
+      });
+    });
+  }
+  return out;
 }

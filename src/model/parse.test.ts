@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DataError, type DataIssue } from './issues.ts';
 import { readDataFiles } from './load.ts';
+import { hindsightWarnings } from './crosscheck.ts';
 import { type DataFile, MAX_ALIASES, parseDataset } from './parse.ts';
 
 const MINIMAL = fileURLToPath(new URL('../../test/data/fixtures/minimal', import.meta.url));
@@ -98,5 +99,16 @@ describe('parseDataset', () => {
     expect(issues).toEqual([expect.objectContaining({ file: ORG, path: ['procedure', 'stages', 0, 'rule', 'n'] })]);
     const typed = issuesOf(withFile(ORG, (t) => t.replace('shortName: Club', 'shortName: [1, 2]')));
     expect(typed).toEqual([expect.objectContaining({ file: ORG, path: ['shortName'], code: 'invalid_type' })]);
+  });
+
+  it('warns about a dated stance that rests on a source published after its since', () => {
+    const dated = (files: DataFile[]) =>
+      files.map((f) =>
+        f.path === 'sources/docs.yaml' ? { ...f, text: f.text.replace('  title: A document', '  title: A document\n  date: 2021-03-01') } : f,
+      );
+    const since = (day: string) => dated(withFile(CASE, (t) => t.replace('  - state: RS\n', `  - state: RS\n    since: ${day}\n`)));
+    const warnings = hindsightWarnings(parseDataset(since('2020')), () => CASE);
+    expect(warnings).toEqual([expect.objectContaining({ file: CASE, code: 'hindsight', path: ['stances', 0, 'sources', 0] })]);
+    expect(hindsightWarnings(parseDataset(since('2021-03')), () => CASE)).toEqual([]);
   });
 });
