@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Indexed } from '../src/model/dataset.ts';
 import type { ClientConfig } from '../src/case/client-config.ts';
+import { CandidatePage } from './pages/CandidatePage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { Overview } from './pages/Overview.tsx';
@@ -79,6 +80,11 @@ function Page({ ix, config, route, search }: AppProps & { route: Route; search: 
     }
     case 'track-record':
       return <TrackRecordPage ix={ix} />;
+    case 'candidate': {
+      const code = route.code.toUpperCase();
+      if (ix.casesOf(code).length === 0) return <NotFound ix={ix} reason={`There is no case for the candidate “${route.code}” in this dataset.`} />;
+      return <CandidatePage key={code} ix={ix} code={code} search={search} />;
+    }
     case 'state': {
       const s = ix.state(route.code.toUpperCase());
       if (!s) return <NotFound ix={ix} reason={`There is no state with the code “${route.code}” in this dataset.`} />;

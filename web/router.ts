@@ -5,6 +5,7 @@ export type Route =
   | { page: 'overview' }
   | { page: 'case'; candidate: string; organization: string }
   | { page: 'state'; code: string }
+  | { page: 'candidate'; code: string }
   | { page: 'track-record' }
   | { page: 'workspace' }
   | { page: 'document'; id: string }
@@ -34,6 +35,7 @@ export function currentRoute(): Route {
   const parts = rel.split('/');
   if (parts[0] === 'case' && parts.length === 3) return { page: 'case', candidate: parts[1], organization: parts[2] };
   if (parts[0] === 'state' && parts.length === 2) return { page: 'state', code: parts[1] };
+  if (parts[0] === 'candidate' && parts.length === 2) return { page: 'candidate', code: parts[1] };
   if (parts[0] === 'track-record' && parts.length === 1) return { page: 'track-record' };
   if (parts[0] === 'workspace' && parts.length === 1) return { page: 'workspace' };
   if (parts[0] === 'workspace' && parts.length === 2) return { page: 'document', id: parts[1] };

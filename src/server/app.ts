@@ -17,6 +17,7 @@ import { type TrackRecord, trackRecord } from '../case/track-record.ts';
 import { parsePermalink } from '../case/permalink.ts';
 import { daySnapshot } from '../case/snapshot.ts';
 import { caseDetails, overview, stateAcrossCases, summaryWithProbability } from '../case/views.ts';
+import { candidateView, unknownDrivers } from '../case/candidate.ts';
 import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
 import { WorkspaceError } from '../store/index.ts';
 import { allowedHosts, hostGuard } from './host-guard.ts';
@@ -196,6 +197,24 @@ export function createApp(deps: AppDeps) {
     return c.json(caseDetails(daySnapshot(ix, s.asOf), cas, s.fixed));
   });
 
+  // A candidate across its cases; ?on=/?off= (the permalink's driver settings) move every case at once.
+  app.get('/api/candidates/:code', (c) => {
+    const code = c.req.param('code');
+    if (!CODE.test(code)) throw badRequest(`"${code}" is not a state code: expected two letters, e.g. XK`);
+    const candidate = code.toUpperCase();
+    if (ix.casesOf(candidate).length === 0) {
+      const known = [...new Set(ix.data.cases.map((x) => x.candidate))].sort().join(', ');
+      throw notFound(`no case for ${candidate} in the dataset; candidates with cases: ${known || 'none'}`);
+    }
+    const s = scenarioOf(c);
+    const unknown = unknownDrivers(ix, candidate, s.fixed);
+    if (unknown.length) {
+      const problems = unknown.map((id) => ({ param: 'on', message: `unknown driver "${id}" for ${candidate}` }));
+      throw badRequest(`the query could not be read: ${problems.map((p) => p.message).join('; ')}`, problems);
+    }
+    return c.json(candidateView(ix, candidate, s.asOf, s.fixed));
+  });
+
   // Pure and the same for every request: computed once, on first use.
   let record: TrackRecord | undefined;
   app.get('/api/track-record', (c) => c.json((record ??= trackRecord(ix))));
@@ -293,6 +312,16 @@ export function createApp(deps: AppDeps) {
     return page(c, `${st.name} — accede`);
   });
 
+  app.get('/candidate/:code', (c) => {
+    const code = c.req.param('code');
+    const candidate = CODE.test(code) ? code.toUpperCase() : undefined;
+    if (candidate && candidate !== code && ix.casesOf(candidate).length) return c.redirect(`/candidate/${candidate}${new URL(c.req.url).search}`, 301);
+    if (!candidate || ix.casesOf(candidate).length === 0) {
+      const known = [...new Set(ix.data.cases.map((x) => x.candidate))].sort().join(', ');
+      return page(c, 'Candidate not found — accede', 404, `There is no case for ${code}. Candidates with cases: ${known}.`);
+    }
+    return page(c, `${ix.state(candidate)?.name ?? candidate} — every organization — accede`);
+  });
   app.get('/track-record', (c) => page(c, 'Track record — accede'));
   app.get('/workspace', (c) => page(c, 'Workspace — accede', deps.workspace ? 200 : 404, deps.workspace ? undefined : 'This server has no workspace.'));
   app.get('/workspace/:id', (c) => page(c, 'Document — workspace — accede', deps.workspace ? 200 : 404, deps.workspace ? undefined : 'This server has no workspace.'));

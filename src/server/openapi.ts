@@ -66,6 +66,14 @@ export function openApiDocument() {
           responses: { '200': json('the evaluation'), ...errors },
         },
       },
+      '/api/candidates/{code}': {
+        get: {
+          summary:
+            'a candidate across every organization: status, step reached, P(admission), blockers, fewest changes by others, ties; each lever\'s effect per organization and where efforts pay most (same as `accede candidate CODE --json`); on/off set drivers in every case of the candidate',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Z]{2}$' }, example: 'XK' }, ...scenarioParams],
+          responses: { '200': json('the candidate'), ...errors },
+        },
+      },
       '/api/track-record': {
         get: {
           summary: "every dated decision beside the model's P(pass) on its eve, Brier and log scores against the base rate, calibration (same as `accede track-record --json`)",

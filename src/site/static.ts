@@ -72,6 +72,9 @@ export function writeStaticSite(o: StaticOptions): { files: number; dir: string 
     write(`${base}.json`, `${caseJsonText(ix, c, o.asOf, {})}\n`);
   }
   for (const s of o.dataset.states) page(`state/${s.code}`, `${s.name} — accede`);
+  for (const code of [...new Set(o.dataset.cases.map((c) => c.candidate))]) {
+    page(`candidate/${code}`, `${o.dataset.states.find((s) => s.code === code)?.name ?? code} — every organization — accede`);
+  }
   page('track-record', 'Track record — accede');
   write('404.html', pageHtml({ title: 'Not found — accede', config: { root: o.base ?? '/', mode: 'static', version, builtAt } }));
   return { files, dir };

@@ -38,4 +38,30 @@ describe('the bundled dataset in the browser', () => {
     // One page per case, 14 and growing: on this loaded machine they take 7-21 s each (the EU's 14 stages
     // the most), about 170 s in all, past vitest's 120 s; a smoke test must not fail on time.
   }, 600_000);
+
+  it('renders every candidate page without errors, and a what-if moves every case of the candidate', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    const candidates = [...new Set(dataset.cases.map((c) => c.candidate))];
+    for (const code of candidates) {
+      await page.goto(`${server.url}/candidate/${code}?v=1&as=2026-06-01`);
+      await page.waitForSelector('[data-testid="method"]');
+      const orgs = dataset.cases.filter((c) => c.candidate === code).map((c) => c.organization);
+      expect(await page.locator('table.candidate-rows tbody tr').count(), code).toBe(orgs.length);
+      for (const o of orgs) expect(await page.getByTestId(`p-${o}`).textContent(), `${code}/${o}`).toMatch(/%|not computed/);
+    }
+    // Kosovo: setting the shared lever csm-established moves the Council of Europe and NATO rows together.
+    await page.goto(`${server.url}/candidate/XK?v=1&as=2026-06-01`);
+    await page.waitForSelector('[data-testid="levers"]');
+    const before = { coe: await page.getByTestId('p-coe').textContent(), nato: await page.getByTestId('p-nato').textContent() };
+    await page.getByTestId('cand-driver-csm-established-true').check();
+    await expect.poll(() => page.getByTestId('p-coe').textContent()).not.toBe(before.coe);
+    await expect.poll(() => page.getByTestId('p-nato').textContent()).not.toBe(before.nato);
+    expect(new URL(page.url()).search).toContain('on=csm-established');
+    // The overview links each candidate's page.
+    await page.goto(`${server.url}/`);
+    for (const code of candidates) expect(await page.getByTestId(`candidate-link-${code}`).count(), code).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -74,6 +74,10 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
               <tr key={cand}>
                 <th scope="row">
                   <a href={href(`state/${cand}`)}>{ix.state(cand)?.name ?? cand}</a>
+                  <br />
+                  <a class="candidate-link" href={href(`candidate/${cand}`) + (parsed.state.asOf ? `?v=1&as=${parsed.state.asOf}` : '')} data-testid={`candidate-link-${cand}`}>
+                    every organization, levers
+                  </a>
                 </th>
                 {orgs.map((o) => {
                   const cell = cells.get(`${cand}/${o}`);
