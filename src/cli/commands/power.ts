@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { EngineError } from '../../engine/constraints.ts';
-import { type Game, parseGame, stageGame } from '../../engine/game.ts';
+import { type Game, normalizeGame, parseGame, stageGame } from '../../engine/game.ts';
+import { exactSwings } from '../../engine/exact-swings.ts';
 import { powerIndices, type PowerResult } from '../../engine/power.ts';
 import { CliError, type CliContext } from '../context.ts';
 import { parseDateOption, today } from '../options.ts';
@@ -14,6 +15,7 @@ interface Options {
   weights?: string;
   quota?: string;
   index: Index;
+  exact?: boolean;
   asOf?: string;
   json?: boolean;
   data?: string;
@@ -29,6 +31,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--weights <file.csv>', 'one weight per line (or "id,weight"), with --quota: the weighted game [quota; weights]')
     .option('--quota <q>', 'the quota of a --weights game: a coalition wins when its weights sum to at least q')
     .addOption(new Option('--index <which>', 'which index to compute').choices(['banzhaf', 'shapley-shubik', 'all']).default('all'))
+    .option('--exact', 'exact integer swing counts (Banzhaf) of a single-quota game at any size, as big integers')
     .option('--as-of <date>', 'the body as of this day (YYYY-MM-DD)', parseDateOption)
     .option('--json', 'print JSON')
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
@@ -60,9 +63,29 @@ export function register(program: Command, ctx: CliContext): void {
         game = engine(() => stageGame(organization, st, asOf));
         title = `${organization.shortName}, ${st.name} — as of ${asOf}: ${game.players.length} members`;
       }
-      const result = engine(() => powerIndices(game, { shapleyShubik: o.index !== 'banzhaf' }));
+      if (o.exact && o.index !== 'banzhaf') throw new CliError('--exact counts Banzhaf swings: use it with --index banzhaf');
+      const result = engine(() => (o.exact ? exactBanzhaf(game) : powerIndices(game, { shapleyShubik: o.index !== 'banzhaf' })));
       ctx.out(o.json ? JSON.stringify(toJson(result, o.index), null, 2) : toText(result, title, o.index));
     });
+}
+
+/** Banzhaf from exact swing counts (big integers) of a single weighted majority. */
+function exactBanzhaf(game: Game): PowerResult {
+  const g = normalizeGame(game);
+  if (g.constraints.length !== 1 || g.formula.kind !== 'leaf') throw new EngineError('--exact supports one weighted quota ([q; w1..wn]); this game has several');
+  const swings = exactSwings(g.constraints[0].weights, g.constraints[0].quota);
+  const total = swings.reduce((a, b) => a + b, 0n);
+  const half = 2 ** (g.players.length - 1);
+  return {
+    method: 'exact integer swing counts (30-bit limbs, big-integer sums)',
+    players: g.players.map((id, i) => ({
+      id,
+      banzhaf: total > 0n ? Number(swings[i]) / Number(total) : 0,
+      banzhafRaw: Number(swings[i]) / half,
+      shapleyShubik: NaN,
+      swings: swings[i].toString(),
+    })),
+  };
 }
 
 function engine<T>(f: () => T): T {
@@ -125,9 +148,11 @@ function readWeights(file: string, quota: string): Game {
 }
 
 export function toJson(r: PowerResult, index: Index = 'all') {
+  // --exact gives the swing counts themselves, as decimal strings (big integers).
+  const exact = r.method.startsWith('exact integer swing counts');
   return {
     players: r.players.map(({ id, banzhaf, banzhafRaw, shapleyShubik }) =>
-      index === 'banzhaf' ? { id, banzhaf, banzhafRaw } : index === 'shapley-shubik' ? { id, shapleyShubik } : { id, banzhaf, banzhafRaw, shapleyShubik },
+      index === 'banzhaf' ? { id, banzhaf, banzhafRaw, ...(exact ? { swings: r.players.find((p) => p.id === id)!.swings } : {}) } : index === 'shapley-shubik' ? { id, shapleyShubik } : { id, banzhaf, banzhafRaw, shapleyShubik },
     ),
   };
 }
