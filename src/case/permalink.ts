@@ -13,6 +13,7 @@
 import * as z from 'zod/mini';
 import { ID, isDay } from '../model/grammar.ts';
 import type { Assignment } from '../model/drivers.ts';
+import type { Issue } from '../model/issues.ts';
 import type { CaseData } from '../model/schema.ts';
 
 export const PERMALINK_VERSION = 1;
@@ -70,10 +71,8 @@ export const MIGRATIONS: Record<number, (q: URLSearchParams) => URLSearchParams>
   },
 };
 
-export interface LinkProblem {
-  param: string;
-  message: string;
-}
+/** A problem with a link: the one error shape, its path the query parameter ["as"], ["on"], … */
+export type LinkProblem = Issue;
 
 export type ParseResult = { ok: true; state: PageState } | { ok: false; state: PageState; problems: LinkProblem[] };
 
@@ -94,7 +93,7 @@ export function parsePermalink(search: string | URLSearchParams, c?: CaseData, s
   const problems: LinkProblem[] = [];
   let version = versionOf(q);
   if (version === undefined || version > PERMALINK_VERSION) {
-    problems.push({ param: 'v', message: `an unknown link version "${q.get('v')}" (this site reads v=${PERMALINK_VERSION} and older)` });
+    problems.push({ code: 'unknown_version', path: ['v'], message: `an unknown link version "${q.get('v')}" (this site reads v=${PERMALINK_VERSION} and older)` });
     q.delete('v');
     version = PERMALINK_VERSION;
   }
@@ -103,10 +102,10 @@ export function parsePermalink(search: string | URLSearchParams, c?: CaseData, s
   const raw: Record<string, string> = {};
   for (const key of Object.keys(PermalinkQuery.shape)) {
     const all = q.getAll(key);
-    if (all.length > 1) problems.push({ param: key, message: 'given more than once' });
+    if (all.length > 1) problems.push({ code: 'duplicate', path: [key], message: 'given more than once' });
     if (all.length > 0) raw[key] = all[0];
   }
-  if (q.has('set')) problems.push({ param: 'set', message: 'expected driver=true or driver=false' });
+  if (q.has('set')) problems.push({ code: 'invalid_format', path: ['set'], message: 'expected driver=true or driver=false' });
 
   const state: PageState = { fixed: {}, view: 'europe' };
   // Validate each key on its own so one bad value does not discard the rest.
@@ -114,7 +113,7 @@ export function parsePermalink(search: string | URLSearchParams, c?: CaseData, s
     if (!(key in raw)) continue;
     const r = z.safeParse(schema as z.ZodMiniType, raw[key]);
     if (!r.success) {
-      problems.push({ param: key, message: r.error.issues[0]?.message ?? 'not understood' });
+      problems.push({ code: r.error.issues[0]?.code ?? 'invalid_value', path: [key], message: r.error.issues[0]?.message ?? 'not understood' });
       continue;
     }
     const value = r.data as string | string[] | undefined;
@@ -126,7 +125,7 @@ export function parsePermalink(search: string | URLSearchParams, c?: CaseData, s
   const on = new Set(((raw.on ?? '').split('~')).filter(Boolean));
   for (const id of (raw.off ?? '').split('~').filter(Boolean)) {
     if (on.has(id)) {
-      problems.push({ param: 'off', message: `driver "${id}" is both on and off` });
+      problems.push({ code: 'conflict', path: ['off'], message: `driver "${id}" is both on and off` });
       delete state.fixed[id];
     }
   }
@@ -136,7 +135,8 @@ export function parsePermalink(search: string | URLSearchParams, c?: CaseData, s
     for (const id of Object.keys(state.fixed)) {
       if (!known.has(id)) {
         problems.push({
-          param: state.fixed[id] ? 'on' : 'off',
+          code: 'unknown_reference',
+          path: [state.fixed[id] ? 'on' : 'off'],
           message: `unknown driver "${id}" for this case (known: ${[...known].join(', ') || 'none'})`,
         });
         delete state.fixed[id];
@@ -144,7 +144,7 @@ export function parsePermalink(search: string | URLSearchParams, c?: CaseData, s
     }
   }
   if (stageIds && state.stage !== undefined && !stageIds.includes(state.stage)) {
-    problems.push({ param: 'stage', message: `unknown stage "${state.stage}" (known: ${stageIds.join(', ')})` });
+    problems.push({ code: 'unknown_reference', path: ['stage'], message: `unknown stage "${state.stage}" (known: ${stageIds.join(', ')})` });
     state.stage = undefined;
   }
   return problems.length ? { ok: false, state, problems } : { ok: true, state };

@@ -1,28 +1,18 @@
-// HTTP errors with a reason: every refusal is a 4xx JSON body {error, detail} (or an HTML page for pages).
+// HTTP errors: the one error shape (src/model/issues.ts: code, path, message) with a status. Every
+// refusal is a 4xx with its reason. The store's typed failures get their status here: the store knows
+// nothing of HTTP.
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import { ImportError } from '../evidence/index.ts';
+import type { Issue } from '../model/issues.ts';
+import { NotApplicableError } from '../model/asof.ts';
+import { ConflictError, WorkspaceError, type WorkspaceErrorCode } from '../store/index.ts';
 
-export type ErrorCode =
-  | 'bad_request'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'conflict'
-  | 'not_applicable'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'busy'
-  | 'unprocessable'
-  | 'insufficient_storage'
-  | 'read_only'
-  | 'internal';
-
-export interface ErrorBody {
-  error: ErrorCode;
-  detail: string;
-  /** For bad requests: which parameter and what was expected. */
-  problems?: Array<{ param: string; message: string }>;
+/** The body of every error answer: the issue, and for bad requests each problem it is made of. */
+export interface ErrorBody extends Issue {
+  /** For bad requests: each problem, its path naming the parameter or the body field. */
+  problems?: Issue[];
   /** For conflicts: the version the item or scenario has now, and who changed it. */
   current?: { version: number; updatedBy: string | null; updatedAt: string | null };
 }
@@ -31,11 +21,60 @@ export class ApiError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,
     readonly body: ErrorBody,
+    /** Headers the answer needs (Retry-After, WWW-Authenticate, Allow). */
+    readonly headers: Record<string, string> = {},
   ) {
-    super(status, { message: body.detail });
+    super(status, { message: body.message });
   }
 }
 
-export const badRequest = (detail: string, problems?: ErrorBody['problems']) =>
-  new ApiError(400, { error: 'bad_request', detail, ...(problems ? { problems } : {}) });
-export const notFound = (detail: string) => new ApiError(404, { error: 'not_found', detail });
+export function apiError(status: ContentfulStatusCode, code: string, message: string, extra: Partial<ErrorBody> = {}, headers: Record<string, string> = {}): ApiError {
+  return new ApiError(status, { code, path: [], message, ...extra }, headers);
+}
+
+export const badRequest = (message: string, problems?: Issue[]) => apiError(400, 'bad_request', message, problems ? { problems } : {});
+export const notFound = (message: string) => apiError(404, 'not_found', message);
+
+/** The store's error codes as HTTP answers (the store knows no HTTP). */
+const STATUS_OF: Record<WorkspaceErrorCode, [ContentfulStatusCode, string]> = {
+  conflict: [409, 'conflict'],
+  not_found: [404, 'not_found'],
+  invalid_input: [400, 'bad_request'],
+  refused: [422, 'unprocessable'],
+  busy: [503, 'busy'],
+  disk_full: [507, 'insufficient_storage'],
+  read_only: [503, 'read_only'],
+  schema: [500, 'internal'],
+};
+
+/** The store's failures as HTTP answers: 409 with the current version, 400, 404, 422, 503 (+ Retry-After), 507. */
+export function fromStore(e: WorkspaceError): ApiError {
+  if (e instanceof ConflictError) {
+    return apiError(409, 'conflict', e.message, { current: { version: e.currentVersion, updatedBy: e.updatedBy, updatedAt: e.updatedAt } });
+  }
+  const [status, code] = STATUS_OF[e.code];
+  return apiError(status, code, e.message, {}, status === 503 ? { 'Retry-After': '1' } : {});
+}
+
+/** Any thrown value as an answer; undefined for a bug (the app logs it and answers 500). */
+export function asApiError(err: unknown): ApiError | undefined {
+  if (err instanceof ApiError) return err;
+  if (err instanceof WorkspaceError) return fromStore(err);
+  // A day before the organization or the candidate existed: answered, not computed.
+  if (err instanceof NotApplicableError) return apiError(422, 'not_applicable', err.reason);
+  // The importer refusing a text (empty, binary, a header without a body…) is the client's input.
+  if (err instanceof ImportError) return apiError(422, 'unprocessable', err.message);
+  if (err instanceof HTTPException) return apiError(err.status, err.status === 413 ? 'payload_too_large' : 'bad_request', err.message || 'bad request');
+  return undefined;
+}
+
+/** The error body as a schema, for the API document (openapi.ts). */
+const IssueSchema = z.object({
+  code: z.string().describe('bad_request, not_found, method_not_allowed, unauthorized, forbidden, conflict, payload_too_large, unsupported_media_type, busy, misdirected; zod codes in problems'),
+  path: z.array(z.union([z.string(), z.number()])).describe('where: a parameter or body field, then keys inside it; [] for the request'),
+  message: z.string(),
+});
+export const ErrorSchema = IssueSchema.extend({
+  problems: z.array(IssueSchema).optional(),
+  current: z.object({ version: z.number().int(), updatedBy: z.string().nullable(), updatedAt: z.string().nullable() }).optional(),
+});

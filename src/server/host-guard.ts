@@ -41,7 +41,7 @@ export function hostGuard(allowed: readonly string[]): MiddlewareHandler {
     const host = hostName(c.req.header('host') ?? new URL(c.req.url).host);
     if (!ok.has(host)) {
       return c.json(
-        { error: 'misdirected', detail: `this server does not answer to the host name "${host}" (allowed: ${[...ok].join(', ')}); start it with --allow-host ${host} if that name is yours` },
+        { code: 'misdirected', path: [], message: `this server does not answer to the host name "${host}" (allowed: ${[...ok].join(', ')}); start it with --allow-host ${host} if that name is yours` },
         421,
       );
     }

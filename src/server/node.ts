@@ -1,8 +1,10 @@
-// Binds the app to a port with @hono/node-server. Used by `accede serve` and by the browser tests (port 0).
+// Binds the app to a port with @hono/node-server, with the case computations in a worker pool. Used by
+// `accede serve` and by the browser tests (port 0).
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { type AppDeps, createApp } from './app.ts';
 import { allowedHosts } from './host-guard.ts';
+import { type PoolOptions, poolComputer } from './pool.ts';
 
 export interface RunningServer {
   url: string;
@@ -16,12 +18,32 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
 
-export async function startServer(deps: AppDeps, opts: { host?: string; port?: number; allowHosts?: readonly string[] } = {}): Promise<RunningServer> {
+/** CONNECT is for proxies; Node closes its socket unanswered unless told otherwise. This server is not one. */
+const CONNECT_REFUSED = 'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, DELETE, OPTIONS\r\nContent-Length: 0\r\nConnection: close\r\n\r\n';
+
+export interface ServerOptions {
+  host?: string;
+  port?: number;
+  allowHosts?: readonly string[];
+  /** The worker pool for case computations (false: compute on the event loop, as createApp alone does). */
+  pool?: PoolOptions | false;
+}
+
+export async function startServer(deps: AppDeps, opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  const app = createApp({ ...deps, allowedHosts: deps.allowedHosts ?? allowedHosts(host, opts.allowHosts) });
+  const computer = deps.computer ?? (opts.pool === false ? undefined : poolComputer(deps.dataset, opts.pool));
+  const app = createApp({ ...deps, computer, allowedHosts: deps.allowedHosts ?? allowedHosts(host, opts.allowHosts) });
   const server = createAdaptorServer({ fetch: app.fetch });
+  server.on('connect', (_req, socket) => socket.end(CONNECT_REFUSED));
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
-    const onError = (e: Error) => reject(e);
+    const onError = (e: Error) => {
+      if (computer && !deps.computer) void computer.close();
+      reject(e);
+    };
     server.once('error', onError);
     server.listen(opts.port ?? 0, host, () => {
       server.off('error', onError);
@@ -36,7 +58,11 @@ export async function startServer(deps: AppDeps, opts: { host?: string; port?: n
     close: () =>
       new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server.close(() => resolve());
+        server.close(() => {
+          // The pool this server made; one passed in belongs to the caller.
+          if (computer && !deps.computer) void computer.close().then(resolve, resolve);
+          else resolve();
+        });
       }),
   };
 }

@@ -1,32 +1,61 @@
-// The OpenAPI document served at /api/openapi.json: every endpoint the pages use, with its parameters.
+// The OpenAPI document served at /api/openapi.json: every endpoint the pages use. The schemas of
+// request bodies, query parameters and the error are generated from the zod schemas the server
+// validates with (z.toJSONSchema), so the document cannot drift from what is checked.
+import { z } from 'zod';
+import { PermalinkQuery } from '../case/permalink.ts';
+import { ScenarioBody } from '../case/scenario.ts';
+import { CurateRequest } from '../store/index.ts';
+import { ErrorSchema } from './errors.ts';
+import { AuditQuery, DeleteScenarioQuery, ImportBody, ItemQuery, ScenarioListQuery } from './requests.ts';
 
-const scenarioParams = [
-  { name: 'v', in: 'query', required: false, schema: { type: 'string', enum: ['1'] }, description: 'link format version (older versions are migrated)' },
-  { name: 'as', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'the as-of day, YYYY-MM-DD (default: today, UTC)' },
-  { name: 'on', in: 'query', required: false, schema: { type: 'string' }, description: 'drivers fixed true, joined with "~"' },
-  { name: 'off', in: 'query', required: false, schema: { type: 'string' }, description: 'drivers fixed false, joined with "~"' },
-];
-const asOfParam = { name: 'as', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'the as-of day, YYYY-MM-DD (default: today, UTC)' };
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+
+/** A zod schema as JSON Schema, describing what a client sends (the input side of transforms). */
+function schemaOf(schema: z.core.$ZodType): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  v: 'link format version (older versions are migrated)',
+  as: 'the as-of day, YYYY-MM-DD (default: today, UTC)',
+  on: 'drivers fixed true, joined with "~"',
+  off: 'drivers fixed false, joined with "~"',
+  stage: 'the stage the map shows (pages only; checked against the case)',
+  view: 'the map region (pages only)',
+};
+
+/** An object schema's properties as query parameters. */
+function queryParams(schema: z.core.$ZodType, only?: string[]) {
+  const s = schemaOf(schema);
+  return Object.entries(s.properties ?? {})
+    .filter(([name]) => !only || only.includes(name))
+    .map(([name, p]) => ({ name, in: 'query', required: (s.required ?? []).includes(name), schema: p, ...(DESCRIPTIONS[name] ? { description: DESCRIPTIONS[name] } : {}) }));
+}
+
+const scenarioParams = queryParams(PermalinkQuery, ['v', 'as', 'on', 'off']);
+const asOfParam = queryParams(PermalinkQuery, ['as'])[0];
 const caseParams = [
-  { name: 'candidate', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Z]{2}$' }, example: 'XK' },
-  { name: 'org', in: 'path', required: true, schema: { type: 'string' }, example: 'nato' },
+  { name: 'candidate', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z]{2}$' }, example: 'XK' },
+  { name: 'org', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,63}$' }, example: 'nato' },
 ];
-const errors = {
-  '400': { description: 'bad input: the reason is in the body', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '404': { description: 'unknown case, state or organization', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,127}$' } };
+const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const errors = { '400': error('bad input: the reason is in the body'), '404': error('unknown case, state or organization') };
+const cached = {
+  '304': { description: 'not modified (If-None-Match named the ETag)' },
+  '503': error('busy: every worker is computing and the queue is full; retry after Retry-After seconds'),
 };
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const writeErrors = {
-  '401': { description: 'a token is required', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '403': { description: 'the server is read-only, or the request came from another origin', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '409': { description: 'changed since the version given (current version and who changed it in `current`)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '413': { description: 'body too large', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '415': { description: 'not JSON', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '401': error('a token is required'),
+  '403': error('the server is read-only, or the request came from another origin'),
+  '409': error('changed since the version given (current version and who changed it in `current`)'),
+  '413': error('body too large'),
+  '415': error('not JSON'),
+  '422': error('the importer refuses the text (empty, binary, no body…): the message says why'),
 };
-const json = (description: string, schema: object = { type: 'object' }) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+const json = (description: string, schema: object = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
+const body = (ref: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
 
 export function openApiDocument() {
   return {
@@ -36,34 +65,35 @@ export function openApiDocument() {
       version: '1',
       description:
         'What does it take for a state to join an international organization? Reads are open. Writes (the workspace) need a token when the server ' +
-        'listens on a non-loopback address, and are refused there without one. Every error is a 4xx JSON body {error, detail}.',
+        'listens on a non-loopback address, and are refused there without one. Every error is a 4xx JSON body {code, path, message} ' +
+        '(with `problems`, each of the same shape, for bad requests). Computed answers carry a strong ETag and Cache-Control.',
     },
     paths: {
       '/api/health': { get: { summary: 'liveness and whether writes are enabled', responses: { '200': json('ok') } } },
-      '/api/dataset': { get: { summary: 'the whole dataset as JSON (what the browser app computes from)', responses: { '200': json('the dataset'), '304': { description: 'not modified (ETag)' } } } },
+      '/api/dataset': { get: { summary: 'the whole dataset as JSON (what the browser app computes from)', responses: { '200': json('the dataset'), '304': cached['304'] } } },
       '/api/overview': {
-        get: { summary: 'candidates × organizations: status, verdict and recognition counter per case', parameters: [asOfParam], responses: { '200': json('the overview'), ...errors } },
+        get: { summary: 'candidates × organizations: status, verdict and recognition counter per case', parameters: [asOfParam], responses: { '200': json('the overview'), ...errors, ...cached } },
       },
-      '/api/cases': { get: { summary: 'every case with its summary', parameters: [asOfParam], responses: { '200': json('the cases'), ...errors } } },
+      '/api/cases': { get: { summary: 'every case with its summary', parameters: [asOfParam], responses: { '200': json('the cases'), ...errors, ...cached } } },
       '/api/cases/{candidate}/{org}': {
         get: {
           summary: 'one case: evaluation, every voter at every stage, drivers, ties and the evidence for each',
           parameters: [...caseParams, ...scenarioParams],
-          responses: { '200': json('the case', { $ref: '#/components/schemas/CaseDetails' }), ...errors },
+          responses: { '200': json('the case', { $ref: '#/components/schemas/CaseDetails' }), ...errors, ...cached },
         },
       },
       '/case/{candidate}/{org}.csv': {
         get: {
           summary: 'download: one row per voter per stage; byte-identical to `accede evaluate CANDIDATE ORG --csv` with the same --as-of and --set',
           parameters: [...caseParams, ...scenarioParams],
-          responses: { '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+          responses: { '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors, ...cached },
         },
       },
       '/case/{candidate}/{org}.json': {
         get: {
           summary: 'download: the evaluation; byte-identical to `accede evaluate CANDIDATE ORG --json` with the same --as-of and --set',
           parameters: [...caseParams, ...scenarioParams],
-          responses: { '200': json('the evaluation'), ...errors },
+          responses: { '200': json('the evaluation'), ...errors, ...cached },
         },
       },
       '/api/candidates/{code}': {
@@ -77,36 +107,29 @@ export function openApiDocument() {
       '/api/track-record': {
         get: {
           summary: "every dated decision beside the model's P(pass) on its eve, Brier and log scores against the base rate, calibration (same as `accede track-record --json`)",
-          responses: { '200': json('the track record') },
+          responses: { '200': json('the track record'), '304': cached['304'], '503': cached['503'] },
         },
       },
       '/api/states/{code}': {
         get: {
           summary: "one state's stances across every case, with sources",
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Z]{2}$' }, example: 'ES' }, asOfParam],
-          responses: { '200': json('the state'), ...errors },
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z]{2}$' }, example: 'ES' }, asOfParam],
+          responses: { '200': json('the state'), ...errors, ...cached },
         },
       },
       '/api/organizations/{id}': {
         get: {
           summary: 'an organization and its members on the day',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'nato' }, asOfParam],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,63}$' }, example: 'nato' }, asOfParam],
           responses: { '200': json('the organization'), ...errors },
         },
       },
       '/api/scenarios': {
-        get: {
-          summary: 'saved scenarios (workspace)',
-          parameters: [
-            { name: 'candidate', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'organization', in: 'query', required: false, schema: { type: 'string' } },
-          ],
-          responses: { '200': json('the scenarios'), '404': errors['404'] },
-        },
+        get: { summary: 'saved scenarios (workspace)', parameters: queryParams(ScenarioListQuery), responses: { '200': json('the scenarios'), '404': errors['404'] } },
         post: {
           summary: 'save a scenario, or update one (with id and expectedVersion) — a write',
           security: [{ bearer: [] }],
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ScenarioInput' } } } },
+          requestBody: body('ScenarioInput'),
           responses: { '201': json('created'), '200': json('updated'), ...errors, ...writeErrors },
         },
       },
@@ -115,11 +138,7 @@ export function openApiDocument() {
         delete: {
           summary: 'delete a saved scenario — a write',
           security: [{ bearer: [] }],
-          parameters: [
-            idParam,
-            { name: 'who', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'expectedVersion', in: 'query', required: false, schema: { type: 'integer' } },
-          ],
+          parameters: [idParam, ...queryParams(DeleteScenarioQuery)],
           responses: { '204': { description: 'deleted' }, ...errors, ...writeErrors },
         },
       },
@@ -128,98 +147,34 @@ export function openApiDocument() {
         post: {
           summary: 'import a text and extract its quotes, mentions and conditional claims — a write',
           security: [{ bearer: [] }],
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['text', 'who'],
-                  properties: {
-                    text: { type: 'string' },
-                    who: { type: 'string' },
-                    meta: { type: 'object', properties: { title: { type: 'string' }, outlet: { type: 'string' }, author: { type: 'string' }, date: { type: 'string' }, url: { type: 'string' }, language: { type: 'string' } } },
-                  },
-                },
-              },
-            },
-          },
+          requestBody: body('ImportInput'),
           responses: { '201': json('imported'), '200': json('already imported'), ...errors, ...writeErrors },
         },
       },
       '/api/workspace/documents/{id}': { get: { summary: 'a document: its text and every item', parameters: [idParam], responses: { '200': json('the document'), ...errors } } },
-      '/api/workspace/items': {
-        get: {
-          summary: 'items, filtered',
-          parameters: [
-            { name: 'document', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['pending', 'accepted', 'rejected'] } },
-            { name: 'kind', in: 'query', required: false, schema: { type: 'string', enum: ['quote', 'mention', 'claim'] } },
-          ],
-          responses: { '200': json('the items'), ...errors },
-        },
-      },
+      '/api/workspace/items': { get: { summary: 'items, filtered', parameters: queryParams(ItemQuery), responses: { '200': json('the items'), ...errors } } },
       '/api/workspace/items/{id}': { get: { summary: 'an item with its version', parameters: [idParam], responses: { '200': json('the item'), ...errors } } },
       '/api/workspace/items/{id}/curate': {
         post: {
           summary: 'accept, reject, reset, edit, link or unlink an item, from the version last read — a write; 409 if it changed since',
           security: [{ bearer: [] }],
           parameters: [idParam],
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CurateRequest' } } } },
+          requestBody: body('CurateRequest'),
           responses: { '200': json('the item at its new version'), ...errors, ...writeErrors },
         },
       },
       '/api/workspace/audit': {
-        get: {
-          summary: 'the audit log: every write, who, when, before and after',
-          parameters: [
-            { name: 'entity', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'after', in: 'query', required: false, schema: { type: 'integer' } },
-            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', maximum: 10000 } },
-          ],
-          responses: { '200': json('the entries'), ...errors },
-        },
+        get: { summary: 'the audit log: every write, who, when, before and after', parameters: queryParams(AuditQuery), responses: { '200': json('the entries'), ...errors } },
       },
     } as Record<string, unknown>,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
-        Error: {
-          type: 'object',
-          required: ['error', 'detail'],
-          properties: {
-            error: { type: 'string', enum: ['bad_request', 'not_found', 'method_not_allowed', 'unauthorized', 'forbidden', 'conflict', 'payload_too_large', 'unsupported_media_type', 'busy'] },
-            detail: { type: 'string' },
-            current: { type: 'object', properties: { version: { type: 'integer' }, updatedBy: { type: 'string' }, updatedAt: { type: 'string' } } },
-            problems: { type: 'array', items: { type: 'object', properties: { param: { type: 'string' }, message: { type: 'string' } } } },
-          },
-        },
-        ScenarioInput: {
-          type: 'object',
-          required: ['name', 'candidate', 'organization'],
-          additionalProperties: false,
-          properties: {
-            id: { type: 'string' },
-            name: { type: 'string', maxLength: 200 },
-            candidate: { type: 'string', pattern: '^[A-Z]{2}$' },
-            organization: { type: 'string' },
-            asOf: { type: 'string', format: 'date' },
-            fixed: { type: 'object', additionalProperties: { type: 'boolean' } },
-            expectedVersion: { type: 'integer' },
-            who: { type: 'string' },
-          },
-        },
-        CurateRequest: {
-          type: 'object',
-          required: ['action', 'expectedVersion', 'who'],
-          properties: {
-            action: { type: 'string', enum: ['accept', 'reject', 'reset', 'edit', 'link', 'unlink'] },
-            expectedVersion: { type: 'integer' },
-            who: { type: 'string' },
-            edit: { type: 'object', description: 'for edit: start, end, speaker {name, role, affiliation}, kind (direct|indirect), code, note' },
-            link: { type: 'string', pattern: '^[A-Z]{2}/[a-z0-9-]+/(stance|driver|tie):[A-Za-z0-9-]+$', description: 'for link/unlink' },
-          },
-        },
+        Error: schemaOf(ErrorSchema),
+        ScenarioInput: schemaOf(ScenarioBody),
+        ImportInput: schemaOf(ImportBody),
+        CurateRequest: schemaOf(CurateRequest),
+        // An answer, not an input: described, not validated (it is built by src/case/views.ts caseDetails).
         CaseDetails: {
           type: 'object',
           properties: {

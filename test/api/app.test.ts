@@ -216,8 +216,8 @@ describe('bad input is refused with a 4xx and a reason, never a 5xx', () => {
       const res = await get(path);
       expect(res.status).toBe(status);
       const body = await res.json();
-      expect(body.error).toMatch(/^[a-z_]+$/);
-      expect(body.detail).toMatch(detail);
+      expect(body.code).toMatch(/^[a-z_]+$/);
+      expect(body.message).toMatch(detail);
     });
   }
 
@@ -230,7 +230,7 @@ describe('bad input is refused with a 4xx and a reason, never a 5xx', () => {
     ] as const) {
       const res = await app.request(`http://localhost${path}`, { method, body: '{}', headers: { 'content-type': 'application/json' } });
       expect([404, 405], `${method} ${path}`).toContain(res.status);
-      expect((await res.json()).detail).toBeTruthy();
+      expect((await res.json()).message).toBeTruthy();
     }
   });
 });
@@ -256,7 +256,7 @@ describe('writes', () => {
     const a = createApp({ dataset: fixtureDataset(), workspace: space(), writable: false, readOnlyReason: 'listening on 0.0.0.0 without a token', assets: FAKE_ASSETS });
     const res = await post(a, scenario);
     expect(res.status).toBe(403);
-    expect((await res.json()).detail).toMatch(/read-only: listening on 0\.0\.0\.0 without a token/);
+    expect((await res.json()).message).toMatch(/read-only: listening on 0\.0\.0\.0 without a token/);
     // Reads stay open.
     expect((await a.request('http://localhost/api/scenarios')).status).toBe(200);
   });
@@ -281,7 +281,7 @@ describe('writes', () => {
     expect((await upd.json()).version).toBe(2);
     const stale = await post(a, { ...scenario, id: 'spain-recognizes', name: 'late edit', expectedVersion: 1, who: 'Ben' });
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ error: 'conflict', current: { version: 2, updatedBy: 'Ana' } });
+    expect(await stale.json()).toMatchObject({ code: 'conflict', current: { version: 2, updatedBy: 'Ana' } });
     const del = await a.request('http://localhost/api/scenarios/spain-recognizes?who=Ana&expectedVersion=2', { method: 'DELETE' });
     expect(del.status).toBe(204);
     expect((await a.request('http://localhost/api/scenarios/spain-recognizes')).status).toBe(404);
@@ -295,7 +295,7 @@ describe('writes', () => {
     expect((await post(a, '{not json')).status).toBe(400);
     const bad = await post(a, { ...scenario, candidate: 'kosovo', extra: 1 });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).problems.map((p: { param: string }) => p.param)).toEqual(expect.arrayContaining(['candidate']));
+    expect((await bad.json()).problems.map((p: { path: string[] }) => p.path[0])).toEqual(expect.arrayContaining(['candidate']));
     expect((await post(a, { ...scenario, organization: 'nope' })).status).toBe(404);
     expect((await post(a, { ...scenario, fixed: { 'no-such-driver': true } })).status).toBe(400);
     expect((await post(a, { ...scenario, name: 'x'.repeat(70_000) })).status).toBe(413);
@@ -307,7 +307,7 @@ describe('writes', () => {
     const evil = { host: 'evil.example:4413', origin: 'http://evil.example:4413', 'content-type': 'application/json' };
     const write = await a.request('http://evil.example:4413/api/workspace/documents', { method: 'POST', headers: evil, body: JSON.stringify({ text: 'Spain does not recognize Kosovo.', who: 'x' }) });
     expect(write.status).toBe(421);
-    expect((await write.json()).detail).toMatch(/evil\.example/);
+    expect((await write.json()).message).toMatch(/evil\.example/);
     expect((await a.request('http://evil.example:4413/api/workspace/documents', { headers: evil })).status).toBe(421);
     expect((await a.request('http://evil.example:4413/api/health', { headers: evil })).status).toBe(421);
     // The same request under the server's own name passes the gate.
@@ -356,7 +356,7 @@ describe('writes', () => {
     expect(await ok.json()).toMatchObject({ status: 'accepted', version: quote.version + 1, updatedBy: 'Ana' });
     const stale = await curate({ action: 'reject', expectedVersion: quote.version, who: 'Ben' });
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toMatchObject({ error: 'conflict', current: { version: quote.version + 1, updatedBy: 'Ana' } });
+    expect(await stale.json()).toMatchObject({ code: 'conflict', current: { version: quote.version + 1, updatedBy: 'Ana' } });
     const linked = await curate({ action: 'link', expectedVersion: quote.version + 1, who: 'Ana', link: 'XK/nato/tie:kfor' });
     expect((await linked.json()).links).toEqual(['XK/nato/tie:kfor']);
     expect((await curate({ action: 'explode', expectedVersion: 3, who: 'Ana' })).status).toBe(400);

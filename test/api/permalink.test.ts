@@ -36,7 +36,7 @@ describe('parsePermalink', () => {
     const r = parsePermalink('?v=1&as=2024-02-30&on=csm-established~nope&view=moon&stage=zzz', nato, stages);
     expect(r.ok).toBe(false);
     expect(r.state).toEqual({ fixed: { 'csm-established': true }, view: 'europe' });
-    if (!r.ok) expect(r.problems.map((p) => p.param).sort()).toEqual(['as', 'on', 'stage', 'view']);
+    if (!r.ok) expect(r.problems.map((p) => p.path[0]).sort()).toEqual(['as', 'on', 'stage', 'view']);
   });
 
   it('reads v0 links, which used the CLI spelling', () => {

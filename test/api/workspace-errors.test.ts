@@ -53,8 +53,8 @@ describe('POST /api/workspace/documents refusals', () => {
       const res = await post(a, text);
       expect(res.status, JSON.stringify(text)).toBe(422);
       const body = await res.json();
-      expect(body.error).toBe('unprocessable');
-      expect(body.detail).toMatch(why);
+      expect(body.code).toBe('unprocessable');
+      expect(body.message).toMatch(why);
     }
     expect((await post(a, 'Now a real sentence, "with a quote," she said.')).status).toBe(201);
   });
@@ -69,8 +69,8 @@ describe('a full disk and a read-only workspace', () => {
     const res = await post(a, 'The talks depend on the budget, the minister said. '.repeat(10_000));
     expect(res.status).toBe(507);
     const body = await res.json();
-    expect(body).toMatchObject({ error: 'insufficient_storage' });
-    expect(body.detail).toContain(file);
+    expect(body).toMatchObject({ code: 'insufficient_storage' });
+    expect(body.message).toContain(file);
     expect(await health(a)).toMatchObject({ ok: true, writable: false, writeProblem: expect.stringMatching(/disk is full/) });
     // reads still answer
     expect((await a.request('http://localhost/api/workspace/documents')).status).toBe(200);
@@ -83,6 +83,6 @@ describe('a full disk and a read-only workspace', () => {
     expect(await health(a)).toMatchObject({ writable: false, writeProblem: expect.stringContaining(file) });
     const res = await post(a, 'A sentence that would be new.');
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ error: 'read_only', detail: expect.stringContaining(file) });
+    expect(await res.json()).toMatchObject({ code: 'read_only', message: expect.stringContaining(file) });
   });
 });

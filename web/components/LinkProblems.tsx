@@ -10,7 +10,7 @@ export function LinkProblems({ problems, onReset }: { problems: LinkProblem[]; o
       <ul>
         {problems.map((p, i) => (
           <li key={i}>
-            <code>{p.param}</code>: {p.message}
+            <code>{p.path.join('.')}</code>: {p.message}
           </li>
         ))}
       </ul>

@@ -43,8 +43,8 @@ export function Scenarios({ config, candidate, organization, asOf, fixed }: Scen
       void load();
       return;
     }
-    const body = (await res.json().catch(() => ({}))) as { detail?: string };
-    setStatus(`Not saved: ${body.detail ?? res.statusText}`);
+    const body = (await res.json().catch(() => ({}))) as { message?: string };
+    setStatus(`Not saved: ${body.message ?? res.statusText}`);
   };
 
   return (

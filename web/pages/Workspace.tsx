@@ -20,7 +20,7 @@ async function api<T>(config: ClientConfig, path: string, init?: RequestInit): P
     const res = await fetch(`${config.root}api/${path}`, init);
     const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     if (res.ok) return { ok: true, body: body as T };
-    return { ok: false, status: res.status, detail: String(body.detail ?? res.statusText), body };
+    return { ok: false, status: res.status, detail: String(body.message ?? res.statusText), body };
   } catch (e) {
     return { ok: false, status: 0, detail: `the server could not be reached (${(e as Error).message})`, body: {} };
   }

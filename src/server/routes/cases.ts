@@ -1,0 +1,101 @@
+// Route group: what the dataset says, read-only — the overview, the cases, one case (and its CSV/JSON
+// downloads), the track record, a state across cases, an organization's members. The costly answers come from the answer
+// cache, computed by the case computer (the worker pool under `serve`).
+import { type Context, Hono } from 'hono';
+import type { AnswerCache } from '../answers.ts';
+import type { CaseComputer, CaseJob, OneCaseJob } from '../compute.ts';
+import { CODE, ORG, type ServerContext } from '../context.ts';
+import { candidateView, unknownDrivers } from '../../case/candidate.ts';
+import { badRequest, notFound } from '../errors.ts';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A cache key for a job: every field that changes the answer, drivers in a fixed order. */
+export function jobKey(job: CaseJob): string {
+  if (job.kind === 'track-record') return 'track-record';
+  if (job.kind === 'overview' || job.kind === 'cases') return `${job.kind}|${job.asOf}`;
+  if (job.kind === 'state') return `state|${job.code}|${job.asOf}`;
+  return caseKey(job as OneCaseJob);
+}
+
+function caseKey(job: OneCaseJob): string {
+  const fixed = Object.keys(job.fixed)
+    .sort()
+    .map((k) => `${k}=${job.fixed[k]}`)
+    .join(',');
+  return `${job.kind}|${job.candidate}/${job.organization}|${job.asOf}|${fixed}`;
+}
+
+export interface CaseAnswers {
+  answers: AnswerCache;
+  computer: CaseComputer;
+}
+
+/** A case's CSV or JSON download, at the page URL or the API URL plus an extension. */
+export function download(ctx: ServerContext, a: CaseAnswers, c: Context, candidate: string, org: string, format: 'csv' | 'json') {
+  const cas = ctx.findCase(candidate, org);
+  const s = ctx.scenarioOf(c, cas);
+  const job: CaseJob = { kind: format, candidate: cas.candidate, organization: cas.organization, asOf: s.asOf, fixed: s.fixed };
+  const name = `${cas.candidate}-${cas.organization}-${s.asOf}`;
+  const type = format === 'csv' ? 'text/csv; charset=utf-8' : JSON_TYPE;
+  return a.answers.send(c, jobKey(job), type, () => a.computer.run(job), { 'Content-Disposition': `inline; filename="${name}.${format}"` });
+}
+
+export function caseRoutes(ctx: ServerContext, a: CaseAnswers): Hono {
+  const { ix } = ctx;
+  const app = new Hono();
+  const answer = (c: Context, job: CaseJob) => a.answers.send(c, jobKey(job), JSON_TYPE, () => a.computer.run(job));
+
+  app.get('/api/overview', (c) => answer(c, { kind: 'overview', asOf: ctx.asOfOnly(c) }));
+  app.get('/api/cases', (c) => answer(c, { kind: 'cases', asOf: ctx.asOfOnly(c) }));
+
+  app.get('/api/cases/:candidate/:org', (c) => {
+    const { candidate, org } = c.req.param();
+    const ext = /\.(csv|json)$/.exec(org);
+    if (ext) return download(ctx, a, c, candidate, org.slice(0, -ext[0].length), ext[1] as 'csv' | 'json');
+    const cas = ctx.findCase(candidate, org);
+    const s = ctx.scenarioOf(c, cas);
+    return answer(c, { kind: 'details', candidate: cas.candidate, organization: cas.organization, asOf: s.asOf, fixed: s.fixed });
+  });
+
+  // A candidate across its cases; ?on=/?off= (the permalink's driver settings) move every case at once.
+  app.get('/api/candidates/:code', (c) => {
+    const code = c.req.param('code');
+    if (!CODE.test(code)) throw badRequest(`"${code.slice(0, 40)}" is not a state code: expected two letters, e.g. XK`);
+    const candidate = code.toUpperCase();
+    if (ix.casesOf(candidate).length === 0) {
+      const known = [...new Set(ix.data.cases.map((x) => x.candidate))].sort().join(', ');
+      throw notFound(`no case for ${candidate} in the dataset; candidates with cases: ${known || 'none'}`);
+    }
+    const s = ctx.scenarioOf(c);
+    const unknown = unknownDrivers(ix, candidate, s.fixed);
+    if (unknown.length) {
+      const problems = unknown.map((id) => ({ code: 'unknown_reference', path: ['on'], message: `unknown driver "${id}" for ${candidate}` }));
+      throw badRequest(`the query could not be read: ${problems.map((p) => p.message).join('; ')}`, problems);
+    }
+    return c.json(candidateView(ix, candidate, s.asOf, s.fixed));
+  });
+
+  // Every dated decision beside the model's P(pass) on its eve: the same for every request.
+  app.get('/api/track-record', (c) => answer(c, { kind: 'track-record' }));
+
+  app.get('/api/states/:code', (c) => {
+    const code = c.req.param('code');
+    if (!CODE.test(code)) throw badRequest(`"${code.slice(0, 40)}" is not a state code: expected two letters, e.g. ES`);
+    const state = ix.state(code.toUpperCase());
+    if (!state) throw notFound(`no state with code ${code.toUpperCase()} in the dataset`);
+    return answer(c, { kind: 'state', code: state.code, asOf: ctx.asOfOnly(c) });
+  });
+
+  app.get('/api/organizations/:id', (c) => {
+    const id = c.req.param('id');
+    if (!ORG.test(id)) throw badRequest(`"${id.slice(0, 70)}" is not an organization id`);
+    const org = ix.organization(id.toLowerCase());
+    if (!org) throw notFound(`no organization "${id}"; known: ${ix.data.organizations.map((o) => o.id).join(', ')}`);
+    const asOf = ctx.asOfOnly(c);
+    const members = [...ctx.day(asOf).members(org.id)].sort();
+    return c.json({ asOf, organization: { id: org.id, name: org.name, shortName: org.shortName }, members });
+  });
+
+  return app;
+}

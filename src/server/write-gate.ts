@@ -1,0 +1,112 @@
+// The gate every workspace write passes: (1) a workspace is attached, (2) the server may write (not
+// bound off loopback without a token), (3) the token when one is set, (4) a JSON body from this server's
+// own page under an allowed host name (a cross-site form cannot post JSON without a CORS preflight).
+// Also the readers every write route uses: body size limits, JSON, zod-checked bodies and queries.
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { z } from 'zod';
+import type { Gazetteer } from '../evidence/gazetteer.ts';
+import type { Issue } from '../model/issues.ts';
+import type { Workspace } from '../store/index.ts';
+import { apiError, badRequest, notFound } from './errors.ts';
+import { hostName } from './host-guard.ts';
+import { ENTITY_ID } from './requests.ts';
+
+/** What the server needs of a workspace: the store's Workspace (src/store), or a stand-in in tests. */
+export type WorkspaceLike = Pick<
+  Workspace,
+  | 'listDocuments'
+  | 'getDocument'
+  | 'listItems'
+  | 'getItem'
+  | 'curate'
+  | 'importText'
+  | 'listScenarios'
+  | 'getScenario'
+  | 'saveScenario'
+  | 'deleteScenario'
+  | 'listAudit'
+> &
+  Partial<Pick<Workspace, 'writableState'>>;
+
+export interface WriteGate {
+  workspace?: WorkspaceLike;
+  gazetteer?: () => Gazetteer;
+  token?: string;
+  /** Host names the server answers to: a page may write only from one of them, same-origin. */
+  hosts: readonly string[];
+  writable: boolean;
+  readOnlyReason?: string;
+  knownCase(candidate: string, org: string): boolean;
+  knownDrivers(candidate: string, org: string): string[];
+}
+
+/** The attached workspace, or 404 saying how to attach one. */
+export function workspaceOf(gate: WriteGate): WorkspaceLike {
+  if (!gate.workspace) throw notFound('no workspace is attached to this server (start it with --workspace PATH)');
+  return gate.workspace;
+}
+
+/** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
+function sameToken(a: string, b: string): boolean {
+  const x = new TextEncoder().encode(a);
+  const y = new TextEncoder().encode(b);
+  let diff = x.length ^ y.length;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i % x.length] ?? 0) ^ (y[i % y.length] ?? 0);
+  return diff === 0;
+}
+
+export function requireWrite(gate: WriteGate): MiddlewareHandler {
+  return async (c, next) => {
+    workspaceOf(gate);
+    if (!gate.writable) throw apiError(403, 'forbidden', `this server is read-only: ${gate.readOnlyReason ?? 'writes are disabled'}`);
+    if (gate.token) {
+      const m = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '');
+      if (!m || !sameToken(m[1], gate.token)) {
+        throw apiError(401, 'unauthorized', 'writes need the header "Authorization: Bearer <token>" with the server\'s token', {}, { 'WWW-Authenticate': 'Bearer realm="accede"' });
+      }
+    }
+    // A browser names the page that sends the request; it must be this server's own page, under a
+    // name the server answers to (the Host check ran first; this one is defence in depth).
+    const origin = c.req.header('origin');
+    if (origin && (origin !== new URL(c.req.url).origin || !gate.hosts.includes(hostName(new URL(origin).host)))) {
+      throw apiError(403, 'forbidden', `cross-origin writes are refused (origin ${origin.slice(0, 200)})`);
+    }
+    if (c.req.header('sec-fetch-site') === 'cross-site') throw apiError(403, 'forbidden', 'cross-site writes are refused');
+    if (c.req.method !== 'DELETE' && !(c.req.header('content-type') ?? '').startsWith('application/json')) {
+      throw apiError(415, 'unsupported_media_type', 'send the body as JSON with "Content-Type: application/json"');
+    }
+    await next();
+  };
+}
+
+export function limit(maxSize: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw apiError(413, 'payload_too_large', `the body is larger than ${Math.round(maxSize / 1024)} KiB`);
+    },
+  });
+}
+
+export async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw badRequest('the body is not valid JSON');
+  }
+}
+
+/** Checks a body or query with its schema; a 400 naming each field otherwise. */
+export function parse<T>(schema: z.ZodType<T>, value: unknown, what: 'body' | 'query'): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const problems: Issue[] = r.error.issues.map((i) => ({ code: i.code, path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message }));
+  throw badRequest(`the ${what} could not be read: ${problems.map((p) => `${p.path.join('.') || `(${what})`}: ${p.message}`).join('; ')}`, problems);
+}
+
+export function idParam(c: Context, name: string): string {
+  const id = c.req.param(name) ?? '';
+  if (!ENTITY_ID.test(id)) throw badRequest(`"${id.slice(0, 40)}" is not an id: letters, digits and hyphens`);
+  return id;
+}

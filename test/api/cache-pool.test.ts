@@ -1,0 +1,126 @@
+// The server under varied queries: answers cached with a strong ETag (304 on If-None-Match before any
+// computation), computations in a worker pool whose full queue answers 503 + Retry-After at once while
+// health still answers, and odd methods (CONNECT included, on a real socket) refused with 405.
+import { connect } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.ts';
+import type { CaseComputer } from '../../src/server/compute.ts';
+import { startServer } from '../../src/server/node.ts';
+import { poolComputer } from '../../src/server/pool.ts';
+import { FAKE_ASSETS, fixtureDataset } from './helpers.ts';
+
+const base = { dataset: fixtureDataset(), writable: false, assets: FAKE_ASSETS, today: () => '2026-06-01' };
+
+describe('the answer cache', () => {
+  let computed = 0;
+  const counting: CaseComputer = {
+    run: async (job) => {
+      computed++;
+      return JSON.stringify(job);
+    },
+    close: async () => {},
+  };
+  const app = createApp({ ...base, computer: counting });
+  const get = (path: string, headers: Record<string, string> = {}) => app.request(`http://localhost${path}`, { headers });
+
+  it('answers with a strong ETag and Cache-Control, and 304 when If-None-Match names it, computing once', async () => {
+    const a = await get('/api/cases/XK/nato?as=2024-05-01&on=csm-established');
+    expect(a.status).toBe(200);
+    const etag = a.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{16}"$/);
+    expect(a.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    const before = computed;
+    const b = await get('/api/cases/XK/nato?as=2024-05-01&on=csm-established', { 'if-none-match': etag });
+    expect(b.status).toBe(304);
+    const c = await get('/api/cases/XK/nato?v=1&on=csm-established&as=2024-05-01');
+    expect(c.headers.get('etag')).toBe(etag);
+    expect(await c.text()).toBe(await a.clone().text());
+    expect(computed).toBe(before);
+  });
+
+  it('gives another ETag to another day, setting or format', async () => {
+    const tags = new Set<string>();
+    for (const p of ['/api/cases/XK/nato?as=2024-05-01', '/api/cases/XK/nato?as=2024-05-02', '/api/cases/XK/nato?as=2024-05-01&off=csm-established', '/case/XK/nato.csv?as=2024-05-01', '/api/cases/XK/coe?as=2024-05-01']) {
+      tags.add((await get(p)).headers.get('etag')!);
+    }
+    expect(tags.size).toBe(5);
+  });
+
+  it('resolves the default day into the key: "today" is a day like any other', async () => {
+    const a = await get('/api/cases/XK/nato');
+    const b = await get('/api/cases/XK/nato?as=2026-06-01');
+    expect(a.headers.get('etag')).toBe(b.headers.get('etag'));
+  });
+});
+
+describe('odd methods', () => {
+  const app = createApp(base);
+  it.each(['PROPFIND', 'PATCH', 'PUT', 'BREW'])('%s → 405 with Allow', async (method) => {
+    const res = await app.request('http://localhost/api/cases/XK/nato', { method });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toMatch(/GET/);
+    expect((await res.json()).code).toBe('method_not_allowed');
+  });
+
+  // fetch and app.request refuse to send these two; a raw socket sends what a client may.
+  it.each([
+    ['CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n'],
+    ['TRACE', 'TRACE /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'],
+  ])('%s on a real socket gets a 405 answer, not a closed socket', async (_method, request) => {
+    const server = await startServer(base, { pool: false });
+    try {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const s = connect(server.port, '127.0.0.1', () => s.write(request));
+        let text = '';
+        s.on('data', (d) => (text += d));
+        s.on('end', () => resolve(text));
+        s.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the worker pool', () => {
+  const pool = poolComputer(fixtureDataset(), { threads: 1, maxQueue: 2 });
+  afterAll(() => pool.close());
+
+  it('computes the same bytes as the server thread', async () => {
+    const inline = createApp(base);
+    const pooled = createApp({ ...base, computer: pool });
+    for (const p of ['/api/cases/XK/nato?as=2024-05-01', '/case/XK/coe.csv?as=2020-01-01&on=csm-established', '/api/overview?as=2024-05-01']) {
+      const [a, b] = await Promise.all([inline.request(`http://localhost${p}`), pooled.request(`http://localhost${p}`)]);
+      expect(b.status).toBe(200);
+      expect(await b.text()).toBe(await a.text());
+    }
+  }, 120_000);
+
+  it('refuses at once with 503 and Retry-After when the queue is full, and health answers meanwhile', async () => {
+    const app = createApp({ ...base, computer: pool });
+    const days = Array.from({ length: 12 }, (_, i) => `20${10 + i}-03-0${1 + (i % 9)}`);
+    let settled = 0;
+    const pending = days.map((d) =>
+      Promise.resolve(app.request(`http://localhost/api/cases/XK/nato?as=${d}`)).then((r) => {
+        settled++;
+        return r;
+      }),
+    );
+    // One computing, two queued: the others are refused without waiting for them.
+    const health = await app.request('http://localhost/api/health');
+    expect(health.status).toBe(200);
+    expect(settled).toBeLessThan(days.length);
+    const answers = await Promise.all(pending);
+    const busy = answers.filter((r) => r.status === 503);
+    expect(busy.length).toBeGreaterThan(0);
+    for (const r of busy) {
+      expect(r.headers.get('retry-after')).toBe('1');
+      expect((await r.json()).code).toBe('busy');
+    }
+    expect(answers.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(3);
+    // A refusal does not stick: the same question answers once the pool is free.
+    const again = await app.request(`http://localhost/api/cases/XK/nato?as=${days[days.length - 1]}`);
+    expect(again.status).toBe(200);
+  }, 120_000);
+});
