@@ -2,6 +2,7 @@
 // prepared tables per case and day (src/engine/analyze.ts), and answers case jobs.
 import { workerData } from 'node:worker_threads';
 import { type Day, daySnapshot } from '../case/snapshot.ts';
+import { NotApplicableError } from '../model/asof.ts';
 import { type Dataset, index } from '../model/dataset.ts';
 import { type CaseJob, computeJob } from './compute.ts';
 
@@ -17,6 +18,15 @@ function day(asOf: string): Day {
   return d;
 }
 
-export default function run(job: CaseJob): string {
-  return computeJob(ix, day, job);
+/**
+ * A job's answer, or a refusal the server turns into its 4xx: an error's class does not survive the
+ * trip between threads, so a day before the candidate or the organization existed comes back tagged.
+ */
+export default function run(job: CaseJob): string | { notApplicable: string } {
+  try {
+    return computeJob(ix, day, job);
+  } catch (e) {
+    if (e instanceof NotApplicableError) return { notApplicable: e.reason };
+    throw e;
+  }
 }

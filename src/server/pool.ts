@@ -35,14 +35,17 @@ export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseCompute
       return pool.queueSize;
     },
     async run(job: CaseJob): Promise<string> {
+      let answer: string | { notApplicable: string };
       try {
-        return (await pool.run(job)) as string;
+        answer = (await pool.run(job)) as string | { notApplicable: string };
       } catch (e) {
         if (e instanceof Error && /queue is at limit/i.test(e.message)) {
           throw apiError(503, 'busy', 'the server is busy computing other answers; try again in a moment', {}, { 'Retry-After': '1' });
         }
         throw e;
       }
+      if (typeof answer !== 'string') throw apiError(422, 'not_applicable', answer.notApplicable);
+      return answer;
     },
     close: () => pool.destroy(),
   };

@@ -3,6 +3,7 @@
 // health still answers, and odd methods (CONNECT included, on a real socket) refused with 405.
 import { connect } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/model/load.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { CaseComputer } from '../../src/server/compute.ts';
 import { startServer } from '../../src/server/node.ts';
@@ -94,6 +95,22 @@ describe('the worker pool', () => {
       const [a, b] = await Promise.all([inline.request(`http://localhost${p}`), pooled.request(`http://localhost${p}`)]);
       expect(b.status).toBe(200);
       expect(await b.text()).toBe(await a.text());
+    }
+  }, 120_000);
+
+  it('answers a day before the candidate existed with 422, as the server thread does', async () => {
+    // The bundled dataset knows Kosovo's statehood (2008-02-17); the fixture does not.
+    const dataset = loadDataset();
+    const bundledPool = poolComputer(dataset, { threads: 1 });
+    try {
+      const pooled = createApp({ ...base, dataset, computer: bundledPool });
+      const inline = createApp({ ...base, dataset });
+      const [a, b] = await Promise.all([inline.request('http://localhost/api/cases/XK/nato?as=2008-01-01'), pooled.request('http://localhost/api/cases/XK/nato?as=2008-01-01')]);
+      expect(a.status).toBe(422);
+      expect(b.status).toBe(422);
+      expect((await b.json()).code).toBe('not_applicable');
+    } finally {
+      await bundledPool.close();
     }
   }, 120_000);
 
