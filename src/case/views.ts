@@ -229,6 +229,8 @@ export interface StateStance {
     name: string;
     sits: boolean;
     dist?: Dist;
+    /** The position's distribution in the most likely scenario (what the map colours). */
+    scenario?: Dist;
     origin?: StanceSpec['origin'];
     basis?: string;
     note?: string;
@@ -251,7 +253,7 @@ export function stateAcrossCases(day: Day, code: string): StateStance[] {
         stage: s.stage.id,
         name: s.stage.name,
         sits: !!v,
-        ...(v ? { dist: v.dist, origin: v.origin, basis: v.basis, note: v.note, drivers: v.drivers } : {}),
+        ...(v ? { dist: v.dist, scenario: v.scenario, origin: v.origin, basis: v.basis, note: v.note, drivers: v.drivers } : {}),
       };
     });
     return {
