@@ -45,7 +45,7 @@ describe('faces', () => {
     const app = createApp({ dataset: data, writable: false, assets: FAKE_ASSETS, today: () => '2025-03-01' });
     const res = await app.request('http://localhost/api/cases/XK/nato?as=2000-01-01');
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ error: 'not_applicable', detail: 'Kosovo did not exist as a state on 2000-01-01 (since 2008-02-17)' });
+    expect(await res.json()).toMatchObject({ code: 'not_applicable', message: 'Kosovo did not exist as a state on 2000-01-01 (since 2008-02-17)' });
     expect((await app.request('http://localhost/api/cases/XK/nato?as=2010-01-01')).status).toBe(200);
   });
 });
