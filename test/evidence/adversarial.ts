@@ -2,22 +2,12 @@
 // giant sentence, floods of quotation marks, unbalanced and deeply nested marks and brackets,
 // huge lines, right-to-left and zero-width characters, random bytes. Written for these tests;
 // used by the importer's adversarial test and by the import benchmark.
+// Seeded with the engine's generator, so a failing case can be rebuilt exactly.
+import { rng } from '../../src/engine/random.ts';
 
 /** Repeats `unit` until the text is about `size` characters long. */
 function fill(unit: string, size: number): string {
   return unit.repeat(Math.max(1, Math.ceil(size / unit.length))).slice(0, size);
-}
-
-/** A small seeded generator (mulberry32), so a failing case can be rebuilt exactly. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** name → text of about `size` characters */
@@ -50,7 +40,7 @@ export const ADVERSARIAL: Record<string, (size: number) => string> = {
   'combining marks': (n) => fill('e\u0301\u0301\u0301 ', n),
   'emoji and astral': (n) => fill('😀 "𝐀𝐁" said 𝒳. ', n),
   'random text': (n) => {
-    const r = seeded(n);
+    const r = rng(n);
     const alphabet = 'ab cd "“”‘’\'«». ,;:—()[]\nifIF said that Vask he';
     let s = '';
     while (s.length < n) s += alphabet[Math.floor(r() * alphabet.length)];
@@ -60,7 +50,7 @@ export const ADVERSARIAL: Record<string, (size: number) => string> = {
 
 /** Random bytes (seeded): what importBytes must either turn into text or refuse with an ImportError. */
 export function randomBytes(size: number, seed: number): Uint8Array {
-  const r = seeded(seed);
+  const r = rng(seed);
   const out = new Uint8Array(size);
   for (let i = 0; i < size; i++) out[i] = Math.floor(r() * 256);
   return out;
