@@ -179,14 +179,21 @@ export interface CaseSummary {
   failing: Array<{ stage: string; name: string; blockers: string[] }>;
 }
 
-export function caseSummary(day: Day, c: CaseData, ev?: Evaluation, probability?: number): CaseSummary {
-  const e = ev ?? evaluateSetup(setupCase(day.ix, c, day.asOf));
+/** The names every view of a case starts with. */
+function caseHeader(day: Day, c: CaseData) {
   return {
     candidate: c.candidate,
     candidateName: day.stateName(c.candidate),
     organization: c.organization,
     organizationName: day.orgShortName(c.organization),
     title: day.title(c),
+  };
+}
+
+export function caseSummary(day: Day, c: CaseData, ev?: Evaluation, probability?: number): CaseSummary {
+  const e = ev ?? evaluateSetup(setupCase(day.ix, c, day.asOf));
+  return {
+    ...caseHeader(day, c),
     status: e.status,
     isMember: day.isMember(c.organization, c.candidate),
     counter: counter(day, c.candidate, c.organization),
@@ -317,11 +324,7 @@ export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
     stanceEvidence[u.state] = evidenceFor(ix, c, { kind: 'stance', id: u.state }, u.spec.sources);
   }
   return {
-    candidate: c.candidate,
-    candidateName: day.stateName(c.candidate),
-    organization: c.organization,
-    organizationName: day.orgShortName(c.organization),
-    title: day.title(c),
+    ...caseHeader(day, c),
     asOf: day.asOf,
     counter: counter(day, c.candidate, c.organization),
     isMember: day.isMember(c.organization, c.candidate),
