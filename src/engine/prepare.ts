@@ -98,24 +98,43 @@ export function spaceFor(p: Prepared, extra: Iterable<string>): Space {
 
 /**
  * Indices (ascending) of the drivers a computation ranges over: all of the case's when there are at
- * most MAX_DRIVERS; else `named` (indices), the drivers in `extra` (ids) and their ancestors — the
- * others sum out exactly. Throws when even those are too many.
+ * most MAX_DRIVERS; else `named` (indices) and their ancestors, with each driver in `extra` (ids, the
+ * set ones) whose ancestors meet those — the others sum out exactly. A set driver whose ancestors
+ * share none with them is independent of them (two ancestrally closed sets that are disjoint
+ * factorize the joint distribution), so setting it changes nothing and it is left out: otherwise a
+ * case with 20 bearing drivers could not answer "what if this unrelated shared driver were set" (the
+ * sensitivity asks it for every driver). Throws when even those are too many.
  */
 export function relevantDrivers(all: DriverData[], named: Iterable<number>, extra: Iterable<string>): number[] {
   const m = all.length;
   if (m <= MAX_DRIVERS) return all.map((_, j) => j);
   const byId = new Map(all.map((d, j) => [d.id, j]));
-  const want = new Set<number>(named);
-  for (const id of extra) if (byId.has(id)) want.add(byId.get(id)!);
-  const stack = [...want];
-  while (stack.length) {
-    for (const parent of parentsOf(all[stack.pop()!])) {
-      const j = byId.get(parent);
-      if (j !== undefined && !want.has(j)) {
-        want.add(j);
-        stack.push(j);
+  const closure = (start: Iterable<number>): Set<number> => {
+    const out = new Set<number>(start);
+    const stack = [...out];
+    while (stack.length) {
+      for (const parent of parentsOf(all[stack.pop()!])) {
+        const j = byId.get(parent);
+        if (j !== undefined && !out.has(j)) {
+          out.add(j);
+          stack.push(j);
+        }
       }
     }
+    return out;
+  };
+  const want = closure(named);
+  let pending = [...new Set(extra)].filter((id) => byId.has(id)).map((id) => closure([byId.get(id)!]));
+  // A set driver joins once its ancestors meet those already in; repeat, since one that joins can
+  // bring in ancestors another shares.
+  for (let grew = true; grew; ) {
+    grew = false;
+    pending = pending.filter((c) => {
+      if (![...c].some((j) => want.has(j))) return true;
+      for (const j of c) want.add(j);
+      grew = true;
+      return false;
+    });
   }
   const members = [...want].sort((a, b) => a - b);
   if (members.length > MAX_DRIVERS) {

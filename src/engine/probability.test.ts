@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { index } from '../model/dataset.ts';
 import { analyzeCase, prepare, analyzePrepared } from './analyze.ts';
+import { EngineError } from './constraints.ts';
+import { relevantDrivers } from './prepare.ts';
 import { randomDataset } from './random-case.ts';
 import { bruteForce, drawCount as draws, monteCarloRules } from './reference.ts';
 import { setupCase } from './setup.ts';
@@ -152,6 +154,18 @@ describe('larger random cases', () => {
 });
 
 describe('many drivers', () => {
+  it('leaves out a set driver independent of those that bear (disjoint ancestors), keeps a dependent one', () => {
+    // 20 drivers named (a chain c0 → … → c19), u unrelated, k a child of c3, a → c0's parent.
+    const chain = Array.from({ length: 20 }, (_, j) => ({ id: `c${j}`, name: `c${j}`, p: 0.5, sources: ['x'], ...(j ? { given: [{ when: { [`c${j - 1}`]: true }, p: 0.7 }] } : {}) }));
+    const all = [...chain, { id: 'u', name: 'u', p: 0.3, sources: ['x'] }, { id: 'k', name: 'k', p: 0.3, given: [{ when: { c3: true }, p: 0.9 }], sources: ['x'] }];
+    const named = chain.map((_, j) => j);
+    expect(relevantDrivers(all, named, ['u'])).toEqual(named);
+    expect(relevantDrivers(all, named.slice(5), ['u'])).toEqual(named);
+    // k's ancestors (c0..c3) meet the named ones: conditioning on it moves them, so it is counted.
+    expect(() => relevantDrivers(all, named, ['k'])).toThrow(EngineError);
+    expect(relevantDrivers(all, [0], ['k', 'u'])).toEqual([0, 1, 2, 3, 21]);
+  });
+
   it('sums out drivers that bear on nothing, exactly, beyond the 2^20 enumeration limit', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {

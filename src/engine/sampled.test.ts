@@ -54,4 +54,16 @@ describe('Monte Carlo over driver assignments (the labelled approximation)', () 
     expect(a.whatItTakes.driverPlan.exhaustive).toBe(false);
     expect(s.voters({}).find((x) => x.voters)?.voters?.length).toBeGreaterThan(0);
   });
+
+  it('treats a set driver it does not sample (bearing on nothing) as changing nothing, without drawing again', () => {
+    const wide = wideUnCase(24);
+    const unrelated = { id: 'u', name: 'Unrelated', p: 0.4, sources: ['https://example.org/bench'] };
+    const c = { ...wide.case, drivers: [...wide.case.drivers, unrelated] };
+    const s = createSession(setupCase(index({ ...wide.data, cases: [c] }), c, '2025-06-01'));
+    // One pool serves all of these (a second draw would take seconds).
+    const p = s.probability({});
+    expect(s.probability({ u: true })).toBe(p);
+    expect(s.sensitivity({}).find((r) => r.driver === 'u')?.delta).toBe(0);
+    expect(s.method({ u: false })).toEqual(s.method({}));
+  });
 });

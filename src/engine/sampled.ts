@@ -36,8 +36,15 @@ export interface Sampled {
 export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCache): Sampled {
   const sampler = makeSampler(setup, drivers, plans);
   const factor = estimatedFactor(setup);
+  const k = sampler.drivers.length;
+  const column = new Map(sampler.drivers.map((d, j) => [d.id, j]));
+  // A set driver the sampler does not range over bears on nothing it samples (the sampler ignores
+  // it), so it is dropped before a pool is looked up: setting it neither draws a new pool (seconds)
+  // nor changes a number, and its sensitivity is exactly 0.
+  const own = (set: Assignment): Assignment => Object.fromEntries(Object.entries(set).filter(([id]) => column.has(id)));
   const pools = new Map<string, Pool>();
-  const poolFor = (set: Assignment): Pool => {
+  const poolFor = (all: Assignment): Pool => {
+    const set = own(all);
     const key = JSON.stringify(Object.entries(set).sort());
     let pool = pools.get(key);
     if (!pool) {
@@ -47,15 +54,15 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
     }
     return pool;
   };
-  const k = sampler.drivers.length;
-  const column = new Map(sampler.drivers.map((d, j) => [d.id, j]));
   /** P(admission | set and, when given, driver j = v) from set's pool (j unset there). */
   const admission = (set: Assignment, j?: number, v?: boolean): Estimate => {
     const pool = poolFor(set);
     const keep = j === undefined ? undefined : (i: number) => pool.values[i * k + j] === (v ? 1 : 0);
     return estimate(pool, pool.admission, keep);
   };
-  const given = (base: Assignment) => (a: Assignment): number => {
+  const given = (all: Assignment) => (some: Assignment): number => {
+    const base = own(all);
+    const a = own(some);
     // One more driver than the base setting, unset there: restrict the base's pool to it.
     const extra = Object.keys(a).filter((id) => !(id in base));
     const same = Object.keys(base).every((id) => a[id] === base[id]);
@@ -77,7 +84,7 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
       return out;
     },
     sensitivity: (set) => sensitivityBy(setup.case.drivers, given(set), set),
-    driverPlan: (set) => greedyPlan(sampler.drivers, poolFor(set), set, factor),
+    driverPlan: (set) => greedyPlan(sampler.drivers, poolFor(set), own(set), factor),
     unitDist(set, unit) {
       const pool = poolFor(set);
       const names = driversOf(unit.spec).filter((d) => column.has(d));
