@@ -346,12 +346,24 @@ export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
 }
 export type CaseStatic = ReturnType<typeof caseStatic>;
 
-/** Everything the page shows for a case on a day under fixed drivers (the API's answer). */
-export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}): CaseDetails {
+/** A case on a day with what does not depend on the drivers done once: its session and its static part. */
+export interface PreparedCase {
+  session: Session;
+  static: CaseStatic;
+}
+
+export function prepareCase(day: Day, c: CaseData): PreparedCase {
+  const session = openSession(day.ix, c, day.asOf);
+  return { session, static: caseStatic(day, c, session.setup) };
+}
+
+/**
+ * Everything the page shows for a case on a day under fixed drivers (the API's answer). A caller that
+ * answers many settings for one case and day (the server's workers) passes the case prepared once.
+ */
+export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}, prepared: PreparedCase = prepareCase(day, c)): CaseDetails {
   const asOf = day.asOf;
-  const session = openSession(day.ix, c, asOf);
-  const setup = session.setup;
-  const st = caseStatic(day, c, setup);
+  const { session, static: st } = prepared;
   const analysis = session.analyze(fixed);
   const evaluation = analysis.evaluation;
   return {

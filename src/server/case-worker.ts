@@ -1,22 +1,45 @@
-// A worker of the server's pool (pool.ts): loads the dataset it is given once, keeps the engine's
-// prepared tables per case and day (src/engine/analyze.ts), and answers case jobs.
+// A worker of the server's pool (pool.ts): loads the dataset it is given once and answers case jobs.
+// It keeps, in bounded LRU caches, each day's snapshot and each case prepared on a day (the engine's
+// session with its tables, and the part of the answer that does not depend on the drivers), so a new
+// driver setting costs a re-weighing of tables already built, not a fresh analysis.
 import { workerData } from 'node:worker_threads';
+import { LRUCache } from 'lru-cache';
 import { type Day, daySnapshot } from '../case/snapshot.ts';
+import { type PreparedCase, prepareCase } from '../case/views.ts';
 import { NotApplicableError } from '../model/asof.ts';
 import { type Dataset, index } from '../model/dataset.ts';
-import { type CaseJob, computeJob } from './compute.ts';
+import type { CaseData } from '../model/schema.ts';
+import { type CaseJob, computeJob, type Prepared } from './compute.ts';
 
-const ix = index((workerData as { dataset: Dataset }).dataset);
-const days = new Map<string, Day>();
-
-function day(asOf: string): Day {
-  let d = days.get(asOf);
-  if (!d) {
-    if (days.size >= 64) days.delete(days.keys().next().value!);
-    days.set(asOf, (d = daySnapshot(ix, asOf)));
-  }
-  return d;
+export interface CaseWorkerData {
+  dataset: Dataset;
 }
+
+/**
+ * Days and prepared cases kept. A prepared case holds its tables (a few hundred KB for the largest
+ * bundled cases): 256 of them is a year of daily questions on one case, or ~36 days on each of 7 cases.
+ */
+const DAYS_KEPT = 128;
+const CASES_KEPT = 256;
+
+const ix = index((workerData as CaseWorkerData).dataset);
+const days = new LRUCache<string, Day>({ max: DAYS_KEPT });
+// Keyed by case and day; the worker serves one dataset version (a new version is a new pool).
+const cases = new LRUCache<string, PreparedCase>({ max: CASES_KEPT });
+
+const prep: Prepared = {
+  day(asOf) {
+    let d = days.get(asOf);
+    if (!d) days.set(asOf, (d = daySnapshot(ix, asOf)));
+    return d;
+  },
+  case(day: Day, c: CaseData) {
+    const key = `${c.candidate}/${c.organization}|${day.asOf}`;
+    let p = cases.get(key);
+    if (!p) cases.set(key, (p = prepareCase(day, c)));
+    return p;
+  },
+};
 
 /**
  * A job's answer, or a refusal the server turns into its 4xx: an error's class does not survive the
@@ -24,7 +47,7 @@ function day(asOf: string): Day {
  */
 export default function run(job: CaseJob): string | { notApplicable: string } {
   try {
-    return computeJob(ix, day, job);
+    return computeJob(ix, prep, job);
   } catch (e) {
     if (e instanceof NotApplicableError) return { notApplicable: e.reason };
     throw e;

@@ -4,9 +4,10 @@
 import { caseCsv, caseJsonText } from '../case/exports.ts';
 import { type Day, daySnapshot } from '../case/snapshot.ts';
 import { trackRecord } from '../case/track-record.ts';
-import { caseDetails, overview, stateAcrossCases, summaryWithProbability } from '../case/views.ts';
+import { caseDetails, overview, type PreparedCase, prepareCase, stateAcrossCases, summaryWithProbability } from '../case/views.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
+import type { CaseData } from '../model/schema.ts';
 
 /** A case's answer: its details (the API) or a download. */
 export interface OneCaseJob {
@@ -30,27 +31,39 @@ export interface CaseComputer {
   close(): Promise<void>;
 }
 
+/**
+ * Where a computation finds a day's snapshot and a case prepared on a day: built on each call, or kept
+ * (the pool's workers keep them, so a new driver setting is a re-weighing of tables already prepared).
+ */
+export interface Prepared {
+  day(asOf: string): Day;
+  case(day: Day, c: CaseData): PreparedCase;
+}
+
 /** A job's answer as text; the case must exist (the server checked it before queueing the job). */
-export function computeJob(ix: Indexed, day: (asOf: string) => Day, job: CaseJob): string {
+export function computeJob(ix: Indexed, prep: Prepared, job: CaseJob): string {
+  const day = (asOf: string) => prep.day(asOf);
   if (job.kind === 'track-record') return JSON.stringify(trackRecord(ix));
   if (job.kind === 'overview') return JSON.stringify(overview(day(job.asOf)));
   if (job.kind === 'cases') return JSON.stringify({ asOf: job.asOf, cases: ix.data.cases.map((c) => summaryWithProbability(day(job.asOf), c)) });
   if (job.kind === 'state') return JSON.stringify({ asOf: job.asOf, state: ix.state(job.code), cases: stateAcrossCases(day(job.asOf), job.code) });
-  return caseAnswer(ix, day, job as OneCaseJob);
+  return caseAnswer(ix, prep, job as OneCaseJob);
 }
 
-function caseAnswer(ix: Indexed, day: (asOf: string) => Day, job: OneCaseJob): string {
+function caseAnswer(ix: Indexed, prep: Prepared, job: OneCaseJob): string {
   const cas = ix.case(job.candidate, job.organization);
   if (!cas) throw new Error(`no case ${job.candidate} × ${job.organization}`);
   if (job.kind === 'csv') return caseCsv(ix, cas, job.asOf, job.fixed);
   if (job.kind === 'json') return `${caseJsonText(ix, cas, job.asOf, job.fixed)}\n`;
-  return JSON.stringify(caseDetails(day(job.asOf), cas, job.fixed));
+  const day = prep.day(job.asOf);
+  return JSON.stringify(caseDetails(day, cas, job.fixed, prep.case(day, cas)));
 }
 
 /** Computes on the calling thread: simple, and blocks it meanwhile. */
 export function inlineComputer(ix: Indexed, day: (asOf: string) => Day = (asOf) => daySnapshot(ix, asOf)): CaseComputer {
+  const prep: Prepared = { day, case: prepareCase };
   return {
-    run: async (job) => computeJob(ix, day, job),
+    run: async (job) => computeJob(ix, prep, job),
     close: async () => {},
   };
 }
