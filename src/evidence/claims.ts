@@ -2,47 +2,20 @@
 // "provided that", "as long as". The condition is the clause the trigger governs; the speaker is
 // whoever the surrounding quotation or reported statement belongs to.
 import type { Doc } from './document.ts';
+import {
+  CLAUSE_BREAKS,
+  CONDITION_SUBJECTS,
+  NOT_CONDITIONAL_AFTER_IF,
+  NOT_CONDITIONAL_BEFORE_IF,
+  SUBJECT_TO_DETERMINERS,
+  TERMINAL_PUNCT,
+  TRIGGERS,
+  type Trigger,
+} from './lexicon.ts';
 import type { Token } from './tokens.ts';
 import type { Claim, Quote, Span } from './types.ts';
 
-interface Trigger {
-  /** lowercase words, with '*' for an optional adverb slot */
-  words: string[];
-  rule: string;
-  confidence: number;
-  /** the condition runs to the end of the clause even after a comma ("depends on X, Y and Z") */
-  nominal: boolean;
-}
 
-const TRIGGERS: Trigger[] = [
-  ...['depends', 'depend', 'depended', 'depending', 'hinges', 'hinge', 'hinged', 'rests', 'rest'].flatMap((w) => [
-    { words: [w, '*', 'on'], rule: 'depends-on', confidence: 0.85, nominal: true },
-    { words: [w, '*', 'upon'], rule: 'depends-on', confidence: 0.85, nominal: true },
-  ]),
-  ...['dependent', 'contingent', 'conditional', 'conditioned'].flatMap((w) => [
-    { words: [w, '*', 'on'], rule: 'contingent-on', confidence: 0.8, nominal: true },
-    { words: [w, '*', 'upon'], rule: 'contingent-on', confidence: 0.8, nominal: true },
-  ]),
-  { words: ['subject', 'to'], rule: 'subject-to', confidence: 0.7, nominal: true },
-  { words: ['provided', 'that'], rule: 'provided-that', confidence: 0.8, nominal: false },
-  { words: ['providing', 'that'], rule: 'provided-that', confidence: 0.8, nominal: false },
-  { words: ['on', 'condition', 'that'], rule: 'provided-that', confidence: 0.8, nominal: false },
-  { words: ['as', 'long', 'as'], rule: 'as-long-as', confidence: 0.7, nominal: false },
-  { words: ['so', 'long', 'as'], rule: 'as-long-as', confidence: 0.7, nominal: false },
-  { words: ['only', 'if'], rule: 'only-if', confidence: 0.8, nominal: false },
-  { words: ['unless'], rule: 'unless', confidence: 0.7, nominal: false },
-  { words: ['if'], rule: 'if', confidence: 0.6, nominal: false },
-  { words: ['provided'], rule: 'provided', confidence: 0.7, nominal: false },
-];
-
-const NOT_CONDITIONAL_BEFORE_IF = new Set(['even', 'as', 'what', 'ask', 'asked', 'asking', 'asks', 'wonder',
-  'wondered', 'wonders', 'know', 'knew', 'see', 'check', 'decide', 'determine', 'doubt', 'unclear', 'clear',
-  'sure', 'whether', 'only']);
-const NOT_CONDITIONAL_AFTER_IF = new Set(['any', 'so', 'not', 'necessary', 'possible', 'needed', 'ever', 'only',
-  'anything', 'anyone']);
-const SUBJECTS = new Set(['they', 'he', 'she', 'it', 'we', 'you', 'i', 'there', 'the', 'all', 'both']);
-const CLAUSE_BREAKS = new Set(['because', 'but', 'while', 'although', 'though', 'whereas', 'since', 'so', 'yet']);
-const TERMINAL = new Set(['.', '!', '?', '…', '...']);
 /**
  * How many tokens a condition, and the claim's sentence on either side of its trigger, may run.
  * A longer run-on "sentence" is cut here, which keeps the work and the stored text of every claim
@@ -116,9 +89,9 @@ function acceptTrigger(tokens: Token[], i: number, last: number, trigger: Trigge
   }
   if (trigger.rule === 'provided') {
     // "provided they respect international law", not "provided weapons"
-    if (!SUBJECTS.has(next.lower)) return false;
+    if (!CONDITION_SUBJECTS.has(next.lower)) return false;
   }
-  if (trigger.rule === 'subject-to' && prev && /^(the|a|this|that)$/.test(prev.lower)) return false;
+  if (trigger.rule === 'subject-to' && prev && SUBJECT_TO_DETERMINERS.has(prev.lower)) return false;
   return true;
 }
 
@@ -135,7 +108,7 @@ function conditionRange(tokens: Token[], first: number, trigger: Trigger): [numb
       continue;
     }
     if (t.depth < depth) break;
-    if (t.depth === depth && t.kind === 'punct' && (TERMINAL.has(t.text) || t.text === ';' || t.text === ':' ||
+    if (t.depth === depth && t.kind === 'punct' && (TERMINAL_PUNCT.has(t.text) || t.text === ';' || t.text === ':' ||
         t.text === '—' || t.text === ',' || t.text === '(')) {
       break;
     }
@@ -158,10 +131,10 @@ function sentenceAround(doc: Doc, i: number, last: number): [number, number] {
   if (t.depth > 0) {
     let a = i;
     while (a - 1 >= lo && tokens[a - 1].quote === t.quote && tokens[a - 1].kind !== 'qopen' &&
-      !(tokens[a - 1].kind === 'punct' && TERMINAL.has(tokens[a - 1].text))) a--;
+      !(tokens[a - 1].kind === 'punct' && TERMINAL_PUNCT.has(tokens[a - 1].text))) a--;
     let b = i;
     while (b + 1 <= hi && tokens[b + 1].quote === t.quote && tokens[b + 1].kind !== 'qclose' &&
-      !(tokens[b].kind === 'punct' && TERMINAL.has(tokens[b].text))) b++;
+      !(tokens[b].kind === 'punct' && TERMINAL_PUNCT.has(tokens[b].text))) b++;
     return trimPunct(tokens, a, b);
   }
   const s = doc.sentences[doc.sentOf[i]];

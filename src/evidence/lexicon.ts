@@ -361,7 +361,7 @@ export const ABBREVIATIONS = new Set([
   'pres', 'gov', 'supt', 'det', 'insp', 'fig', 'al', 'cf', 'ca', 'op', 'vol', 'pp', 'p', 'art', 'sec',
 ]);
 
-// ---------------------------------------------------------------- attribution (src/evidence/attribution.ts)
+// ---------------------------------------------------------------- reporting verbs and clauses (src/evidence/attribution/)
 
 /** Reporting verbs that take a clause without "that": said he would, told reporters they had. */
 export const BARE_CLAUSE_LEMMAS = new Set(['say', 'tell', 'announce', 'claim', 'report', 'state', 'add', 'note', 'argue',
@@ -387,3 +387,149 @@ export const TEMPORAL_WORDS = new Set(['yesterday', 'today', 'tonight', 'earlier
 /** Words opening a prepositional or time phrase after a reporting verb: said in a statement on Monday that. */
 export const PP_STARTS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'over', 'after', 'before', 'with', 'to',
   'from', 'late', 'last', 'this', 'when', 'while', 'following', 'amid', 'under', 'earlier']);
+
+// ---------------------------------------------------------------- noun phrases (src/evidence/phrases.ts)
+
+export const AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may',
+  'might', 'must', 'should', 'shall', 'did', 'does', 'do', "won't", "can't", "didn't", "wasn't", "isn't", "hasn't",
+  "haven't", "hadn't", "wouldn't", "couldn't", "doesn't", "don't", "aren't", "weren't"]);
+export const PASSIVE_AUX = new Set(['been', 'was', 'were', 'is', 'are', 'be', 'being']);
+export const IRREGULAR_PAST = new Set(['left', 'made', 'took', 'gave', 'came', 'went', 'got', 'saw', 'found', 'told', 'said',
+  'became', 'began', 'held', 'kept', 'met', 'paid', 'put', 'ran', 'sent', 'set', 'stood', 'won', 'lost', 'led', 'fell',
+  'felt', 'brought', 'bought', 'built', 'caught', 'chose', 'drew', 'drove', 'fought', 'flew', 'grew', 'hit', 'knew',
+  'meant', 'rose', 'sold', 'shot', 'spent', 'struck', 'thought', 'threw', 'understood', 'wrote', 'broke', 'forgot',
+  'spoke', 'sought', 'taught', 'swore', 'withdrew', 'overtook', 'upheld', 'became', 'ate', 'hid', 'let', 'cut', 'quit']);
+export const DOC_NOUNS = new Set(['tweet', 'statement', 'report', 'post', 'letter', 'release', 'poll', 'survey', 'study',
+  'interview', 'message', 'communique', 'communiqué', 'document', 'video', 'recording', 'memo', 'note', 'summary',
+  'ruling', 'judgment', 'judgement', 'decision', 'declaration', 'email', 'e-mail', 'speech', 'broadcast', 'article',
+  'op-ed', 'editorial', 'filing', 'complaint', 'transcript', 'account', 'announcement', 'comments', 'remarks']);
+/** Words that open a sentence before its subject: "But", "However,", "Meanwhile". */
+export const OPENERS = new Set(['but', 'and', 'however', 'also', 'meanwhile', 'then', 'yet', 'so', 'still', 'now',
+  'instead', 'moreover', 'furthermore', 'separately', 'later', 'earlier', 'nevertheless', 'nonetheless', 'thus']);
+export const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+export const QUANTIFIER_PAIRS = new Set(['at least', 'at most', 'more than', 'less than', 'fewer than', 'up to', 'as many']);
+export const AGENT_SUFFIX = /(er|or|ist|ian|ee|ent|ant|ive|man|woman|person)s?$/;
+/** Links from a name to its organization: Kamberi from the … Institute. */
+export const NAME_AFFILIATION_LINKS = new Set(['from', 'of', 'at']);
+/** Links between a person and an organization, or a head and its complement: a spokesman for the ministry. */
+export const PERSON_ORG_LINKS = new Set(['from', 'of', 'at', 'for']);
+export const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whose', 'whom']);
+export const INDEFINITE_ARTICLES = new Set(['a', 'an']);
+/** using the pseudonym X, under the name X */
+export const PSEUDONYM_NOUNS = new Set(['pseudonym', 'name', 'alias', 'nickname']);
+/** Words that open an adverbial clause or phrase before a sentence's subject (with OPENERS). */
+export const CLAUSE_OPENERS = new Set(['in', 'on', 'at', 'after', 'before', 'when', 'while', 'during', 'following',
+  'despite', 'although', 'though', 'since', 'as', 'if', 'regarding', 'late', 'early', 'earlier', 'later', 'last', 'this',
+  'that', 'speaking', 'according', 'with', 'without', 'for', 'from', 'by', 'under', 'over', 'to', 'once', 'because',
+  'unlike', 'amid', 'given', 'asked', 'ahead', 'until', 'within']);
+
+// ---------------------------------------------------------------- names (src/evidence/people.ts)
+
+export const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'van',
+  'von', 'le', 'la', 'du', 'dos', 'das', 'do', 'y', 'abu', 'ben', 'ter', 'zu', 'mac', 'st']);
+export const ORG_LINKS = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'in']);
+export const ACRONYM_NOT_ORG = new Set(['MP', 'MEP', 'CEO', 'PM', 'US', 'UK', 'EU']);
+
+// ---------------------------------------------------------------- sentences (src/evidence/sentences.ts)
+
+/** Punctuation that ends a sentence. */
+export const TERMINAL_PUNCT = new Set(['.', '!', '?', '…', '...']);
+export const FINITE_HINTS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may',
+  'might', 'must', 'should', 'did', 'does']);
+
+// ---------------------------------------------------------------- quotation marks that are not quotations (src/evidence/nonquotes.ts)
+
+export const MENTION_NOUNS = new Set(['word', 'words', 'term', 'terms', 'phrase', 'phrases', 'slogan', 'slogans', 'hashtag',
+  'expression', 'label', 'title', 'name', 'motto', 'headline', 'song', 'book', 'film', 'movie', 'album', 'series',
+  'operation', 'case', 'codename', 'code-name', 'nickname', 'acronym', 'abbreviation', 'brand', 'show', 'programme',
+  'program', 'campaign', 'project', 'category', 'tag', 'keyword', 'article', 'essay', 'report', 'documentary',
+  'podcast', 'play', 'novel', 'poem', 'painting', 'exhibition', 'festival', 'game', 'app', 'website', 'blog']);
+export const SIGN_NOUNS = new Set(['sign', 'signs', 'placard', 'placards', 'banner', 'banners', 'poster', 'posters',
+  'shirt', 'shirts', 't-shirt', 't-shirts', 'graffiti', 'sticker', 'stickers']);
+export const GLOSS_CUES = new Set(['meaning', 'means', 'literally', 'translated', 'translates', 'aka', 'a.k.a.', 'or']);
+export const TITLE_FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'vs', 'vs.', 'v', 'v.', 'de', 'on', 'in', 'at',
+  'to', 'a', 'an', 'la', 'le', 'der', 'die', 'das', 'von', 'van', '&', '-', '–', ':']);
+/** the so-called "…", nicknamed "…" */
+export const NAMING_PARTICIPLES = new Set(['nicknamed', 'codenamed', 'code-named']);
+/** the phrase known as "…", a song titled "…" (after a MENTION_NOUNS word) */
+export const MENTION_INTRODUCERS = new Set(['as', 'called', 'named', 'titled', 'entitled', 'dubbed', 'codenamed']);
+
+// ---------------------------------------------------------------- conditional claims (src/evidence/claims.ts)
+
+/** A conditional trigger: "depends on", "only if", "unless". */
+export interface Trigger {
+  /** lowercase words, with '*' for an optional adverb slot */
+  words: string[];
+  rule: string;
+  confidence: number;
+  /** the condition runs to the end of the clause even after a comma ("depends on X, Y and Z") */
+  nominal: boolean;
+}
+export const TRIGGERS: Trigger[] = [
+  ...['depends', 'depend', 'depended', 'depending', 'hinges', 'hinge', 'hinged', 'rests', 'rest'].flatMap((w) => [
+    { words: [w, '*', 'on'], rule: 'depends-on', confidence: 0.85, nominal: true },
+    { words: [w, '*', 'upon'], rule: 'depends-on', confidence: 0.85, nominal: true },
+  ]),
+  ...['dependent', 'contingent', 'conditional', 'conditioned'].flatMap((w) => [
+    { words: [w, '*', 'on'], rule: 'contingent-on', confidence: 0.8, nominal: true },
+    { words: [w, '*', 'upon'], rule: 'contingent-on', confidence: 0.8, nominal: true },
+  ]),
+  { words: ['subject', 'to'], rule: 'subject-to', confidence: 0.7, nominal: true },
+  { words: ['provided', 'that'], rule: 'provided-that', confidence: 0.8, nominal: false },
+  { words: ['providing', 'that'], rule: 'provided-that', confidence: 0.8, nominal: false },
+  { words: ['on', 'condition', 'that'], rule: 'provided-that', confidence: 0.8, nominal: false },
+  { words: ['as', 'long', 'as'], rule: 'as-long-as', confidence: 0.7, nominal: false },
+  { words: ['so', 'long', 'as'], rule: 'as-long-as', confidence: 0.7, nominal: false },
+  { words: ['only', 'if'], rule: 'only-if', confidence: 0.8, nominal: false },
+  { words: ['unless'], rule: 'unless', confidence: 0.7, nominal: false },
+  { words: ['if'], rule: 'if', confidence: 0.6, nominal: false },
+  { words: ['provided'], rule: 'provided', confidence: 0.7, nominal: false },
+];
+export const NOT_CONDITIONAL_BEFORE_IF = new Set(['even', 'as', 'what', 'ask', 'asked', 'asking', 'asks', 'wonder',
+  'wondered', 'wonders', 'know', 'knew', 'see', 'check', 'decide', 'determine', 'doubt', 'unclear', 'clear',
+  'sure', 'whether', 'only']);
+export const NOT_CONDITIONAL_AFTER_IF = new Set(['any', 'so', 'not', 'necessary', 'possible', 'needed', 'ever', 'only',
+  'anything', 'anyone']);
+export const CONDITION_SUBJECTS = new Set(['they', 'he', 'she', 'it', 'we', 'you', 'i', 'there', 'the', 'all', 'both']);
+export const CLAUSE_BREAKS = new Set(['because', 'but', 'while', 'although', 'though', 'whereas', 'since', 'so', 'yet']);
+/** "the subject to" is a noun phrase, not a condition */
+export const SUBJECT_TO_DETERMINERS = new Set(['the', 'a', 'this', 'that']);
+
+// ---------------------------------------------------------------- attribution (src/evidence/attribution/)
+
+/** Links from a registered name to its affiliation: Kamberi from / of / at / with the … */
+export const AFFILIATION_LINKS = new Set(['from', 'of', 'at', 'with']);
+/** Articles stripped from the front of a role ("the foreign minister" → "foreign minister"). */
+export const ARTICLES = ['the', 'a', 'an'];
+export const LEADING_ARTICLE_RE = new RegExp(`^(${ARTICLES.join('|')})\\s+`, 'i');
+/** Titles that say something about gender, not about a role: Mr., Ms. */
+export const GENDER_ONLY_TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx'];
+export const GENDER_ONLY_TITLE_RE = new RegExp(`^(${GENDER_ONLY_TITLES.join('|')})\\.?$`, 'i');
+/** Words in a role that tell a person's gender. */
+export const FEMININE_ROLE_WORDS = ['spokeswoman', 'chairwoman', 'congresswoman', 'businesswoman', 'queen', 'princess',
+  'wife', 'mother', 'daughter', 'sister', 'fiancée', 'widow', 'mrs', 'ms'];
+export const MASCULINE_ROLE_WORDS = ['spokesman', 'chairman', 'congressman', 'businessman', 'king', 'prince', 'husband',
+  'father', 'son', 'brother', 'fiancé', 'widower', 'mr'];
+export const FEMININE_ROLE_RE = new RegExp(`\\b(${FEMININE_ROLE_WORDS.join('|')})\\b`, 'i');
+export const MASCULINE_ROLE_RE = new RegExp(`\\b(${MASCULINE_ROLE_WORDS.join('|')})\\b`, 'i');
+/** What may stand between two quotations that share a speaker: "…" and "…". */
+export const QUOTE_COORDINATORS = new Set(['and', 'or', 'but', ',', ';', 'then', 'also', 'as', 'well']);
+/** What may follow the speaker of "…," said SPEAKER: said the minister in / on / who … */
+export const INVERTED_SPEAKER_FOLLOWERS = new Set(['in', 'on', 'at', 'during', 'via', 'who', 'after', 'before', 'when',
+  'while']);
+/** Before a participle cue, words that make it a subordinate clause: by saying, while adding. */
+export const PARTICIPLE_LEADS = new Set(['by', 'while', 'when', 'before', 'after', 'in']);
+/** Before a cue, words that make it a coordinated verb whose subject is further back: and said. */
+export const COORDINATING_LEADS = new Set(['and', 'but', 'or', 'then', 'before', 'after']);
+/** Prepositions between a subject's head and the cue: critics from across Britain have claimed. */
+export const SUBJECT_HEAD_PREPOSITIONS = new Set(['from', 'across', 'of', 'in', 'at', 'within', 'inside', 'outside',
+  'around', 'for']);
+/** Indefinite pronouns that may speak: someone said. */
+export const INDEFINITE_SPEAKERS = new Set(['someone', 'somebody', 'everyone', 'nobody', 'anyone']);
+/** Words that may open a reported clause without "that", like a subject pronoun: said there was. */
+export const CLAUSE_OPENING_DEICTICS = new Set(['there', 'this', 'these', 'those']);
+/** Adverbs between a subject and its finite verb: also said, still hopes. */
+export const FINITE_ADVERBS = new Set(['also', 'still', 'already', 'never', 'not', 'just', 'now', 'then', 'even']);
+/** A quantity, not a prepositional phrase, after a reporting verb: said at least ten … */
+export const QUANTIFIER_START_RE = /^(at least|at most|over \d)/;

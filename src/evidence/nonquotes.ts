@@ -2,18 +2,16 @@
 // ("British exit"), words mentioned as words (the word "pandemic"), text on placards, and scare
 // quotes inside a quotation. In news, nearly every other quoted span (even a single word) is quoted.
 import type { Doc } from './document.ts';
-import { cueOf } from './lexicon.ts';
+import {
+  GLOSS_CUES,
+  MENTION_INTRODUCERS,
+  MENTION_NOUNS,
+  NAMING_PARTICIPLES,
+  SIGN_NOUNS,
+  TITLE_FUNCTION_WORDS,
+  cueOf,
+} from './lexicon.ts';
 
-const MENTION_NOUNS = new Set(['word', 'words', 'term', 'terms', 'phrase', 'phrases', 'slogan', 'slogans', 'hashtag',
-  'expression', 'label', 'title', 'name', 'motto', 'headline', 'song', 'book', 'film', 'movie', 'album', 'series',
-  'operation', 'case', 'codename', 'code-name', 'nickname', 'acronym', 'abbreviation', 'brand', 'show', 'programme',
-  'program', 'campaign', 'project', 'category', 'tag', 'keyword', 'article', 'essay', 'report', 'documentary',
-  'podcast', 'play', 'novel', 'poem', 'painting', 'exhibition', 'festival', 'game', 'app', 'website', 'blog']);
-const SIGN_NOUNS = new Set(['sign', 'signs', 'placard', 'placards', 'banner', 'banners', 'poster', 'posters',
-  'shirt', 'shirts', 't-shirt', 't-shirts', 'graffiti', 'sticker', 'stickers']);
-const GLOSS_CUES = new Set(['meaning', 'means', 'literally', 'translated', 'translates', 'aka', 'a.k.a.', 'or']);
-const TITLE_FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'vs', 'vs.', 'v', 'v.', 'de', 'on', 'in', 'at',
-  'to', 'a', 'an', 'la', 'le', 'der', 'die', 'das', 'von', 'van', '&', '-', '–', ':']);
 
 export type NonQuoteReason = 'name-or-title' | 'word-as-word' | 'gloss' | 'sign-text' | 'scare-quote-in-quotation' | 'empty';
 
@@ -36,9 +34,9 @@ export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQ
   // the word "pandemic", the phrase "…", a hashtag "…"
   if (b1 && b1.kind === 'word' && MENTION_NOUNS.has(b1.lower)) return 'word-as-word';
   // the so-called "peace plan", a policy known as "strategic patience"
-  if (b1 && (b1.lower === 'so-called' || /^(nicknamed|codenamed|code-named)$/.test(b1.lower) ||
+  if (b1 && (b1.lower === 'so-called' || NAMING_PARTICIPLES.has(b1.lower) ||
       (b1.lower === 'as' && b2?.lower === 'known'))) return 'word-as-word';
-  if (b1 && b2 && b1.kind === 'word' && /^(as|called|named|titled|entitled|dubbed|codenamed)$/.test(b1.lower) &&
+  if (b1 && b2 && b1.kind === 'word' && MENTION_INTRODUCERS.has(b1.lower) &&
       MENTION_NOUNS.has(b2.lower)) return 'word-as-word';
   // signs which read "silenced", placards saying "…"
   for (let k = 1; k <= 4; k++) {

@@ -3,6 +3,9 @@
 // "our interlocutor" to one person.
 import {
   ABBREVIATIONS,
+  ACRONYM_NOT_ORG,
+  ORG_LINKS,
+  PARTICLES,
   FEMALE_TITLES,
   MALE_TITLES,
   NON_NAME_CAPS,
@@ -32,10 +35,6 @@ export interface EntityMention {
   speaker: boolean;
 }
 
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'van',
-  'von', 'le', 'la', 'du', 'dos', 'das', 'do', 'y', 'abu', 'ben', 'ter', 'zu', 'mac', 'st']);
-const ORG_LINKS = new Set(['of', 'for', 'on', 'and', '&', 'de', 'du', 'des', 'in']);
-const ACRONYM_NOT_ORG = new Set(['MP', 'MEP', 'CEO', 'PM', 'US', 'UK', 'EU']);
 /** No name, title and affiliation together runs longer; a bound keeps analyzeRun's scans small. */
 const MAX_RUN_TOKENS = 16;
 

@@ -3,7 +3,21 @@
 // minister"), appositions ("Morgan Ortagus, a spokesperson, said") and sentence subjects.
 import { isSentenceStart, type Doc } from './document.ts';
 import {
+  AUX,
+  CLAUSE_OPENERS,
   CONJUNCTIONS,
+  DOC_NOUNS,
+  INDEFINITE_ARTICLES,
+  IRREGULAR_PAST,
+  NAME_AFFILIATION_LINKS,
+  OPENERS,
+  PASSIVE_AUX,
+  PERSON_ORG_LINKS,
+  PSEUDONYM_NOUNS,
+  QUANTIFIER_PAIRS,
+  RELATIVE_PRONOUNS,
+  TIME_WORDS,
+  AGENT_SUFFIX,
   DETERMINERS,
   LINKING_PREPOSITIONS,
   NON_NAME_CAPS,
@@ -35,25 +49,6 @@ export interface NP {
   document?: boolean;
 }
 
-export const AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may',
-  'might', 'must', 'should', 'shall', 'did', 'does', 'do', "won't", "can't", "didn't", "wasn't", "isn't", "hasn't",
-  "haven't", "hadn't", "wouldn't", "couldn't", "doesn't", "don't", "aren't", "weren't"]);
-const PASSIVE_AUX = new Set(['been', 'was', 'were', 'is', 'are', 'be', 'being']);
-const IRREGULAR_PAST = new Set(['left', 'made', 'took', 'gave', 'came', 'went', 'got', 'saw', 'found', 'told', 'said',
-  'became', 'began', 'held', 'kept', 'met', 'paid', 'put', 'ran', 'sent', 'set', 'stood', 'won', 'lost', 'led', 'fell',
-  'felt', 'brought', 'bought', 'built', 'caught', 'chose', 'drew', 'drove', 'fought', 'flew', 'grew', 'hit', 'knew',
-  'meant', 'rose', 'sold', 'shot', 'spent', 'struck', 'thought', 'threw', 'understood', 'wrote', 'broke', 'forgot',
-  'spoke', 'sought', 'taught', 'swore', 'withdrew', 'overtook', 'upheld', 'became', 'ate', 'hid', 'let', 'cut', 'quit']);
-export const DOC_NOUNS = new Set(['tweet', 'statement', 'report', 'post', 'letter', 'release', 'poll', 'survey', 'study',
-  'interview', 'message', 'communique', 'communiqué', 'document', 'video', 'recording', 'memo', 'note', 'summary',
-  'ruling', 'judgment', 'judgement', 'decision', 'declaration', 'email', 'e-mail', 'speech', 'broadcast', 'article',
-  'op-ed', 'editorial', 'filing', 'complaint', 'transcript', 'account', 'announcement', 'comments', 'remarks']);
-/** Words that open a sentence before its subject: "But", "However,", "Meanwhile". */
-export const OPENERS = new Set(['but', 'and', 'however', 'also', 'meanwhile', 'then', 'yet', 'so', 'still', 'now',
-  'instead', 'moreover', 'furthermore', 'separately', 'later', 'earlier', 'nevertheless', 'nonetheless', 'thus']);
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
-  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
-const QUANTIFIER_PAIRS = new Set(['at least', 'at most', 'more than', 'less than', 'fewer than', 'up to', 'as many']);
 
 export class Phrases {
   readonly tokens: Token[];
@@ -182,7 +177,7 @@ export class Phrases {
     }
     // Belgzim Kamberi from the Musine Kokalari Institute for Social Policy
     const link = tokens[last + 1];
-    if (link && /^(from|of|at)$/.test(link.lower)) {
+    if (link && NAME_AFFILIATION_LINKS.has(link.lower)) {
       let a = last + 2;
       if (tokens[a]?.lower === 'the') a++;
       const r2 = capRun(tokens, a, () => false);
@@ -206,11 +201,11 @@ export class Phrases {
     const v = this.skipAdjunctsFwd(m + 1, hi);
     if (!this.isFiniteVerb(v) && !cueOf(tokens[v]?.lower ?? '')) return np;
     const segFirst = np.after + 1;
-    if (/^(who|which|whose|whom)$/.test(tokens[segFirst].lower)) {
+    if (RELATIVE_PRONOUNS.has(tokens[segFirst].lower)) {
       return { ...np, after: m + 1 };
     }
     // "a Republican, Mark Amodei, has…": the person is the apposition, the phrase before is the role
-    if (np.first < (np.run?.first ?? np.first) && /^(a|an)$/.test(tokens[np.first].lower)) {
+    if (np.first < (np.run?.first ?? np.first) && INDEFINITE_ARTICLES.has(tokens[np.first].lower)) {
       const run = capRun(tokens, segFirst, () => false);
       if (run && run.last === m - 1 && analyzeRun(doc.text, tokens, run, this.places).kind === 'person') {
         return { first: run.first, last: run.last, after: m + 1, kind: 'name', run, role: doc.text.slice(tokens[np.first].start, tokens[np.last].end) };
@@ -299,7 +294,7 @@ export class Phrases {
     if (w(k) === 'named' || w(k) === 'called') k += 1;
     else if ((w(k) === 'identified' || w(k) === 'known') && w(k + 1) === 'as') k += 2;
     else if ((w(k) === 'using' || w(k) === 'under') && (w(k + 1) === 'the' || w(k + 1) === 'a') &&
-      /^(pseudonym|name|alias|nickname)$/.test(w(k + 2))) k += 3;
+      PSEUDONYM_NOUNS.has(w(k + 2))) k += 3;
     else return null;
     const run = capRun(tokens, k, () => false);
     if (!run || run.last > hi) return null;
@@ -367,7 +362,7 @@ export class Phrases {
         if (first - 1 >= lo && DETERMINERS.has(tokens[first - 1].lower)) first--;
         const link = tokens[first - 1];
         // a person from an organization: Belgzim Kamberi from the Musine Kokalari Institute
-        if (link && first - 2 >= lo && /^(from|of|at|for)$/.test(link.lower)) {
+        if (link && first - 2 >= lo && PERSON_ORG_LINKS.has(link.lower)) {
           const head = this.backward(first - 2, lo);
           if (head && head.kind !== 'pronoun') {
             const affiliation = doc.text.slice(tokens[best.first].start, tokens[best.last].end);
@@ -396,7 +391,7 @@ export class Phrases {
         // "some of the protesters", "a spokesman for the ministry": the phrase goes on before the link
         const link = tokens[first - 1];
         const head = tokens[first - 2];
-        if (link && head && first - 2 >= lo && head.kind === 'word' && /^(of|for|at|from)$/.test(link.lower) &&
+        if (link && head && first - 2 >= lo && head.kind === 'word' && PERSON_ORG_LINKS.has(link.lower) &&
             (DETERMINERS.has(head.lower) || SPEAKER_NOUNS.has(head.lower) || TITLES.has(head.lower))) {
           first -= 2;
           count++;
@@ -463,7 +458,7 @@ export class Phrases {
     if (m < lo || tokens[m].text !== ',') return null;
     const seg = tokens[m + 1];
     if (!seg) return null;
-    if (/^(who|which|whose|whom)$/.test(seg.lower) || seg.kind === 'num' || /^[a-z]+ing$/.test(seg.text)) {
+    if (RELATIVE_PRONOUNS.has(seg.lower) || seg.kind === 'num' || /^[a-z]+ing$/.test(seg.text)) {
       const np = this.backward(m - 1, lo);
       return np ? { ...np, after: k + 1 } : null;
     }
@@ -525,8 +520,7 @@ export class Phrases {
   }
 }
 
-export const AGENT_SUFFIX = /(er|or|ist|ian|ee|ent|ant|ive|man|woman|person)s?$/;
 
 export function isOpener(lower: string): boolean {
-  return OPENERS.has(lower) || /^(in|on|at|after|before|when|while|during|following|despite|although|though|since|as|if|regarding|late|early|earlier|later|last|this|that|speaking|according|with|without|for|from|by|under|over|to|once|because|unlike|amid|given|asked|ahead|until|within)$/.test(lower);
+  return OPENERS.has(lower) || CLAUSE_OPENERS.has(lower);
 }

@@ -1,6 +1,6 @@
 // Sentence boundaries in the narrative. A quotation is never split: sentences inside it belong
 // to the speaker, and attribution looks at the narrative around it.
-import { ABBREVIATIONS, NON_NAME_CAPS, cueOf } from './lexicon.ts';
+import { ABBREVIATIONS, FINITE_HINTS, NON_NAME_CAPS, TERMINAL_PUNCT, cueOf } from './lexicon.ts';
 import type { Token } from './tokens.ts';
 
 export interface Sentence {
@@ -11,7 +11,6 @@ export interface Sentence {
   end: number;
 }
 
-const TERMINAL = new Set(['.', '!', '?', '…', '...']);
 
 export function splitSentences(tokens: Token[]): Sentence[] {
   const out: Sentence[] = [];
@@ -37,7 +36,7 @@ function boundaryAfter(tokens: Token[], i: number): boolean {
     // a quotation continued into the next paragraph keeps its sentence
     return !(t.depth > 0 && next.quote === t.quote && next.kind === 'qopen');
   }
-  if (t.depth === 0 && t.kind === 'punct' && TERMINAL.has(t.text)) {
+  if (t.depth === 0 && t.kind === 'punct' && TERMINAL_PUNCT.has(t.text)) {
     if (!startsSentence(next)) return false;
     const prev = tokens[i - 1];
     if (t.text === '.' && prev && prev.end === t.start && prev.kind === 'word') {
@@ -53,7 +52,7 @@ function boundaryAfter(tokens: Token[], i: number): boolean {
   }
   if (t.kind === 'qclose' && t.depth === 1) {
     const inner = tokens[i - 1];
-    if (!inner || !(inner.kind === 'punct' && TERMINAL.has(inner.text))) return false;
+    if (!inner || !(inner.kind === 'punct' && TERMINAL_PUNCT.has(inner.text))) return false;
     if (!startsSentence(next)) return false;
     // "…?" Kamberi wonders. — the attribution belongs to the quotation's sentence
     return !cueFollows(tokens, i + 1, inner.text !== '.');
@@ -86,5 +85,3 @@ export function cueFollows(tokens: Token[], i: number, loose = false): boolean {
   return false;
 }
 
-const FINITE_HINTS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may',
-  'might', 'must', 'should', 'did', 'does']);

@@ -1,0 +1,131 @@
+// Reporting verbs and their subjects: whether a token is a usable cue ("said", not "Said" the
+// name, not "was told"), which noun phrase may be its subject, and the speaker it frames —
+// its subject, a passive agent, or for "…, adding" the main clause's subject.
+import {
+  AGENT_SUFFIX,
+  COMPOUND_MODIFIERS,
+  COORDINATING_LEADS,
+  DETERMINERS,
+  INDEFINITE_SPEAKERS,
+  INTERVIEWEE_NOUNS,
+  ORG_NOUNS,
+  PARTICIPLE_LEADS,
+  SPEAKER_NOUNS,
+  SUBJECT_HEAD_PREPOSITIONS,
+  cueOf,
+  type Cue,
+} from '../lexicon.ts';
+import type { NP } from '../phrases.ts';
+import { SCAN_LIMIT, type Attribution, type AttributionContext } from './context.ts';
+import { attributionFor } from './resolve.ts';
+
+/** The reporting verb at token k, if it is one (in the narrative, not a capitalized name). */
+export function cueAt(ctx: AttributionContext, k: number): Cue | undefined {
+  const t = ctx.tokens[k];
+  if (!t || t.kind !== 'word' || t.depth !== 0) return undefined;
+  if (t.cap && !ctx.np.startAt(k)) return undefined;
+  return cueOf(t.lower);
+}
+
+/** A reporting verb in the passive speaks only through its agent: "described by Johnson as". */
+export function cueUsable(ctx: AttributionContext, k: number): boolean {
+  return !ctx.np.isPassive(k) || ctx.tokens[k + 1]?.lower === 'by';
+}
+
+/** The speaker of the reporting verb at c (cached per verb). */
+export function frame(ctx: AttributionContext, c: number, si: number): Attribution | null {
+  if (ctx.frames.has(c)) return ctx.frames.get(c) ?? null;
+  const att = computeFrame(ctx, c, si);
+  ctx.frames.set(c, att);
+  return att;
+}
+
+function computeFrame(ctx: AttributionContext, c: number, si: number): Attribution | null {
+  const { tokens } = ctx;
+  const s = ctx.doc.sentences[si];
+  const cue = cueAt(ctx, c)!;
+  // passive with an agent: described by Johnson as …
+  if (tokens[c + 1]?.lower === 'by' && /(ed|en)$/.test(tokens[c].lower)) {
+    const np = ctx.np.forward(c + 2, s.last);
+    if (np && speakerLike(ctx, np)) return attributionFor(ctx, np, c, 0.8, 'passive-agent');
+  }
+  const k = ctx.np.skipAdjunctsBack(c - 1, s.first);
+  const prev = tokens[k];
+  const coordinated = !!prev && prev.kind === 'word' && COORDINATING_LEADS.has(prev.lower);
+  const afterComma = !!prev && prev.text === ',';
+  if (prev && !coordinated && !(cue.participle && (afterComma || prev.kind === 'word' && PARTICIPLE_LEADS.has(prev.lower)))) {
+    const np = ctx.np.backward(k, s.first);
+    const att = subjectBefore(ctx, np, c, cue, si);
+    if (att) return att;
+    if (np && !cue.participle && !afterComma) return null;
+  }
+  return mainClauseSpeaker(ctx, c, si);
+}
+
+/** The verb's own subject: the phrase np right before it. */
+function subjectBefore(ctx: AttributionContext, np: NP | null, c: number, cue: Cue, si: number): Attribution | null {
+  const { tokens } = ctx;
+  const s = ctx.doc.sentences[si];
+  if (np && np.document) {
+    // "They released a statement which said": the statement speaks for the subject
+    const subj = ctx.np.subject(si);
+    if (subj && subj.last < np.first && speakerLike(ctx, subj)) return attributionFor(ctx, subj, c, 0.8, 'document-subject');
+  }
+  if (np && subjectFits(ctx, np, cue)) return attributionFor(ctx, np, c, 0.9, 'subject');
+  // "Critics from across Britain's political spectrum have claimed": the head is before the preposition
+  if (np && np.kind === 'common') {
+    let p = np.first - 1;
+    let preps = 0;
+    while (p > s.first && tokens[p].kind === 'word' && SUBJECT_HEAD_PREPOSITIONS.has(tokens[p].lower) && preps < 2) {
+      p--;
+      preps++;
+    }
+    const head = preps > 0 ? ctx.np.backward(p, s.first) : null;
+    if (head && head.kind !== 'pronoun' && subjectFits(ctx, head, cue)) return attributionFor(ctx, head, c, 0.8, 'subject');
+  }
+  return null;
+}
+
+/** A participle or coordinated verb: the speaker of the main clause's verb, or the sentence subject. */
+function mainClauseSpeaker(ctx: AttributionContext, c: number, si: number): Attribution | null {
+  const { tokens } = ctx;
+  const s = ctx.doc.sentences[si];
+  for (let p = c - 1; p >= Math.max(s.first, c - SCAN_LIMIT); p--) {
+    if (tokens[p].depth !== 0) {
+      const q = tokens[p].kind === 'qclose' ? tokens[p].quote : -1;
+      if (q >= 0 && ctx.bySpan.has(q)) return { ...ctx.bySpan.get(q)!, cue: c, cueLast: c, confidence: 0.8 };
+      continue;
+    }
+    const pc = cueAt(ctx, p);
+    if (pc && !pc.participle && cueUsable(ctx, p)) {
+      const f = frame(ctx, p, si);
+      if (f) return { ...f, cue: c, cueLast: c, confidence: Math.min(f.confidence, 0.8) };
+    }
+  }
+  const subj = ctx.np.subject(si);
+  if (subj && subj.last < c && speakerLike(ctx, subj)) return attributionFor(ctx, subj, c, 0.75, 'clause-subject');
+  return null;
+}
+
+/** Whether an NP may be the subject of this cue ("states" needs a speaker, not "EU member"). */
+export function subjectFits(ctx: AttributionContext, np: NP, cue: Cue): boolean {
+  if (!speakerLike(ctx, np)) return false;
+  if (!cue.nounLike) return true;
+  if (np.kind !== 'common') return true;
+  const head = ctx.tokens[np.last].lower;
+  if (COMPOUND_MODIFIERS.has(head) || /s$/.test(head) || DETERMINERS.has(head)) return false;
+  return SPEAKER_NOUNS.has(head) || ORG_NOUNS.has(head) || INTERVIEWEE_NOUNS.has(head) || AGENT_SUFFIX.test(head);
+}
+
+/** Whether an NP could be someone who speaks (a person, a name, an organization, "officials"). */
+export function speakerLike(ctx: AttributionContext, np: NP): boolean {
+  const { tokens } = ctx;
+  if (np.kind === 'pronoun') return tokens[np.first].lower !== 'you';
+  if (np.kind === 'name') return true;
+  const head = tokens[np.last];
+  if (head.text === ')') return true;
+  if (head.kind !== 'word') return false;
+  if (head.cap && !ctx.np.startAt(np.last)) return true;
+  return SPEAKER_NOUNS.has(head.lower) || INDEFINITE_SPEAKERS.has(head.lower) ||
+    (AGENT_SUFFIX.test(head.lower) && head.lower.length > 4);
+}

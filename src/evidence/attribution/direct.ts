@@ -1,0 +1,40 @@
+// Direct quotations of one sentence: the rules tried in precision order for each quotation that
+// opens in it, and the statement each one becomes.
+import type { Attribution, AttributionContext } from './context.ts';
+import { trailing, sentenceFinal } from './quote-then-speaker.ts';
+import { colon, leading } from './speaker-then-quote.ts';
+import { directStatement } from './statements.ts';
+import { floating, sameSentence, subjectFallback } from './unmarked.ts';
+
+/** Attributes every top-level quotation that opens in sentence si. */
+export function directQuotes(ctx: AttributionContext, si: number): void {
+  const s = ctx.doc.sentences[si];
+  const { tokens } = ctx;
+  for (let i = s.first; i <= s.last; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'qopen' || t.depth !== 1 || ctx.doc.openTok[t.quote] !== i) continue;
+    if (!ctx.isQuotation[t.quote]) continue;
+    emitDirect(ctx, t.quote, attributeDirect(ctx, t.quote, si));
+  }
+}
+
+function emitDirect(ctx: AttributionContext, q: number, att: Attribution | null): void {
+  const open = ctx.doc.openTok[q];
+  if (att) {
+    ctx.bySpan.set(q, att);
+    ctx.lastDirect = { para: ctx.tokens[open].para, sentence: ctx.doc.sentOf[open], att };
+    if (att.entity) ctx.registry.mention(att.entity, att.cue ?? open, true);
+  }
+  ctx.statements.push(directStatement(ctx, q, att, 0.5));
+}
+
+/** Trailing and leading cues first (trailing wins after a comma), then the weaker rules in order. */
+function attributeDirect(ctx: AttributionContext, q: number, si: number): Attribution | null {
+  const after = trailing(ctx, q);
+  const before = leading(ctx, q, si);
+  const close = ctx.doc.closeTok[q];
+  const endsWithComma = ctx.tokens[close - 1]?.text === ',' || ctx.tokens[close + 1]?.text === ',';
+  const att = after && (endsWithComma || !before) ? after : (before ?? after);
+  return att ?? sentenceFinal(ctx, q, si) ?? colon(ctx, q, si) ?? sameSentence(ctx, si) ??
+    floating(ctx, q, si) ?? subjectFallback(ctx, q, si);
+}

@@ -1,0 +1,64 @@
+// Quote, then speaker: "…," our interlocutor states / "…," said the minister (quote-trailing,
+// quote-trailing-inverted), "…," according to X, and "… "…" …, he added." where a
+// sentence-final attribution covers the quotations before it (sentence-final-cue).
+import { INVERTED_SPEAKER_FOLLOWERS } from '../lexicon.ts';
+import { sourceAfter } from './according.ts';
+import { finalAttribution } from './clauses.ts';
+import type { Attribution, AttributionContext } from './context.ts';
+import { cueAt, speakerLike, subjectFits } from './cues.ts';
+import { attributionFor } from './resolve.ts';
+
+/** "…," SPEAKER CUE / "…," CUE SPEAKER / "…," according to SPEAKER right after quotation q. */
+export function trailing(ctx: AttributionContext, q: number): Attribution | null {
+  const { tokens } = ctx;
+  const close = ctx.doc.closeTok[q];
+  let j = close + 1;
+  const sentence = ctx.doc.sentOf[close];
+  if (tokens[j]?.text === ',' || tokens[j]?.text === '—' || tokens[j]?.text === '–') j++;
+  const t = tokens[j];
+  if (!t || ctx.doc.sentOf[j] !== sentence || t.depth !== 0 || t.kind !== 'word') return null;
+  const end = ctx.doc.sentences[sentence].last;
+  // "…," according to a statement by X
+  if (t.lower === 'according' && tokens[j + 1]?.lower === 'to') {
+    const src = sourceAfter(ctx, j + 2, end);
+    return src ? attributionFor(ctx, src, j, 0.85, 'according-to', j + 1) : null;
+  }
+  return speakerThenCue(ctx, j, end) ?? cueThenSpeaker(ctx, j, end);
+}
+
+/** "…," our interlocutor states */
+function speakerThenCue(ctx: AttributionContext, j: number, end: number): Attribution | null {
+  const np = ctx.np.forward(j, end);
+  if (!np) return null;
+  const c = ctx.np.skipAdjunctsFwd(np.after, end);
+  const cue = cueAt(ctx, c);
+  if (!cue || cue.participle || !subjectFits(ctx, np, cue) || ctx.np.isPassive(c)) return null;
+  const att = attributionFor(ctx, np, c, 0.95, 'quote-trailing');
+  if (att) ctx.frames.set(c, att);
+  return att;
+}
+
+/** "…," said the minister */
+function cueThenSpeaker(ctx: AttributionContext, j: number, end: number): Attribution | null {
+  const { tokens } = ctx;
+  const cue = cueAt(ctx, j);
+  if (!cue || cue.cls === 'naming' || cue.participle) return null;
+  const np2 = ctx.np.forward(j + 1, end);
+  const after = np2 ? tokens[np2.after] : undefined;
+  if (np2 && speakerLike(ctx, np2) && (!after || after.kind === 'punct' || after.kind === 'qopen' || np2.after > end ||
+      INVERTED_SPEAKER_FOLLOWERS.has(after.lower))) {
+    const att = attributionFor(ctx, np2, j, 0.9, 'quote-trailing-inverted');
+    if (att) ctx.frames.set(j, att);
+    return att;
+  }
+  return null;
+}
+
+/** … "…" …, he added. — a sentence-final attribution covers the quotations before it. */
+export function sentenceFinal(ctx: AttributionContext, q: number, si: number): Attribution | null {
+  const fin = finalAttribution(ctx, si);
+  if (!fin || ctx.doc.closeTok[q] >= fin.comma) return null;
+  const att = ctx.frames.get(fin.cue) ?? attributionFor(ctx, fin.np, fin.cue, 0.8, 'sentence-final-cue');
+  if (att) ctx.frames.set(fin.cue, att);
+  return att ? { ...att, rule: 'sentence-final-cue', confidence: Math.min(att.confidence, 0.8) } : null;
+}

@@ -1,0 +1,133 @@
+// Pronoun and title resolution: who "he", "they", "our interlocutor" or "the minister" is, from
+// the registry of people the document has named and the speakers it has heard so far.
+import { INTERVIEWEE_NOUNS, ORG_NOUNS } from '../lexicon.ts';
+import type { Entity, EntityKind } from '../people.ts';
+import type { NP } from '../phrases.ts';
+import type { Speaker } from '../types.ts';
+import {
+  normIncludes,
+  speakerOf,
+  spanOf,
+  unknownSpeaker,
+  type Attribution,
+  type AttributionContext,
+} from './context.ts';
+import { registerRun } from './names.ts';
+
+/** How many registry mentions a resolution looks back through (bounds hostile texts). */
+const LOOKBACK = 300;
+
+/** The attribution of a speaker phrase, null when it does not resolve to anyone. */
+export function attributionFor(ctx: AttributionContext, np: NP, cue: number | null, confidence: number, rule: string,
+  cueLast?: number): Attribution | null {
+  const r = resolve(ctx, np);
+  if (!r) return null;
+  return { speaker: r.speaker, entity: r.entity, cue, cueLast: cueLast ?? cue ?? undefined, confidence: confidence * r.certainty, rule };
+}
+
+function resolve(ctx: AttributionContext, np: NP): { speaker: Speaker; entity: Entity | null; certainty: number } | null {
+  const { tokens } = ctx;
+  if (np.kind === 'pronoun') {
+    const mention = spanOf(ctx, np.first, np.first);
+    const e = resolvePronoun(ctx, tokens[np.first].lower, np.first);
+    if (e) return { speaker: speakerOf(e, mention), entity: e, certainty: 1 };
+    return { speaker: unknownSpeaker(mention), entity: null, certainty: 0.9 };
+  }
+  if (np.kind === 'name' && np.run) {
+    const reg = registerRun(ctx, np.run, true, np);
+    // the mention is the name itself, with an acronym in parentheses right after it: "Forces (SDF)"
+    let last = reg.name.last;
+    if (tokens[np.last]?.text === ')' && np.last <= reg.name.last + 3) last = np.last;
+    return { speaker: speakerOf(reg.entity, spanOf(ctx, reg.name.first, last)), entity: reg.entity, certainty: 1 };
+  }
+  const head = tokens[np.last].lower;
+  const mention = spanOf(ctx, np.first, np.last);
+  const phrase = ctx.text.slice(tokens[np.first].start, tokens[np.last].end);
+  const byRole = resolveRoleNoun(ctx, head, np);
+  if (byRole) return { speaker: speakerOf(byRole, mention), entity: byRole, certainty: 0.95 };
+  const plural = /s$/.test(head) && !/(ss|us)$/.test(head);
+  const kind: EntityKind = ORG_NOUNS.has(head) ? 'organization' : plural ? 'group' : 'unknown';
+  return {
+    speaker: { name: phrase, role: np.role ?? null, affiliation: np.affiliation ?? null, mention, kind },
+    entity: null,
+    certainty: 0.95,
+  };
+}
+
+/** The person or organization a pronoun at `pos` stands for, or null. */
+export function resolvePronoun(ctx: AttributionContext, p: string, pos: number): Entity | null {
+  const tok = ctx.tokens[pos];
+  if ((p === 'i' || p === 'we') && tok.depth > 0) {
+    // "I" inside a quotation is whoever speaks it
+    const outer = ctx.bySpan.get(ctx.doc.spans[tok.quote]?.parent ?? -1) ?? ctx.bySpan.get(tok.quote);
+    return outer?.entity ?? null;
+  }
+  const gender = p === 'he' || p === 'him' ? 'm' : p === 'she' || p === 'her' ? 'f' : null;
+  if (gender) return resolvePersonal(ctx, gender, pos);
+  if (p === 'they' || p === 'them' || p === 'it') return resolveOrganization(ctx, p, pos);
+  return null;
+}
+
+/** he/she: the most recent speaker nearby wins over a person merely named since. */
+function resolvePersonal(ctx: AttributionContext, gender: 'm' | 'f', pos: number): Entity | null {
+  const tok = ctx.tokens[pos];
+  let fallback: Entity | null = null;
+  let seen = 0;
+  for (const m of ctx.registry.before(pos)) {
+    if (++seen > LOOKBACK) break;
+    const e = m.entity;
+    if (e.kind !== 'person' && e.kind !== 'unknown') continue;
+    if (e.kind === 'unknown' && e.words.length > 1) continue;
+    if (e.gender && e.gender !== gender) continue;
+    if (tok.para - ctx.tokens[m.pos].para > 8) break;
+    if (m.speaker && ctx.doc.sentOf[pos] - ctx.doc.sentOf[m.pos] <= 3) {
+      if (!e.gender) e.gender = gender;
+      return e;
+    }
+    if (!fallback && e.kind === 'person') fallback = e;
+  }
+  if (fallback && !fallback.gender) fallback.gender = gender;
+  return fallback;
+}
+
+/** they/them/it: an organization that spoke lately, else one named in this or the previous sentence. */
+function resolveOrganization(ctx: AttributionContext, p: string, pos: number): Entity | null {
+  let named: Entity | null = null;
+  let seen = 0;
+  for (const m of ctx.registry.before(pos)) {
+    if (++seen > LOOKBACK) break;
+    const dist = ctx.doc.sentOf[pos] - ctx.doc.sentOf[m.pos];
+    if (dist > 3) break;
+    if (m.entity.kind !== 'organization') continue;
+    if (m.speaker) return m.entity;
+    if (!named && dist <= 1 && p === 'it') named = m.entity;
+  }
+  return named;
+}
+
+/** "our interlocutor" → the interviewee; "the minister" → the last person with that role. */
+function resolveRoleNoun(ctx: AttributionContext, head: string, np: NP): Entity | null {
+  const pos = np.first;
+  if (INTERVIEWEE_NOUNS.has(head)) {
+    let fallback: Entity | null = null;
+    let seen = 0;
+    for (const m of ctx.registry.before(pos)) {
+      if (++seen > LOOKBACK) break;
+      if (m.entity.kind !== 'person') continue;
+      if (m.entity.role && normIncludes(m.entity.role, head)) return m.entity;
+      if (m.speaker && !fallback) fallback = m.entity;
+    }
+    return fallback;
+  }
+  const det = ctx.tokens[np.first].lower;
+  if (det !== 'the' && det !== 'this') return null;
+  if (np.last - np.first > 3) return null;
+  let seen = 0;
+  for (const m of ctx.registry.before(pos)) {
+    if (++seen > LOOKBACK) break;
+    const e = m.entity;
+    if (e.kind === 'person' && e.role && normIncludes(e.role, head)) return e;
+    if (e.kind === 'organization' && ORG_NOUNS.has(head) && normIncludes(e.name, head)) return e;
+  }
+  return null;
+}

@@ -1,0 +1,72 @@
+// Speaker, then quote: SPEAKER CUE, "…" and SPEAKER CUE … "…" in the same sentence
+// (cue-before-quote, cue-in-sentence), "according to X … "…"", a second quotation coordinated
+// with an attributed one (quote-coordinated), and SUBJECT VERB …: "…" (colon-subject).
+import { QUOTE_COORDINATORS } from '../lexicon.ts';
+import { sourceAfter } from './according.ts';
+import { SCAN_LIMIT, type Attribution, type AttributionContext } from './context.ts';
+import { cueAt, cueUsable, frame } from './cues.ts';
+import { attributionFor } from './resolve.ts';
+
+/** The nearest usable cue before quotation q in sentence si, or an "according to" before it. */
+export function leading(ctx: AttributionContext, q: number, si: number): Attribution | null {
+  const { tokens } = ctx;
+  const s = ctx.doc.sentences[si];
+  const open = ctx.doc.openTok[q];
+  let crossedQuote = false;
+  let gap = 0;
+  let according: Attribution | null = null;
+  // a cue further back than this is not this quotation's (and a bound keeps huge sentences linear)
+  const lo = Math.max(s.first, open - SCAN_LIMIT);
+  for (let k = open - 1; k >= lo; k--) {
+    const t = tokens[k];
+    if (t.depth > 0 || t.kind === 'qclose' || t.kind === 'qopen') {
+      if (t.kind === 'qclose' && t.depth === 1) {
+        const shared = coordinated(ctx, t.quote, k, open);
+        if (shared) return shared;
+        crossedQuote = true;
+      }
+      continue;
+    }
+    // a parenthetical — as reported by X — or (…) between the cue and the quotation
+    if ((t.text === '—' || t.text === '–' || t.text === ')') && k > s.first) {
+      const o = ctx.np.matchingOpener(k, s.first);
+      if (o >= 0) {
+        k = o;
+        continue;
+      }
+    }
+    gap++;
+    if (t.lower === 'to' && tokens[k - 1]?.lower === 'according' && !according) {
+      const np = sourceAfter(ctx, k + 1, open - 1);
+      if (np) according = attributionFor(ctx, np, k - 1, 0.85, 'according-to', k);
+      continue;
+    }
+    const cue = cueAt(ctx, k);
+    if (!cue || !cueUsable(ctx, k)) continue;
+    const att = frame(ctx, k, si);
+    if (!att) continue;
+    const tight = gap <= 4 && !crossedQuote;
+    const conf = (tight ? 0.9 : 0.75) * (crossedQuote ? 0.9 : 1) * (cue.cls === 'naming' && !tight ? 0.9 : 1);
+    return { ...att, confidence: Math.min(att.confidence, conf), rule: tight ? 'cue-before-quote' : 'cue-in-sentence' };
+  }
+  return according;
+}
+
+/** "…" and "…": a second quotation coordinated with the first (closed at token k) shares its speaker. */
+function coordinated(ctx: AttributionContext, prevQuote: number, k: number, open: number): Attribution | null {
+  const prev = ctx.bySpan.get(prevQuote);
+  if (!prev || open - k >= 12) return null;
+  const between = ctx.tokens.slice(k + 1, Math.min(open, k + 12)).filter((x) => x.depth === 0);
+  if (!between.every((x) => QUOTE_COORDINATORS.has(x.lower))) return null;
+  return { ...prev, confidence: Math.min(prev.confidence, 0.85), rule: 'quote-coordinated' };
+}
+
+/** SUBJECT VERB …: "…" — the verb before a colon introduces the quotation. */
+export function colon(ctx: AttributionContext, q: number, si: number): Attribution | null {
+  const open = ctx.doc.openTok[q];
+  if (ctx.tokens[open - 1]?.text !== ':') return null;
+  const np = ctx.np.subject(si);
+  if (!np || np.last >= open - 1) return null;
+  const v = ctx.np.skipAdjunctsFwd(np.after, open - 1);
+  return attributionFor(ctx, np, v < open - 1 ? v : null, 0.65, 'colon-subject');
+}

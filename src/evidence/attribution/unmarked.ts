@@ -1,0 +1,45 @@
+// Quotations without a cue of their own: a second quotation in a sentence already attributed
+// (same-sentence), a quotation standing alone right after an attributed one (floating-quote),
+// and a quoted fragment in a sentence without a reporting verb (sentence-subject).
+import { previousParagraph, tokenAtOffset, type Attribution, type AttributionContext } from './context.ts';
+import { speakerLike } from './cues.ts';
+import { attributionFor } from './resolve.ts';
+
+/** A second quotation in a sentence whose first statement is attributed. */
+export function sameSentence(ctx: AttributionContext, si: number): Attribution | null {
+  const { statements } = ctx;
+  for (let k = statements.length - 1; k >= Math.max(0, statements.length - 8); k--) {
+    const st = statements[k];
+    const tok = tokenAtOffset(ctx, st.start);
+    if (tok < 0 || ctx.doc.sentOf[tok] !== si) return null;
+    if (!st.speaker) continue;
+    const att = st.kind === 'direct' ? ctx.bySpan.get(st.span) : null;
+    if (att) return { ...att, confidence: 0.6, rule: 'same-sentence' };
+  }
+  return null;
+}
+
+/** A quotation standing alone right after an attributed one continues it. */
+export function floating(ctx: AttributionContext, q: number, si: number): Attribution | null {
+  const open = ctx.doc.openTok[q];
+  const s = ctx.doc.sentences[si];
+  if (open !== s.first) return null;
+  const last = ctx.lastDirect;
+  if (!last) return null;
+  const para = ctx.tokens[open].para;
+  if (last.para !== para && last.para !== previousParagraph(ctx, open)) return null;
+  if (si - last.sentence > 2) return null;
+  return { ...last.att, confidence: 0.55, rule: 'floating-quote' };
+}
+
+/** A quoted fragment in a sentence without a reporting verb belongs to the sentence's subject. */
+export function subjectFallback(ctx: AttributionContext, q: number, si: number): Attribution | null {
+  const open = ctx.doc.openTok[q];
+  const s = ctx.doc.sentences[si];
+  if (open === s.first) return null;
+  const np = ctx.np.subject(si);
+  if (!np || np.last >= open) return null;
+  if (np.kind === 'common' && !speakerLike(ctx, np)) return null;
+  const v = ctx.np.skipAdjunctsFwd(np.after, open);
+  return attributionFor(ctx, np, v < open ? v : null, 0.5, 'sentence-subject');
+}
