@@ -54,6 +54,28 @@ describe('accede power', () => {
     expect((await run('power', '--weights', file('ok4.csv', '1\n'), '--quota', '1', '--index', 'penrose')).code).toBe(2);
   });
 
+  it('--exact gives swing counts, pivotal orders out of n! and the indices from them', async () => {
+    const csv = file('e.csv', 'A,4\nB,60\nC,30\n');
+    const all = JSON.parse((await run('power', '--weights', csv, '--quota', '62', '--exact', '--json')).out) as {
+      players: Array<Record<string, number | string>>;
+      orders: string;
+    };
+    // [62; 4, 60, 30]: B is pivotal in 4 of the 6 orders, A and C in 1 each; swings B 3, A 1, C 1.
+    expect(all.orders).toBe('6');
+    expect(all.players.map((p) => [p.id, p.swings, p.pivots])).toEqual([['A', '1', '1'], ['B', '3', '4'], ['C', '1', '1']]);
+    expect(all.players[1].shapleyShubik).toBe(2 / 3);
+    expect(all.players[1].banzhaf).toBe(3 / 5);
+    const bz = JSON.parse((await run('power', '--weights', csv, '--quota', '62', '--exact', '--index', 'banzhaf', '--json')).out) as { players: Array<Record<string, number | string>> };
+    expect(bz.players.map((p) => Object.keys(p))).toEqual([0, 1, 2].map(() => ['id', 'banzhaf', 'banzhafRaw', 'swings']));
+    const ss = JSON.parse((await run('power', '--weights', csv, '--quota', '62', '--exact', '--index', 'shapley-shubik', '--json')).out) as { players: Array<Record<string, number | string>> };
+    expect(ss.players.map((p) => Object.keys(p))).toEqual([0, 1, 2].map(() => ['id', 'shapleyShubik', 'pivots']));
+    const text = await run('power', '--weights', csv, '--quota', '62', '--exact');
+    expect(text.out).toMatch(/pivotal orders out of 3!/);
+    const several = await run('power', '--game', file('e2.json', { quotas: [2, 65], players: [{ id: 'X', weights: [1, 18] }, { id: 'Y', weights: [1, 46] }, { id: 'Z', weights: [1, 35] }] }), '--exact');
+    expect(several.code).toBe(2);
+    expect(several.err).toMatch(/one weighted quota/);
+  });
+
   it('takes several quotas', async () => {
     const r = await run('power', '--game', file('m.json', { quotas: [2, 65], players: [{ id: 'X', weights: [1, 18.6] }, { id: 'Y', weights: [1, 46.4] }, { id: 'Z', weights: [1, 35] }] }));
     expect(r.code).toBe(0);

@@ -21,11 +21,15 @@ export interface PowerRow {
   shapleyShubik: number;
   /** The exact number of swings, when counted exactly. */
   swings?: string;
+  /** The exact number of orders of entry in which the player is pivotal (out of `orders`), when counted. */
+  pivots?: string;
 }
 
 export interface PowerResult {
   players: PowerRow[];
   method: string;
+  /** n!, the number of orders of entry, when pivots are counted exactly. */
+  orders?: string;
 }
 
 /** Above this many grid cells (times coalition sizes, when counting) the grid is not built. */

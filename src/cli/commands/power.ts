@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { EngineError } from '../../engine/constraints.ts';
 import { type Game, normalizeGame, parseGame, stageGame } from '../../engine/game.ts';
+import { exactPivots, ratio } from '../../engine/exact-pivots.ts';
 import { exactSwings } from '../../engine/exact-swings.ts';
 import { powerIndices, type PowerResult } from '../../engine/power.ts';
 import { CliError, type CliContext } from '../context.ts';
@@ -31,7 +32,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--weights <file.csv>', 'one weight per line (or "id,weight"), with --quota: the weighted game [quota; weights]')
     .option('--quota <q>', 'the quota of a --weights game: a coalition wins when its weights sum to at least q')
     .addOption(new Option('--index <which>', 'which index to compute').choices(['banzhaf', 'shapley-shubik', 'all']).default('all'))
-    .option('--exact', 'exact integer swing counts (Banzhaf) of a single-quota game at any size, as big integers')
+    .option('--exact', 'exact integer counts of a single-quota game at any size, as big integers: swings (Banzhaf) and pivotal orders (Shapley–Shubik)')
     .option('--as-of <date>', 'the body as of this day (YYYY-MM-DD)', parseDateOption)
     .option('--json', 'print JSON')
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
@@ -39,7 +40,9 @@ export function register(program: Command, ctx: CliContext): void {
       'after',
       '\nA coalition wins when it meets every quota. Members of a stage vote yes or no as blocs (abstention plays no part).\n' +
         'Banzhaf alone (--index banzhaf) skips the Shapley–Shubik integration, by far the larger cost on big games.\n' +
-        'Examples:\n  accede power un security-council\n  accede power --game imf.json --json\n  accede power --weights imf.csv --quota 503621 --index banzhaf',
+        '--exact counts instead of integrating (single quota only): the swing counts are cheap; the pivotal orders\n' +
+        'of Shapley–Shubik take about two bytes per (coalition size, weight below the quota) and a pass per 16 players.\n' +
+        'Examples:\n  accede power un security-council\n  accede power --game imf.json --json\n  accede power --weights imf.csv --quota 503621 --index banzhaf\n  accede power --weights imf.csv --quota 503621 --exact --json',
     )
     .action((org: string | undefined, stage: string | undefined, o: Options) => {
       let game: Game;
@@ -63,29 +66,49 @@ export function register(program: Command, ctx: CliContext): void {
         game = engine(() => stageGame(organization, st, asOf));
         title = `${organization.shortName}, ${st.name} — as of ${asOf}: ${game.players.length} members`;
       }
-      if (o.exact && o.index !== 'banzhaf') throw new CliError('--exact counts Banzhaf swings: use it with --index banzhaf');
-      const result = engine(() => (o.exact ? exactBanzhaf(game) : powerIndices(game, { shapleyShubik: o.index !== 'banzhaf' })));
+      const result = engine(() => (o.exact ? exactIndices(game, o.index) : powerIndices(game, { shapleyShubik: o.index !== 'banzhaf' })));
       ctx.out(o.json ? JSON.stringify(toJson(result, o.index), null, 2) : toText(result, title, o.index));
     });
 }
 
-/** Banzhaf from exact swing counts (big integers) of a single weighted majority. */
-function exactBanzhaf(game: Game): PowerResult {
+const EXACT = 'exact integer counts';
+
+/**
+ * Both indices from exact counts (big integers) of a single weighted majority: swings alone when only
+ * Banzhaf is asked for (the cheaper count), else pivotal orders out of n!, which give the swings too.
+ */
+function exactIndices(game: Game, index: Index): PowerResult {
   const g = normalizeGame(game);
+  const n = g.players.length;
+  if (g.formula.kind === 'const') {
+    return { method: `${EXACT} (a constant game: nobody is ever decisive)`, players: g.players.map((id) => ({ id, banzhaf: 0, banzhafRaw: 0, shapleyShubik: 0, swings: '0', pivots: '0' })), orders: factorial(n).toString() };
+  }
   if (g.constraints.length !== 1 || g.formula.kind !== 'leaf') throw new EngineError('--exact supports one weighted quota ([q; w1..wn]); this game has several');
-  const swings = exactSwings(g.constraints[0].weights, g.constraints[0].quota);
-  const total = swings.reduce((a, b) => a + b, 0n);
-  const half = 2 ** (g.players.length - 1);
+  const { weights, quota } = g.constraints[0];
+  const bzOnly = index === 'banzhaf';
+  const counts = bzOnly ? { swings: exactSwings(weights, quota), pivots: undefined, orders: undefined } : exactPivots(weights, quota);
+  const total = counts.swings.reduce((a, b) => a + b, 0n);
+  const half = 1n << BigInt(Math.max(0, n - 1));
   return {
-    method: 'exact integer swing counts (30-bit limbs, big-integer sums)',
+    method: bzOnly
+      ? `${EXACT}: swings out of 2^${n - 1} coalitions of the others (30-bit limbs, big-integer sums)`
+      : `${EXACT}: swings out of 2^${n - 1} coalitions of the others, pivotal orders out of ${n}! (residues modulo ${Math.ceil(n / 16)}+ primes, rebuilt by the Chinese remainder theorem)`,
     players: g.players.map((id, i) => ({
       id,
-      banzhaf: total > 0n ? Number(swings[i]) / Number(total) : 0,
-      banzhafRaw: Number(swings[i]) / half,
-      shapleyShubik: NaN,
-      swings: swings[i].toString(),
+      banzhaf: ratio(counts.swings[i], total),
+      banzhafRaw: ratio(counts.swings[i], half),
+      shapleyShubik: counts.pivots ? ratio(counts.pivots[i], counts.orders) : NaN,
+      swings: counts.swings[i].toString(),
+      ...(counts.pivots ? { pivots: counts.pivots[i].toString() } : {}),
     })),
+    ...(counts.orders ? { orders: counts.orders.toString() } : {}),
   };
+}
+
+function factorial(n: number): bigint {
+  let f = 1n;
+  for (let k = 2; k <= n; k++) f *= BigInt(k);
+  return f;
 }
 
 function engine<T>(f: () => T): T {
@@ -148,12 +171,19 @@ function readWeights(file: string, quota: string): Game {
 }
 
 export function toJson(r: PowerResult, index: Index = 'all') {
-  // --exact gives the swing counts themselves, as decimal strings (big integers).
-  const exact = r.method.startsWith('exact integer swing counts');
+  const bz = index !== 'shapley-shubik';
+  const ss = index !== 'banzhaf';
+  // --exact adds the counts themselves, as decimal strings (big integers): swings out of 2^(n−1),
+  // pivotal orders out of n! (`orders`).
   return {
-    players: r.players.map(({ id, banzhaf, banzhafRaw, shapleyShubik }) =>
-      index === 'banzhaf' ? { id, banzhaf, banzhafRaw, ...(exact ? { swings: r.players.find((p) => p.id === id)!.swings } : {}) } : index === 'shapley-shubik' ? { id, shapleyShubik } : { id, banzhaf, banzhafRaw, shapleyShubik },
-    ),
+    players: r.players.map((p) => ({
+      id: p.id,
+      ...(bz ? { banzhaf: p.banzhaf, banzhafRaw: p.banzhafRaw } : {}),
+      ...(ss ? { shapleyShubik: p.shapleyShubik } : {}),
+      ...(bz && p.swings !== undefined && r.method.startsWith(EXACT) ? { swings: p.swings } : {}),
+      ...(ss && p.pivots !== undefined ? { pivots: p.pivots } : {}),
+    })),
+    ...(ss && r.orders !== undefined ? { orders: r.orders } : {}),
   };
 }
 
@@ -176,5 +206,6 @@ export function toText(r: PowerResult, title: string, index: Index = 'all'): str
     lines.push('');
     lines.push('Banzhaf: share of all swings; raw: chance of being decisive when the others vote at random.');
   }
+  if (r.method.startsWith(EXACT)) lines.push('The exact counts (swings, pivotal orders) are in --json.');
   return lines.join('\n');
 }

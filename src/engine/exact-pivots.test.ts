@@ -1,0 +1,85 @@
+// Exact Shapley–Shubik counts equal brute force over all orders of entry on small random games,
+// their swings equal exactSwings', and the float method agrees to 1e-9 on a larger game.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exactPivots, ratio } from './exact-pivots.ts';
+import { exactSwings } from './exact-swings.ts';
+import { powerIndices } from './power.ts';
+
+/** Pivotal orders by walking every permutation (Heap's algorithm). */
+function brutePivots(w: number[], q: number): bigint[] {
+  const n = w.length;
+  const out = w.map(() => 0n);
+  const a = w.map((_, i) => i);
+  const visit = () => {
+    let s = 0;
+    for (const i of a) {
+      if (s < q && s + w[i] >= q) {
+        out[i]++;
+        break;
+      }
+      s += w[i];
+    }
+  };
+  const c = new Array<number>(n).fill(0);
+  visit();
+  for (let i = 1; i < n; ) {
+    if (c[i] < i) {
+      const j = i % 2 === 0 ? 0 : c[i];
+      [a[j], a[i]] = [a[i], a[j]];
+      visit();
+      c[i]++;
+      i = 1;
+    } else c[i++] = 0;
+  }
+  return out;
+}
+
+describe('exactPivots', () => {
+  it('equals brute force over all orders of entry on random small games', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 7 }), fc.integer({ min: 0, max: 1000 }), (w, r) => {
+        const W = w.reduce((a, b) => a + b, 0);
+        const q = r % (W + 2);
+        const e = exactPivots(w, q);
+        expect(e.pivots).toEqual(brutePivots(w, q));
+        expect(e.swings).toEqual(exactSwings(w, q));
+        const fact = w.reduce((f, _, i) => f * BigInt(i + 1), 1n);
+        expect(e.orders).toBe(fact);
+        if (q > 0 && q <= W) expect(e.pivots.reduce((a, b) => a + b, 0n)).toBe(fact);
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+  });
+
+  it('agrees with exactSwings and sums to n! on random games of up to 60 players', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 8, maxLength: 60 }), fc.double({ min: 0.05, max: 0.95, noNaN: true }), (w, f) => {
+        const W = w.reduce((a, b) => a + b, 0);
+        const q = Math.max(1, Math.ceil(f * W));
+        const e = exactPivots(w, q);
+        expect(e.swings).toEqual(exactSwings(w, q));
+        expect(e.pivots.reduce((a, b) => a + b, 0n)).toBe(e.orders);
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+  });
+
+  it('matches the float method to 1e-9 on an IMF-like 120-player game', () => {
+    const w = Array.from({ length: 120 }, (_, i) => 3 + Math.floor(1630 / (i + 1)));
+    const W = w.reduce((a, b) => a + b, 0);
+    const q = Math.floor(W / 2) + 1;
+    const e = exactPivots(w, q);
+    const f = powerIndices({ players: w.map((_, i) => `P${i + 1}`), constraints: [{ weights: w, quota: q }] }, { method: 'float' });
+    f.players.forEach((p, i) => {
+      expect(Math.abs(ratio(e.pivots[i], e.orders) - p.shapleyShubik) / p.shapleyShubik).toBeLessThan(1e-9);
+    });
+  });
+
+  it('ratio divides big integers beyond the float range', () => {
+    const big = 10n ** 400n;
+    expect(ratio(big, 3n * big)).toBeCloseTo(1 / 3, 15);
+    expect(ratio(0n, big)).toBe(0);
+    expect(ratio(7n, 2n)).toBe(3.5);
+  });
+});

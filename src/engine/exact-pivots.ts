@@ -1,0 +1,208 @@
+// Exact Shapley–Shubik counts of a single weighted majority [q; w1..wn] at any size: for each player
+// the number of the n! orders of entry in which it is pivotal, Σ_s s!(n−1−s)! · swings_i(s), where
+// swings_i(s) counts the coalitions of s others that lose without i and win with it.
+//
+// The counts by size need the table c[s][w] of coalitions by (size, weight below q). Held as big
+// integers it is what makes the C++ tools need gigabytes on large games; here it is counted modulo
+// primes below 2^16, one prime at a time in one Uint16Array (two bytes a cell, only the cells a
+// size's weights can reach), and each swings_i(s) — below 2^(n−1) — is rebuilt from its residues by
+// the Chinese remainder theorem. A player is divided out as in exact-swings.ts, now by size:
+//   P₋ᵢ(s, x) = Σ_k (−1)^k P(s − k, x − k·wi),   swings_i(s) = P₋ᵢ(s, q) − P₋ᵢ(s, q − wi),
+// with P(t, x) the t-member coalitions of all players weighing less than x (prefix sums of a row).
+
+export interface ExactPivots {
+  /** Banzhaf swings per player (Σ_s swings_i(s)). */
+  swings: bigint[];
+  /** Orders of entry in which each player is pivotal; they sum to n! unless nobody ever is. */
+  pivots: bigint[];
+  /** n!, the number of orders. */
+  orders: bigint;
+}
+
+/** Above this many table cells (two bytes each) the exact count is refused. */
+export const MAX_PIVOT_CELLS = 1 << 27;
+
+/** The t-member coalitions' weights below q: one row per size, [lo, hi], packed in one array. */
+interface Rows {
+  /** Sizes 0..top have rows. */
+  top: number;
+  lo: Int32Array;
+  hi: Int32Array;
+  offset: Int32Array;
+  cells: number;
+}
+
+function rowsOf(light: number[], q: number): Rows {
+  const asc = [...light].sort((a, b) => a - b);
+  const lo = [0];
+  const hi = [0];
+  for (let s = 1; s <= asc.length && lo[s - 1] + asc[s - 1] < q; s++) {
+    lo.push(lo[s - 1] + asc[s - 1]);
+    hi.push(Math.min(q - 1, hi[s - 1] + asc[asc.length - s]));
+  }
+  const offset = new Int32Array(lo.length);
+  let cells = 0;
+  lo.forEach((l, s) => {
+    offset[s] = cells - l;
+    cells += hi[s] - l + 1;
+  });
+  return { top: lo.length - 1, lo: Int32Array.from(lo), hi: Int32Array.from(hi), offset, cells };
+}
+
+/** The largest primes below 2^16 whose product exceeds 2^bits. */
+function primesFor(bits: number): number[] {
+  const out: number[] = [];
+  let have = 0;
+  for (let p = 65535; have <= bits; p -= 2) {
+    let prime = true;
+    for (let d = 3; d * d <= p; d += 2) if (p % d === 0) prime = false;
+    if (prime) {
+      out.push(p);
+      have += Math.log2(p);
+    }
+  }
+  return out;
+}
+
+/**
+ * Fills `t` with the counts c[s][w] mod p, then turns each row into inclusive prefix sums. Light
+ * players are taken in ascending weight, so row s−1 holds only the sums of the s−1 heaviest so far.
+ */
+function countModulo(t: Uint16Array, R: Rows, asc: number[], p: number): void {
+  t.fill(0);
+  t[0] = 1;
+  let taken = 0;
+  const pre = [0];
+  asc.forEach((wj, j) => {
+    // Row s gains row s − 1 shifted by wj; rows from the top down, so row s − 1 is still the old one.
+    for (let s = Math.min(j + 1, R.top); s >= 1; s--) {
+      const reach = pre[j] - pre[j - (s - 1)] + wj;
+      const from = Math.max(R.lo[s], R.lo[s - 1] + wj);
+      const to = Math.min(R.hi[s], reach);
+      const d = R.offset[s];
+      const src = R.offset[s - 1] - wj;
+      for (let w = from; w <= to; w++) {
+        const v = t[d + w] + t[src + w] - p;
+        t[d + w] = v + ((v >> 31) & p);
+      }
+    }
+    taken += wj;
+    pre.push(taken);
+  });
+  for (let s = 0; s <= R.top; s++) {
+    const base = R.offset[s];
+    let acc = 0;
+    for (let w = R.lo[s]; w <= R.hi[s]; w++) {
+      acc += t[base + w];
+      if (acc >= p) acc -= p;
+      t[base + w] = acc;
+    }
+  }
+}
+
+/** swings_i(s) mod p for s = 0..n−1, from the prefix table. */
+function swingsModulo(t: Uint16Array, R: Rows, n: number, q: number, wi: number, p: number, out: Float64Array): void {
+  // P(t, x) mod p: t-member coalitions weighing less than x.
+  const P = (size: number, x: number): number => {
+    if (size < 0 || size > R.top || x - 1 < R.lo[size]) return 0;
+    return t[R.offset[size] + Math.min(x - 1, R.hi[size])];
+  };
+  // D_k(size) = coalitions of that size weighing in [q − (k+1)wi, q − k·wi); swings_i(s) = Σ_k (−1)^k D_k(s − k).
+  const K = Math.floor((q - 1) / wi);
+  out.fill(0);
+  for (let k = 0; k <= Math.min(K, n - 1); k++) {
+    const x = q - k * wi;
+    const sign = k % 2 === 0 ? 1 : -1;
+    for (let size = 0; size <= R.top && size + k <= n - 1; size++) {
+      const d = P(size, x) - P(size, x - wi);
+      if (d !== 0) out[size + k] += sign * d;
+    }
+  }
+  for (let s = 0; s < n; s++) out[s] = ((out[s] % p) + p) % p;
+}
+
+/** Rebuilds integers below the product of the primes from their residues (Garner's mixed radix). */
+function crt(primes: number[]): (residues: number[]) => bigint {
+  const m = primes.length;
+  // inv[j][k] = primes[k]^−1 mod primes[j], for k < j.
+  const inv = primes.map((pj, j) => primes.slice(0, j).map((pk) => modInverse(pk % pj, pj)));
+  return (r) => {
+    const digit = new Array<number>(m);
+    for (let j = 0; j < m; j++) {
+      const pj = primes[j];
+      let x = r[j] % pj;
+      for (let k = 0; k < j; k++) x = (((x - digit[k]) % pj) + pj) % pj * inv[j][k] % pj;
+      digit[j] = x;
+    }
+    let v = 0n;
+    for (let j = m - 1; j >= 0; j--) v = v * BigInt(primes[j]) + BigInt(digit[j]);
+    return v;
+  };
+}
+
+function modInverse(a: number, p: number): number {
+  let [r0, r1, s0, s1] = [p, a, 0, 1];
+  while (r1 !== 0) {
+    const f = Math.floor(r0 / r1);
+    [r0, r1, s0, s1] = [r1, r0 - f * r1, s1, s0 - f * s1];
+  }
+  return ((s0 % p) + p) % p;
+}
+
+/**
+ * Exact Shapley–Shubik (pivotal orders) and Banzhaf (swings) counts for non-negative integer weights
+ * and quota. Work about (number of primes ≈ n/16) × (table cells touched); memory two bytes per cell.
+ */
+export function exactPivots(weights: number[], quota: number): ExactPivots {
+  const n = weights.length;
+  const q = Math.max(0, Math.ceil(quota));
+  const fact: bigint[] = [1n];
+  for (let k = 1; k <= n; k++) fact.push(fact[k - 1] * BigInt(k));
+  const zero = { swings: weights.map(() => 0n), pivots: weights.map(() => 0n), orders: fact[n] };
+  if (q === 0 || n === 0) return zero;
+  if (!Number.isSafeInteger(q)) throw new RangeError(`quota ${quota} is too large to count exactly`);
+  // Players at or above the quota are never in a coalition below it: the table holds the others.
+  const asc = weights.filter((w) => w < q).sort((a, b) => a - b);
+  const R = rowsOf(asc, q);
+  if (R.cells > MAX_PIVOT_CELLS) {
+    throw new RangeError(`an exact Shapley–Shubik count of this game needs ${R.cells} table cells; at most ${MAX_PIVOT_CELLS} are supported`);
+  }
+  const t = new Uint16Array(R.cells);
+  const primes = primesFor(n);
+  const distinct = [...new Set(weights.filter((w) => w > 0))];
+  // residues[d][s][j]: swings of distinct weight d with s others, modulo primes[j].
+  const residues = distinct.map(() => Array.from({ length: n }, () => new Array<number>(primes.length)));
+  const out = new Float64Array(n);
+  primes.forEach((p, j) => {
+    countModulo(t, R, asc, p);
+    distinct.forEach((wi, d) => {
+      swingsModulo(t, R, n, q, wi, p, out);
+      for (let s = 0; s < n; s++) residues[d][s][j] = out[s];
+    });
+  });
+  const rebuild = crt(primes);
+  const byWeight = new Map<number, { swings: bigint; pivots: bigint }>();
+  distinct.forEach((wi, d) => {
+    let swings = 0n;
+    let pivots = 0n;
+    for (let s = 0; s < n; s++) {
+      const c = rebuild(residues[d][s]);
+      swings += c;
+      pivots += c * fact[s] * fact[n - 1 - s];
+    }
+    byWeight.set(wi, { swings, pivots });
+  });
+  return {
+    swings: weights.map((w) => byWeight.get(w)?.swings ?? 0n),
+    pivots: weights.map((w) => byWeight.get(w)?.pivots ?? 0n),
+    orders: fact[n],
+  };
+}
+
+/** a / b as a float, for big integers of any size (to about 2^−60 relative). */
+export function ratio(a: bigint, b: bigint): number {
+  if (a === 0n) return 0;
+  const shift = b.toString(2).length - a.toString(2).length + 64;
+  const scaled = shift >= 0 ? (a << BigInt(shift)) / b : a / (b << BigInt(-shift));
+  return Number(scaled) / 2 ** shift;
+}
