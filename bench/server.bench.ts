@@ -1,88 +1,73 @@
-// Server load benchmark: autocannon against `startServer` (worker pool, answer cache) on 127.0.0.1,
-// GET /api/cases/XK/nato with a random driver setting and day per request at 200 connections, after a
-// warm-up pass. Bounded in time (ACCEDE_BENCH_SECONDS, default 20 s). Also: /api/health latency while
-// the pool is saturated.
+// Load on the server: GET /api/cases/XK/nato with a random driver setting and day per request at 200
+// connections, after a warm-up pass, bounded in time (ACCEDE_BENCH_SECONDS, default 20 s; 60 is issue
+// 13's exact setting). The server (worker pool, answer cache) runs in this process; the load generator
+// (autocannon) and the /api/health probe each run in a child process of their own (load-client.ts),
+// so that neither shares the server's event loop and the numbers are the server's.
 //
 //   node --import tsx bench/server.bench.ts        (prints the rows)
-import { pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadDataset } from '../src/model/load.ts';
 import { startServer } from '../src/server/node.ts';
+import { DAYS, type LoadConfig, type LoadResult, type ProbeConfig, type ProbeResult } from './load-client.ts';
 import type { BenchRow } from './types.ts';
 
 const SECONDS = Number(process.env.ACCEDE_BENCH_SECONDS ?? 20);
 const CONNECTIONS = 200;
+const CLIENT = fileURLToPath(new URL('./load-client.ts', import.meta.url));
 
-/** A small deterministic generator, so two runs ask the same sequence of questions. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/** The days asked: the first of January and of July of each year from Kosovo's statehood (2008-02-17) to 2026 (37 days). */
-const DAYS = Array.from({ length: 19 }, (_, i) => 2008 + i)
-  .flatMap((y) => [`${y}-01-01`, `${y}-07-01`])
-  .filter((d) => d >= '2008-02-17');
-
-function randomPath(drivers: string[], next: () => number): string {
-  const on: string[] = [];
-  const off: string[] = [];
-  for (const d of drivers) {
-    const r = next();
-    if (r < 1 / 3) on.push(d);
-    else if (r < 2 / 3) off.push(d);
-  }
-  const q = [`as=${DAYS[Math.floor(next() * DAYS.length)]}`];
-  if (on.length) q.push(`on=${on.join('~')}`);
-  if (off.length) q.push(`off=${off.join('~')}`);
-  return `/api/cases/XK/nato?v=1&${q.join('&')}`;
-}
-
-function load(url: string, seconds: number, drivers: string[], seed: number): Promise<autocannon.Result> {
-  const next = rng(seed);
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    timeout: 10,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: randomPath(drivers, next) }) }],
+/** Runs load-client.ts in a child process and reads the one JSON line it prints. */
+function child<T>(mode: 'load' | 'probe', config: LoadConfig | ProbeConfig): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', CLIENT, mode, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      if (code !== 0) reject(new Error(`load-client ${mode} exited with ${code}`));
+      else resolve(JSON.parse(out) as T);
+    });
   });
 }
+
+const quantile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(sorted.length * q) - 1)] ?? NaN;
 
 export async function run(): Promise<BenchRow[]> {
   const dataset = loadDataset();
   const drivers = dataset.cases.find((c) => c.candidate === 'XK' && c.organization === 'nato')!.drivers.map((d) => d.id);
   const server = await startServer({ dataset, writable: false, assets: { js: '', css: '', atlas: '{}', version: 'bench' } });
   try {
-    // Warm-up: the workers start, prepare the engine's tables for the days asked, fill the cache.
-    await load(server.url, Math.max(5, Math.round(SECONDS / 2)), drivers, 1);
-    // Health while the pool is busy: sampled during the measured run.
-    const health: number[] = [];
-    let measuring = true;
-    const probe = (async () => {
-      while (measuring) {
-        const t = performance.now();
-        await fetch(`${server.url}/api/health`);
-        health.push(performance.now() - t);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })();
-    const r = await load(server.url, SECONDS, drivers, 2);
-    measuring = false;
-    await probe;
-    health.sort((a, b) => a - b);
-    const non2xx = r.non2xx;
-    const note = `${CONNECTIONS} connections, ${SECONDS} s after a warm-up, random setting of ${drivers.length} drivers × ${DAYS.length} days; ${r.requests.total} requests`;
+    const load = (seconds: number, seed: number) => child<LoadResult>('load', { url: server.url, seconds, connections: CONNECTIONS, drivers, seed });
+    // Warm-up: the workers start, prepare the case for the days asked, V8 compiles the hot paths.
+    await load(Math.max(5, Math.round(SECONDS / 2)), 1);
+    const load1 = loadavg()[0];
+    const [r, probe] = await Promise.all([load(SECONDS, 2), child<ProbeResult>('probe', { url: server.url, seconds: SECONDS, everyMs: 100 })]);
+    const health = [...probe.latencies].sort((a, b) => a - b);
+    const busy = r.statuses['503'] ?? 0;
+    const ok = Object.entries(r.statuses).filter(([s]) => s.startsWith('2')).reduce((a, [, n]) => a + n, 0);
+    const other = r.requests - ok - busy;
+    const other5xx = Object.entries(r.statuses).filter(([s]) => s.startsWith('5') && s !== '503').reduce((a, [, n]) => a + n, 0);
+    const healthP99 = quantile(health, 0.99);
+    const exact = SECONDS === 60 ? "issue 13's exact setting" : `${SECONDS} s (ACCEDE_BENCH_SECONDS=60 for the issue's exact setting)`;
+    const met = r.errors + r.timeouts === 0 && other5xx === 0 && r.p99 <= 250;
+    const note = `${CONNECTIONS} connections, ${SECONDS} s after a warm-up, random setting of ${drivers.length} drivers × ${DAYS.length} days; ${r.requests} answers; load average ${load1.toFixed(2)} (1 min) as the run began`;
     return [
-      { name: 'server: GET /api/cases/XK/nato, random setting and day — throughput', value: r.requests.average, unit: 'req/s', note },
-      { name: 'server: … latency p50', value: r.latency.p50, unit: 'ms' },
-      { name: 'server: … latency p99', value: r.latency.p99, unit: 'ms', target: '≤ 250 ms' },
-      { name: 'server: … errors + timeouts', value: r.errors + r.timeouts, unit: '', target: '0' },
-      { name: 'server: … non-2xx answers (503 busy included)', value: non2xx, unit: '', target: '0' },
-      { name: 'server: /api/health while busy, p99', value: health[Math.max(0, Math.ceil(health.length * 0.99) - 1)] ?? NaN, unit: 'ms', target: '≤ 50 ms', note: `${health.length} probes` },
+      { name: 'server: GET /api/cases/XK/nato, random setting and day — throughput (all answers)', value: r.throughput, unit: 'req/s', note },
+      { name: 'server: … 2xx answers', value: ok / SECONDS, unit: 'req/s', note: `${ok} answers` },
+      { name: 'server: … latency p50 (2xx)', value: r.p50, unit: 'ms' },
+      { name: 'server: … latency p99 (2xx)', value: r.p99, unit: 'ms', target: '≤ 250 ms', note: `max ${r.max} ms` },
+      { name: 'server: … errors + timeouts', value: r.errors + r.timeouts, unit: '', target: '0', note: `${r.errors} errors, ${r.timeouts} timeouts (10 s)` },
+      { name: 'server: … 503 busy (with Retry-After)', value: busy, unit: '', note: `${((100 * busy) / Math.max(1, r.requests)).toFixed(1)}% of answers` },
+      { name: 'server: … other non-2xx', value: other, unit: '', target: '0', note: JSON.stringify(r.statuses) },
+      { name: 'server: /api/health during the load, p99', value: healthP99, unit: 'ms', target: '≤ 50 ms', note: `${health.length} probes from a third process, every 100 ms; p50 ${quantile(health, 0.5).toFixed(1)} ms, max ${(health[health.length - 1] ?? NaN).toFixed(0)} ms; ${probe.failures} failed` },
+      {
+        name: `server: issue 13 target at 200 connections, ${SECONDS} s — 0 errors/timeouts, 0 5xx but 503, p99 ≤ 250 ms`,
+        value: r.p99,
+        unit: 'ms',
+        target: '≤ 250 ms',
+        note: `${met ? 'met' : 'not met'}; ${exact}`,
+      },
     ];
   } finally {
     await server.close();

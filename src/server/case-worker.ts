@@ -42,14 +42,19 @@ const prep: Prepared = {
 };
 
 /**
- * A job's answer, or a refusal the server turns into its 4xx: an error's class does not survive the
- * trip between threads, so a day before the candidate or the organization existed comes back tagged.
+ * A job's answer, or a refusal the server turns into its 4xx (an error's class does not survive the
+ * trip between threads, so a day before the candidate or the organization existed comes back tagged),
+ * with the time it took here: the pool's queue bound is a time budget.
  */
-export default function run(job: CaseJob): string | { notApplicable: string } {
+export type WorkerAnswer = ({ body: string } | { notApplicable: string }) & { ms: number };
+
+export default function run(job: CaseJob): WorkerAnswer {
+  const t = performance.now();
   try {
-    return computeJob(ix, prep, job);
+    const body = computeJob(ix, prep, job);
+    return { body, ms: performance.now() - t };
   } catch (e) {
-    if (e instanceof NotApplicableError) return { notApplicable: e.reason };
+    if (e instanceof NotApplicableError) return { notApplicable: e.reason, ms: performance.now() - t };
     throw e;
   }
 }

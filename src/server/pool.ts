@@ -1,17 +1,22 @@
-// Case computations off the event loop: a pool of worker threads (piscina) with a bounded queue. When
-// the queue is full a request is refused at once with 503 and Retry-After instead of waiting, so health
-// checks, pages and cached answers stay fast while the pool is busy.
+// Case computations off the event loop: a pool of worker threads (piscina) with a bounded queue. The
+// bound is in time, not only in count: a job is refused at once with 503 and Retry-After when the jobs
+// ahead of it would keep it waiting longer than the queue's budget (by the recent average time a job
+// takes), so an accepted request is answered promptly and health checks, pages and cached answers stay
+// fast while the pool is busy.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Dataset } from '../model/dataset.ts';
 import type { CaseComputer, CaseJob } from './compute.ts';
+import type { WorkerAnswer } from './case-worker.ts';
 import { apiError } from './errors.ts';
 
 export interface PoolOptions {
   /** Worker threads (default: the machine's cores, at least 1). */
   threads?: number;
-  /** Jobs waiting beyond those running; past it, 503 (default: 64 per thread). */
+  /** Jobs waiting beyond those running, at most; past it, 503 (default: 256 per thread). */
   maxQueue?: number;
+  /** The longest a job may expect to wait for a thread before it is refused with 503 (default 100 ms). */
+  queueBudgetMs?: number;
 }
 
 /** The worker module: compiled next to this file in dist/, else the sources through tsx. */
@@ -20,33 +25,49 @@ function workerFile(): string {
   return new URL(compiled ? './case-worker.js' : './case-worker.mjs', import.meta.url).href;
 }
 
+const busy = () => apiError(503, 'busy', 'the server is busy computing other answers; try again in a moment', {}, { 'Retry-After': '1' });
+
 export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseComputer & { readonly queued: number } {
   const threads = Math.max(1, o.threads ?? availableParallelism());
+  const budget = o.queueBudgetMs ?? 100;
   const pool = new Piscina({
     filename: workerFile(),
     workerData: { dataset },
     minThreads: threads,
     maxThreads: threads,
-    maxQueue: o.maxQueue ?? 64 * threads,
+    maxQueue: o.maxQueue ?? 256 * threads,
     idleTimeout: 60_000,
   });
+  // Jobs submitted and not yet answered, and a moving average of the time a job takes in its worker
+  // (wall clock there: on a machine shared with other work it counts the time the thread waited for a core).
+  let inFlight = 0;
+  let averageMs = 5;
+  let closing = false;
   return {
     get queued() {
       return pool.queueSize;
     },
     async run(job: CaseJob): Promise<string> {
-      let answer: string | { notApplicable: string };
+      const waiting = inFlight - threads + 1;
+      if (closing || (waiting > 0 && (waiting * averageMs) / threads > budget)) throw busy();
+      inFlight++;
+      let answer: WorkerAnswer;
       try {
-        answer = (await pool.run(job)) as string | { notApplicable: string };
+        answer = (await pool.run(job)) as WorkerAnswer;
       } catch (e) {
-        if (e instanceof Error && /queue is at limit/i.test(e.message)) {
-          throw apiError(503, 'busy', 'the server is busy computing other answers; try again in a moment', {}, { 'Retry-After': '1' });
-        }
+        // Piscina's own bound, or jobs cut off by close(): refusals like any other, not internal errors.
+        if (e instanceof Error && /queue is at limit|terminating worker thread/i.test(e.message)) throw busy();
         throw e;
+      } finally {
+        inFlight--;
       }
-      if (typeof answer !== 'string') throw apiError(422, 'not_applicable', answer.notApplicable);
-      return answer;
+      averageMs += (answer.ms - averageMs) / 16;
+      if ('notApplicable' in answer) throw apiError(422, 'not_applicable', answer.notApplicable);
+      return answer.body;
     },
-    close: () => pool.destroy(),
+    close: () => {
+      closing = true;
+      return pool.destroy();
+    },
   };
 }

@@ -85,7 +85,8 @@ describe('odd methods', () => {
 });
 
 describe('the worker pool', () => {
-  const pool = poolComputer(fixtureDataset(), { threads: 1, maxQueue: 2 });
+  // A bound in count alone (no time budget), so the test knows how many jobs wait.
+  const pool = poolComputer(fixtureDataset(), { threads: 1, maxQueue: 2, queueBudgetMs: Infinity });
   afterAll(() => pool.close());
 
   it('computes the same bytes as the server thread', async () => {
@@ -139,5 +140,23 @@ describe('the worker pool', () => {
     // A refusal does not stick: the same question answers once the pool is free.
     const again = await app.request(`http://localhost/api/cases/XK/nato?as=${days[days.length - 1]}`);
     expect(again.status).toBe(200);
+  }, 120_000);
+
+  it('refuses a job that would wait longer than the queue\'s time budget', async () => {
+    // A budget of 0 ms: while one job runs, any other would wait, so it is refused at once.
+    const strict = poolComputer(fixtureDataset(), { threads: 1, queueBudgetMs: 0 });
+    try {
+      const app = createApp({ ...base, computer: strict });
+      const days = ['2012-01-01', '2013-01-01', '2014-01-01', '2015-01-01', '2016-01-01'];
+      const answers = await Promise.all(days.map((d) => app.request(`http://localhost/api/cases/XK/nato?as=${d}`)));
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
+      expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(1);
+      expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+      const refused = answers.find((r) => r.status === 503)!;
+      expect(refused.headers.get('retry-after')).toBe('1');
+    } finally {
+      await strict.close();
+    }
   }, 120_000);
 });
