@@ -1,9 +1,5 @@
 // What every command receives: where to print, and how to read the dataset.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DEFAULT_DATA_DIR, loadDataset } from '../model/load.ts';
-import { loadDatasetCached } from './dataset-cache.ts';
-import { type Dataset, index, type Indexed } from '../model/dataset.ts';
+import type { Dataset, Indexed } from '../model/dataset.ts';
 import type { Assets } from '../site/bundle.ts';
 import type { Workspace } from '../store/index.ts';
 
@@ -47,27 +43,25 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * The dataset reader (YAML, the model's schemas, the cache of validated datasets), imported on demand:
+ * a command that never reads the dataset (accede power --game) starts without it. `main` loads it
+ * before any command that may read the dataset synchronously through `load`.
+ */
+let reader: typeof import('./dataset-loader.ts').loadIndexed | undefined;
+
+export async function preloadDatasetReader(): Promise<void> {
+  reader ??= (await import('./dataset-loader.ts')).loadIndexed;
+}
+
 export function createContext(io: Io, faces: Pick<CliContext, 'http'> = {}): CliContext {
   return {
     ...io,
     ...faces,
     exitCode: 0,
-    load: (dir, options) => index((options?.cached === false ? undefined : loadCompiled(dir)) ?? loadDataset(dir)),
+    load: (dir, options) => {
+      if (!reader) throw new Error('the dataset reader was not loaded (preloadDatasetReader)');
+      return reader(dir, options);
+    },
   };
-}
-
-/**
- * The compiled CLI (the bin sets ACCEDE_DIST to the package root) keeps validated datasets in
- * node_modules/.cache/accede, keyed by the files and the build; from the sources nothing is cached.
- */
-function loadCompiled(dir: string | undefined) {
-  const root = process.env.ACCEDE_DIST;
-  if (!root) return undefined;
-  let stamp: string;
-  try {
-    stamp = readFileSync(join(root, 'dist', 'stamp.json'), 'utf8');
-  } catch {
-    return undefined;
-  }
-  return loadDatasetCached(dir ?? DEFAULT_DATA_DIR, { dir: join(root, 'node_modules', '.cache', 'accede'), codeVersion: stamp });
 }

@@ -6,7 +6,7 @@ import { type Game, normalizeGame, parseGame, stageGame } from '../../engine/gam
 import { exactPivots, ratio } from '../../engine/exact-pivots.ts';
 import { exactSwings } from '../../engine/exact-swings.ts';
 import { powerIndices, type PowerResult } from '../../engine/power.ts';
-import { CliError, type CliContext } from '../context.ts';
+import { CliError, type CliContext, preloadDatasetReader } from '../context.ts';
 import { parseDateOption, today } from '../options.ts';
 
 type Index = 'banzhaf' | 'shapley-shubik' | 'all';
@@ -21,6 +21,9 @@ interface Options {
   json?: boolean;
   data?: string;
 }
+
+/** A game from a file needs no dataset: the reader (YAML, schemas) is loaded only for <org> <stage>. */
+export const readsDatasetOnDemand = true;
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -44,7 +47,7 @@ export function register(program: Command, ctx: CliContext): void {
         'of Shapley–Shubik take about two bytes per (coalition size, weight below the quota) and a pass per 16 players.\n' +
         'Examples:\n  accede power un security-council\n  accede power --game imf.json --json\n  accede power --weights imf.csv --quota 503621 --index banzhaf\n  accede power --weights imf.csv --quota 503621 --exact --json',
     )
-    .action((org: string | undefined, stage: string | undefined, o: Options) => {
+    .action(async (org: string | undefined, stage: string | undefined, o: Options) => {
       let game: Game;
       let title: string;
       if ([o.game, o.weights, org].filter((x) => x !== undefined).length > 1) throw new CliError('give one of --game FILE, --weights FILE.csv --quota Q, or <org> <stage>');
@@ -57,6 +60,7 @@ export function register(program: Command, ctx: CliContext): void {
         title = `${o.game}: ${game.players.length} players, quota${game.constraints.length > 1 ? 's' : ''} ${game.constraints.map((c) => c.quota).join(', ')}`;
       } else {
         if (!org || !stage) throw new CliError('expected <org> <stage> (e.g. accede power un security-council) or --game FILE');
+        await preloadDatasetReader();
         const ix = ctx.load(o.data);
         const organization = ix.organization(org.toLowerCase());
         if (!organization) throw new CliError(`unknown organization "${org}": expected one of ${ix.data.organizations.map((x) => x.id).join(', ')}`);
