@@ -86,6 +86,18 @@ export function hasStanceChanges(p: Prepared, evaluation: Evaluation): boolean {
 
 // ---------------------------------------------------------------- P(admission) over time
 
+/**
+ * Beyond this many drivers bearing on a case a day's tables take a second or more and tens of MB
+ * (docs/engine.md), so the chart, which needs one table per year, is not drawn.
+ */
+export const HISTORY_MAX_DRIVERS = 16;
+
+/** The method of the as-of day when the history chart would be too costly to compute, else undefined. */
+export function historyTooCostly(ix: Indexed, c: CaseData, asOf: string): Analysis['method'] | undefined {
+  const m = openSession(ix, c, asOf).method({});
+  return m.kind !== 'exact' || m.drivers > HISTORY_MAX_DRIVERS ? m : undefined;
+}
+
 /** The engine's session for a case on a day, for the history chart (the engine keeps the last 32 days per case). */
 export function historyTables(ix: Indexed, c: CaseData, day: string): Session {
   const s = openSession(ix, c, day);

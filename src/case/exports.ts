@@ -28,6 +28,13 @@ export const CSV_COLUMNS = [
   'p_absent_all_scenarios',
   'stance_origin',
   'recognition',
+  // The same on every row of a stage: its P(pass) and P(admission), full precision, how they were
+  // obtained ('exact' or 'monte-carlo') and, for an estimate, their standard errors (empty when exact).
+  'p_stage_all_scenarios',
+  'p_admission_all_scenarios',
+  'probability_method',
+  'p_stage_standard_error',
+  'p_admission_standard_error',
 ] as const;
 
 /** RFC 4180 quoting (a field with a comma, a quote or a line break is quoted); lines end with \n. */
@@ -47,6 +54,13 @@ export function caseCsv(ix: Indexed, c: CaseData, asOf: string, fixed: Assignmen
   const session = openSession(ix, c, asOf);
   const ev = session.evaluate(fixed);
   const voters = stageVoters(session, fixed);
+  const stageP = session.stageProbabilities(fixed);
+  const admission = session.probability(fixed);
+  const method = session.method(fixed);
+  const odds = (id: string) =>
+    method.kind === 'exact'
+      ? [stageP[id], admission, 'exact', '', '']
+      : [stageP[id], admission, 'monte-carlo', method.stageStandardErrors[id] ?? 0, method.standardError];
   const driversText = Object.entries(ev.drivers)
     .map(([k, v]) => `${k}=${v}${k in fixed ? '' : '?'}`)
     .join(' ');
@@ -55,7 +69,7 @@ export function caseCsv(ix: Indexed, c: CaseData, asOf: string, fixed: Assignmen
     const head = [c.candidate, c.organization, ev.asOf, driversText, s.id, s.name, s.body, s.rule, s.required, s.outcome];
     const vs = voters[i].voters;
     if (!vs || !s.applies) {
-      lines.push([...head, '', '', '', s.applies ? '' : 'not required', '', '', '', '', '', ''].map(csvField).join(','));
+      lines.push([...head, '', '', '', s.applies ? '' : 'not required', '', '', '', '', '', '', ...odds(s.id)].map(csvField).join(','));
       return;
     }
     const pos = new Map(s.voters.map((v) => [v.state, v.position]));
@@ -73,6 +87,7 @@ export function caseCsv(ix: Indexed, c: CaseData, asOf: string, fixed: Assignmen
           round(v.dist.absent),
           v.origin,
           v.recognition,
+          ...odds(s.id),
         ]
           .map(csvField)
           .join(','),

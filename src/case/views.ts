@@ -299,10 +299,12 @@ export interface CaseDetails {
   counter: Counter;
   isMember: boolean;
   evaluation: Evaluation;
-  /** P(admission): every stage passes, over the drivers not fixed and every member's position (exact). */
+  /** P(admission): every stage passes, over the drivers not fixed and every member's position. */
   probability: number;
   /** P(pass) by stage id. */
   stageProbabilities: Record<string, number>;
+  /** Which method gave the probabilities: exact, or a Monte Carlo estimate with its standard errors. */
+  method: Analysis['method'];
   /** How much each driver moves P(admission), largest first. */
   sensitivity: Analysis['sensitivity'];
   /** The fewest stance changes per stage and for the procedure; the fewest driver settings. */
@@ -379,6 +381,7 @@ export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}, prepa
     evaluation,
     probability: analysis.probability,
     stageProbabilities: analysis.stageProbabilities,
+    method: analysis.method,
     sensitivity: analysis.sensitivity,
     whatItTakes: analysis.whatItTakes,
     voters: stageVoters(session, fixed),

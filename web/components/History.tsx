@@ -5,7 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { Assignment } from '../../src/model/drivers.ts';
 import type { CaseData } from '../../src/model/schema.ts';
-import { hasHistoryTables, historyDays, historyTables, probabilityFrom } from '../compute.ts';
+import { notApplicable } from '../../src/model/asof.ts';
+import { hasHistoryTables, historyDays, historyTables, historyTooCostly, probabilityFrom } from '../compute.ts';
 import { longDate, pct } from '../format.ts';
 
 export interface HistoryProps {
@@ -22,11 +23,15 @@ const PAD = 4;
 
 export function History({ ix, c, asOf, fixed, onPick }: HistoryProps) {
   const since = firstYear(ix, c);
-  const days = historyDays(asOf, since);
+  // Days before the organization or the candidate existed have no answer (the engine refuses them).
+  const org = ix.organization(c.organization)!;
+  const candidate = ix.state(c.candidate);
+  const days = historyDays(asOf, since).filter((d) => d === asOf || !notApplicable(org, candidate, d));
+  const costly = historyTooCostly(ix, c, asOf);
   const [, ready] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    const todo = days.filter((d) => !hasHistoryTables(ix, c, d)).reverse();
+    const todo = costly ? [] : days.filter((d) => !hasHistoryTables(ix, c, d)).reverse();
     let t: ReturnType<typeof setTimeout> | undefined;
     const next = () => {
       const d = todo.shift();
@@ -42,6 +47,16 @@ export function History({ ix, c, asOf, fixed, onPick }: HistoryProps) {
     };
   }, [ix, c, asOf]);
 
+  if (costly) {
+    return (
+      <div class="history" data-testid="history">
+        <span class="hl-label">Over time</span>
+        <span class="hl-sub">
+          not drawn: {costly.drivers} drivers bear on this case, so each year's tables would take seconds; pick a day with “as of” instead
+        </span>
+      </div>
+    );
+  }
   const points = days.filter((d) => hasHistoryTables(ix, c, d)).map((d) => ({ day: d, p: probabilityFrom(historyTables(ix, c, d), fixed) }));
   if (days.length < 2) return null;
   // Small probabilities are drawn on a log scale, so that 0.001% → 0.1% is visible, not a flat line at 0.

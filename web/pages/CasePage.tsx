@@ -1,7 +1,7 @@
 // One case: headline, the procedure, the map, driver toggles, what it takes, the evidence, as-of, permalink, downloads.
 // The page's state lives in its URL (the permalink); every change rewrites the URL and the page renders from it.
 import { statusAsOf } from '../../src/engine/evaluate.ts';
-import { OVERALL, OVERALL_DEFINITION, SCENARIO, SCENARIO_DEFINITION } from '../../src/case/wording.ts';
+import { methodText, OVERALL, OVERALL_DEFINITION, SCENARIO, SCENARIO_DEFINITION } from '../../src/case/wording.ts';
 import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
@@ -105,6 +105,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
   const activeTies = st.ties.filter((t) => t.active);
   const rules = org.procedure.stages.map((s) => s.rule);
   const failing = ev.stages.filter((s) => s.applies && s.outcome === 'fail');
+  const estimated = dyn.method.kind !== 'exact';
   const positions = new Map(stageOutcome?.voters.map((v) => [v.state, v.position]) ?? []);
 
   return (
@@ -139,7 +140,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
           </span>
           <ol class="stage-summary" aria-label="Stages at a glance">
             {ev.stages.map((s, i) => (
-              <li key={s.id} class={s.reached ? 'reached' : s.applies ? s.outcome : 'skipped'}>
+              <li key={s.id} class={s.reached ? 'reached' : s.applies ? s.outcome : 'skipped'} data-stage={s.id} data-p={String(dyn.stageProbabilities[i])}>
                 <span class="mark" aria-hidden="true">
                   {s.reached ? '✓' : !s.applies ? '–' : s.outcome === 'pass' ? '✓' : '✗'}
                 </span>{' '}
@@ -158,8 +159,12 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
         </div>
         <div class="hl-block prob">
           <span class="hl-label">P(admission)</span>
-          <span class={`hl-value big ${dyn.probability >= 0.5 ? 'likely' : ''}`} data-testid="probability">
+          <span class={`hl-value big ${dyn.probability >= 0.5 ? 'likely' : ''}`} data-testid="probability" data-p={String(dyn.probability)}>
+            {estimated ? '≈ ' : ''}
             {pct(dyn.probability)}
+          </span>
+          <span class={`hl-sub method ${dyn.method.kind}`} data-testid="method" data-method={dyn.method.kind}>
+            {methodText(dyn.method)}
           </span>
           {dyn.probability > 0 && dyn.probability < 0.001 && <span class="hl-sub small-p">{smallProbability(dyn.probability)}</span>}
           <span class="hl-sub" data-testid="verdict">
