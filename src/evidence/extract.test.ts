@@ -89,6 +89,26 @@ describe('direct quotations and their speakers', () => {
       'He called the deal "a mistake".';
     expect(quotes(text).filter((q) => q.kind === 'direct').map((q) => q.text)).toEqual(['a mistake']);
   });
+
+  it('reads a quoted phrase between an article and a classifying noun, or after a passive naming verb, as a name', () => {
+    const text = 'The island keeps the "two flags, one crown" model. Its residents are called "crown subjects" abroad. ' +
+      'The reform is referred to as "the quiet law". Mr Olsen called the reform "a quiet scandal". ' +
+      'It was called "reckless" by Mayor Petra Lind. Ms Lind wants to end their "second-class" status.';
+    expect(quotes(text).filter((q) => q.kind === 'direct').map((q) => q.text)).toEqual(['a quiet scandal', 'reckless', 'second-class']);
+  });
+
+  it('takes the person, not the organization after "of", as the subject of the cue', () => {
+    const q = one('Jonas Berg of the city\'s Harbour Workers Union said "We will strike on Monday."');
+    expect(q.speaker?.name).toBe('Jonas Berg');
+    expect(q.speaker?.mention?.text).toBe('Jonas Berg');
+    const r = one('Council president Mira Holt in passing the motion to the assembly said "This is a good day."');
+    expect(r.speaker?.name).toBe('Mira Holt');
+  });
+
+  it('gives a quotation introduced by "quoted X as saying" to X, not to whoever quoted', () => {
+    const q = one('The Harbour Times quoted Edvin Lasko, a former port official, as saying "the cranes are too old".');
+    expect(q.speaker?.name).toBe('Edvin Lasko');
+  });
 });
 
 describe('reported statements', () => {

@@ -452,6 +452,22 @@ export const TITLE_FUNCTION_WORDS = new Set(['of', 'and', 'the', 'for', 'vs', 'v
   'to', 'a', 'an', 'la', 'le', 'der', 'die', 'das', 'von', 'van', '&', '-', '–', ':']);
 /** the so-called "…", nicknamed "…" */
 export const NAMING_PARTICIPLES = new Set(['nicknamed', 'codenamed', 'code-named']);
+/** they are called "U.S. nationals": a naming verb in the passive names, it does not quote */
+export const PASSIVE_NAMING = new Set(['called', 'named', 'dubbed', 'nicknamed', 'labelled', 'labeled', 'termed', 'titled',
+  'entitled', 'branded']);
+export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
+/** Articles before a quoted phrase used as a modifier: the "one country, two systems" model (a possessive —
+ * their "fringe country" status — makes it someone's characterisation, a quotation). */
+export const NAME_DETERMINERS = new Set(['the', 'a', 'an']);
+/** Nouns that classify the quoted phrase before them as the name of a thing: the "X" model. */
+export const NAME_HEADS = new Set(['model', 'policy', 'policies', 'doctrine', 'principle', 'formula', 'framework',
+  'strategy', 'plan', 'initiative', 'movement', 'agenda', 'approach', 'system', 'law', 'act', 'bill', 'rule', 'rules',
+  'regime', 'deal', 'agreement', 'accord', 'treaty', 'protocol', 'format', 'mechanism', 'scheme', 'era',
+  'zone', 'option', 'scenario', 'concept', 'theory', 'package', 'coalition', 'alliance', 'bloc', 'faction', 'group',
+  'party', 'caucus', 'network', 'summit', 'rally', 'protest', 'protests', 'march', 'clause', 'provision', 'resolution',
+  'amendment', 'declaration', 'mission', 'order', 'programme', 'program', 'project', 'campaign', 'tour', 'slogan']);
+/** Verbs whose object is then quoted: Politico quoted Tim Manning as saying "…". */
+export const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quoting', 'quote', 'cited', 'cites', 'citing', 'cite']);
 /** the phrase known as "…", a song titled "…" (after a MENTION_NOUNS word) */
 export const MENTION_INTRODUCERS = new Set(['as', 'called', 'named', 'titled', 'entitled', 'dubbed', 'codenamed']);
 

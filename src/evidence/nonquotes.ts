@@ -5,8 +5,12 @@ import type { Doc } from './document.ts';
 import {
   GLOSS_CUES,
   MENTION_INTRODUCERS,
+  BE_FORMS,
   MENTION_NOUNS,
+  NAME_DETERMINERS,
+  NAME_HEADS,
   NAMING_PARTICIPLES,
+  PASSIVE_NAMING,
   SIGN_NOUNS,
   TITLE_FUNCTION_WORDS,
   cueOf,
@@ -38,6 +42,13 @@ export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQ
       (b1.lower === 'as' && b2?.lower === 'known'))) return 'word-as-word';
   if (b1 && b2 && b1.kind === 'word' && MENTION_INTRODUCERS.has(b1.lower) &&
       MENTION_NOUNS.has(b2.lower)) return 'word-as-word';
+  // they are called "U.S. nationals", a war referred to as "…": naming in the passive (no agent)
+  const agent = tokens[close + 1]?.lower === 'by';
+  if (!agent && b1 && b2 && PASSIVE_NAMING.has(b1.lower) && BE_FORMS.has(b2.lower)) return 'word-as-word';
+  if (!agent && b1?.lower === 'as' && b2?.lower === 'to' && b3?.lower === 'referred') return 'word-as-word';
+  // the "one country, two systems" model: a quoted phrase between a determiner and a classifying noun names it
+  const a1 = tokens[close + 1];
+  if (b1 && NAME_DETERMINERS.has(b1.lower) && a1?.kind === 'word' && a1.depth === 0 && NAME_HEADS.has(a1.lower)) return 'name-or-title';
   // signs which read "silenced", placards saying "…"
   for (let k = 1; k <= 4; k++) {
     const t = before(k);

@@ -369,6 +369,16 @@ export class Phrases {
             return { ...head, last, after: last + 1, affiliation: head.affiliation ?? affiliation };
           }
         }
+        // the same with words describing the organization: Arnel dela Vega of the army's Western Mindanao
+        // Command, Peter Iseley of worldwide victim group Ending Clergy Abuse — the person is the subject
+        const described = this.describedAffiliation(first, lo);
+        if (described >= 0) {
+          const head = this.backward(described - 1, lo);
+          if (head && head.kind === 'name') {
+            const affiliation = doc.text.slice(tokens[best.first].start, tokens[best.last].end);
+            return { ...head, last, after: last + 1, affiliation: head.affiliation ?? affiliation };
+          }
+        }
         // the object of a preposition is not a subject ("contributor to Slate wrote"), unless the run
         // is a titled person ("Ambassador to the United Nations Nikki Haley")
         if (link && first - 1 >= lo && link.kind === 'word' && PREPOSITIONS.has(link.lower) && link.lower !== 'of' &&
@@ -422,6 +432,22 @@ export class Phrases {
       break;
     }
     return { first, last, after: last + 1, kind: 'common' };
+  }
+
+  /** The link token (of/from/at/for) before a few lowercase describing words ending right before `first`, or -1. */
+  private describedAffiliation(first: number, lo: number): number {
+    const { tokens } = this;
+    let k = first - 1;
+    for (let n = 0; n < 4 && k > lo; n++, k--) {
+      const t = tokens[k];
+      if (t.depth !== 0 || t.kind !== 'word' || t.cap) return -1;
+      if (PERSON_ORG_LINKS.has(t.lower)) return n > 0 ? k : -1;
+      const describing = DETERMINERS.has(t.lower) || t.lower === "'s" || t.lower === '’s' ||
+        !(PREPOSITIONS.has(t.lower) || CONJUNCTIONS.has(t.lower) || AUX.has(t.lower) || PRONOUNS.has(t.lower) ||
+          VERB_ADJUNCTS.has(t.lower) || cueOf(t.lower) || t.lower === 'to');
+      if (!describing) return -1;
+    }
+    return PERSON_ORG_LINKS.has(tokens[k]?.lower ?? '') && k < first - 1 ? k : -1;
   }
 
   /** Lowercase titles right before a name: "the Greek prime minister Kyriakos Mitsotakis". */

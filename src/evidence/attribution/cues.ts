@@ -10,6 +10,8 @@ import {
   INTERVIEWEE_NOUNS,
   ORG_NOUNS,
   PARTICIPLE_LEADS,
+  PREPOSITIONS,
+  QUOTING_VERBS,
   SPEAKER_NOUNS,
   SUBJECT_HEAD_PREPOSITIONS,
   cueOf,
@@ -49,6 +51,15 @@ function computeFrame(ctx: AttributionContext, c: number, si: number): Attributi
     const np = ctx.np.forward(c + 2, s.last);
     if (np && speakerLike(ctx, np)) return attributionFor(ctx, np, c, 0.8, 'passive-agent');
   }
+  // Politico quoted Tim Manning, formerly of FEMA, as saying "…": the quoted person speaks
+  if (cue.participle && tokens[c - 1]?.lower === 'as') {
+    for (let v = c - 2; v >= Math.max(s.first, c - 25); v--) {
+      if (tokens[v].depth !== 0 || !QUOTING_VERBS.has(tokens[v].lower)) continue;
+      const np = ctx.np.forward(v + 1, c - 2);
+      if (np && speakerLike(ctx, np)) return attributionFor(ctx, np, c, 0.85, 'quoted-as-saying');
+      break;
+    }
+  }
   const k = ctx.np.skipAdjunctsBack(c - 1, s.first);
   const prev = tokens[k];
   const coordinated = !!prev && prev.kind === 'word' && COORDINATING_LEADS.has(prev.lower);
@@ -71,6 +82,12 @@ function subjectBefore(ctx: AttributionContext, np: NP | null, c: number, cue: C
     const subj = ctx.np.subject(si);
     if (subj && subj.last < np.first && speakerLike(ctx, subj)) return attributionFor(ctx, subj, c, 0.8, 'document-subject');
   }
+  // "Richard Ferrand in relaying the news to parliament said": the object of a preposition is not
+  // the subject; the subject is the phrase the prepositional (and -ing) adjuncts hang on
+  if (np && np.kind === 'common' && isPrepositionAt(ctx, np.first - 1)) {
+    const head = headBeforeAdjuncts(ctx, np.first - 1, s.first);
+    if (head && subjectFits(ctx, head, cue)) return attributionFor(ctx, head, c, 0.8, 'subject');
+  }
   if (np && subjectFits(ctx, np, cue)) return attributionFor(ctx, np, c, 0.9, 'subject');
   // "Critics from across Britain's political spectrum have claimed": the head is before the preposition
   if (np && np.kind === 'common') {
@@ -82,6 +99,27 @@ function subjectBefore(ctx: AttributionContext, np: NP | null, c: number, cue: C
     }
     const head = preps > 0 ? ctx.np.backward(p, s.first) : null;
     if (head && head.kind !== 'pronoun' && subjectFits(ctx, head, cue)) return attributionFor(ctx, head, c, 0.8, 'subject');
+  }
+  return null;
+}
+
+function isPrepositionAt(ctx: AttributionContext, k: number): boolean {
+  const t = ctx.tokens[k];
+  return !!t && t.depth === 0 && t.kind === 'word' && (PREPOSITIONS.has(t.lower) || t.lower === 'to');
+}
+
+/** Walking back from the preposition at p over "PREP NP" and "-ing NP" adjuncts: the person they follow. */
+function headBeforeAdjuncts(ctx: AttributionContext, p: number, lo: number): NP | null {
+  const { tokens } = ctx;
+  for (let hops = 0; hops < 4 && p > lo; hops++) {
+    // the preposition (or "in relaying"): step over it
+    while (p > lo && (isPrepositionAt(ctx, p) || (tokens[p].kind === 'word' && /^[a-z]+ing$/.test(tokens[p].text)))) p--;
+    const np = ctx.np.backward(p, lo);
+    if (!np) return null;
+    if (!isPrepositionAt(ctx, np.first - 1) && !/^[a-z]+ing$/.test(tokens[np.first - 1]?.text ?? '')) {
+      return np.kind === 'name' || np.kind === 'common' ? np : null;
+    }
+    p = np.first - 1;
   }
   return null;
 }
