@@ -7,7 +7,7 @@ import type { Dataset } from '../model/dataset.ts';
 import type { Assets } from '../site/bundle.ts';
 import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
 import { answerCache } from './answers.ts';
-import { type CaseComputer, inlineComputer } from './compute.ts';
+import { type CaseComputer, inlineComputer, inlinePreparer, type TextPreparer } from './compute.ts';
 import { serverContext } from './context.ts';
 import { apiError, asApiError } from './errors.ts';
 import { allowedHosts, hostGuard } from './host-guard.ts';
@@ -39,6 +39,8 @@ export interface AppDeps {
   allowedHosts?: readonly string[];
   /** Where case answers are computed: a worker pool under `serve`; default: this thread. */
   computer?: CaseComputer;
+  /** Where pasted texts are read and extracted before they are stored: a worker pool under `serve`; default: this thread. */
+  importer?: TextPreparer;
 }
 
 /** The methods the app answers; others (CONNECT, TRACE, PROPFIND…) get 405 with the list. */
@@ -85,7 +87,7 @@ export function createApp(deps: AppDeps) {
     '/',
     workspaceRoutes({
       workspace: deps.workspace,
-      gazetteer: () => (gazetteer ??= buildGazetteer(deps.dataset)),
+      importer: deps.importer ?? inlinePreparer(() => (gazetteer ??= buildGazetteer(deps.dataset))),
       token: deps.token,
       hosts,
       writable: deps.writable,

@@ -1,14 +1,17 @@
-// A worker of the server's pool (pool.ts): loads the dataset it is given once and answers case jobs.
-// It keeps, in bounded LRU caches, each day's snapshot and each case prepared on a day (the engine's
+// A worker of the server's pools (pool.ts): loads the dataset it is given once and answers case jobs
+// (the default export) or prepares pasted texts for the workspace (`prepareImport`, the import pool).
+// For case jobs it keeps, in bounded LRU caches, each day's snapshot and each case prepared on a day (the engine's
 // session with its tables, and the part of the answer that does not depend on the drivers), so a new
 // driver setting costs a re-weighing of tables already built, not a fresh analysis.
 import { workerData } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
+import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
 import { type Day, daySnapshot } from '../case/snapshot.ts';
 import { type PreparedCase, prepareCase } from '../case/views.ts';
 import { NotApplicableError } from '../model/asof.ts';
 import { type Dataset, index } from '../model/dataset.ts';
 import type { CaseData } from '../model/schema.ts';
+import { type PreparedText, prepareText, WorkspaceError, type WorkspaceErrorCode } from '../store/index.ts';
 import { type CaseJob, computeJob, type Prepared } from './compute.ts';
 
 export interface CaseWorkerData {
@@ -22,7 +25,8 @@ export interface CaseWorkerData {
 const DAYS_KEPT = 128;
 const CASES_KEPT = 256;
 
-const ix = index((workerData as CaseWorkerData).dataset);
+const dataset = (workerData as CaseWorkerData).dataset;
+const ix = index(dataset);
 const days = new LRUCache<string, Day>({ max: DAYS_KEPT });
 // Keyed by case and day; the worker serves one dataset version (a new version is a new pool).
 const cases = new LRUCache<string, PreparedCase>({ max: CASES_KEPT });
@@ -55,6 +59,20 @@ export default function run(job: CaseJob): WorkerAnswer {
     return { body, ms: performance.now() - t };
   } catch (e) {
     if (e instanceof NotApplicableError) return { notApplicable: e.reason, ms: performance.now() - t };
+    throw e;
+  }
+}
+
+/** A prepared text, or the store's refusal by its code (the error's class does not cross threads). */
+export type ImportAnswer = { prepared: PreparedText } | { refused: { code: WorkspaceErrorCode; message: string } };
+
+let gazetteer: Gazetteer | undefined;
+
+export function prepareImport(job: { text: string; origin: string }): ImportAnswer {
+  try {
+    return { prepared: prepareText(job.text, { gazetteer: (gazetteer ??= buildGazetteer(dataset)), origin: job.origin }) };
+  } catch (e) {
+    if (e instanceof WorkspaceError) return { refused: { code: e.code, message: e.message } };
     throw e;
   }
 }

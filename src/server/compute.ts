@@ -1,13 +1,16 @@
 // The computations behind the answers that cost time (a case's JSON and downloads, the overview, the
-// case list, a state across cases, the track record): one function
-// both the server's own thread and the pool's workers run, so an answer is the same bytes either way.
+// case list, a state across cases, the track record) and the costly half of a text import (reading and
+// extracting it): one function each that both the server's own thread and the pools' workers run, so
+// an answer is the same bytes either way.
 import { caseCsv, caseJsonText } from '../case/exports.ts';
 import { type Day, daySnapshot } from '../case/snapshot.ts';
 import { trackRecord } from '../case/track-record.ts';
 import { caseDetails, overview, type PreparedCase, prepareCase, stateAcrossCases, summaryWithProbability } from '../case/views.ts';
+import type { Gazetteer } from '../evidence/gazetteer.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData } from '../model/schema.ts';
+import { type PreparedText, prepareText } from '../store/index.ts';
 
 /** A case's answer: its details (the API) or a download. */
 export interface OneCaseJob {
@@ -64,6 +67,20 @@ export function inlineComputer(ix: Indexed, day: (asOf: string) => Day = (asOf) 
   const prep: Prepared = { day, case: prepareCase };
   return {
     run: async (job) => computeJob(ix, prep, job),
+    close: async () => {},
+  };
+}
+
+/** Reads a pasted text and extracts its items (no database): in this thread, or in a worker pool. */
+export interface TextPreparer {
+  prepare(text: string, origin: string): Promise<PreparedText>;
+  close(): Promise<void>;
+}
+
+/** Prepares on the calling thread, blocking it meanwhile (tests, `createApp` alone). */
+export function inlinePreparer(gazetteer: () => Gazetteer): TextPreparer {
+  return {
+    prepare: async (text, origin) => prepareText(text, { gazetteer: gazetteer(), origin }),
     close: async () => {},
   };
 }

@@ -52,8 +52,13 @@ export function fromStore(e: WorkspaceError): ApiError {
   if (e instanceof ConflictError) {
     return apiError(409, 'conflict', e.message, { current: { version: e.currentVersion, updatedBy: e.updatedBy, updatedAt: e.updatedAt } });
   }
-  const [status, code] = STATUS_OF[e.code];
-  return apiError(status, code, e.message, {}, status === 503 ? { 'Retry-After': '1' } : {});
+  return fromStoreCode(e.code, e.message);
+}
+
+/** A store failure by its code: what a worker thread sends back, since an error's class does not cross threads. */
+export function fromStoreCode(storeCode: WorkspaceErrorCode, message: string): ApiError {
+  const [status, code] = STATUS_OF[storeCode];
+  return apiError(status, code, message, {}, status === 503 ? { 'Retry-After': '1' } : {});
 }
 
 /** Any thrown value as an answer; undefined for a bug (the app logs it and answers 500). */

@@ -1,10 +1,11 @@
-// Binds the app to a port with @hono/node-server, with the case computations in a worker pool. Used by
+// Binds the app to a port with @hono/node-server, with the case computations in a worker pool and the
+// reading of pasted texts in a small pool of its own (when a workspace is attached). Used by
 // `accede serve` and by the browser tests (port 0).
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { type AppDeps, createApp } from './app.ts';
 import { allowedHosts } from './host-guard.ts';
-import { type PoolOptions, poolComputer } from './pool.ts';
+import { importPool, type PoolOptions, poolComputer } from './pool.ts';
 
 export interface RunningServer {
   url: string;
@@ -25,14 +26,19 @@ export interface ServerOptions {
   host?: string;
   port?: number;
   allowHosts?: readonly string[];
-  /** The worker pool for case computations (false: compute on the event loop, as createApp alone does). */
+  /** The worker pool for case computations (false: compute and import on the event loop, as createApp alone does). */
   pool?: PoolOptions | false;
 }
 
 export async function startServer(deps: AppDeps, opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const computer = deps.computer ?? (opts.pool === false ? undefined : poolComputer(deps.dataset, opts.pool));
-  const app = createApp({ ...deps, computer, allowedHosts: deps.allowedHosts ?? allowedHosts(host, opts.allowHosts) });
+  // The import pool only when there is a workspace to import into (its thread starts with the server).
+  const importer = deps.importer ?? (opts.pool === false || !deps.workspace ? undefined : importPool(deps.dataset));
+  const ownPools = async () => {
+    await Promise.all([computer && !deps.computer ? computer.close() : undefined, importer && !deps.importer ? importer.close() : undefined]);
+  };
+  const app = createApp({ ...deps, computer, importer, allowedHosts: deps.allowedHosts ?? allowedHosts(host, opts.allowHosts) });
   const server = createAdaptorServer({ fetch: app.fetch });
   server.on('connect', (_req, socket) => socket.end(CONNECT_REFUSED));
   server.on('clientError', (_err, socket) => {
@@ -41,7 +47,7 @@ export async function startServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   });
   await new Promise<void>((resolve, reject) => {
     const onError = (e: Error) => {
-      if (computer && !deps.computer) void computer.close();
+      void ownPools();
       reject(e);
     };
     server.once('error', onError);
@@ -58,11 +64,8 @@ export async function startServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     close: () =>
       new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-        server.close(() => {
-          // The pool this server made; one passed in belongs to the caller.
-          if (computer && !deps.computer) void computer.close().then(resolve, resolve);
-          else resolve();
-        });
+        // The pools this server made; those passed in belong to the caller.
+        server.close(() => void ownPools().then(resolve, resolve));
       }),
   };
 }

@@ -6,9 +6,9 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Dataset } from '../model/dataset.ts';
-import type { CaseComputer, CaseJob } from './compute.ts';
-import type { WorkerAnswer } from './case-worker.ts';
-import { apiError } from './errors.ts';
+import type { CaseComputer, CaseJob, TextPreparer } from './compute.ts';
+import type { ImportAnswer, WorkerAnswer } from './case-worker.ts';
+import { apiError, fromStoreCode } from './errors.ts';
 
 export interface PoolOptions {
   /** Worker threads (default: the machine's cores, at least 1). */
@@ -69,5 +69,45 @@ export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseCompute
       closing = true;
       return pool.destroy();
     },
+  };
+}
+
+export interface ImportPoolOptions {
+  /** Worker threads (default 1: imports are rare, and one at a time keeps a core for everything else). */
+  threads?: number;
+  /** Imports waiting beyond those running; past it, 503 (default 8). */
+  maxQueue?: number;
+}
+
+/**
+ * Reading and extracting pasted texts off the event loop: a small pool of its own, so that a large import
+ * neither stalls health checks and pages nor queues behind (or ahead of) case answers.
+ */
+export function importPool(dataset: Dataset, o: ImportPoolOptions = {}): TextPreparer {
+  const threads = Math.max(1, o.threads ?? 1);
+  const pool = new Piscina({
+    filename: workerFile(),
+    name: 'prepareImport',
+    workerData: { dataset },
+    minThreads: threads,
+    maxThreads: threads,
+    maxQueue: o.maxQueue ?? 8,
+    idleTimeout: 60_000,
+  });
+  return {
+    async prepare(text, origin) {
+      let answer: ImportAnswer;
+      try {
+        answer = (await pool.run({ text, origin })) as ImportAnswer;
+      } catch (e) {
+        if (e instanceof Error && /queue is at limit|terminating worker thread/i.test(e.message)) {
+          throw apiError(503, 'busy', 'the server is busy importing other documents; try again in a moment', {}, { 'Retry-After': '1' });
+        }
+        throw e;
+      }
+      if ('refused' in answer) throw fromStoreCode(answer.refused.code, answer.refused.message);
+      return answer.prepared;
+    },
+    close: () => pool.destroy(),
   };
 }

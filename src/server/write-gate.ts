@@ -5,9 +5,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import type { Gazetteer } from '../evidence/gazetteer.ts';
 import type { Issue } from '../model/issues.ts';
 import type { Workspace } from '../store/index.ts';
+import type { TextPreparer } from './compute.ts';
 import { apiError, badRequest, notFound } from './errors.ts';
 import { hostName } from './host-guard.ts';
 import { ENTITY_ID } from './requests.ts';
@@ -21,6 +21,7 @@ export type WorkspaceLike = Pick<
   | 'getItem'
   | 'curate'
   | 'importText'
+  | 'importPrepared'
   | 'listScenarios'
   | 'getScenario'
   | 'saveScenario'
@@ -31,7 +32,8 @@ export type WorkspaceLike = Pick<
 
 export interface WriteGate {
   workspace?: WorkspaceLike;
-  gazetteer?: () => Gazetteer;
+  /** Reads and extracts a pasted text before the workspace stores it (off the event loop under `serve`). */
+  importer: TextPreparer;
   token?: string;
   /** Host names the server answers to: a page may write only from one of them, same-origin. */
   hosts: readonly string[];

@@ -3,6 +3,8 @@ export {
   Workspace,
   documentId,
   openWorkspace,
+  prepareText,
+  type PreparedText,
   type AuditEntry,
   type DocumentDetail,
   type DocumentSummary,

@@ -140,6 +140,28 @@ export function documentId(hash: string): string {
   return `d${hash.slice(0, 15)}`;
 }
 
+/** A text read and its items extracted, ready to store: the costly half of an import, with no database. */
+export interface PreparedText {
+  doc: ImportedDocument;
+  extraction: Extraction;
+}
+
+/**
+ * Reads a pasted text (the 5 MB limit, binary refused, a metadata header) and extracts its items: pure,
+ * so the server runs it on a worker thread and only the store's short write on its event loop.
+ */
+export function prepareText(text: string, opts: { gazetteer?: Gazetteer; origin?: string }): PreparedText {
+  const raw = parseInput(z.string().max(MAX_IMPORT_BYTES, 'text over the 5 MB limit'), text, 'text');
+  let doc: ImportedDocument;
+  try {
+    doc = importBytes(new TextEncoder().encode(raw), opts.origin ?? 'pasted text', 'txt');
+  } catch (e) {
+    if (e instanceof ImportError) throw new RefusedError(e.message, e.reason);
+    throw e;
+  }
+  return { doc, extraction: extract(doc.text, opts.gazetteer) };
+}
+
 export class Workspace {
   readonly path: string;
   private readonly db: Database.Database;
@@ -293,19 +315,16 @@ export class Workspace {
    * and stores both. `meta` may carry a title, outlet, date and URL; a metadata header in the text is read too.
    */
   importText(text: string, opts: { who: string; gazetteer?: Gazetteer; origin?: string; meta?: Partial<DocumentMeta> }): ImportResult {
-    const raw = parseInput(z.string().max(MAX_IMPORT_BYTES, 'text over the 5 MB limit'), text, 'text');
-    let doc: ImportedDocument;
-    try {
-      doc = importBytes(new TextEncoder().encode(raw), opts.origin ?? 'pasted text', 'txt');
-    } catch (e) {
-      if (e instanceof ImportError) throw new RefusedError(e.message, e.reason);
-      throw e;
-    }
-    const meta = { ...doc.meta };
+    return this.importPrepared(prepareText(text, opts), opts);
+  }
+
+  /** Stores a text prepared by `prepareText` (perhaps on another thread), with `meta` over the header's. */
+  importPrepared(prepared: PreparedText, opts: { who: string; meta?: Partial<DocumentMeta> }): ImportResult {
+    const meta = { ...prepared.doc.meta };
     for (const [k, v] of Object.entries(parseInput(DocumentMeta.partial(), opts.meta ?? {}, 'metadata'))) {
       if (v !== undefined && v !== null) (meta as Record<string, unknown>)[k] = v;
     }
-    return this.importDocument({ ...doc, meta }, extract(doc.text, opts.gazetteer), opts.who);
+    return this.importDocument({ ...prepared.doc, meta }, prepared.extraction, opts.who);
   }
 
   listDocuments(): DocumentSummary[] {

@@ -59,7 +59,10 @@ export function workspaceRoutes(gate: WriteGate): Hono {
 
   app.post('/api/workspace/documents', write, limit(4 * 1024 * 1024), async (c) => {
     const body = parse(ImportBody, await jsonBody(c), 'body');
-    const r = ws().importText(body.text, { who: body.who, origin: 'web import', gazetteer: gate.gazetteer?.(), meta: body.meta });
+    const store = ws();
+    // Reading and extracting the text is the costly half: it runs in the import pool under `serve`, so a
+    // large import does not stall other requests; the store's write (one transaction) stays here.
+    const r = store.importPrepared(await gate.importer.prepare(body.text, 'web import'), { who: body.who, meta: body.meta });
     return c.json(r, r.created ? 201 : 200);
   });
 
