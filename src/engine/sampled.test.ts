@@ -39,6 +39,17 @@ describe('Monte Carlo over driver assignments (the labelled approximation)', () 
     });
   });
 
+  it('answers a likely setting from the unset draws that agree with it, an unlikely one from draws of its own', () => {
+    expect(mc.method({}).samples).toBe(4000);
+    const likely = mc.method({ d3: true });
+    expect(likely.samples).toBeGreaterThanOrEqual(400);
+    expect(likely.samples).toBeLessThan(4000);
+    // Six drivers set: about 4000 / 2^6 draws would agree, too few; a likelihood-weighted pool instead.
+    const unlikely = { d0: true, d1: false, d2: true, d4: false, d5: true, d6: false };
+    expect(mc.method(unlikely).samples).toBe(4000);
+    expect(Math.abs(mc.probability(unlikely) - exact.probability(unlikely))).toBeLessThan(4.5 * mc.method(unlikely).standardError);
+  });
+
   it('is reproducible: the same question gets the same numbers', () => {
     const again = sampled(setup, c.drivers, new Map());
     expect(again.probability({ d3: true })).toBe(mc.probability({ d3: true }));

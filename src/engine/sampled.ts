@@ -10,8 +10,10 @@ import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
 import { type CaseSetup, type Dist, distUnder, driversOf, estimatedFactor, type Unit } from './setup.ts';
 
 const SEED = 20240601;
-/** Pools kept per session (one per driver setting asked about, and one per set driver flipped). */
-const POOLS = 16;
+/** Pools kept per session, besides the unset one (one per driver setting asked about). */
+const POOLS = 64;
+/** Fewest agreeing draws of the unset pool that answer for a setting (standard error at most ≈ 0.025). */
+const MIN_KEPT = 400;
 
 export interface MonteCarloMethod {
   kind: 'monte-carlo';
@@ -43,15 +45,24 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
   // nor changes a number, and its sensitivity is exactly 0.
   const own = (set: Assignment): Assignment => Object.fromEntries(Object.entries(set).filter(([id]) => column.has(id)));
   const pools = new Map<string, Pool>();
+  let base: Pool | undefined;
   const poolFor = (all: Assignment): Pool => {
     const set = own(all);
     const key = JSON.stringify(Object.entries(set).sort());
     let pool = pools.get(key);
-    if (!pool) {
-      pool = drawPool(sampler, set, SAMPLES, SEED);
-      if (pools.size >= POOLS) pools.delete(pools.keys().next().value!);
-      pools.set(key, pool);
+    if (pool) return pool;
+    base ??= drawPool(sampler, {}, SAMPLES, SEED);
+    if (key === '[]') pool = base;
+    else {
+      // The draws of the unset pool that agree with the setting are draws given it (rejection
+      // sampling): when enough of them agree, a toggle re-reads those instead of drawing anew (a new
+      // pool costs seconds; this costs a pass over the samples). Too few (an unlikely setting): a
+      // likelihood-weighted pool of its own.
+      const kept = restrict(base, k, Object.entries(set).map(([id, v]) => ({ j: column.get(id)!, v: v ? 1 : 0 })));
+      pool = kept.n >= MIN_KEPT ? kept : drawPool(sampler, set, SAMPLES, SEED);
     }
+    if (pools.size >= POOLS) pools.delete(pools.keys().next().value!);
+    pools.set(key, pool);
     return pool;
   };
   /** P(admission | set and, when given, driver j = v) from set's pool (j unset there). */
@@ -86,22 +97,29 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
     sensitivity: (set) => sensitivityBy(setup.case.drivers, given(set), set),
     driverPlan: (set) => greedyPlan(sampler.drivers, poolFor(set), own(set), factor),
     unitDist(set, unit) {
-      const pool = poolFor(set);
       const names = driversOf(unit.spec).filter((d) => column.has(d));
+      if (names.length === 0) return distUnder(unit.spec, {});
+      // The samples' weight by the values of the unit's few drivers, then one distribution per value.
+      const pool = poolFor(set);
+      const cols = names.map((d) => column.get(d)!);
+      const mass = new Float64Array(1 << cols.length);
+      for (let i = 0; i < pool.n; i++) {
+        let x = 0;
+        for (let b = 0; b < cols.length; b++) x |= pool.values[i * k + cols[b]] << b;
+        mass[x] += pool.weights[i];
+      }
       const out: Dist = { yes: 0, no: 0, abstain: 0, absent: 0 };
       let sw = 0;
-      const a: Assignment = {};
-      for (let i = 0; i < pool.n; i++) {
-        const w = pool.weights[i];
-        if (w === 0) continue;
-        for (const d of names) a[d] = pool.values[i * k + column.get(d)!] === 1;
-        const x = distUnder(unit.spec, a);
+      mass.forEach((w, x) => {
+        if (w === 0) return;
+        const a: Assignment = Object.fromEntries(names.map((d, b) => [d, ((x >> b) & 1) === 1]));
+        const dist = distUnder(unit.spec, a);
         sw += w;
-        out.yes += w * x.yes;
-        out.no += w * x.no;
-        out.abstain += w * x.abstain;
-        out.absent += w * x.absent;
-      }
+        out.yes += w * dist.yes;
+        out.no += w * dist.no;
+        out.abstain += w * dist.abstain;
+        out.absent += w * dist.absent;
+      });
       return { yes: out.yes / sw, no: out.no / sw, abstain: out.abstain / sw, absent: out.absent / sw };
     },
     method(set) {
@@ -121,24 +139,57 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
 function greedyPlan(drivers: DriverData[], pool: Pool, set: Assignment, factor: number, target = 0.5): DriverPlan {
   const k = drivers.length;
   const chosen: Array<{ j: number; v: number }> = [];
-  const agrees = (i: number, extra?: { j: number; v: number }) =>
-    chosen.every((c) => pool.values[i * k + c.j] === c.v) && (!extra || pool.values[i * k + extra.j] === extra.v);
+  // Samples agreeing with the settings chosen so far; per step one pass sums, for every driver and
+  // value, the weights (w, w², w·P) of the agreeing samples that also take that value.
+  const agree = new Uint8Array(pool.n).fill(1);
   let p = factor * estimate(pool, pool.admission).p;
   while (p < target) {
+    const sw = new Float64Array(2 * k);
+    const sw2 = new Float64Array(2 * k);
+    const swp = new Float64Array(2 * k);
+    for (let i = 0; i < pool.n; i++) {
+      const w = pool.weights[i];
+      if (!agree[i] || w === 0) continue;
+      const wp = w * pool.admission[i];
+      for (let j = 0; j < k; j++) {
+        const c = 2 * j + pool.values[i * k + j];
+        sw[c] += w;
+        sw2[c] += w * w;
+        swp[c] += wp;
+      }
+    }
     let best: { j: number; v: number; p: number } | undefined;
     for (let j = 0; j < k; j++) {
       if (drivers[j].id in set || chosen.some((c) => c.j === j)) continue;
       for (const v of [1, 0]) {
-        const e = estimate(pool, pool.admission, (i) => agrees(i, { j, v }));
-        if (e.effective < 100) continue;
-        const q = factor * e.p;
+        const c = 2 * j + v;
+        // Too few agreeing samples (effective size below 100) to tell.
+        if (sw[c] === 0 || (sw[c] * sw[c]) / sw2[c] < 100) continue;
+        const q = factor * Math.min(1, Math.max(0, swp[c] / sw[c]));
         if (q > (best?.p ?? p) + 1e-9) best = { j, v, p: q };
       }
     }
     if (!best) break;
     chosen.push(best);
+    for (let i = 0; i < pool.n; i++) if (pool.values[i * k + best.j] !== best.v) agree[i] = 0;
     p = best.p;
   }
   const settings: DriverSetting[] = chosen.map((c) => ({ driver: drivers[c.j].id, name: drivers[c.j].name, value: c.v === 1 }));
   return { settings, probability: p, target, reached: p >= target, exhaustive: false };
+}
+
+/** The samples of a pool whose drivers take the given values, as a pool of their own. */
+function restrict(pool: Pool, k: number, fixed: Array<{ j: number; v: number }>): Pool {
+  const keep: number[] = [];
+  for (let i = 0; i < pool.n; i++) if (pool.weights[i] > 0 && fixed.every((f) => pool.values[i * k + f.j] === f.v)) keep.push(i);
+  const values = new Uint8Array(keep.length * k);
+  keep.forEach((i, x) => values.set(pool.values.subarray(i * k, (i + 1) * k), x * k));
+  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
+  return {
+    n: keep.length,
+    values,
+    weights: pick(pool.weights),
+    admission: pick(pool.admission),
+    stages: new Map([...pool.stages].map(([id, a]) => [id, pick(a)])),
+  };
 }
