@@ -74,11 +74,26 @@ const Verification = z.strictObject({
   note: z.string().optional(),
 });
 type Verification = z.infer<typeof Verification>;
-const VerificationsFile = z.strictObject({ memberships: z.array(Verification).default([]), recognitions: z.array(Verification).default([]) });
+/**
+ * Rows no page read could confirm: why, precisely (what was searched and not found, or which sources disagree).
+ * Applied to rows that stay unverified, so that `accede audit` lists a reason specific to the row, not the table's generic one.
+ */
+const Unresolved = z.strictObject({
+  /** The organization for membership rows; omitted for Kosovo recognition rows. */
+  org: z.string().optional(),
+  states: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+  reason: z.string().min(1),
+});
+type Unresolved = z.infer<typeof Unresolved>;
+const VerificationsFile = z.strictObject({
+  memberships: z.array(Verification).default([]),
+  recognitions: z.array(Verification).default([]),
+  unresolved: z.array(Unresolved).default([]),
+});
 
 function loadVerifications(): z.infer<typeof VerificationsFile> {
   const path = arg('--verified') ?? join(ROOT, 'scripts', 'reference-verified.yaml');
-  if (!existsSync(path)) return { memberships: [], recognitions: [] };
+  if (!existsSync(path)) return { memberships: [], recognitions: [], unresolved: [] };
   const parsed = VerificationsFile.safeParse(parseYaml(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
@@ -88,6 +103,17 @@ const VERIFIED = loadVerifications();
 /** The verification of a row, if any (the last entry naming it wins). */
 function verificationOf(list: Verification[], state: string, org?: string): Verification | undefined {
   return list.filter((v) => v.states.includes(state) && (org === undefined || v.org === org)).at(-1);
+}
+
+/** The precise reason a still-unverified row could not be confirmed, if one is recorded (the last entry naming it wins). */
+function unresolvedOf(state: string, org?: string): Unresolved | undefined {
+  return VERIFIED.unresolved.filter((u) => u.states.includes(state) && u.org === org).at(-1);
+}
+
+/** The note of a row that stays unverified: the recorded reason first, then what the table said. */
+function unresolvedNote(u: Unresolved, tableNote: string): string {
+  const was = tableNote.replace(/^\s*unverified\s*:?\s*/i, '').trim();
+  return `unverified: ${u.reason}${was ? ` | reference note: ${was}` : ''}`;
 }
 
 /** A verified source: the page, when it was read, and the passage that states the value. */
@@ -287,14 +313,15 @@ function memberRows(memberships: Row[], org: string) {
           note: verifiedNote(v, { value: m.joined, note: m.note }, joined),
         };
       }
+      const u = !m.left && unverified(m.note) ? unresolvedOf(m.iso2, org) : undefined;
       return {
         state: m.iso2,
         // No date in the table: `joined: unknown` with the reason (the schema refuses a silent gap).
-        ...(m.joined ? { joined: m.joined } : { joined: 'unknown', reason: unknownReason(m) }),
+        ...(m.joined ? { joined: m.joined } : { joined: 'unknown', reason: u ? u.reason : unknownReason(m) }),
         ...(m.left ? { left: m.left } : {}),
         ...(unverified(m.note) ? { verified: false } : {}),
         sources: [m.source],
-        ...(m.note ? { note: m.note } : {}),
+        ...(u ? { note: unresolvedNote(u, m.note) } : m.note ? { note: m.note } : {}),
       };
     });
 }
@@ -354,7 +381,13 @@ function recognitions(): void {
         ...(status.startsWith('withdrawal') ? { contested: true } : {}),
         ...(!v && unverified(r.note) ? { verified: false } : {}),
         sources: v ? [verifiedSource(v), r.source] : [r.source],
-        ...(v ? { note: verifiedNote(v, { value: r.recognized, note: r.note }, date) } : r.note ? { note: r.note } : {}),
+        ...(v
+          ? { note: verifiedNote(v, { value: r.recognized, note: r.note }, date) }
+          : unverified(r.note) && unresolvedOf(r.iso2)
+            ? { note: unresolvedNote(unresolvedOf(r.iso2)!, r.note) }
+            : r.note
+              ? { note: r.note }
+              : {}),
       };
     }),
   };
