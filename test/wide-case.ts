@@ -1,7 +1,8 @@
 // A data folder whose XK × UN case has n drivers (a chain of conditional drivers) and 60 stances on
 // two drivers each: the shape of ../shared/tools/gen-wide-case.py (issue 9), in TypeScript so tests
 // need neither Python nor the shared folder. Seeded: the same folder every run.
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -60,4 +61,14 @@ export function writeWideData(out: string, n: number, seed = 7): string {
   };
   writeFileSync(join(out, 'cases', 'XK-un.yaml'), stringify(doc));
   return out;
+}
+
+/**
+ * For the benchmarks: the issue's own generator (../shared/tools/gen-wide-case.py) when this checkout
+ * has it and Python, else writeWideData (the same shape, other random draws).
+ */
+export function generateWideData(out: string, n: number): { dir: string; by: string } {
+  const tool = fileURLToPath(new URL('../../shared/tools/gen-wide-case.py', import.meta.url));
+  if (existsSync(tool) && spawnSync('python3', [tool, DATA, out, String(n)]).status === 0) return { dir: out, by: 'gen-wide-case.py' };
+  return { dir: writeWideData(out, n), by: 'test/wide-case.ts' };
 }
