@@ -105,6 +105,22 @@ describe('direct quotations and their speakers', () => {
     expect(r.speaker?.name).toBe('Mira Holt');
   });
 
+  it('gives the quotation to the antecedent of "who" even after "by", and a participle after a place to the main clause', () => {
+    const q = one('The motion was drafted by Ilse Varga who said on the floor, "It took ten years."');
+    expect(q.speaker?.name).toBe('Ilse Varga');
+    const r = one('Minister Karl Oden issued a statement at his office in Lindholm saying, "The vote is not over."');
+    expect(r.speaker?.name).toBe('Karl Oden');
+    const s = one('The harbour closed, with officials saying "the storm is too strong".');
+    expect(s.speaker?.mention?.text).toBe('officials');
+  });
+
+  it('ends an "according to" at a semicolon, and takes the agent of a passive, not its subject', () => {
+    const text = 'According to the embassy, the envoy left on Monday; officials described him as "a guest".';
+    expect(one(text).speaker?.mention?.text).toBe('officials');
+    const q = one('The outbreak was declared a "grave danger" by the Regional Health Board on Friday.');
+    expect(q.speaker?.name).toBe('Regional Health Board');
+  });
+
   it('gives a quotation introduced by "quoted X as saying" to X, not to whoever quoted', () => {
     const q = one('The Harbour Times quoted Edvin Lasko, a former port official, as saying "the cranes are too old".');
     expect(q.speaker?.name).toBe('Edvin Lasko');

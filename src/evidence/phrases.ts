@@ -321,7 +321,7 @@ export class Phrases {
   // ------------------------------------------------------------------ backward
 
   /** The noun phrase ending at token k: the subject of a verb right after it. */
-  backward(k: number, lo: number): NP | null {
+  backward(k: number, lo: number, relative = false): NP | null {
     const { tokens, doc } = this;
     if (k < lo) return null;
     const t = tokens[k];
@@ -336,7 +336,8 @@ export class Phrases {
     if (t.kind === 'word' && (t.lower === 'who' || t.lower === 'which' || t.lower === 'that')) {
       if (t.lower === 'that') return null;
       const a = tokens[k - 1]?.text === ',' ? k - 2 : k - 1;
-      const ante = this.backward(a, lo);
+      // the antecedent of "who" speaks even as the object of a preposition: drafted by X, who said
+      const ante = this.backward(a, lo, true);
       if (ante && ante.kind === 'common' && DOC_NOUNS.has(tokens[ante.last].lower)) return { ...ante, document: true };
       return ante;
     }
@@ -381,7 +382,7 @@ export class Phrases {
         }
         // the object of a preposition is not a subject ("contributor to Slate wrote"), unless the run
         // is a titled person ("Ambassador to the United Nations Nikki Haley")
-        if (link && first - 1 >= lo && link.kind === 'word' && PREPOSITIONS.has(link.lower) && link.lower !== 'of' &&
+        if (!relative && link && first - 1 >= lo && link.kind === 'word' && PREPOSITIONS.has(link.lower) && link.lower !== 'of' &&
             analyzeRun(doc.text, tokens, best, this.places).name.first === best.first) {
           return null;
         }

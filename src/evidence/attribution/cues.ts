@@ -66,6 +66,12 @@ function computeFrame(ctx: AttributionContext, c: number, si: number): Attributi
   const afterComma = !!prev && prev.text === ',';
   if (prev && !coordinated && !(cue.participle && (afterComma || prev.kind === 'word' && PARTICIPLE_LEADS.has(prev.lower)))) {
     const np = ctx.np.backward(k, s.first);
+    // "issued a statement at his golf club outside Washington saying": a participle after the object of
+    // a preposition is the main clause's — except in the absolute "with officials saying"
+    const pp = np ? tokens[np.first - 1]?.lower : undefined;
+    if (np && cue.participle && isPrepositionAt(ctx, np.first - 1) && pp !== 'with' && pp !== 'without') {
+      return mainClauseSpeaker(ctx, c, si);
+    }
     const att = subjectBefore(ctx, np, c, cue, si);
     if (att) return att;
     if (np && !cue.participle && !afterComma) return null;

@@ -35,6 +35,8 @@ export function leading(ctx: AttributionContext, q: number, si: number): Attribu
         continue;
       }
     }
+    // a semicolon ends the clause: an attribution before it is not this quotation's
+    if (t.text === ';') break;
     gap++;
     if (t.lower === 'to' && tokens[k - 1]?.lower === 'according' && !according) {
       const np = sourceAfter(ctx, k + 1, open - 1);

@@ -39,7 +39,24 @@ export function subjectFallback(ctx: AttributionContext, q: number, si: number):
   if (open === s.first) return null;
   const np = ctx.np.subject(si);
   if (!np || np.last >= open) return null;
-  if (np.kind === 'common' && !speakerLike(ctx, np)) return null;
   const v = ctx.np.skipAdjunctsFwd(np.after, open);
+  // "COVID-19 was announced to be a "pandemic" by the WHO": the subject of a passive is what was
+  // spoken about; the speaker, if any, is the agent after the quotation
+  if (passiveAfter(ctx, v, open)) {
+    const close = ctx.doc.closeTok[q];
+    if (close < 0 || ctx.tokens[close + 1]?.lower !== 'by') return null;
+    const agent = ctx.np.forward(close + 2, s.last);
+    return agent && speakerLike(ctx, agent) ? attributionFor(ctx, agent, null, 0.6, 'passive-agent-after') : null;
+  }
+  if (np.kind === 'common' && !speakerLike(ctx, np)) return null;
   return attributionFor(ctx, np, v < open ? v : null, 0.5, 'sentence-subject');
+}
+
+/** A passive verb group (was (previously) announced) at v, before the quotation. */
+function passiveAfter(ctx: AttributionContext, v: number, open: number): boolean {
+  for (let k = v; k < Math.min(open, v + 4); k++) {
+    if (ctx.tokens[k].depth !== 0) return false;
+    if (ctx.np.isPassive(k)) return true;
+  }
+  return false;
 }
