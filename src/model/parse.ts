@@ -5,6 +5,7 @@ import { crossCheck } from './crosscheck.ts';
 import type { Dataset } from './dataset.ts';
 import { DataError, type DataIssue } from './issues.ts';
 import { mergeSharedDrivers } from './candidates.ts';
+import { readPlainYaml } from './plain-yaml.ts';
 import { BacktestsFile, CandidateFile, Case, Organization, RecognitionsFile, SourcesFile, StatesFile } from './schema.ts';
 
 export interface DataFile {
@@ -49,8 +50,16 @@ export const MAX_CHARS = 5_000_000;
 
 /** Whether a YAML text nests deeper than MAX_DEPTH: flow brackets from the lexer's tokens, block levels from indentation. */
 export function tooDeep(text: string): boolean {
-  // A block level takes at least one column of indentation or a "- " / "? " / ": " indicator on its line.
+  return indentedTooDeep(text) || flowTooDeep(text);
+}
+
+/** A block level takes at least one column of indentation or a "- " / "? " / ": " indicator on its line. */
+function indentedTooDeep(text: string): boolean {
   for (const line of text.split('\n')) if ((/^[ \t]*(?:[-?:][ \t]+)*/.exec(line)?.[0].length ?? 0) > 2 * MAX_DEPTH) return true;
+  return false;
+}
+
+function flowTooDeep(text: string): boolean {
   let depth = 0;
   for (const token of new Lexer().lex(text)) {
     const type = CST.tokenType(token);
@@ -72,15 +81,26 @@ export type ParsedFile =
  */
 export function parseFile(file: DataFile): ParsedFile {
   const y = readYaml(file);
-  return y.issues ? y : checkFile(y.path, y.kind, y.json);
+  if (y.issues) return y;
+  const checked = checkFile(y.path, y.kind, y.json);
+  if (!checked.issues || !y.fast) return checked;
+  // Refused after the fast reader: should js-yaml have let malformed YAML through, `yaml`'s error
+  // (with line and column) is the one to report, as it was before there was a fast reader.
+  const strict = read(file, false);
+  return strict.issues ? strict : checkFile(strict.path, strict.kind, strict.json);
 }
 
 /** A file's YAML as plain data, before its schema; the data fuzz test mutates this. */
-export type YamlFile = { path: string; kind: Kind; json: unknown; issues?: undefined } | { path: string; kind?: Kind; issues: DataIssue[] };
+export type YamlFile = { path: string; kind: Kind; json: unknown; fast?: boolean; issues?: undefined } | { path: string; kind?: Kind; issues: DataIssue[] };
 
 const fileIssue = (file: string, code: string, message: string, extra: Partial<DataIssue> = {}): DataIssue => ({ file, code, path: [], message, ...extra });
 
 export function readYaml(file: DataFile): YamlFile {
+  return read(file, true);
+}
+
+/** Reads a file's YAML; with `fast` false, with `yaml` alone (see parseFile). */
+function read(file: DataFile, fast: boolean): YamlFile {
   const kind = kindOf(file.path);
   const issue = (code: string, message: string, extra: Partial<DataIssue> = {}) => [fileIssue(file.path, code, message, extra)];
   if (!kind) {
@@ -88,6 +108,10 @@ export function readYaml(file: DataFile): YamlFile {
     return { path: file.path, issues: issue('unexpected_file', `unexpected file: ${where}`) };
   }
   if (file.text.length > MAX_CHARS) return { path: file.path, kind, issues: issue('too_large', `a data file of at most ${MAX_CHARS.toLocaleString('en')} characters`) };
+  // Most files are plain YAML, which the fast reader reads alike; it declines the rest (and anything
+  // nested MAX_DEPTH deep), which `yaml` reads below, with its depth check, alias limit and positioned errors.
+  const plain = fast && !indentedTooDeep(file.text) ? readPlainYaml(file.text, MAX_DEPTH) : undefined;
+  if (plain) return { path: file.path, kind, json: plain.value, fast: true };
   try {
     if (tooDeep(file.text)) return { path: file.path, kind, issues: issue('invalid_yaml', `nested more than ${MAX_DEPTH} levels deep`) };
     const lines = new LineCounter();
