@@ -72,6 +72,8 @@ const Verification = z.strictObject({
   /** A sentence or two from the page, verbatim. */
   quote: z.string().min(1),
   note: z.string().optional(),
+  /** For a past membership period (a row with `left`, e.g. Israel's UNESCO membership): that row's `left` date. Without it, the current row is meant. */
+  left: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
 });
 type Verification = z.infer<typeof Verification>;
 /**
@@ -101,8 +103,8 @@ function loadVerifications(): z.infer<typeof VerificationsFile> {
 const VERIFIED = loadVerifications();
 
 /** The verification of a row, if any (the last entry naming it wins). */
-function verificationOf(list: Verification[], state: string, org?: string): Verification | undefined {
-  return list.filter((v) => v.states.includes(state) && (org === undefined || v.org === org)).at(-1);
+function verificationOf(list: Verification[], state: string, org?: string, left?: string): Verification | undefined {
+  return list.filter((v) => v.states.includes(state) && (org === undefined || v.org === org) && (v.left || undefined) === (left || undefined)).at(-1);
 }
 
 /** The precise reason a still-unverified row could not be confirmed, if one is recorded (the last entry naming it wins). */
@@ -302,13 +304,14 @@ function memberRows(memberships: Row[], org: string) {
   return memberships
     .filter((m) => m.org === org)
     .map((m) => {
-      // A row with `left` is a separate period (Greece's first CoE membership): verifications name current rows.
-      const v = m.left ? undefined : verificationOf(VERIFIED.memberships, m.iso2, org);
+      // A row with `left` is a separate period (Greece's first CoE membership): a verification names it by its `left` date.
+      const v = verificationOf(VERIFIED.memberships, m.iso2, org, m.left);
       if (v) {
         const joined = v.date ?? m.joined;
         return {
           state: m.iso2,
           ...(joined ? { joined } : { joined: 'unknown', reason: unknownReason(m), verified: false }),
+          ...(m.left ? { left: m.left } : {}),
           sources: [verifiedSource(v), m.source],
           note: verifiedNote(v, { value: m.joined, note: m.note }, joined),
         };
