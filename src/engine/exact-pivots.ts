@@ -100,8 +100,8 @@ function countModulo(t: Uint16Array, R: Rows, asc: number[], p: number): void {
   }
 }
 
-/** swings_i(s) mod p for s = 0..n−1, from the prefix table. */
-function swingsModulo(t: Uint16Array, R: Rows, n: number, q: number, wi: number, p: number, out: Float64Array): void {
+/** swings_i(s) for s = 0..n−1 from the prefix table, modulo p (p = 0: the table holds exact counts). */
+function swingsBySize(t: Uint16Array | Float64Array, R: Rows, n: number, q: number, wi: number, p: number, out: Float64Array): void {
   // P(t, x) mod p: t-member coalitions weighing less than x.
   const P = (size: number, x: number): number => {
     if (size < 0 || size > R.top || x - 1 < R.lo[size]) return 0;
@@ -118,7 +118,57 @@ function swingsModulo(t: Uint16Array, R: Rows, n: number, q: number, wi: number,
       if (d !== 0) out[size + k] += sign * d;
     }
   }
-  for (let s = 0; s < n; s++) out[s] = ((out[s] % p) + p) % p;
+  if (p > 0) for (let s = 0; s < n; s++) out[s] = ((out[s] % p) + p) % p;
+}
+
+/** countModulo without a modulus, in float64: exact while counts stay below 2^53 (n ≤ 53). */
+function countExactly(t: Float64Array, R: Rows, asc: number[]): void {
+  t[0] = 1;
+  const pre = [0];
+  asc.forEach((wj, j) => {
+    for (let s = Math.min(j + 1, R.top); s >= 1; s--) {
+      const to = Math.min(R.hi[s], pre[j] - pre[j - (s - 1)] + wj);
+      const d = R.offset[s];
+      const src = R.offset[s - 1] - wj;
+      for (let w = Math.max(R.lo[s], R.lo[s - 1] + wj); w <= to; w++) t[d + w] += t[src + w];
+    }
+    pre.push(pre[j] + wj);
+  });
+  for (let s = 0; s <= R.top; s++) {
+    const base = R.offset[s];
+    for (let w = R.lo[s] + 1; w <= R.hi[s]; w++) t[base + w] += t[base + w - 1];
+  }
+}
+
+/** Table cells a single quota's exact count needs (coalitions by size and weight below q). */
+export function pivotCells(weights: number[], quota: number): number {
+  const q = Math.max(0, Math.ceil(quota));
+  return rowsOf(weights.filter((w) => w < q), q).cells;
+}
+
+/**
+ * Swings by coalition size for up to 53 players, in float64 (exact: every count is below 2^53):
+ * bySize[i][s] = coalitions of s others that lose without player i and win with it.
+ */
+export function swingsBySizeExact(weights: number[], quota: number): Float64Array[] {
+  const n = weights.length;
+  if (n > 53) throw new RangeError('float64 counts are exact up to 53 players');
+  const q = Math.max(0, Math.ceil(quota));
+  if (q === 0) return weights.map(() => new Float64Array(n));
+  const asc = weights.filter((w) => w < q).sort((a, b) => a - b);
+  const R = rowsOf(asc, q);
+  const t = new Float64Array(R.cells);
+  countExactly(t, R, asc);
+  const byWeight = new Map<number, Float64Array>();
+  return weights.map((wi) => {
+    let out = byWeight.get(wi);
+    if (!out) {
+      out = new Float64Array(n);
+      if (wi > 0) swingsBySize(t, R, n, q, wi, 0, out);
+      byWeight.set(wi, out);
+    }
+    return out;
+  });
 }
 
 /** Rebuilds integers below the product of the primes from their residues (Garner's mixed radix). */
@@ -176,7 +226,7 @@ export function exactPivots(weights: number[], quota: number): ExactPivots {
   primes.forEach((p, j) => {
     countModulo(t, R, asc, p);
     distinct.forEach((wi, d) => {
-      swingsModulo(t, R, n, q, wi, p, out);
+      swingsBySize(t, R, n, q, wi, p, out);
       for (let s = 0; s < n; s++) residues[d][s][j] = out[s];
     });
   });

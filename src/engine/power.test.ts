@@ -158,7 +158,8 @@ describe('IMF-like 193-player game (ENGINE-NOTES §2.3)', () => {
     expect(rel(r.players[1].shapleyShubik, 0.0835722)).toBeLessThan(5e-6);
     expect(rel(r.players[192].shapleyShubik, 0.00106532)).toBeLessThan(5e-6);
     expect(Math.abs(r.players.reduce((s, p) => s + p.shapleyShubik, 0) - 1)).toBeLessThan(1e-12);
-  });
+    // About 11 s on a quiet machine; 189 s were seen under a load of 25 (a test never fails on time).
+  }, 600_000);
 });
 
 describe('textbook games', () => {

@@ -9,6 +9,7 @@
 // and one grid at t serves both (the sums at 1 − t are the mirror image of the sums at t).
 import { EngineError, type Formula } from './constraints.ts';
 import { type Game, type IntGame, normalizeGame } from './game.ts';
+import { pivotCells, swingsBySizeExact } from './exact-pivots.ts';
 import { halfRule } from './gauss-legendre.ts';
 import { addPlayer, capped1, forRows, type Grid, makeGrid, offsetOf, removeCountingDown, removePlayer, sumRange, uncapped1 } from './grid.ts';
 
@@ -60,6 +61,9 @@ export function powerIndices(game: Game, options: PowerOptions = {}): PowerResul
     const layout = gridLayout(g, exact, true);
     if (exact && layout.grid.size <= MAX_GRID) {
       ({ raw, ss, swings } = exactCounts(g, layout));
+      method = 'exact counting by coalition size';
+    } else if (exact && g.formula.kind === 'leaf' && pivotCells(g.constraints[g.formula.c].weights, g.constraints[g.formula.c].quota) <= MAX_GRID) {
+      ({ raw, ss, swings } = exactSingle(g.constraints[g.formula.c]));
       method = 'exact counting by coalition size';
     } else if (g.formula.kind === 'leaf') {
       ({ raw, ss } = single(g, withSS));
@@ -248,6 +252,32 @@ function exactCounts(g: IntGame, L: Layout): { raw: Float64Array; ss: Float64Arr
     raw[i] = sw / 2 ** (n - 1);
     ss[i] = sh;
   }
+  return { raw, ss, swings };
+}
+
+/**
+ * One weighted quota, up to 53 players, too wide for the full grid: coalitions counted by (size,
+ * weight below the quota) over only the weights each size reaches, players divided out by an
+ * alternating sum (exact-pivots.ts).
+ */
+function exactSingle(c: IntGame['constraints'][number]): { raw: Float64Array; ss: Float64Array; swings: number[] } {
+  const n = c.weights.length;
+  const bySize = swingsBySizeExact(c.weights, c.quota);
+  const raw = new Float64Array(n);
+  const ss = new Float64Array(n);
+  const swings = bySize.map((row, i) => {
+    let sw = 0;
+    let sh = 0;
+    // A swing into a coalition of s others weighs s!(n−1−s)!/n! = 1/(n·C(n−1, s)).
+    for (let s = 0, binom = 1; s < n; s++) {
+      sw += row[s];
+      sh += row[s] / (n * binom);
+      binom = (binom * (n - 1 - s)) / (s + 1);
+    }
+    raw[i] = sw / 2 ** (n - 1);
+    ss[i] = sh;
+    return sw;
+  });
   return { raw, ss, swings };
 }
 
