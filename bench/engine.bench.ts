@@ -3,7 +3,7 @@
 import { analyzeCase, analyzePrepared, prepare } from '../src/engine/analyze.ts';
 import { expectation, priorTable } from '../src/engine/conditioning.ts';
 import { expand, passTable } from '../src/engine/mixture.ts';
-import { monteCarlo } from '../src/engine/montecarlo.ts';
+import { monteCarlo } from '../src/engine/oracles/montecarlo.ts';
 import type { PlanCache } from '../src/engine/plan.ts';
 import { buildProblem, modeledStages } from '../src/engine/problem.ts';
 import { setupCase } from '../src/engine/setup.ts';

@@ -3,7 +3,7 @@
 // same case every run.
 import type { Dataset } from '../src/model/dataset.ts';
 import type { CaseData, DistributionData, OrganizationData, StateData } from '../src/model/schema.ts';
-import { rng } from '../src/engine/reference.ts';
+import { rng } from '../src/engine/random.ts';
 
 const SRC = ['https://example.org/bench'];
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../model/load.ts';
 import { index } from '../model/dataset.ts';
 import { analyzeCase } from './analyze.ts';
-import { monteCarlo } from './montecarlo.ts';
+import { monteCarlo } from './oracles/montecarlo.ts';
 import { setupCase } from './setup.ts';
 
 const ix = index(loadDataset());

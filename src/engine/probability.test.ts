@@ -6,8 +6,8 @@ import { index } from '../model/dataset.ts';
 import { analyzeCase, prepare, analyzePrepared } from './analyze.ts';
 import { EngineError } from './constraints.ts';
 import { relevantDrivers } from './prepare.ts';
-import { randomDataset } from './random-case.ts';
-import { bruteForce, drawCount as draws, monteCarloRules } from './reference.ts';
+import { randomDataset } from './oracles/random-case.ts';
+import { bruteForce, drawCount as draws, monteCarloRules } from './oracles/reference.ts';
 import { setupCase } from './setup.ts';
 
 const ASOF = '2024-06-01';
@@ -126,7 +126,7 @@ describe('exact probability', () => {
 
 describe('Monte Carlo baseline', () => {
   it('agrees with the exact answer within 4 standard errors', async () => {
-    const { monteCarlo } = await import('./montecarlo.ts');
+    const { monteCarlo } = await import('./oracles/montecarlo.ts');
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
         const { ix, c, setup } = caseOf(seed, { states: [3, 9], maxSeats: 4, weighted: true });
@@ -141,7 +141,7 @@ describe('Monte Carlo baseline', () => {
 
 describe('larger random cases', () => {
   it('stay exact-and-feasible (no state blow-up) and agree with Monte Carlo', async () => {
-    const { monteCarlo } = await import('./montecarlo.ts');
+    const { monteCarlo } = await import('./oracles/montecarlo.ts');
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
         const { ix, c, setup } = caseOf(seed, { states: [10, 30], maxSeats: 4, maxDrivers: 5, maxStages: 4, weighted: true });

@@ -4,7 +4,6 @@
 // consecutive steps share one table.
 import { eval3, type Formula } from './constraints.ts';
 import type { Problem } from './problem.ts';
-import type { Step } from './plan.ts';
 
 export interface Shape {
   /** Values below this are decided failed; at or above `sat` decided met. */
@@ -218,7 +217,8 @@ export function denseTable(moves: Array<{ mv: Int32Array; n: number; tr: Int8Arr
   return tab;
 }
 
-export function flatTable(step: Step, size: number, dims: Int32Array, strideNew: Int32Array): Int32Array {
+/** A step's flat table: the next cell for (position, cell) over all stages, from the touched stages' tables. */
+export function flatTable(step: { touched: Int32Array; tables: Int32Array[] }, size: number, dims: Int32Array, strideNew: Int32Array): Int32Array {
   // The next cell is a sum over stages of each one's new coordinate times its new stride (−1 when a
   // touched stage fails), so the table is built one stage (one mixed-radix digit) at a time.
   let cur = new Int32Array(4);

@@ -6,8 +6,8 @@ import { enumerateAssignments } from '../model/drivers.ts';
 import type { Position } from '../model/schema.ts';
 import { type Ballot, evaluateRule } from '../rules/evaluate.ts';
 import { analyzeCase } from './analyze.ts';
-import { randomDataset } from './random-case.ts';
-import { bruteForce, drawCount } from './reference.ts';
+import { randomDataset } from './oracles/random-case.ts';
+import { bruteForce, drawCount } from './oracles/reference.ts';
 import { distUnder, mostLikely, POSITIONS, setupCase, type CaseSetup, type StageSetup } from './setup.ts';
 
 const ASOF = '2024-06-01';

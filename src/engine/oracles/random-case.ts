@@ -1,9 +1,9 @@
 // Random small datasets for property tests: a handful of states, one organization whose stages use
 // every kind of rule (nested, with seats, a body of terms, a body of unknown members), drivers with
 // conditional probabilities, stances with driver-dependent overrides, defaults and estimates.
-import type { Dataset } from '../model/dataset.ts';
-import type { CaseData, DistributionData, OrganizationData, RuleInput, StateData } from '../model/schema.ts';
-import { rng } from './reference.ts';
+import type { Dataset } from '../../model/dataset.ts';
+import type { CaseData, DistributionData, OrganizationData, RuleInput, StateData } from '../../model/schema.ts';
+import { rng } from '../random.ts';
 
 export interface RandomCaseOptions {
   states?: [number, number];

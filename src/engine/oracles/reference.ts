@@ -2,11 +2,11 @@
 // (from the model's own enumerateAssignments) times every combination of positions, each stage
 // decided by evaluateRule on named ballots; and Monte Carlo on the same semantics. For tests and
 // benchmarks only: brute force is exponential in the number of draws.
-import { type Assignment, enumerateAssignments } from '../model/drivers.ts';
-import type { Position } from '../model/schema.ts';
-import { type Ballot, evaluateRule } from '../rules/evaluate.ts';
-import { type CaseSetup, distUnder, POSITIONS, type StageSetup } from './setup.ts';
-import { rng } from './random.ts';
+import { type Assignment, enumerateAssignments } from '../../model/drivers.ts';
+import type { Position } from '../../model/schema.ts';
+import { type Ballot, evaluateRule } from '../../rules/evaluate.ts';
+import { type CaseSetup, distUnder, POSITIONS, type StageSetup } from '../setup.ts';
+import { rng } from '../random.ts';
 
 export { rng };
 

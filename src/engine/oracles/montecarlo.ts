@@ -1,11 +1,11 @@
 // Monte Carlo estimate of P(admission), on the compiled constraints: the baseline the exact engine is
 // measured against (never the answer). Drivers are drawn from their joint distribution given the set
 // ones, then every draw independently, as in the model.
-import { type Assignment, enumerateAssignments } from '../model/drivers.ts';
-import { eval3 } from './constraints.ts';
-import { buildProblem, modeledStages } from './problem.ts';
-import { rng } from './reference.ts';
-import { type CaseSetup, distUnder, estimatedFactor } from './setup.ts';
+import { type Assignment, enumerateAssignments } from '../../model/drivers.ts';
+import { eval3 } from '../constraints.ts';
+import { buildProblem, modeledStages } from '../problem.ts';
+import { rng } from '../random.ts';
+import { type CaseSetup, distUnder, estimatedFactor } from '../setup.ts';
 
 export function monteCarlo(setup: CaseSetup, fixed: Assignment, samples: number, seed = 1): { p: number; se: number } {
   const problem = buildProblem(setup, modeledStages(setup), 'seat');
