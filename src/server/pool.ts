@@ -36,6 +36,9 @@ export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseCompute
     minThreads: threads,
     maxThreads: threads,
     maxQueue: o.maxQueue ?? 256 * threads,
+    // A second job waits in each worker's own inbox, so a worker goes on to it as soon as it is done
+    // instead of waiting for this thread (busy answering) to hand it one.
+    concurrentTasksPerWorker: 2,
     idleTimeout: 60_000,
   });
   // Jobs submitted and not yet answered, and a moving average of the time a job takes in its worker
