@@ -121,6 +121,18 @@ describe('direct quotations and their speakers', () => {
     expect(q.speaker?.name).toBe('Regional Health Board');
   });
 
+  it('takes a sentence-final "according to" for a quotation before it, and lets a document speak', () => {
+    const q = one('Prices rose in a "sudden jump" last month, according to a spokesman for the Harbour Board.');
+    expect(q.speaker?.mention?.text).toMatch(/spokesman/);
+    const r = one('The court\'s opinion read, "The appeal fails."');
+    expect(r.speaker?.mention?.text).toMatch(/opinion/);
+  });
+
+  it('reads a quoted word after "a NOUN called" as a name', () => {
+    const text = 'Lund taught a method called "soft landing" for years. Critics called the method "a fraud".';
+    expect(quotes(text).filter((q) => q.kind === 'direct').map((q) => q.text)).toEqual(['a fraud']);
+  });
+
   it('gives a quotation introduced by "quoted X as saying" to X, not to whoever quoted', () => {
     const q = one('The Harbour Times quoted Edvin Lasko, a former port official, as saying "the cranes are too old".');
     expect(q.speaker?.name).toBe('Edvin Lasko');

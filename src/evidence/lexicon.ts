@@ -402,7 +402,8 @@ export const IRREGULAR_PAST = new Set(['left', 'made', 'took', 'gave', 'came', '
 export const DOC_NOUNS = new Set(['tweet', 'statement', 'report', 'post', 'letter', 'release', 'poll', 'survey', 'study',
   'interview', 'message', 'communique', 'communiqué', 'document', 'video', 'recording', 'memo', 'note', 'summary',
   'ruling', 'judgment', 'judgement', 'decision', 'declaration', 'email', 'e-mail', 'speech', 'broadcast', 'article',
-  'op-ed', 'editorial', 'filing', 'complaint', 'transcript', 'account', 'announcement', 'comments', 'remarks']);
+  'op-ed', 'editorial', 'filing', 'complaint', 'transcript', 'account', 'announcement', 'comments', 'remarks',
+  'description', 'opinion', 'proclamation', 'decree', 'website']);
 /** Words that open a sentence before its subject: "But", "However,", "Meanwhile". */
 export const OPENERS = new Set(['but', 'and', 'however', 'also', 'meanwhile', 'then', 'yet', 'so', 'still', 'now',
   'instead', 'moreover', 'furthermore', 'separately', 'later', 'earlier', 'nevertheless', 'nonetheless', 'thus']);

@@ -46,6 +46,11 @@ export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQ
   const agent = tokens[close + 1]?.lower === 'by';
   if (!agent && b1 && b2 && PASSIVE_NAMING.has(b1.lower) && BE_FORMS.has(b2.lower)) return 'word-as-word';
   if (!agent && b1?.lower === 'as' && b2?.lower === 'to' && b3?.lower === 'referred') return 'word-as-word';
+  // a process called "exfiltration", a supposed movie named "…": an article and a noun before the
+  // naming verb make it a reduced relative that names, not a speaker's verb
+  if (!agent && b1 && b2 && b3 && MENTION_INTRODUCERS.has(b1.lower) && b1.lower !== 'as' && b2.kind === 'word' &&
+      !b2.cap && !cueOf(b2.lower) && (NAME_DETERMINERS.has(b3.lower) || (b3.kind === 'word' && !b3.cap &&
+      NAME_DETERMINERS.has(before(4)?.lower ?? '')))) return 'word-as-word';
   // the "one country, two systems" model: a quoted phrase between a determiner and a classifying noun names it
   const a1 = tokens[close + 1];
   if (b1 && NAME_DETERMINERS.has(b1.lower) && a1?.kind === 'word' && a1.depth === 0 && NAME_HEADS.has(a1.lower)) return 'name-or-title';

@@ -2,7 +2,7 @@
 // and the statements it attributes — "According to X, CLAUSE." and "CLAUSE, according to X."
 import { DETERMINERS, DOC_NOUNS, OPENERS, TITLES } from '../lexicon.ts';
 import type { NP } from '../phrases.ts';
-import type { AttributionContext, Statement } from './context.ts';
+import type { Attribution, AttributionContext, Statement } from './context.ts';
 import { afterDateline, clauseEnd, hasFiniteVerb, lastBeforeStop, trimmedRange } from './clauses.ts';
 import { cueAt, cueUsable, speakerLike } from './cues.ts';
 import { attributionFor } from './resolve.ts';
@@ -99,4 +99,18 @@ function clauseHasOwnSpeaker(ctx: AttributionContext, first: number, last: numbe
     if (np && speakerLike(ctx, np) && !hasFiniteVerb(ctx, first - 1, np.first - 1)) return true;
   }
   return false;
+}
+
+/** "…" …, according to X. — a sentence-final "according to" attributes the quotations before it. */
+export function accordingAfter(ctx: AttributionContext, q: number, si: number): Attribution | null {
+  const { tokens } = ctx;
+  const end = lastBeforeStop(ctx, si);
+  for (let k = ctx.doc.closeTok[q] + 1; k < end; k++) {
+    if (tokens[k].depth !== 0 || tokens[k].lower !== 'according' || tokens[k + 1]?.lower !== 'to') continue;
+    if (tokens[k - 1]?.text !== ',') return null;
+    const np = sourceAfter(ctx, k + 2, end);
+    if (!np || np.sourceEnd < end) return null;
+    return attributionFor(ctx, np, k, 0.8, 'according-to-after', k + 1);
+  }
+  return null;
 }

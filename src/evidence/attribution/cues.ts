@@ -6,6 +6,7 @@ import {
   COMPOUND_MODIFIERS,
   COORDINATING_LEADS,
   DETERMINERS,
+  DOC_NOUNS,
   INDEFINITE_SPEAKERS,
   INTERVIEWEE_NOUNS,
   ORG_NOUNS,
@@ -170,6 +171,7 @@ export function speakerLike(ctx: AttributionContext, np: NP): boolean {
   if (head.text === ')') return true;
   if (head.kind !== 'word') return false;
   if (head.cap && !ctx.np.startAt(np.last)) return true;
-  return SPEAKER_NOUNS.has(head.lower) || INDEFINITE_SPEAKERS.has(head.lower) ||
+  // documents speak for their authors: "The event description read", "the proclamation said"
+  return SPEAKER_NOUNS.has(head.lower) || INDEFINITE_SPEAKERS.has(head.lower) || DOC_NOUNS.has(head.lower) ||
     (AGENT_SUFFIX.test(head.lower) && head.lower.length > 4);
 }

@@ -1,5 +1,6 @@
 // Direct quotations of one sentence: the rules tried in precision order for each quotation that
 // opens in it, and the statement each one becomes.
+import { accordingAfter } from './according.ts';
 import type { Attribution, AttributionContext } from './context.ts';
 import { trailing, sentenceFinal } from './quote-then-speaker.ts';
 import { colon, leading } from './speaker-then-quote.ts';
@@ -35,6 +36,6 @@ function attributeDirect(ctx: AttributionContext, q: number, si: number): Attrib
   const close = ctx.doc.closeTok[q];
   const endsWithComma = ctx.tokens[close - 1]?.text === ',' || ctx.tokens[close + 1]?.text === ',';
   const att = after && (endsWithComma || !before) ? after : (before ?? after);
-  return att ?? sentenceFinal(ctx, q, si) ?? colon(ctx, q, si) ?? sameSentence(ctx, si) ??
+  return att ?? sentenceFinal(ctx, q, si) ?? accordingAfter(ctx, q, si) ?? colon(ctx, q, si) ?? sameSentence(ctx, si) ??
     floating(ctx, q, si) ?? subjectFallback(ctx, q, si);
 }
