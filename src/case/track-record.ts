@@ -148,8 +148,8 @@ export function forecast(ix: Indexed, d: Decision): DecisionRow {
 function laterSourcesOf(ix: Indexed, c: CaseData, asOf: string, day: string): string[] {
   const setup = setupCase(ix, c, asOf);
   const refs: SourceRefData[] = [
-    ...setup.units.flatMap((u) => u.spec.sources),
-    ...c.drivers.flatMap((x) => x.sources),
+    ...setup.units.flatMap((u) => [...u.spec.sources, ...(u.spec.confirmedBy ?? [])]),
+    ...setup.case.drivers.flatMap((x) => x.sources),
     ...c.estimates.flatMap((x) => x.sources),
   ];
   const later = new Set<string>();

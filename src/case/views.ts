@@ -1,7 +1,7 @@
 // What the pages and the API show, computed from the dataset and the engine.
 // Pure (no Node, no DOM): the server answers the API with it and the browser renders pages with it,
 // so a page and its JSON always agree.
-import type { RecognitionStatus } from '../model/asof.ts';
+import { type RecognitionStatus, startOf } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData, SourceRefData } from '../model/schema.ts';
@@ -84,7 +84,7 @@ export function stageVoters(session: Session, fixed: Assignment): StageVoters[] 
       scenario: distUnder(unit.spec, likely),
       origin: unit.spec.origin,
       recognition: setup.recognition.get(state) ?? 'does-not-recognize',
-      sources: unit.spec.sources,
+      sources: [...unit.spec.sources, ...(unit.spec.confirmedBy ?? [])],
       note: unit.spec.note,
       basis: unit.spec.basis,
       drivers: driversOf(unit.spec),
@@ -134,11 +134,22 @@ export function resolveRef(ix: Indexed, ref: SourceRefData): EvidenceItem {
 
 export type EvidenceTarget = { kind: 'stance' | 'driver' | 'tie'; id: string };
 
+/** Whether a source was published by the day (an undated URL cannot be placed, so it stays). */
+export function publishedBy(asOf: string): (e: EvidenceItem) => boolean {
+  return (e) => !e.date || startOf(e.date) <= asOf;
+}
+
+/** References resolved, keeping only what was published by the day: nothing later is shown as a basis. */
+export function evidenceOf(ix: Indexed, refs: SourceRefData[], asOf: string): EvidenceItem[] {
+  return refs.map((r) => resolveRef(ix, r)).filter(publishedBy(asOf));
+}
+
 /**
- * The evidence for a stance, a driver or a tie: the references the data file gives, then the
- * passages of any source that say they support it ("XK/nato/stance:ES"). Each (source, passage) once.
+ * The evidence for a stance, a driver or a tie as of a day: the references the data file gives, then
+ * the passages of any source that say they support it ("XK/nato/stance:ES"). Each (source, passage)
+ * once; a source published after the day is left out (no hindsight in what a page cites).
  */
-export function evidenceFor(ix: Indexed, c: CaseData, target: EvidenceTarget, refs: SourceRefData[] = []): EvidenceItem[] {
+export function evidenceFor(ix: Indexed, c: CaseData, target: EvidenceTarget, refs: SourceRefData[], asOf: string): EvidenceItem[] {
   const out: EvidenceItem[] = [];
   const seen = new Set<string>();
   const add = (e: EvidenceItem) => {
@@ -157,7 +168,7 @@ export function evidenceFor(ix: Indexed, c: CaseData, target: EvidenceTarget, re
     }
   }
   // Drop a whole-source entry when a passage of the same source was added after it.
-  return out.filter((e) => e.passage || !out.some((x) => x.source === e.source && x.passage));
+  return out.filter((e) => e.passage || !out.some((x) => x.source === e.source && x.passage)).filter(publishedBy(asOf));
 }
 
 // ---------------------------------------------------------------- the overview
@@ -270,7 +281,7 @@ export function stateAcrossCases(day: Day, code: string): StateStance[] {
       member: day.isMember(c.organization, code),
       recognition: day.recognition(c.candidate, code),
       stages,
-      evidence: evidenceFor(ix, c, { kind: 'stance', id: code }, dedupeRefs(refs)),
+      evidence: evidenceFor(ix, c, { kind: 'stance', id: code }, dedupeRefs(refs), day.asOf),
     };
   });
 }
@@ -323,7 +334,7 @@ export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
   const stanceEvidence: Record<string, EvidenceItem[]> = {};
   for (const u of setup.units) {
     if (stanceEvidence[u.state]) continue;
-    stanceEvidence[u.state] = evidenceFor(ix, c, { kind: 'stance', id: u.state }, u.spec.sources);
+    stanceEvidence[u.state] = evidenceFor(ix, c, { kind: 'stance', id: u.state }, [...u.spec.sources, ...(u.spec.confirmedBy ?? [])], day.asOf);
   }
   return {
     ...caseHeader(day, c),
@@ -331,7 +342,8 @@ export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
     counter: counter(day, c.candidate, c.organization),
     isMember: day.isMember(c.organization, c.candidate),
     members: [...day.members(c.organization)],
-    driverEvidence: Object.fromEntries(c.drivers.map((d) => [d.id, evidenceFor(ix, c, { kind: 'driver', id: d.id }, d.sources)])),
+    // The drivers in force on the day (setup.case), not every driver the file defines.
+    driverEvidence: Object.fromEntries(setup.case.drivers.map((d) => [d.id, evidenceFor(ix, c, { kind: 'driver', id: d.id }, d.sources, day.asOf)])),
     ties: day.ties(c).map((t) => ({
       id: t.id,
       name: t.name,
@@ -340,10 +352,10 @@ export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
       until: t.until,
       active: t.active,
       note: t.note,
-      evidence: evidenceFor(ix, c, { kind: 'tie', id: t.id }, t.sources),
+      evidence: evidenceFor(ix, c, { kind: 'tie', id: t.id }, t.sources, day.asOf),
     })),
     stanceEvidence,
-    statusEvidence: c.status.sources.map((r) => resolveRef(ix, r)),
+    statusEvidence: evidenceOf(ix, c.status.sources, day.asOf),
   };
 }
 export type CaseStatic = ReturnType<typeof caseStatic>;
@@ -375,7 +387,8 @@ export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}, prepa
     organizationName: st.organizationName,
     title: st.title,
     asOf,
-    fixed,
+    // Only the drivers in force on the day: a setting of a question not yet asked decides nothing.
+    fixed: session.known(fixed),
     counter: st.counter,
     isMember: st.isMember,
     evaluation,
@@ -385,7 +398,7 @@ export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}, prepa
     sensitivity: analysis.sensitivity,
     whatItTakes: analysis.whatItTakes,
     voters: stageVoters(session, fixed),
-    drivers: c.drivers.map((d) => ({
+    drivers: setup.case.drivers.map((d) => ({
       id: d.id,
       name: d.name,
       p: d.p,

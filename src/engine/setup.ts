@@ -1,5 +1,5 @@
 // A case laid out for evaluation on a day: who sits at each stage, and what drives each position.
-import { bodySeatsAsOf, covers, NotApplicableError, notApplicable, passedAsOf, recognitionsAsOf, type RecognitionStatus, stageBody } from '../model/asof.ts';
+import { bodySeatsAsOf, caseAsOf, covers, NotApplicableError, notApplicable, passedAsOf, recognitionsAsOf, type RecognitionStatus, stageBody } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import { type Assignment, holds } from '../model/drivers.ts';
 import type {
@@ -37,6 +37,8 @@ export interface StanceSpec {
   p: DistributionData;
   when: Array<{ if: ConditionData; p: DistributionData }>;
   sources: SourceRefData[];
+  /** Later reports confirming an explicit stance: a basis only from their own dates. */
+  confirmedBy?: SourceRefData[];
   note?: string;
   /** For defaults: the recognition status that chose it and why the default is reasonable. */
   recognition?: RecognitionStatus;
@@ -91,7 +93,9 @@ const NOT_TAKEN: StanceSpec = {
  */
 export type StagePart = 'admission' | 'prior';
 
-export function setupCase(ix: Indexed, c: CaseData, asOf: string, part: StagePart = 'admission'): CaseSetup {
+export function setupCase(ix: Indexed, whole: CaseData, asOf: string, part: StagePart = 'admission'): CaseSetup {
+  // Only the drivers in force on the day (a driver's since/until): no hindsight about which questions exist.
+  const c = caseAsOf(whole, asOf);
   const org = ix.organization(c.organization);
   if (!org) throw new Error(`unknown organization ${c.organization}`);
   const candidate = ix.state(c.candidate);
@@ -138,7 +142,7 @@ function stanceFor(c: CaseData, state: string, stage: string, asOf: string, rec:
   const explicit = c.stances.filter((s) => s.state === state && applies(s.stages) && covers(asOf, s.since, s.until));
   const stance = explicit.find((s) => s.stages) ?? explicit[0];
   if (stance) {
-    return [{ origin: 'stance', p: stance.p, when: stance.when ?? [], sources: stance.sources, note: stance.note }, stance];
+    return [{ origin: 'stance', p: stance.p, when: stance.when ?? [], sources: stance.sources, confirmedBy: stance.confirmedBy ?? [], note: stance.note }, stance];
   }
   // The candidate's own step (a body composed of the candidate): recognition defaults say nothing
   // about it; without a stance of its own, a step the timeline does not show is not taken.

@@ -3,7 +3,7 @@ import { endOf, startOf } from './grammar.ts';
 
 // Days are defined in the grammar; re-exported here because as-of code reaches for them with the rest.
 export { endOf, startOf } from './grammar.ts';
-import type { BodyData, OrganizationData, RecognitionData, RecognitionsFileData, StageData, StateData, TimelineStepData } from './schema.ts';
+import type { BodyData, CaseData, ConditionData, OrganizationData, RecognitionData, RecognitionsFileData, StageData, StateData, TimelineStepData } from './schema.ts';
 
 /** Whether a period [since, until) covers the day; a missing bound is open. */
 export function covers(asOf: string, since?: string, until?: string): boolean {
@@ -115,4 +115,25 @@ export class NotApplicableError extends Error {
     super(reason);
     this.name = 'NotApplicableError';
   }
+}
+
+/**
+ * A case as of a day: only the drivers in force then (`since`/`until`), and every condition that names
+ * a driver not yet (or no longer) in force dropped — a question nobody asked yet decides nothing.
+ * The same object back when every driver is in force, so sessions keyed by case stay shared.
+ */
+export function caseAsOf(c: CaseData, asOf: string): CaseData {
+  const gone = new Set(c.drivers.filter((d) => !covers(asOf, d.since, d.until)).map((d) => d.id));
+  if (gone.size === 0) return c;
+  const names = (cond: ConditionData) => Object.keys(cond).some((id) => gone.has(id));
+  const keep = <T extends { when?: Array<{ if: ConditionData }> }>(x: T): T =>
+    x.when?.some((w) => names(w.if)) ? { ...x, when: x.when.filter((w) => !names(w.if)) } : x;
+  return {
+    ...c,
+    drivers: c.drivers
+      .filter((d) => !gone.has(d.id))
+      .map((d) => (d.given?.some((g) => names(g.when)) ? { ...d, given: d.given.filter((g) => !names(g.when)) } : d)),
+    stances: c.stances.map(keep),
+    defaults: c.defaults.map(keep),
+  };
 }

@@ -202,6 +202,7 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
     }
     for (const code of Object.keys(b.votes ?? {})) checkState(b, [i, 'votes', code], code);
   });
+  issues.push(...hindsightIssues(data, fileOf));
   return issues;
 }
 
@@ -295,6 +296,7 @@ function checkCase(
     if (twin >= 0) push(['stances', i, 'state'], 'duplicate', `a second stance for ${s.state} over the same period and stages as stances[${twin}]`);
     checkStages(['stances', i, 'stages'], s.stages);
     checkRefs(['stances', i, 'sources'], s.sources);
+    if (s.confirmedBy) checkRefs(['stances', i, 'confirmedBy'], s.confirmedBy);
     s.when?.forEach((w, j) => {
       checkCondition(['stances', i, 'when', j, 'if'], w.if);
       checkRefs(['stances', i, 'when', j, 'sources'], w.sources);
@@ -320,14 +322,13 @@ function checkCase(
 }
 
 /**
- * No hindsight: a stance dated from `since` that rests on a source published after it — an evaluation
- * on the eve of a vote would use what was learnt later. Reported only when certain: the source's date
- * is known (not `dateVerified: false`) and its first possible day falls after the last possible day of
- * `since` ("2019" ends 2019-12-31); URLs carry no date and are not checked. Warnings for now (accede
- * validate prints them, exit 0): the bundled cases still have 49, mostly a vote-day stance sourced to
- * the next day's report.
+ * No hindsight: a stance dated from `since` must rest on what was published by then; an evaluation on
+ * the eve of a vote would otherwise use what was learnt later. A report published after `since` that
+ * confirms the stance belongs in `confirmedBy` (shown only from its own date). Checked only when
+ * certain: the source's date is known (not `dateVerified: false`) and its first possible day falls
+ * after the last possible day of `since` ("2019" ends 2019-12-31); URLs carry no date.
  */
-export function hindsightWarnings(data: Dataset, fileOf: (o: object) => string): DataIssue[] {
+export function hindsightIssues(data: Dataset, fileOf: (o: object) => string): DataIssue[] {
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const out: DataIssue[] = [];
   for (const c of data.cases) {
@@ -341,7 +342,7 @@ export function hindsightWarnings(data: Dataset, fileOf: (o: object) => string):
           file: fileOf(c),
           code: 'hindsight',
           path: ['stances', i, 'sources', k],
-          message: `source ${src.id} is dated ${src.date}, after this stance's since (${since}): date the stance from when it was known, or cite what was published by then`,
+          message: `source ${src.id} is dated ${src.date}, after this stance's since (${since}): date the stance from when it was known, cite what was published by then, or move the later report to confirmedBy`,
         });
       });
     });

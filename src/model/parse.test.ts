@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DataError, type DataIssue } from './issues.ts';
 import { readDataFiles } from './load.ts';
-import { hindsightWarnings } from './crosscheck.ts';
 import { type DataFile, MAX_ALIASES, parseDataset } from './parse.ts';
 
 const MINIMAL = fileURLToPath(new URL('../../test/data/fixtures/minimal', import.meta.url));
@@ -101,14 +100,19 @@ describe('parseDataset', () => {
     expect(typed).toEqual([expect.objectContaining({ file: ORG, path: ['shortName'], code: 'invalid_type' })]);
   });
 
-  it('warns about a dated stance that rests on a source published after its since', () => {
+  it('refuses a dated stance that rests on a source published after its since, and accepts it as confirmedBy', () => {
     const dated = (files: DataFile[]) =>
       files.map((f) =>
         f.path === 'sources/docs.yaml' ? { ...f, text: f.text.replace('  title: A document', '  title: A document\n  date: 2021-03-01') } : f,
       );
     const since = (day: string) => dated(withFile(CASE, (t) => t.replace('  - state: RS\n', `  - state: RS\n    since: ${day}\n`)));
-    const warnings = hindsightWarnings(parseDataset(since('2020')), () => CASE);
-    expect(warnings).toEqual([expect.objectContaining({ file: CASE, code: 'hindsight', path: ['stances', 0, 'sources', 0] })]);
-    expect(hindsightWarnings(parseDataset(since('2021-03')), () => CASE)).toEqual([]);
+    expect(issuesOf(since('2020'))).toEqual([expect.objectContaining({ file: CASE, code: 'hindsight', path: ['stances', 0, 'sources', 0] })]);
+    expect(issuesOf(since('2021-03'))).toEqual([]);
+    // The same report as a later confirmation, beside a basis that carries no date: accepted.
+    const later = (files: DataFile[]) =>
+      files.map((f) => (f.path === CASE ? { ...f, text: f.text.replace(/(  - state: RS\n(?:    .*\n)*?)    sources: \[doc\]/, '$1    sources: [https://example.org/basis]\n    confirmedBy: [doc]') } : f));
+    const withLater = later(since('2020'));
+    expect(withLater.find((f) => f.path === CASE)!.text).toContain('confirmedBy: [doc]');
+    expect(issuesOf(withLater)).toEqual([]);
   });
 });

@@ -254,6 +254,12 @@ export const Driver = z.strictObject({
   given: z.array(z.strictObject({ when: Condition, p: Probability })).optional(),
   /** The candidate controls it: its own effort (apply, request a partnership, establish the CSM). */
   lever: z.boolean().optional(),
+  /**
+   * When the question arose (and, once settled, stopped being open): before `since` the driver is
+   * absent from an evaluation — no toggle, and conditions naming it do not hold.
+   */
+  since: PartialDay.optional(),
+  until: PartialDay.optional(),
   sources: Sources,
   note: z.string().optional(),
 });
@@ -288,7 +294,13 @@ export const Stance = z.strictObject({
   p: Distribution,
   /** Overrides: the first entry whose condition holds replaces p. */
   when: z.array(z.strictObject({ if: Condition, p: Distribution, sources: Sources.optional(), note: z.string().optional() })).optional(),
+  /** What the stance rests on: published by its `since` (validate refuses a source dated after it). */
   sources: Sources,
+  /**
+   * Reports published after `since` that confirm the stance (a vote reported the next day, a later
+   * interview). Never its basis before their own date: a page as of an earlier day does not show them.
+   */
+  confirmedBy: Sources.optional(),
   note: z.string().optional(),
 });
 

@@ -14,10 +14,21 @@ describe('Ukraine × NATO', () => {
     expect(after.stages.find((s) => s.id === 'invitation')!.blockers.sort()).toEqual(['HU', 'SK']);
   });
 
-  it('had no Slovak veto on record before Fico’s statement of 19 December 2023', () => {
+  it('had no Slovak veto on record before Fico’s statement of 19 December 2023 (reported the next day)', () => {
     const c = ix.case('UA', 'nato')!;
-    const before = evaluateCase(ix, c, '2023-06-01', { 'war-ends': true, 'us-backs-ukraine-membership': true });
+    const settings = { 'war-ends': true, 'us-backs-ukraine-membership': true };
+    const before = evaluateCase(ix, c, '2023-12-19', settings);
     expect(before.stages.find((s) => s.id === 'invitation')!.blockers).toEqual(['HU']);
+    const after = evaluateCase(ix, c, '2023-12-20', settings);
+    expect(after.stages.find((s) => s.id === 'invitation')!.blockers).toEqual(['HU', 'SK']);
+  });
+
+  it('knows neither the Hungarian objection nor the Vilnius drivers before the reports of July 2023', () => {
+    const c = ix.case('UA', 'nato')!;
+    const early = evaluateCase(ix, c, '2023-06-01');
+    expect(Object.keys(early.drivers)).not.toContain('us-backs-ukraine-membership');
+    expect(Object.keys(early.drivers)).not.toContain('war-ends');
+    expect(Object.keys(evaluateCase(ix, c, '2023-08-01').drivers)).toEqual(expect.arrayContaining(['war-ends', 'us-backs-ukraine-membership', 'hungary-lifts-objection']));
   });
 });
 

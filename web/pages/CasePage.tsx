@@ -9,7 +9,7 @@ import type { Assignment } from '../../src/model/drivers.ts';
 import type { CaseData } from '../../src/model/schema.ts';
 import type { ClientConfig } from '../../src/case/client-config.ts';
 import { formatPermalink, type MapView, type PageState, parsePermalink } from '../../src/case/permalink.ts';
-import { resolveRef } from '../../src/case/views.ts';
+import { evidenceOf } from '../../src/case/views.ts';
 import { AsOfControl } from '../components/AsOfControl.tsx';
 import { Drivers } from '../components/Drivers.tsx';
 import { History } from '../components/History.tsx';
@@ -206,7 +206,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
           <div class="sticky">
             <h2 id="h-drivers">What if…</h2>
             <Drivers
-              drivers={c.drivers}
+              drivers={prepared.setup.case.drivers}
               fixed={state.fixed}
               assumed={ev.drivers}
               sensitivity={dyn.sensitivity}
@@ -292,8 +292,8 @@ class EvidenceSection extends Component<{ ix: Indexed; c: CaseData; prepared: Pr
         {ev.status.since ? ` since ${longDate(ev.status.since)}` : ''}.{ev.status.note ? ` ${ev.status.note}` : ''}
       </p>
       <EvidenceList items={st.statusEvidence} />
-      {c.drivers.length > 0 && <h3>Drivers</h3>}
-      {c.drivers.map((d) => (
+      {prepared.setup.case.drivers.length > 0 && <h3>Drivers</h3>}
+      {prepared.setup.case.drivers.map((d) => (
         <div key={d.id} id={`ev-driver-${d.id}`} class="ev-group">
           <h4>
             {d.name} <span class="muted">(p = {pct(d.p)})</span>
@@ -328,7 +328,7 @@ class EvidenceSection extends Component<{ ix: Indexed; c: CaseData; prepared: Pr
             <div key={i} class="ev-group">
               <h4>States that {d.recognition === 'any' ? 'have any status' : RECOGNITION_LABEL[d.recognition]?.split(' (')[0]} {d.recognition === 'any' ? '' : candidateName}</h4>
               <p class="note">{d.basis}</p>
-              <EvidenceList items={d.sources.map((r) => resolveRef(ix, r))} />
+              <EvidenceList items={evidenceOf(ix, d.sources, prepared.setup.asOf)} />
             </div>
           ))}
         </>
