@@ -2,7 +2,8 @@
 // are active, what each case is called. Built once per day (each part on first use, then kept), the way
 // rules-as-code projects build their parameters at an instant, so no view goes back to the raw dates.
 // Pure: the day is passed in, never read from a clock.
-import { covers, membersAsOf, recognitionsAsOf, type RecognitionStatus } from '../model/asof.ts';
+import { covers, joinedDay, membersAsOf, recognitionsAsOf, type RecognitionStatus } from '../model/asof.ts';
+import { reasonOf } from '../model/audit.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { CaseData, TieData } from '../model/schema.ts';
 
@@ -22,6 +23,12 @@ export interface Day {
   recognition(candidate: string, state: string): RecognitionStatus;
   /** The case's ties, each marked active or not on the day. */
   ties(c: CaseData): readonly ActiveTie[];
+  /**
+   * Why what the day says about a state in a case is not checked: its membership row in the
+   * organization (the one covering the day) or its recognition of the candidate, when marked
+   * `verified: false`. Empty when both are verified, so pages can mark exactly the doubtful facts.
+   */
+  unverified(candidate: string, org: string, state: string): string[];
   /** "Kosovo × NATO" unless the case names itself. */
   title(c: CaseData): string;
   stateName(code: string): string;
@@ -44,6 +51,14 @@ export function daySnapshot(ix: Indexed, asOf: string): Day {
   const memberSets = memo((org: string) => new Set(members(org)));
   const recognitions = memo((candidate: string) => recognitionsAsOf(ix.recognitions(candidate), asOf));
   const ties = memo((c: CaseData) => c.ties.map((t) => ({ ...t, active: covers(asOf, t.since, t.until) })));
+  const unverified = (candidate: string, org: string, state: string): string[] => {
+    const out: string[] = [];
+    const row = ix.organization(org)?.members.find((m) => m.state === state && covers(asOf, joinedDay(m), m.left));
+    if (row && (row.verified === false || row.joined === 'unknown')) out.push(`membership unverified: ${reasonOf(row)}`);
+    const rec = ix.recognitions(candidate)?.recognitions.find((r) => r.state === state);
+    if (rec && rec.verified === false) out.push(`recognition unverified: ${reasonOf(rec)}`);
+    return out;
+  };
   const stateName = (code: string) => ix.state(code)?.name ?? code;
   const orgShortName = (id: string) => ix.organization(id)?.shortName ?? id;
   return {
@@ -54,6 +69,7 @@ export function daySnapshot(ix: Indexed, asOf: string): Day {
     recognitions,
     recognition: (candidate, state) => recognitions(candidate).get(state) ?? 'does-not-recognize',
     ties,
+    unverified,
     title: (c) => c.title ?? `${stateName(c.candidate)} × ${orgShortName(c.organization)}`,
     stateName,
     orgShortName,

@@ -17,6 +17,8 @@ export interface Counter {
   recognize: number;
   /** Of them, how many have a withdrawal claimed by a third party (shown apart, not subtracted). */
   withdrawalClaimed: number;
+  /** Of the members and recognitions counted, how many rows are not verified (`accede audit` lists them). */
+  unverified: number;
   /** "28 of 32 members recognize Kosovo" */
   text: string;
 }
@@ -25,7 +27,9 @@ export function counter(day: Day, candidate: string, orgId: string): Counter {
   const members = day.members(orgId).filter((m) => m !== candidate);
   let recognize = 0;
   let withdrawalClaimed = 0;
+  let unverified = 0;
   for (const m of members) {
+    if (day.unverified(candidate, orgId, m).length) unverified++;
     const s = day.recognition(candidate, m);
     if (s === 'recognizes' || s === 'withdrawal-disputed') recognize++;
     if (s === 'withdrawal-claimed') withdrawalClaimed++;
@@ -34,7 +38,7 @@ export function counter(day: Day, candidate: string, orgId: string): Counter {
   const noun = orgNoun(orgId, members.length);
   let text = `${recognize} of ${members.length} ${noun} recognize ${name}`;
   if (withdrawalClaimed) text += ` (+${withdrawalClaimed} whose withdrawal is claimed)`;
-  return { members: members.length, recognize, withdrawalClaimed, text };
+  return { members: members.length, recognize, withdrawalClaimed, unverified, text };
 }
 
 function orgNoun(orgId: string, n: number): string {
@@ -108,6 +112,8 @@ export interface EvidenceItem {
   passage?: string;
   accessed?: string;
   note?: string;
+  /** The source's date was inferred, not read on it (`dateVerified: false`): pages say so. */
+  dateUnverified?: boolean;
 }
 
 /** What a reference points to, with its passage when it names one; a bare URL stays a link. */
@@ -127,6 +133,7 @@ export function resolveRef(ix: Indexed, ref: SourceRefData): EvidenceItem {
     quote: passage?.text,
     speaker: passage?.speaker,
     passage: passage?.id,
+    ...(src.dateVerified === false ? { dateUnverified: true } : {}),
     accessed: 'accessed' in r ? r.accessed : undefined,
     note: ('note' in r ? r.note : undefined) ?? undefined,
   };
@@ -242,6 +249,8 @@ export interface StateStance {
   /** Member of the organization on the day. */
   member: boolean;
   recognition: RecognitionStatus;
+  /** Why the membership or the recognition above is not checked (empty when both are verified). */
+  unverified: string[];
   stages: Array<{
     stage: string;
     name: string;
@@ -280,6 +289,7 @@ export function stateAcrossCases(day: Day, code: string): StateStance[] {
       title: day.title(c),
       member: day.isMember(c.organization, code),
       recognition: day.recognition(c.candidate, code),
+      unverified: day.unverified(c.candidate, c.organization, code),
       stages,
       evidence: evidenceFor(ix, c, { kind: 'stance', id: code }, dedupeRefs(refs), day.asOf),
     };
@@ -326,6 +336,8 @@ export interface CaseDetails {
   /** Evidence for each voter's stance, by state code. */
   stanceEvidence: Record<string, EvidenceItem[]>;
   statusEvidence: EvidenceItem[];
+  /** Why a member's membership or recognition on the day is not checked, by state (only the doubtful ones). */
+  unverified: Record<string, string[]>;
 }
 
 /** The parts of a case that depend on the day only (not on the drivers): evidence, ties, counter. */
@@ -342,6 +354,10 @@ export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
     counter: counter(day, c.candidate, c.organization),
     isMember: day.isMember(c.organization, c.candidate),
     members: [...day.members(c.organization)],
+    // Facts on the day that no source confirmed, by state (the members and the candidate): pages mark them.
+    unverified: Object.fromEntries(
+      [...day.members(c.organization), c.candidate].map((m) => [m, day.unverified(c.candidate, c.organization, m)] as const).filter(([, r]) => r.length > 0),
+    ),
     // The drivers in force on the day (setup.case), not every driver the file defines.
     driverEvidence: Object.fromEntries(setup.case.drivers.map((d) => [d.id, evidenceFor(ix, c, { kind: 'driver', id: d.id }, d.sources, day.asOf)])),
     ties: day.ties(c).map((t) => ({
@@ -409,5 +425,6 @@ export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}, prepa
     ties: st.ties,
     stanceEvidence: st.stanceEvidence,
     statusEvidence: st.statusEvidence,
+    unverified: st.unverified,
   };
 }

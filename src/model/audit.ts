@@ -46,7 +46,7 @@ const KINDS: AuditKind[] = ['states', 'memberships', 'council-terms', 'recogniti
 const zero = (): Record<AuditStatus, number> => ({ verified: 0, unverified: 0, judgment: 0 });
 
 /** The reason of an unverified row: its `reason` (joined: unknown), else its note without the "unverified:" prefix. */
-function reasonOf(row: { reason?: string; note?: string }): string {
+export function reasonOf(row: { reason?: string; note?: string }): string {
   if (row.reason) return `join date unknown: ${row.reason}`;
   const note = (row.note ?? '').replace(/^\s*unverified\s*:?\s*/i, '').trim();
   return note || 'marked verified: false without a note';

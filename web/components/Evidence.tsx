@@ -2,6 +2,7 @@
 // Everything is text: nothing from a source is ever rendered as HTML.
 import type { EvidenceItem } from '../../src/case/views.ts';
 import { longDate } from '../format.ts';
+import { Unverified } from './Unverified.tsx';
 
 export function EvidenceList({ items, empty = 'No source recorded.' }: { items: EvidenceItem[]; empty?: string }) {
   if (items.length === 0) return <p class="muted">{empty}</p>;
@@ -38,6 +39,7 @@ function Item({ e }: { e: EvidenceItem }) {
         {e.speaker && ' — '}
         <cite>{title}</cite>
         {meta && <span class="meta">, {meta}</span>}
+        {e.dateUnverified && <> <Unverified reasons={['the date of this source was inferred, not read on it']} /></>}
         {e.note && <span class="meta"> ({e.note})</span>}
         {e.document && !url && <span class="meta"> · document {e.document}</span>}
       </figcaption>

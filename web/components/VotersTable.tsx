@@ -5,10 +5,24 @@ import type { StageVoters } from '../../src/case/views.ts';
 import { pct } from '../format.ts';
 import { CATEGORIES, categoryOf } from '../map/stance.ts';
 import { href } from '../router.ts';
+import { Unverified } from './Unverified.tsx';
 
 const LABEL = Object.fromEntries(CATEGORIES.map((c) => [c.id, c.label]));
 
-export function VotersTable({ ix, stage, stageName, positions }: { ix: Indexed; stage: StageVoters | undefined; stageName: string; positions: Map<string, string> }) {
+export function VotersTable({
+  ix,
+  stage,
+  stageName,
+  positions,
+  unverified = {},
+}: {
+  ix: Indexed;
+  stage: StageVoters | undefined;
+  stageName: string;
+  positions: Map<string, string>;
+  /** Why a voter's membership or recognition is not checked, by state. */
+  unverified?: Record<string, string[]>;
+}) {
   const voters = [...(stage?.voters ?? [])].sort((a, b) => a.dist.yes - b.dist.yes || a.state.localeCompare(b.state));
   const seats = voters.some((v) => v.seats > 1);
   return (
@@ -33,7 +47,7 @@ export function VotersTable({ ix, stage, stageName, positions }: { ix: Indexed; 
             {voters.map((v) => (
               <tr key={v.state}>
                 <th scope="row">
-                  <a href={href(`state/${v.state}`)}>{ix.state(v.state)?.name ?? v.state}</a>
+                  <a href={href(`state/${v.state}`)}>{ix.state(v.state)?.name ?? v.state}</a> <Unverified reasons={unverified[v.state]} />
                 </th>
                 {seats && <td class="num">{v.seats}</td>}
                 <td>

@@ -37,7 +37,9 @@ export interface CasePageProps {
 
 export function CasePage({ ix, config, c, search }: CasePageProps) {
   const org = ix.organization(c.organization)!;
-  const stageIds = org.procedure.stages.map((s) => s.id);
+  // The stages of admission, in the evaluation's order: prior steps (`required: false`, NATO's PfP and
+  // MAP) are evaluated apart, so indexing the evaluation by the whole procedure would pick the wrong stage.
+  const stageIds = org.procedure.stages.filter((s) => s.required !== false).map((s) => s.id);
   const parsed = useMemo(() => parsePermalink(search, c, stageIds), [search, c]);
   const state = parsed.state;
   const asOf = state.asOf ?? todayUtc();
@@ -134,6 +136,12 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
           </span>
           <span class="hl-sub counter" data-testid="counter">
             {st.counter.text}
+            {st.counter.unverified > 0 && (
+              <span class="muted" data-testid="counter-unverified">
+                {' '}
+                ({st.counter.unverified} of these membership or recognition facts unverified; marked in the voters table)
+              </span>
+            )}
             <span class="counter-bar" aria-hidden="true">
               <span style={{ width: `${(100 * st.counter.recognize) / Math.max(1, st.counter.members)}%` }} />
             </span>
@@ -253,7 +261,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
               evidence={st.stanceEvidence}
               driverNames={driverNames}
             />
-            <VotersTable ix={ix} stage={dyn.voters[stageIndex]} stageName={stageOutcome?.name ?? ''} positions={positions} />
+            <VotersTable ix={ix} stage={dyn.voters[stageIndex]} stageName={stageOutcome?.name ?? ''} positions={positions} unverified={st.unverified} />
           </section>
 
           <section aria-labelledby="h-takes">

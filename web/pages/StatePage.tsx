@@ -1,6 +1,8 @@
 // One country's stances across every case, with sources.
 import { useEffect, useMemo } from 'preact/hooks';
 import { recognitionAsOf } from '../../src/model/asof.ts';
+import { reasonOf } from '../../src/model/audit.ts';
+import { Unverified } from '../components/Unverified.tsx';
 import type { Indexed } from '../../src/model/dataset.ts';
 import { formatPermalink, parsePermalink } from '../../src/case/permalink.ts';
 import { daySnapshot } from '../../src/case/snapshot.ts';
@@ -53,6 +55,7 @@ export function StatePage({ ix, code, search }: { ix: Indexed; code: string; sea
                   {rec?.date && status !== 'does-not-recognize' ? ` (since ${longDate(rec.date)})` : ''}
                   {rec?.withdrawalClaimed ? `; withdrawal claimed ${longDate(rec.withdrawalClaimed)}` : ''}
                   {rec?.note ? <span class="muted"> — {rec.note}</span> : null}
+                  {rec?.verified === false && <> <Unverified reasons={[`recognition unverified: ${reasonOf(rec)}`]} /></>}
                 </li>
               );
             })}
@@ -96,7 +99,11 @@ export function StatePage({ ix, code, search }: { ix: Indexed; code: string; sea
                         <a href={href(`case/${x.candidate}/${x.organization}`) + q}>{x.title}</a>
                       </th>
                     )}
-                    {i === 0 && <td rowSpan={x.stages.length}>{x.member ? 'yes' : 'no'}</td>}
+                    {i === 0 && (
+                      <td rowSpan={x.stages.length}>
+                        {x.member ? 'yes' : 'no'} <Unverified reasons={x.unverified.filter((r) => r.startsWith('membership'))} />
+                      </td>
+                    )}
                     <td>{s.name}</td>
                     <td>
                       {s.sits && s.dist ? (
