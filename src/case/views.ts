@@ -414,7 +414,7 @@ export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}, prepa
     sensitivity: analysis.sensitivity,
     whatItTakes: analysis.whatItTakes,
     voters: stageVoters(session, fixed),
-    drivers: setup.case.drivers.map((d) => ({
+    drivers: session.setup.case.drivers.map((d) => ({
       id: d.id,
       name: d.name,
       p: d.p,
