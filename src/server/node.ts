@@ -32,8 +32,9 @@ export interface ServerOptions {
 
 export async function startServer(deps: AppDeps, opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
-  const computer = deps.computer ?? (opts.pool === false ? undefined : poolComputer(deps.dataset, opts.pool));
-  // The import pool only when there is a workspace to import into (its thread starts with the server).
+  const casePool = deps.computer || opts.pool === false ? undefined : poolComputer(deps.dataset, opts.pool);
+  const computer = deps.computer ?? casePool;
+  // The import pool only when there is a workspace to import into (its thread starts with the first import).
   const importer = deps.importer ?? (opts.pool === false || !deps.workspace ? undefined : importPool(deps.dataset));
   const ownPools = async () => {
     await Promise.all([computer && !deps.computer ? computer.close() : undefined, importer && !deps.importer ? importer.close() : undefined]);
@@ -56,6 +57,16 @@ export async function startServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       resolve();
     });
   });
+  // The case threads start once the first request is answered (a page: the browser asks for answers
+  // after it has loaded), or a second after listening, so that they do not compete with it for the cores.
+  if (casePool) {
+    const warm = () => {
+      clearTimeout(timer);
+      casePool.warm();
+    };
+    const timer = setTimeout(warm, 1000).unref();
+    server.once('request', (_req, res) => res.once('finish', warm));
+  }
   const addr = server.address() as AddressInfo;
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   return {

@@ -27,20 +27,27 @@ function workerFile(): string {
 
 const busy = () => apiError(503, 'busy', 'the server is busy computing other answers; try again in a moment', {}, { 'Retry-After': '1' });
 
-export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseComputer & { readonly queued: number } {
+/**
+ * The case pool. Its threads start on the first job or on warm(), not when it is made: each loads the
+ * engine and a copy of the dataset, and on a small machine that would slow the server's first answers
+ * (startServer warms it once the first request is answered).
+ */
+export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseComputer & { readonly queued: number; warm(): void } {
   const threads = Math.max(1, o.threads ?? availableParallelism());
   const budget = o.queueBudgetMs ?? 100;
-  const pool = new Piscina({
-    filename: workerFile(),
-    workerData: { dataset },
-    minThreads: threads,
-    maxThreads: threads,
-    maxQueue: o.maxQueue ?? 256 * threads,
-    // A second job waits in each worker's own inbox, so a worker goes on to it as soon as it is done
-    // instead of waiting for this thread (busy answering) to hand it one.
-    concurrentTasksPerWorker: 2,
-    idleTimeout: 60_000,
-  });
+  let started: Piscina | undefined;
+  const pool = () =>
+    (started ??= new Piscina({
+      filename: workerFile(),
+      workerData: { dataset },
+      minThreads: threads,
+      maxThreads: threads,
+      maxQueue: o.maxQueue ?? 256 * threads,
+      // A second job waits in each worker's own inbox, so a worker goes on to it as soon as it is done
+      // instead of waiting for this thread (busy answering) to hand it one.
+      concurrentTasksPerWorker: 2,
+      idleTimeout: 60_000,
+    }));
   // Jobs submitted and not yet answered, and a moving average of the time a job takes in its worker
   // (wall clock there: on a machine shared with other work it counts the time the thread waited for a core).
   let inFlight = 0;
@@ -48,7 +55,10 @@ export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseCompute
   let closing = false;
   return {
     get queued() {
-      return pool.queueSize;
+      return started?.queueSize ?? 0;
+    },
+    warm() {
+      if (!closing) pool();
     },
     async run(job: CaseJob): Promise<string> {
       const waiting = inFlight - threads + 1;
@@ -56,7 +66,7 @@ export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseCompute
       inFlight++;
       let answer: WorkerAnswer;
       try {
-        answer = (await pool.run(job)) as WorkerAnswer;
+        answer = (await pool().run(job)) as WorkerAnswer;
       } catch (e) {
         // Piscina's own bound, or jobs cut off by close(): refusals like any other, not internal errors.
         if (e instanceof Error && /queue is at limit|terminating worker thread/i.test(e.message)) throw busy();
@@ -68,9 +78,9 @@ export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseCompute
       if ('notApplicable' in answer) throw apiError(422, 'not_applicable', answer.notApplicable);
       return answer.body;
     },
-    close: () => {
+    close: async () => {
       closing = true;
-      return pool.destroy();
+      await started?.destroy();
     },
   };
 }
@@ -88,20 +98,25 @@ export interface ImportPoolOptions {
  */
 export function importPool(dataset: Dataset, o: ImportPoolOptions = {}): TextPreparer {
   const threads = Math.max(1, o.threads ?? 1);
-  const pool = new Piscina({
-    filename: workerFile(),
-    name: 'prepareImport',
-    workerData: { dataset },
-    minThreads: threads,
-    maxThreads: threads,
-    maxQueue: o.maxQueue ?? 8,
-    idleTimeout: 60_000,
-  });
+  // Started by the first import (imports are rare; its thread loads the HTML reader and the gazetteer).
+  let started: Piscina | undefined;
+  let closed = false;
+  const pool = () =>
+    (started ??= new Piscina({
+      filename: workerFile(),
+      name: 'prepareImport',
+      workerData: { dataset },
+      minThreads: threads,
+      maxThreads: threads,
+      maxQueue: o.maxQueue ?? 8,
+      idleTimeout: 60_000,
+    }));
   return {
     async prepare(text, origin) {
       let answer: ImportAnswer;
       try {
-        answer = (await pool.run({ text, origin })) as ImportAnswer;
+        if (closed) throw new Error('terminating worker thread');
+        answer = (await pool().run({ text, origin })) as ImportAnswer;
       } catch (e) {
         if (e instanceof Error && /queue is at limit|terminating worker thread/i.test(e.message)) {
           throw apiError(503, 'busy', 'the server is busy importing other documents; try again in a moment', {}, { 'Retry-After': '1' });
@@ -111,6 +126,9 @@ export function importPool(dataset: Dataset, o: ImportPoolOptions = {}): TextPre
       if ('refused' in answer) throw fromStoreCode(answer.refused.code, answer.refused.message);
       return answer.prepared;
     },
-    close: () => pool.destroy(),
+    close: async () => {
+      closed = true;
+      await started?.destroy();
+    },
   };
 }

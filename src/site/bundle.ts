@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 export interface Assets {
   js: string;
@@ -39,6 +38,8 @@ function prebuilt(): Assets | undefined {
 export async function bundleApp(options: { minify?: boolean } = {}): Promise<Assets> {
   const ready = (options.minify ?? true) ? prebuilt() : undefined;
   if (ready) return ready;
+  // Loaded only to bundle: a server started from the build reads the prebuilt app instead.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [ENTRY],
     bundle: true,
