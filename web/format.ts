@@ -58,9 +58,7 @@ export function listText(xs: string[], max = 6): string {
   return `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
 
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+export { todayUtc } from '../src/model/grammar.ts';
 
 export const STATUS_LABEL: Record<string, string> = {
   member: 'member',

@@ -3,9 +3,7 @@
 // query string carries the same settings in its own form (permalink.ts). Ids, codes and days are the
 // model's grammar (src/model/grammar.ts through schema.ts).
 import { z } from 'zod';
-import { Day, Id, OrgId, StateCode } from '../model/schema.ts';
-
-const Who = z.string().trim().min(1, 'your name, for the audit log').max(200);
+import { Day, Id, OrgId, StateCode, Who } from '../model/schema.ts';
 
 /** What a scenario sets: the day (absent: today) and the drivers fixed. */
 export const ScenarioSettings = z.strictObject({

@@ -14,6 +14,4 @@ export function collectSet(value: string, previous: Record<string, boolean> = {}
   return { ...previous, [m[1]]: m[2] === 'true' };
 }
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+export { todayUtc as today } from '../model/grammar.ts';

@@ -32,6 +32,9 @@ export function parseLink(s: string): Link | undefined {
 }
 
 /** An http(s) URL, as sources cite them. */
+/** Ids of the workspace's documents, items and scenarios (store ids may have capitals). */
+export const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/;
+
 export const URL_PATTERN = /^https?:\/\/\S+$/i;
 export const isUrl = (s: string): boolean => URL_PATTERN.test(s);
 
@@ -82,4 +85,9 @@ export function endOf(d: string): string {
   if (d.length === 4) return `${d}-12-31`;
   if (d.length === 7) return `${d}-${String(daysInMonth(Number(d.slice(0, 4)), Number(d.slice(5, 7)))).padStart(2, '0')}`;
   return d;
+}
+
+/** Today's day (UTC), the default as-of day of every face. Not for the engine or the case layer: they are given the day. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
 }

@@ -17,6 +17,9 @@ import {
 } from './grammar.ts';
 
 /** YYYY, YYYY-MM or YYYY-MM-DD: sources often give only a year or a month. Each must exist in the calendar. */
+/** Who made a change, for the audit log (the workspace's writes and saved scenarios). */
+export const Who = z.string().trim().min(1, 'your name, for the audit log').max(200);
+
 export const PartialDay = z.preprocess(
   // YAML reads an unquoted year (since: 2023) as a number.
   (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 9999 ? String(v) : v),

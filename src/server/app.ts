@@ -18,7 +18,6 @@ import { pageRoutes } from './routes/pages.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
 import type { WorkspaceLike } from './write-gate.ts';
 
-export { todayUtc } from './context.ts';
 export type { WorkspaceLike } from './write-gate.ts';
 
 export interface AppDeps {

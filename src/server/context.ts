@@ -6,7 +6,7 @@ import { parsePermalink } from '../case/permalink.ts';
 import { type Day, daySnapshot } from '../case/snapshot.ts';
 import type { Assignment } from '../model/drivers.ts';
 import { type Dataset, index, type Indexed } from '../model/dataset.ts';
-import { isDay, ORG_ID, STATE_CODE } from '../model/grammar.ts';
+import { isDay, ORG_ID, STATE_CODE, todayUtc } from '../model/grammar.ts';
 import type { CaseData } from '../model/schema.ts';
 import { type Assets, bundleApp, hash } from '../site/bundle.ts';
 import { pageHtml } from '../site/shell.ts';
@@ -45,10 +45,6 @@ export interface ServerContext {
 /** Case paths accept any case of letters; the canonical form is redirected to or looked up. */
 export const CODE = /^[A-Za-z]{2}$/;
 export const ORG = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
-
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 const DAYS_KEPT = 64;
 

@@ -3,7 +3,6 @@
 // nothing of HTTP.
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from 'zod';
 import { ImportError } from '../evidence/index.ts';
 import type { Issue } from '../model/issues.ts';
 import { NotApplicableError } from '../model/asof.ts';
@@ -72,14 +71,3 @@ export function asApiError(err: unknown): ApiError | undefined {
   if (err instanceof HTTPException) return apiError(err.status, err.status === 413 ? 'payload_too_large' : 'bad_request', err.message || 'bad request');
   return undefined;
 }
-
-/** The error body as a schema, for the API document (openapi.ts). */
-const IssueSchema = z.object({
-  code: z.string().describe('bad_request, not_found, method_not_allowed, unauthorized, forbidden, conflict, payload_too_large, unsupported_media_type, busy, misdirected; zod codes in problems'),
-  path: z.array(z.union([z.string(), z.number()])).describe('where: a parameter or body field, then keys inside it; [] for the request'),
-  message: z.string(),
-});
-export const ErrorSchema = IssueSchema.extend({
-  problems: z.array(IssueSchema).optional(),
-  current: z.object({ version: z.number().int(), updatedBy: z.string().nullable(), updatedAt: z.string().nullable() }).optional(),
-});

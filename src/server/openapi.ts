@@ -4,9 +4,8 @@
 import { z } from 'zod';
 import { PermalinkQuery } from '../case/permalink.ts';
 import { ScenarioBody } from '../case/scenario.ts';
-import { CurateRequest } from '../store/index.ts';
-import { ErrorSchema } from './errors.ts';
-import { AuditQuery, DeleteScenarioQuery, ImportBody, ItemQuery, ScenarioListQuery } from './requests.ts';
+import { ErrorSchema } from '../model/issues.ts';
+import { AuditQuery, CurateRequest, DeleteScenarioQuery, ImportBody, ItemQuery, ScenarioListQuery } from '../store/index.ts';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>>; required?: string[] };
 

@@ -2,15 +2,16 @@
 // bound off loopback without a token), (3) the token when one is set, (4) a JSON body from this server's
 // own page under an allowed host name (a cross-site form cannot post JSON without a CORS preflight).
 // Also the readers every write route uses: body size limits, JSON, zod-checked bodies and queries.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
+import { ENTITY_ID } from '../model/grammar.ts';
 import type { Issue } from '../model/issues.ts';
 import type { Workspace } from '../store/index.ts';
 import type { TextPreparer } from './compute.ts';
 import { apiError, badRequest, notFound } from './errors.ts';
 import { hostName } from './host-guard.ts';
-import { ENTITY_ID } from './requests.ts';
 
 /** What the server needs of a workspace: the store's Workspace (src/store), or a stand-in in tests. */
 export type WorkspaceLike = Pick<
@@ -49,14 +50,9 @@ export function workspaceOf(gate: WriteGate): WorkspaceLike {
   return gate.workspace;
 }
 
-/** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
-function sameToken(a: string, b: string): boolean {
-  const x = new TextEncoder().encode(a);
-  const y = new TextEncoder().encode(b);
-  let diff = x.length ^ y.length;
-  for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i % x.length] ?? 0) ^ (y[i % y.length] ?? 0);
-  return diff === 0;
-}
+/** Constant-time comparison (of digests, equal in length), so the token cannot be guessed from response times. */
+const digest = (s: string) => createHash('sha256').update(s).digest();
+const sameToken = (a: string, b: string): boolean => timingSafeEqual(digest(a), digest(b));
 
 export function requireWrite(gate: WriteGate): MiddlewareHandler {
   return async (c, next) => {

@@ -31,5 +31,5 @@ export {
   isUnwritable,
   type WorkspaceErrorCode,
 } from './errors.ts';
-export { CurateRequest, ItemEdit, LinkTarget, ScenarioInput } from './inputs.ts';
+export { AuditQuery, CurateRequest, DeleteScenarioQuery, ImportBody, ItemEdit, ItemQuery, LinkTarget, ScenarioInput, ScenarioListQuery } from './inputs.ts';
 export { exportAccepted, type ExportFile, type ExportResult } from './export.ts';

@@ -3,8 +3,8 @@
 // (write-gate.ts). The store's failures become statuses in errors.ts.
 import { Hono } from 'hono';
 import { ScenarioBody } from '../../case/scenario.ts';
+import { AuditQuery, DeleteScenarioQuery, ImportBody, ItemQuery, ScenarioListQuery } from '../../store/index.ts';
 import { badRequest, notFound } from '../errors.ts';
-import { AuditQuery, DeleteScenarioQuery, ImportBody, ItemQuery, ScenarioListQuery } from '../requests.ts';
 import { idParam, jsonBody, limit, parse, requireWrite, type WriteGate, workspaceOf } from '../write-gate.ts';
 
 export function workspaceRoutes(gate: WriteGate): Hono {
