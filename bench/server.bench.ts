@@ -50,14 +50,15 @@ export async function run(): Promise<BenchRow[]> {
     const other5xx = Object.entries(r.statuses).filter(([s]) => s.startsWith('5') && s !== '503').reduce((a, [, n]) => a + n, 0);
     const healthP99 = quantile(health, 0.99);
     const exact = SECONDS === 60 ? "issue 13's exact setting" : `${SECONDS} s (ACCEDE_BENCH_SECONDS=60 for the issue's exact setting)`;
-    const met = r.errors + r.timeouts === 0 && other5xx === 0 && r.p99 <= 250;
+    const met = r.errors === 0 && other5xx === 0 && r.p99 <= 250;
     const note = `${CONNECTIONS} connections, ${SECONDS} s after a warm-up, random setting of ${drivers.length} drivers × ${DAYS.length} days; ${r.requests} answers; load average ${load1.toFixed(2)} (1 min) as the run began`;
     return [
       { name: 'server: GET /api/cases/XK/nato, random setting and day — throughput (all answers)', value: r.throughput, unit: 'req/s', note },
       { name: 'server: … 2xx answers', value: ok / SECONDS, unit: 'req/s', note: `${ok} answers` },
       { name: 'server: … latency p50 (2xx)', value: r.p50, unit: 'ms' },
       { name: 'server: … latency p99 (2xx)', value: r.p99, unit: 'ms', target: '≤ 250 ms', note: `max ${r.max} ms` },
-      { name: 'server: … errors + timeouts', value: r.errors + r.timeouts, unit: '', target: '0', note: `${r.errors} errors, ${r.timeouts} timeouts (10 s)` },
+      // autocannon counts a timeout as an error too.
+      { name: 'server: … errors (timeouts included)', value: r.errors, unit: '', target: '0', note: `${r.timeouts} of them timeouts (no answer in 10 s)` },
       { name: 'server: … 503 busy (with Retry-After)', value: busy, unit: '', note: `${((100 * busy) / Math.max(1, r.requests)).toFixed(1)}% of answers` },
       { name: 'server: … other non-2xx', value: other, unit: '', target: '0', note: JSON.stringify(r.statuses) },
       { name: 'server: /api/health during the load, p99', value: healthP99, unit: 'ms', target: '≤ 50 ms', note: `${health.length} probes from a third process, every 100 ms; p50 ${quantile(health, 0.5).toFixed(1)} ms, max ${(health[health.length - 1] ?? NaN).toFixed(0)} ms; ${probe.failures} failed` },
