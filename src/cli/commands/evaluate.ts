@@ -1,6 +1,8 @@
 // accede evaluate <candidate> <org>: the stages, tallies, blockers and ties of a case, with the exact
 // probability of admission, driver sensitivity, what it would take and (with --power) voting power.
 import type { Command } from 'commander';
+import { counter, type Counter } from '../../case/views.ts';
+import { daySnapshot } from '../../case/snapshot.ts';
 import { type Analysis, analyzeCase, type ChangePlan, EngineError, type Evaluation } from '../../engine/index.ts';
 import { OVERALL, OVERALL_DEFINITION, SCENARIO, SCENARIO_DEFINITION } from '../../case/wording.ts';
 import { CliError, type CliContext } from '../context.ts';
@@ -43,7 +45,9 @@ export function register(program: Command, ctx: CliContext): void {
         throw e;
       }
       const ev = a.evaluation;
-      ctx.out(o.json ? JSON.stringify(evaluationJson(ev, a), null, 2) : toText(ev, ix.state(c.candidate)?.name ?? c.candidate, ix.organization(c.organization)?.shortName ?? c.organization, a));
+      if (o.json) return ctx.out(JSON.stringify(evaluationJson(ev, a), null, 2));
+      const facts = counter(daySnapshot(ix, ev.asOf), c.candidate, c.organization);
+      ctx.out(toText(ev, ix.state(c.candidate)?.name ?? c.candidate, ix.organization(c.organization)?.shortName ?? c.organization, a, facts));
     });
 }
 
@@ -106,10 +110,14 @@ function analysisText(ev: Evaluation, a: Analysis): string[] {
   return lines;
 }
 
-export function toText(ev: Evaluation, candidateName: string, orgName: string, a?: Analysis): string {
+export function toText(ev: Evaluation, candidateName: string, orgName: string, a?: Analysis, facts?: Counter): string {
   const lines: string[] = [];
   lines.push(`${candidateName} (${ev.candidate}) × ${orgName} — as of ${ev.asOf}`);
   lines.push(`de jure status: ${ev.status.deJure}${ev.status.since ? ` since ${ev.status.since}` : ''}`);
+  if (facts) {
+    const doubt = facts.unverified ? `; ${facts.unverified} of these membership or recognition facts unverified (accede audit lists them with why)` : '';
+    lines.push(`recognition: ${facts.text}${doubt}`);
+  }
   lines.push(`step reached: ${ev.reached ? `${ev.reached.name} (${ev.reached.date})` : 'none in the timeline'}`);
   const failed = ev.timeline.filter((t) => t.outcome === 'fail');
   if (failed.length) lines.push(`failed attempts: ${failed.map((t) => `${t.stage} (${t.date})`).join(', ')}`);
