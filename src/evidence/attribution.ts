@@ -13,13 +13,13 @@
 import type { Doc } from './document.ts';
 import { nonQuoteReason, type NonQuoteReason } from './nonquotes.ts';
 import type { PlaceLookup, Registry } from './people.ts';
-import { createContext, type AttributionContext, type Statement } from './attribution/context.ts';
+import { createContext, enough, type AttributionContext, type AttributionOptions, type Statement } from './attribution/context.ts';
 import { directQuotes } from './attribution/direct.ts';
 import { indirectStatements } from './attribution/indirect.ts';
 import { collectNames } from './attribution/names.ts';
 import { nestedQuotes } from './attribution/nested.ts';
 
-export type { Statement } from './attribution/context.ts';
+export type { AttributionOptions, Statement } from './attribution/context.ts';
 
 export interface AttributionResult {
   statements: Statement[];
@@ -27,15 +27,21 @@ export interface AttributionResult {
   registry: Registry;
 }
 
-export function attribute(doc: Doc, places: PlaceLookup): AttributionResult {
-  const ctx = createContext(doc, places);
+export function attribute(doc: Doc, places: PlaceLookup, opts: AttributionOptions = {}): AttributionResult {
+  const ctx = createContext(doc, places, opts);
   classifyTopLevel(ctx);
   collectNames(ctx);
+  // where reading stopped (maxStatements): nested quotations past it are not looked at either
+  let readTo = doc.text.length;
   for (let s = 0; s < doc.sentences.length; s++) {
+    if (enough(ctx)) {
+      readTo = doc.sentences[s].start;
+      break;
+    }
     directQuotes(ctx, s);
     indirectStatements(ctx, s);
   }
-  nestedQuotes(ctx);
+  nestedQuotes(ctx, readTo);
   ctx.statements.sort((a, b) => a.start - b.start || a.end - b.end);
   return { statements: ctx.statements, nonQuotes: ctx.nonQuotes, registry: ctx.registry };
 }

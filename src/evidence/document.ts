@@ -1,10 +1,11 @@
 // The analysed document every rule reads: quotation spans, tokens, sentences, and which
 // quotation-marked spans are quotations at all.
-import { findQuoteSpans, marksOf, type QuoteSpan } from './quotemarks.ts';
+import { findQuoteSpans, type QuoteSpan } from './quotemarks.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { scanTokens, tokenize, type Token } from './tokens.ts';
 
 export interface Doc {
+  /** the text read: all of it, or the part before the token budget ran out (buildDoc's maxTokens) */
   text: string;
   spans: QuoteSpan[];
   tokens: Token[];
@@ -16,9 +17,15 @@ export interface Doc {
   closeTok: number[];
 }
 
-export function buildDoc(text: string): Doc {
+/**
+ * Analyses `whole`, or only its beginning when it has more than `maxTokens` tokens: the cost of
+ * every later step is per token, and hostile text (a flood of quotation marks, "if if if") is all tokens.
+ */
+export function buildDoc(whole: string, maxTokens = Number.POSITIVE_INFINITY): Doc {
+  const bounds = scanTokens(whole, maxTokens);
+  const text = bounds.cut < whole.length ? whole.slice(0, bounds.cut) : whole;
   const spans = findQuoteSpans(text);
-  const tokens = tokenize(text, marksOf(spans));
+  const tokens = tokenize(text, spans, bounds);
   const sentences = splitSentences(tokens);
   const sentOf = new Int32Array(tokens.length);
   sentences.forEach((s, i) => sentOf.fill(i, s.first, s.last + 1));

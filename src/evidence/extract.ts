@@ -14,9 +14,20 @@ import type { Extraction, ItemKindPlural, Mention, Quote } from './types.ts';
  */
 export const ITEM_CAPS: Readonly<Record<ItemKindPlural, number>> = { quotes: 1000, mentions: 2000, claims: 1000 };
 
-/** One warning line per capped kind, for the import summary and the document's warnings. */
-export function capWarnings(x: Pick<Extraction, 'capped'>): string[] {
-  return (x.capped ?? []).map((k) => `more than ${ITEM_CAPS[k].toLocaleString('en')} ${k} found: only the first ${ITEM_CAPS[k].toLocaleString('en')} were kept (the per-document cap)`);
+/**
+ * At most this many tokens (words, numbers, punctuation and quotation marks) are analysed per
+ * document; past them the text is stored but not read. Every step of extraction costs per token:
+ * 5 MB of news is about a million tokens, a 5 MB flood of quotation marks five million.
+ */
+export const MAX_TOKENS = 1_500_000;
+
+/** One warning line per capped kind (and for a text read only in part), for the import summary and the document's warnings. */
+export function capWarnings(x: Pick<Extraction, 'capped' | 'readTo'>): string[] {
+  const out = (x.capped ?? []).map((k) => `more than ${ITEM_CAPS[k].toLocaleString('en')} ${k} found: only the first ${ITEM_CAPS[k].toLocaleString('en')} were kept (the per-document cap)`);
+  if (x.readTo !== undefined) {
+    out.push(`more than ${MAX_TOKENS.toLocaleString('en')} words and marks: only the first ${x.readTo.toLocaleString('en')} characters were analysed (the per-document budget); the whole text is stored`);
+  }
+  return out;
 }
 
 const MENTION_CONFIDENCE: Record<MentionVia, number> = { name: 0.95, alias: 0.9, capital: 0.75, demonym: 0.7 };
@@ -28,12 +39,13 @@ export function emptyGazetteer(): Gazetteer {
 }
 
 export function extract(text: string, gazetteer: Gazetteer = emptyGazetteer()): Extraction {
-  const doc = buildDoc(text);
+  const doc = buildDoc(text, MAX_TOKENS);
   const places: PlaceLookup = (first) => {
     const m = gazetteer.matchAt(doc.tokens, first);
     return m ? { length: m.length, demonym: m.entry.via === 'demonym' } : null;
   };
-  const { statements } = attribute(doc, places);
+  // one more than the cap tells whether it was reached
+  const { statements } = attribute(doc, places, { maxStatements: ITEM_CAPS.quotes });
   const capped: ItemKindPlural[] = [];
   const cap = <T>(items: T[], kind: ItemKindPlural): T[] => {
     if (items.length <= ITEM_CAPS[kind]) return items;
@@ -51,7 +63,7 @@ export function extract(text: string, gazetteer: Gazetteer = emptyGazetteer()): 
     confidence: st.confidence,
     rule: st.rule,
   }));
-  const mentions: Mention[] = cap(findMentions(doc.tokens, gazetteer), 'mentions').map((m, i) => ({
+  const mentions: Mention[] = cap(findMentions(doc.tokens, gazetteer, ITEM_CAPS.mentions + 1), 'mentions').map((m, i) => ({
     id: `m${i + 1}`,
     code: m.code,
     kind: m.kind,
@@ -64,5 +76,7 @@ export function extract(text: string, gazetteer: Gazetteer = emptyGazetteer()): 
   }));
   // claims stop at the cap (one more tells whether it was reached): "if if if …" is all triggers
   const claims = cap(findClaims(doc, quotes, ITEM_CAPS.claims + 1), 'claims');
-  return capped.length ? { quotes, mentions, claims, capped } : { quotes, mentions, claims };
+  const x: Extraction = capped.length ? { quotes, mentions, claims, capped } : { quotes, mentions, claims };
+  if (doc.text.length < text.length) x.readTo = doc.text.length;
+  return x;
 }

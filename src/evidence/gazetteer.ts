@@ -163,10 +163,10 @@ export interface MentionMatch {
   end: number;
 }
 
-/** Every mention in the token stream, left to right, longest match first. */
-export function findMentions(tokens: Token[], gazetteer: Gazetteer): MentionMatch[] {
+/** Every mention in the token stream, left to right, longest match first; at most `max` (the rest is not looked for). */
+export function findMentions(tokens: Token[], gazetteer: Gazetteer, max = Number.POSITIVE_INFINITY): MentionMatch[] {
   const out: MentionMatch[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length && out.length < max; i++) {
     if (tokens[i].kind !== 'word') continue;
     const m = gazetteer.matchAt(tokens, i);
     if (!m) continue;

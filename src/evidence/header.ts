@@ -26,10 +26,14 @@ export function emptyMeta(): DocumentMeta {
   return { title: null, outlet: null, author: null, date: null, dateNote: null, url: null, language: null };
 }
 
+/** A header is within the first lines: front matter ends before line 200, key lines before line 40. */
+const HEADER_LINES = 201;
+
 export function readHeader(text: string): WithHeader {
   const warnings: string[] = [];
   const meta = emptyMeta();
-  const lines = text.split('\n');
+  // only the lines a header can take: splitting all of a text of a million blank lines is seconds
+  const lines = text.split('\n', HEADER_LINES);
   let bodyStart = 0;
   if (lines[0]?.trim() === '---') {
     // YAML front matter
@@ -56,7 +60,7 @@ export function readHeader(text: string): WithHeader {
       bodyStart = i + 1;
     }
   }
-  const body = lines.slice(bodyStart).join('\n');
+  const body = bodyStart === 0 ? text : text.slice(lineOffset(text, bodyStart));
   fillFromBody(meta, body);
   return { meta, body, warnings };
 }
@@ -85,26 +89,39 @@ export function parseDate(value: string): { date: string | null; note: string | 
   return { date, note: rest || null };
 }
 
+/** Where line k of text starts (text.length + 1 past the last line, so that slicing there gives ''). */
+function lineOffset(text: string, k: number): number {
+  let at = 0;
+  for (let i = 0; i < k; i++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return text.length + 1;
+    at = nl + 1;
+  }
+  return at;
+}
+
 /** A headline first line, and a "Source: Outlet" line, when the header did not give them. */
 function fillFromBody(meta: DocumentMeta, body: string): void {
-  const lines = body.split('\n');
-  const firstIdx = lines.findIndex((l) => l.trim() !== '');
-  if (firstIdx < 0) return;
-  const first = lines[firstIdx].trim().replace(/^#+\s*/, '');
-  const nextBlank = (lines[firstIdx + 1] ?? '').trim() === '';
+  // the first line that is not blank, and the few after it: all that is looked at
+  const firstChar = body.search(/\S/);
+  if (firstChar < 0) return;
+  const lines = body.slice(body.lastIndexOf('\n', firstChar) + 1).split('\n', 7);
+  const first = lines[0].trim().replace(/^#+\s*/, '');
+  const nextBlank = (lines[1] ?? '').trim() === '';
   // a dateline ("Wednesday, January 23, 2019") is a date, not a title
   const dateline = nextBlank ? datelineDate(first) : null;
   if (dateline) {
     if (!meta.date) meta.date = dateline;
-    return fillOutlet(meta, lines, firstIdx);
+    return fillOutlet(meta, lines);
   }
   if (!meta.title && first.length <= 200 && nextBlank && !/[.!?]["”’]?$/.test(first)) meta.title = first;
-  fillOutlet(meta, lines, firstIdx);
+  fillOutlet(meta, lines);
 }
 
-function fillOutlet(meta: DocumentMeta, lines: string[], firstIdx: number): void {
+/** lines: the first non-blank line of the body and those after it */
+function fillOutlet(meta: DocumentMeta, lines: string[]): void {
   if (!meta.outlet) {
-    for (const l of lines.slice(firstIdx, firstIdx + 6)) {
+    for (const l of lines.slice(0, 6)) {
       const m = /^(?:Source|Outlet|Published by):\s*(.{2,80})$/i.exec(l.trim());
       if (m) {
         meta.outlet = m[1].trim();

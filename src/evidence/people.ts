@@ -319,7 +319,9 @@ export class Registry {
       if (prev && prev.pos === m.pos && prev.entity === m.entity) prev.speaker ||= m.speaker;
       else merged.push(m);
     }
-    this.base.splice(0, this.base.length, ...merged);
+    // element by element: spreading a document's worth of mentions as arguments overflows the stack
+    this.base.length = 0;
+    for (const m of merged) this.base.push(m);
   }
 
   mention(entity: Entity, pos: number, speaker: boolean): void {

@@ -1,7 +1,6 @@
 // Finds quotation spans from quotation marks of every common style: "…", “…”, „…“, «…», »…«,
 // ‘…’ and nested '…'. A quotation may run over several paragraphs when each continued paragraph
 // reopens it (the English convention). Unbalanced marks are dropped, never guessed across paragraphs.
-import type { QuoteMark } from './tokens.ts';
 
 export interface QuoteSpan {
   /** offset of the opening mark */
@@ -16,13 +15,15 @@ export interface QuoteSpan {
   /** index of the enclosing quotation, -1 at top level */
   parent: number;
   /** offsets of re-opening marks of continued paragraphs */
-  reopen: number[];
+  reopen: readonly number[];
   single: boolean;
 }
 
 const DOUBLE = new Set(['"', '“', '”', '„', '«', '»', '‟', '＂', '〝', '〞']);
 const SINGLE_OPEN = '‘';
 const SINGLE_CLOSE = '’';
+/** Most spans reopen nowhere: one shared empty list instead of one per span (a flood of marks is millions). */
+const NO_REOPEN: readonly number[] = Object.freeze([]);
 
 type Role = 'open' | 'close' | 'either';
 
@@ -61,19 +62,19 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     /»\p{L}/u.test(text);
   const spans: QuoteSpan[] = [];
 
-  interface Open { pos: number; reopen: number[] }
+  interface Open { pos: number; reopen: readonly number[] }
   let stack: Open[] = [];
-  const lines = splitLines(text);
   let pendingContinuation: Open | null = null;
 
-  for (let li = 0; li < lines.length; li++) {
-    const [ls, le] = lines[li];
-    if (ls === le) continue;
+  forEachLine(text, (ls, le) => {
+    if (ls === le) return;
     // a quotation left open by the previous paragraph continues if this one reopens it
     if (pendingContinuation) {
       const first = firstNonSpace(text, ls, le);
       if (first >= 0 && DOUBLE.has(text[first]) && doubleRole(text, first, germanLow, reversedGuillemets) !== 'close') {
-        pendingContinuation.reopen.push(first);
+        // the shared empty list is never pushed to: a quotation's first reopening gets its own
+        if (pendingContinuation.reopen === NO_REOPEN) pendingContinuation.reopen = [first];
+        else (pendingContinuation.reopen as number[]).push(first);
         stack = [pendingContinuation];
         pendingContinuation = null;
         scanDoubles(first + 1, le);
@@ -86,7 +87,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     }
     if (stack.length === 1) pendingContinuation = stack[0];
     stack = [];
-  }
+  });
 
   function scanDoubles(from: number, to: number): void {
     for (let i = from; i < to; i++) {
@@ -94,7 +95,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       if (!DOUBLE.has(c)) continue;
       const role = doubleRole(text, i, germanLow, reversedGuillemets);
       if (role === 'open' || (role === 'either' && stack.length === 0)) {
-        stack.push({ pos: i, reopen: [] });
+        stack.push({ pos: i, reopen: NO_REOPEN });
       } else if (stack.length > 0) {
         const o = stack.pop()!;
         spans.push(makeSpan(o.pos, i, o.reopen));
@@ -111,7 +112,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   return all;
 }
 
-function makeSpan(open: number, close: number, reopen: number[], single = false): QuoteSpan {
+function makeSpan(open: number, close: number, reopen: readonly number[], single = false): QuoteSpan {
   return { open, close, start: open + 1, end: close, depth: 1, parent: -1, reopen, single };
 }
 
@@ -135,8 +136,7 @@ function findSingles(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
   };
   const inside = (pos: number) => containing(pos) !== undefined;
   const noDoubles = doubles.length === 0;
-  const lines = splitLines(text);
-  for (const [ls, le] of lines) {
+  forEachLine(text, (ls, le) => {
     let openAt = -1;
     for (let i = ls; i < le; i++) {
       const c = text[i];
@@ -155,13 +155,13 @@ function findSingles(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
         // both marks must lie in the same double quotation (or both outside)
         const a = containing(openAt);
         const b = containing(i);
-        if (a === b && i - openAt > 1) out.push(makeSpan(openAt, i, [], true));
+        if (a === b && i - openAt > 1) out.push(makeSpan(openAt, i, NO_REOPEN, true));
         openAt = -1;
       } else if (canOpen && c === SINGLE_OPEN) {
         openAt = i;
       }
     }
-  }
+  });
   return out;
 }
 
@@ -180,30 +180,18 @@ function assignNesting(all: QuoteSpan[]): void {
   }
 }
 
-function splitLines(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let s = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      out.push([s, i]);
-      s = i + 1;
-    }
+/** Calls fn with the start and end of every line ([start, end), without the line break), empty ones too. */
+function forEachLine(text: string, fn: (start: number, end: number) => void): void {
+  // no array of lines: a text of a million line breaks would make a million of them
+  for (let start = 0; start <= text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    fn(start, end);
+    start = end + 1;
   }
-  return out;
 }
 
 function firstNonSpace(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) if (!/\s/u.test(text[i])) return i;
   return -1;
-}
-
-/** The opening and closing marks of every span, for the tokenizer. */
-export function marksOf(spans: QuoteSpan[]): QuoteMark[] {
-  const marks: QuoteMark[] = [];
-  spans.forEach((s, i) => {
-    marks.push({ pos: s.open, role: 'open', quote: i, depth: s.depth });
-    for (const r of s.reopen) marks.push({ pos: r, role: 'open', quote: i, depth: s.depth });
-    marks.push({ pos: s.close, role: 'close', quote: i, depth: s.depth });
-  });
-  return marks;
 }

@@ -70,6 +70,8 @@ export const Extraction = z.object({
   claims: z.array(Claim),
   /** the kinds of item that reached the per-document cap (ITEM_CAPS): only the first ones were kept */
   capped: z.array(ItemKindPlural).optional(),
+  /** set when the text had more tokens than extraction reads (MAX_TOKENS): the offset where reading stopped */
+  readTo: z.number().int().nonnegative().optional(),
 });
 export type Extraction = z.infer<typeof Extraction>;
 

@@ -38,9 +38,19 @@ export interface FinalCue {
   comma: number;
 }
 
+export interface AttributionOptions {
+  /**
+   * Stop reading once more statements than this are found: the caller keeps only the first ones
+   * (extract's per-document cap), so on hostile text ("said that said that …") the rest is work
+   * for nothing. What is found up to that point is the same as without the bound.
+   */
+  maxStatements?: number;
+}
+
 export interface AttributionContext {
   // ---- what the rules read
   readonly doc: Doc;
+  readonly maxStatements: number;
   readonly text: string;
   readonly tokens: Token[];
   /** the gazetteer, as "is there a place name starting at token i" */
@@ -64,9 +74,10 @@ export interface AttributionContext {
 /** How far (in tokens) a rule looks for a cue or a clause end; keeps run-on "sentences" linear. */
 export const SCAN_LIMIT = 150;
 
-export function createContext(doc: Doc, places: PlaceLookup): AttributionContext {
+export function createContext(doc: Doc, places: PlaceLookup, opts: AttributionOptions = {}): AttributionContext {
   return {
     doc,
+    maxStatements: opts.maxStatements ?? Number.POSITIVE_INFINITY,
     text: doc.text,
     tokens: doc.tokens,
     places,
@@ -80,6 +91,11 @@ export function createContext(doc: Doc, places: PlaceLookup): AttributionContext
     finalCue: new Map(),
     lastDirect: null,
   };
+}
+
+/** Whether more statements than the caller keeps have been found (`pending` more are in hand). */
+export function enough(ctx: AttributionContext, pending = 0): boolean {
+  return ctx.statements.length + pending > ctx.maxStatements;
 }
 
 /** The text and offsets of tokens first..last. */

@@ -1,7 +1,7 @@
 // Direct quotations of one sentence: the rules tried in precision order for each quotation that
 // opens in it, and the statement each one becomes.
 import { accordingAfter } from './according.ts';
-import type { Attribution, AttributionContext } from './context.ts';
+import { enough, type Attribution, type AttributionContext } from './context.ts';
 import { trailing, sentenceFinal } from './quote-then-speaker.ts';
 import { colon, leading } from './speaker-then-quote.ts';
 import { directStatement } from './statements.ts';
@@ -11,7 +11,7 @@ import { floating, sameSentence, subjectFallback } from './unmarked.ts';
 export function directQuotes(ctx: AttributionContext, si: number): void {
   const s = ctx.doc.sentences[si];
   const { tokens } = ctx;
-  for (let i = s.first; i <= s.last; i++) {
+  for (let i = s.first; i <= s.last && !enough(ctx); i++) {
     const t = tokens[i];
     if (t.kind !== 'qopen' || t.depth !== 1 || ctx.doc.openTok[t.quote] !== i) continue;
     if (!ctx.isQuotation[t.quote]) continue;

@@ -4,7 +4,7 @@
 import { BARE_CLAUSE_LEMMAS, OBJECT_THEN_THAT, PP_STARTS, QUANTIFIER_START_RE, TEMPORAL_WORDS, type Cue } from '../lexicon.ts';
 import { accordingTo } from './according.ts';
 import { afterDateline, bareClause, clauseEnd, finalAttribution, hasFiniteVerb, trimmedRange } from './clauses.ts';
-import type { AttributionContext, Statement } from './context.ts';
+import { enough, type AttributionContext, type Statement } from './context.ts';
 import { cueAt, cueUsable, frame } from './cues.ts';
 import { attributionFor } from './resolve.ts';
 import { indirectStatement } from './statements.ts';
@@ -19,14 +19,14 @@ export function indirectStatements(ctx: AttributionContext, si: number): void {
     found.push(st);
   };
   add(accordingTo(ctx, si));
-  for (let k = s.first; k <= s.last; k++) {
+  for (let k = s.first; k <= s.last && !enough(ctx, found.length); k++) {
     if (tokens[k].depth !== 0) continue;
     const cue = cueAt(ctx, k);
     if (!cue || cue.cls !== 'speech' || !cueUsable(ctx, k)) continue;
     add(forwardClause(ctx, k, cue, si));
   }
   add(postposed(ctx, si));
-  ctx.statements.push(...found);
+  for (const st of found) ctx.statements.push(st);
 }
 
 /** SPEAKER CUE [ADDRESSEE] [PP] (that) CLAUSE, from the cue at c. */

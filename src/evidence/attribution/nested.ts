@@ -6,9 +6,10 @@ import { speakerOf, spanOf, unknownSpeaker, type Attribution, type AttributionCo
 import { resolvePronoun } from './resolve.ts';
 import { directStatement } from './statements.ts';
 
-export function nestedQuotes(ctx: AttributionContext): void {
+/** Nested quotations opening before offset `readTo` (where reading stopped, if it did). */
+export function nestedQuotes(ctx: AttributionContext, readTo: number): void {
   ctx.doc.spans.forEach((span, q) => {
-    if (span.depth < 2 || !ctx.isQuotation[span.parent]) return;
+    if (span.depth < 2 || !ctx.isQuotation[span.parent] || span.open >= readTo) return;
     if (ctx.doc.openTok[q] < 0 || ctx.doc.closeTok[q] < 0) return;
     const att = nestedAttribution(ctx, q, span.parent);
     const reason = nonQuoteReason(ctx.doc, q, att !== null);
