@@ -24,36 +24,73 @@ export interface Split {
   memory: number;
 }
 
+/** What every split of one input shares: the number of drivers, and each unit's drivers as a list. */
+interface Shared {
+  driverCount: number;
+  all: number;
+}
+const shared = new WeakMap<SplitInput, Shared>();
+function sharedOf(input: SplitInput): Shared {
+  let s = shared.get(input);
+  if (!s) {
+    let driverCount = 0;
+    const seen = new Set<number>();
+    for (const ds of input.drivers) for (const d of ds) (seen.add(d), (driverCount = Math.max(driverCount, d + 1)));
+    s = { driverCount, all: seen.size };
+    shared.set(input, s);
+  }
+  return s;
+}
+
 /**
  * One side's enumeration cost: its drivers most used first, each unit folded once per assignment of
  * the drivers up to its last one; a fold costs about 4 × the width of its layer, which narrows toward
- * the meeting layer (what the units still to come can move).
+ * the meeting layer (what the units still to come can move). The local search below calls this a few
+ * hundred times per table, so it counts in typed arrays and sorts by counting (it runs cold in a
+ * one-shot command).
  */
-function sideCost(units: number[], input: SplitInput, after: number): { cost: number; drivers: number } {
-  const uses = new Map<number, number>();
-  for (const u of units) for (const d of input.drivers[u]) uses.set(d, (uses.get(d) ?? 0) + 1);
-  const order = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || a - b);
-  const depth = new Map(order.map((d, j) => [d, j]));
-  const batch = units.map((u) => Math.max(...input.drivers[u].map((d) => depth.get(d)!)));
-  const sorted = units.map((u, i) => [batch[i], input.span[u]]).sort((a, b) => a[0] - b[0]);
-  let remaining = after + sorted.reduce((s, x) => s + x[1], 0);
+function sideCost(units: number[], input: SplitInput, after: number, driverCount: number): { cost: number; drivers: number } {
+  const uses = new Int32Array(driverCount);
+  for (const u of units) for (const d of input.drivers[u]) uses[d]++;
+  const order: number[] = [];
+  for (let d = 0; d < driverCount; d++) if (uses[d] > 0) order.push(d);
+  order.sort((a, b) => uses[b] - uses[a] || a - b);
+  const depth = new Int32Array(driverCount);
+  order.forEach((d, j) => (depth[d] = j));
+  // A unit's batch is the depth of its deepest driver (-1: it names none); units are folded by batch,
+  // in their own order within one (a stable sort by counting).
+  const batch = new Int32Array(units.length);
+  const perBatch = new Int32Array(order.length + 1);
+  let remaining = after;
+  units.forEach((u, i) => {
+    let b = -1;
+    for (const d of input.drivers[u]) if (depth[d] > b) b = depth[d];
+    batch[i] = b;
+    perBatch[b + 1]++;
+    remaining += input.span[u];
+  });
+  const start = new Int32Array(order.length + 2);
+  for (let b = 0; b <= order.length; b++) start[b + 1] = start[b] + perBatch[b];
+  const sorted = new Int32Array(units.length);
+  for (let i = 0; i < units.length; i++) sorted[start[batch[i] + 1]++] = i;
   let cost = 0;
-  for (const [b, span] of sorted) {
-    cost += 2 ** (b + 1) * 4 * (1 + remaining);
-    remaining -= span;
+  for (const i of sorted) {
+    // 2 ** (batch + 1): a unit naming no driver (batch -1 before, -Infinity) is folded once, at no cost.
+    cost += batch[i] < 0 ? 0 : 2 ** (batch[i] + 1) * 4 * (1 + remaining);
+    remaining -= input.span[units[i]];
   }
   return { cost, drivers: order.length };
 }
 
 export function splitCost(back: boolean[], input: SplitInput): Split {
   const n = back.length;
+  const { driverCount, all } = sharedOf(input);
   const frontUnits: number[] = [];
   const backUnits: number[] = [];
   for (let u = 0; u < n; u++) (back[u] ? backUnits : frontUnits).push(u);
   const mid = input.lateSpan + backUnits.reduce((s, u) => s + input.span[u], 0);
-  const front = sideCost(frontUnits, input, mid);
-  const rear = sideCost(backUnits, input, input.lateSpan);
-  const all = new Set(input.drivers.flat()).size;
+  const front = sideCost(frontUnits, input, mid, driverCount);
+  const rear = sideCost(backUnits, input, input.lateSpan, driverCount);
   const width = 1 + mid;
   // The meeting pairs every assignment of all the drivers; the front's and back's vectors are kept.
   const memory = (2 ** front.drivers + 2 ** rear.drivers) * width;
