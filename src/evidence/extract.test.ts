@@ -128,6 +128,12 @@ describe('direct quotations and their speakers', () => {
     expect(r.speaker?.mention?.text).toMatch(/opinion/);
   });
 
+  it('reads a nickname after "nicknamed the" and a short term glossed by an apposition as non-quotations', () => {
+    const text = 'Varga, nicknamed the "Iron Lady of Lindholm," won. Engineers checked the calculation of "draft load", ' +
+      'a measure of hull stress. Varga called the result "a scandal", a word she rarely uses.';
+    expect(quotes(text).filter((q) => q.kind === 'direct').map((q) => q.text)).toEqual(['a scandal']);
+  });
+
   it('reads a quoted word after "a NOUN called" as a name', () => {
     const text = 'Lund taught a method called "soft landing" for years. Critics called the method "a fraud".';
     expect(quotes(text).filter((q) => q.kind === 'direct').map((q) => q.text)).toEqual(['a fraud']);

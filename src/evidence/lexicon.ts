@@ -467,6 +467,10 @@ export const NAME_HEADS = new Set(['model', 'policy', 'policies', 'doctrine', 'p
   'zone', 'option', 'scenario', 'concept', 'theory', 'package', 'coalition', 'alliance', 'bloc', 'faction', 'group',
   'party', 'caucus', 'network', 'summit', 'rally', 'protest', 'protests', 'march', 'clause', 'provision', 'resolution',
   'amendment', 'declaration', 'mission', 'order', 'programme', 'program', 'project', 'campaign', 'tour', 'slogan']);
+/** "road load", a measurement of …: the article opening an apposition that defines a quoted term. */
+export const INDEFINITE_GLOSS = new Set(['a', 'an']);
+/** Prepositions before a quoted technical term: the calculation of "road load". */
+export const PREPOSITIONS_BEFORE_TERMS = new Set(['of', 'for', 'on', 'about', 'in']);
 /** Verbs whose object is then quoted: Politico quoted Tim Manning as saying "…". */
 export const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quoting', 'quote', 'cited', 'cites', 'citing', 'cite']);
 /** the phrase known as "…", a song titled "…" (after a MENTION_NOUNS word) */

@@ -6,7 +6,9 @@ import {
   GLOSS_CUES,
   MENTION_INTRODUCERS,
   BE_FORMS,
+  INDEFINITE_GLOSS,
   MENTION_NOUNS,
+  PREPOSITIONS_BEFORE_TERMS,
   NAME_DETERMINERS,
   NAME_HEADS,
   NAMING_PARTICIPLES,
@@ -51,6 +53,14 @@ export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQ
   if (!agent && b1 && b2 && b3 && MENTION_INTRODUCERS.has(b1.lower) && b1.lower !== 'as' && b2.kind === 'word' &&
       !b2.cap && !cueOf(b2.lower) && (NAME_DETERMINERS.has(b3.lower) || (b3.kind === 'word' && !b3.cap &&
       NAME_DETERMINERS.has(before(4)?.lower ?? '')))) return 'word-as-word';
+  // nicknamed the "Kim Kardashian of Pakistan": a naming participle before an article
+  if (b1 && b2 && NAME_DETERMINERS.has(b1.lower) && (NAMING_PARTICIPLES.has(b2.lower) ||
+      (MENTION_INTRODUCERS.has(b2.lower) && b2.lower !== 'as' && b2.lower !== 'called'))) return 'word-as-word';
+  // the calculation of "road load", a measurement of …: a short term glossed by an apposition
+  const a2 = tokens[close + 2];
+  if (words.length <= 3 && tokens[close + 1]?.text === ',' && a2 && INDEFINITE_GLOSS.has(a2.lower) &&
+      b1?.kind === 'word' && (PREPOSITIONS_BEFORE_TERMS.has(b1.lower) || NAME_DETERMINERS.has(b1.lower)) &&
+      !/[.,!?…;:]$/.test(inner[inner.length - 1].text)) return 'gloss';
   // the "one country, two systems" model: a quoted phrase between a determiner and a classifying noun names it
   const a1 = tokens[close + 1];
   if (b1 && NAME_DETERMINERS.has(b1.lower) && a1?.kind === 'word' && a1.depth === 0 && NAME_HEADS.has(a1.lower)) return 'name-or-title';
