@@ -156,30 +156,32 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface Spawned {
   wall: number;
+  /** User + system CPU seconds: steadier than the wall time on a shared machine. */
+  cpu: number;
   rssMB: number;
   out: string;
 }
 
 function spawnOnce(args: string[]): Spawned {
   const timed = existsSync('/usr/bin/time');
-  const argv = [...(timed ? ['-f', '%e %M', process.execPath] : []), join(root, 'bin', 'accede.js'), 'power', ...args];
+  const argv = [...(timed ? ['-f', '%e %M %U %S', process.execPath] : []), join(root, 'bin', 'accede.js'), 'power', ...args];
   const t = performance.now();
   const r = spawnSync(timed ? '/usr/bin/time' : process.execPath, argv, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   const wall = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`accede power ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-300)}`);
   const last = r.stderr.trim().split('\n').at(-1) ?? '';
-  const m = /^([\d.]+) (\d+)$/.exec(last);
-  return { wall: m ? Number(m[1]) : wall, rssMB: m ? Number(m[2]) / 1024 : NaN, out: r.stdout };
+  const m = /^([\d.]+) (\d+) ([\d.]+) ([\d.]+)$/.exec(last);
+  return { wall: m ? Number(m[1]) : wall, cpu: m ? Number(m[3]) + Number(m[4]) : NaN, rssMB: m ? Number(m[2]) / 1024 : NaN, out: r.stdout };
 }
 
 function spawnRuns(args: string[], runs: number): Spawned & { runs: number } {
   const all = Array.from({ length: runs }, () => spawnOnce(args));
-  const walls = all.map((x) => x.wall).sort((a, b) => a - b);
-  return { wall: walls[Math.floor(runs / 2)], rssMB: Math.max(...all.map((x) => x.rssMB)), out: all[0].out, runs };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(runs / 2)];
+  return { wall: median(all.map((x) => x.wall)), cpu: median(all.map((x) => x.cpu)), rssMB: Math.max(...all.map((x) => x.rssMB)), out: all[0].out, runs };
 }
 
 const load = () => `load ${loadavg()[0].toFixed(1)}`;
-const wp = (s: Spawned & { runs: number }) => `median of ${s.runs}, peak RSS ${s.rssMB.toFixed(0)} MB`;
+const wp = (s: Spawned & { runs: number }) => `median of ${s.runs}, CPU ${s.cpu.toFixed(2)} s, peak RSS ${s.rssMB.toFixed(0)} MB`;
 
 type PowerJson = { players: Array<{ banzhafRaw?: number; shapleyShubik?: number; swings?: string }> };
 

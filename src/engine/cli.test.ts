@@ -74,6 +74,10 @@ describe('accede power', () => {
     const several = await run('power', '--game', file('e2.json', { quotas: [2, 65], players: [{ id: 'X', weights: [1, 18] }, { id: 'Y', weights: [1, 46] }, { id: 'Z', weights: [1, 35] }] }), '--exact');
     expect(several.code).toBe(2);
     expect(several.err).toMatch(/one weighted quota/);
+    // Beyond the table limit: a refusal with the reason, not an internal error.
+    const huge = await run('power', '--weights', file('h.csv', '1000000007\n2000000011\n3\n'), '--quota', '2000000000', '--exact');
+    expect(huge.code).toBe(2);
+    expect(huge.err).toMatch(/too large to count exactly/);
   });
 
   it('takes several quotas', async () => {

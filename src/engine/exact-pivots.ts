@@ -10,6 +10,8 @@
 //   P₋ᵢ(s, x) = Σ_k (−1)^k P(s − k, x − k·wi),   swings_i(s) = P₋ᵢ(s, q) − P₋ᵢ(s, q − wi),
 // with P(t, x) the t-member coalitions of all players weighing less than x (prefix sums of a row).
 
+import { EngineError } from './constraints.ts';
+
 export interface ExactPivots {
   /** Banzhaf swings per player (Σ_s swings_i(s)). */
   swings: bigint[];
@@ -152,7 +154,7 @@ export function pivotCells(weights: number[], quota: number): number {
  */
 export function swingsBySizeExact(weights: number[], quota: number): Float64Array[] {
   const n = weights.length;
-  if (n > 53) throw new RangeError('float64 counts are exact up to 53 players');
+  if (n > 53) throw new EngineError('float64 counts are exact up to 53 players');
   const q = Math.max(0, Math.ceil(quota));
   if (q === 0) return weights.map(() => new Float64Array(n));
   const asc = weights.filter((w) => w < q).sort((a, b) => a - b);
@@ -210,12 +212,12 @@ export function exactPivots(weights: number[], quota: number): ExactPivots {
   for (let k = 1; k <= n; k++) fact.push(fact[k - 1] * BigInt(k));
   const zero = { swings: weights.map(() => 0n), pivots: weights.map(() => 0n), orders: fact[n] };
   if (q === 0 || n === 0) return zero;
-  if (!Number.isSafeInteger(q)) throw new RangeError(`quota ${quota} is too large to count exactly`);
+  if (!Number.isSafeInteger(q)) throw new EngineError(`quota ${quota} is too large to count exactly`);
   // Players at or above the quota are never in a coalition below it: the table holds the others.
   const asc = weights.filter((w) => w < q).sort((a, b) => a - b);
   const R = rowsOf(asc, q);
   if (R.cells > MAX_PIVOT_CELLS) {
-    throw new RangeError(`an exact Shapley–Shubik count of this game needs ${R.cells} table cells; at most ${MAX_PIVOT_CELLS} are supported`);
+    throw new EngineError(`this game is too large to count exactly: its Shapley–Shubik table needs ${R.cells} cells (coalition sizes × weights below the quota), at most ${MAX_PIVOT_CELLS} are supported`);
   }
   const t = new Uint16Array(R.cells);
   const primes = primesFor(n);

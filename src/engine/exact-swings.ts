@@ -10,6 +10,8 @@
 //   swings_i = P₋ᵢ(q) − P₋ᵢ(q − wi) = P(q) + 2 Σ_{k ≥ 1} (−1)^k P(q − k·wi),
 // about q / wi terms of the prefix sums P (integers, so the alternating sum is exact).
 
+import { EngineError } from './constraints.ts';
+
 const BITS = 30;
 const BASE = 2 ** BITS;
 
@@ -66,7 +68,7 @@ export function exactSwings(weights: number[], quota: number): bigint[] {
   const n = weights.length;
   const q = Math.max(0, Math.ceil(quota));
   if (q === 0) return weights.map(() => 0n);
-  if (!Number.isSafeInteger(q) || q > 1 << 28) throw new RangeError(`quota ${quota} is too large to count exactly`);
+  if (!Number.isSafeInteger(q) || q > 1 << 28) throw new EngineError(`quota ${quota} is too large to count exactly`);
   const L = Math.ceil((n + 1) / BITS) + 1;
   const P = prefixCounts(weights, q, L);
   const done = new Map<number, bigint>();
