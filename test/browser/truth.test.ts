@@ -43,6 +43,9 @@ describe('facts on the case page', () => {
     const mark = row.locator('[data-testid="unverified"]');
     expect(await mark.count()).toBe(1);
     expect(await mark.getAttribute('title')).toContain(REASON);
+    // The map's tooltip says it too.
+    await page.locator('.map svg path[data-code="FR"]').first().hover();
+    await expect.poll(() => page.locator('.tt-unverified').textContent()).toContain(REASON);
     // Germany's membership is verified: no mark.
     expect(await page.locator('#voters-table tr', { hasText: 'Germany' }).locator('[data-testid="unverified"]').count()).toBe(0);
     expect(errors).toEqual([]);

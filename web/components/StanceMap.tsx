@@ -21,6 +21,8 @@ export interface StanceMapProps {
   onView: (v: MapView) => void;
   evidence: Record<string, EvidenceItem[]>;
   driverNames: Record<string, string>;
+  /** Why a state's membership or recognition on the day is not checked (only the doubtful ones). */
+  unverified?: Record<string, string[]>;
 }
 
 interface Hover {
@@ -324,6 +326,7 @@ function Tooltip(props: StanceMapProps & { hover: Hover; width: number; height: 
               {v.drivers.length > 0 && `; depends on ${v.drivers.map((d) => props.driverNames[d] ?? d).join('; ')}`}
             </p>
           )}
+          {props.unverified?.[code] && <p class="tt-unverified">{props.unverified[code].join('; ')}</p>}
           {ev && (
             <p class="tt-source">
               {ev.quote ? <q>{ev.quote.length > 140 ? `${ev.quote.slice(0, 140)}…` : ev.quote}</q> : null} <cite>{[ev.speaker, ev.outlet ?? ev.title, longDate(ev.date)].filter(Boolean).join(', ')}</cite>

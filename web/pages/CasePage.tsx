@@ -260,6 +260,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
               onView={(v: MapView) => update({ view: v })}
               evidence={st.stanceEvidence}
               driverNames={driverNames}
+              unverified={st.unverified}
             />
             <VotersTable ix={ix} stage={dyn.voters[stageIndex]} stageName={stageOutcome?.name ?? ''} positions={positions} unverified={st.unverified} />
           </section>
