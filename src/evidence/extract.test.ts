@@ -134,6 +134,12 @@ describe('direct quotations and their speakers', () => {
     expect(quotes(text).filter((q) => q.kind === 'direct').map((q) => q.text)).toEqual(['a scandal']);
   });
 
+  it('lets a part of a group speak ("One of the children said"), not a determiner ("One of the stated goals")', () => {
+    const q = one('One of the children said, "We were never allowed outside."');
+    expect(q.speaker?.mention?.text).toBe('One of the children');
+    expect(quotes('One of the stated goals of the pact is to open the border.')).toEqual([]);
+  });
+
   it('reads a quoted word after "a NOUN called" as a name', () => {
     const text = 'Lund taught a method called "soft landing" for years. Critics called the method "a fraud".';
     expect(quotes(text).filter((q) => q.kind === 'direct').map((q) => q.text)).toEqual(['a fraud']);

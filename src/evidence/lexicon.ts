@@ -471,6 +471,11 @@ export const NAME_HEADS = new Set(['model', 'policy', 'policies', 'doctrine', 'p
 export const INDEFINITE_GLOSS = new Set(['a', 'an']);
 /** Prepositions before a quoted technical term: the calculation of "road load". */
 export const PREPOSITIONS_BEFORE_TERMS = new Set(['of', 'for', 'on', 'about', 'in']);
+/** Quantifiers that make a part of a group the speaker: one of the children, some of them. */
+export const PARTITIVE_SPEAKERS = new Set(['one', 'some', 'many', 'several', 'two', 'three', 'most', 'none', 'each',
+  'another']);
+/** Object pronouns of a group of people after "one of": one of them. */
+export const PEOPLE_PRONOUNS = new Set(['them', 'us', 'those']);
 /** Verbs whose object is then quoted: Politico quoted Tim Manning as saying "…". */
 export const QUOTING_VERBS = new Set(['quoted', 'quotes', 'quoting', 'quote', 'cited', 'cites', 'citing', 'cite']);
 /** the phrase known as "…", a song titled "…" (after a MENTION_NOUNS word) */

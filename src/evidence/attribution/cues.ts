@@ -11,6 +11,8 @@ import {
   INTERVIEWEE_NOUNS,
   ORG_NOUNS,
   PARTICIPLE_LEADS,
+  PARTITIVE_SPEAKERS,
+  PEOPLE_PRONOUNS,
   PREPOSITIONS,
   QUOTING_VERBS,
   SPEAKER_NOUNS,
@@ -168,6 +170,9 @@ export function speakerLike(ctx: AttributionContext, np: NP): boolean {
   if (np.kind === 'pronoun') return tokens[np.first].lower !== 'you';
   if (np.kind === 'name') return true;
   const head = tokens[np.last];
+  // "One of the children said", "some of them": a part of a group of people speaks
+  if (PARTITIVE_SPEAKERS.has(tokens[np.first].lower) && tokens[np.first + 1]?.lower === 'of' &&
+      (PEOPLE_PRONOUNS.has(head.lower) || (head.kind === 'word' && !head.cap && !DETERMINERS.has(head.lower)))) return true;
   if (head.text === ')') return true;
   if (head.kind !== 'word') return false;
   if (head.cap && !ctx.np.startAt(np.last)) return true;
