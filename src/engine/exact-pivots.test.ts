@@ -76,6 +76,22 @@ describe('exactPivots', () => {
     });
   });
 
+  it('powerIndices counts a wide single quota of up to 53 players exactly by (size, weight)', () => {
+    // 45 IMF-like players, W = 729,184: the (size, weights) grid would have 46 × 729,185 cells.
+    const w = Array.from({ length: 45 }, (_, i) => 285 + Math.floor(163000 / (i + 1)));
+    const q = Math.floor(w.reduce((a, b) => a + b, 0) / 2) + 1;
+    const g = { players: w.map((_, i) => `P${i + 1}`), constraints: [{ weights: w, quota: q }] };
+    const e = powerIndices(g);
+    expect(e.method).toBe('exact counting by coalition size');
+    const swings = exactSwings(w, q);
+    e.players.forEach((p, i) => expect(p.swings).toBe(swings[i].toString()));
+    const f = powerIndices(g, { method: 'float' });
+    f.players.forEach((p, i) => {
+      expect(Math.abs(p.banzhafRaw - e.players[i].banzhafRaw) / p.banzhafRaw).toBeLessThan(1e-12);
+      expect(Math.abs(p.shapleyShubik - e.players[i].shapleyShubik) / p.shapleyShubik).toBeLessThan(1e-11);
+    });
+  });
+
   it('ratio divides big integers beyond the float range', () => {
     const big = 10n ** 400n;
     expect(ratio(big, 3n * big)).toBeCloseTo(1 / 3, 15);
