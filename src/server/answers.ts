@@ -1,37 +1,45 @@
 // Answers that depend only on the dataset and the query (a case, a day, the drivers fixed): kept in a
 // bounded cache keyed by dataset version and query, each with a strong ETag derived from that key, so a
 // client that has the answer gets 304 before anything is computed. Concurrent asks for one key share
-// one computation.
+// one computation. Answers are kept as UTF-8 bytes, not strings: encoded once (by the pool's workers),
+// written to sockets as they are, and held outside the JavaScript heap, so tens of megabytes of ~100 KB
+// answers coming and going do not keep the garbage collector busy on the event loop.
 import type { Context } from 'hono';
 import { LRUCache } from 'lru-cache';
 import { hash } from '../site/bundle.ts';
 
+/** An answer's text, or its UTF-8 bytes already encoded. */
+export type Body = string | Uint8Array<ArrayBuffer>;
+
 export interface Answer {
-  body: string;
+  body: Uint8Array<ArrayBuffer>;
   contentType: string;
 }
 
 export interface AnswerCache {
   /** Answers from the cache, or computes, keeps and answers; 304 when If-None-Match names it. */
-  send(c: Context, key: string, contentType: string, compute: () => Promise<string>, headers?: Record<string, string>): Promise<Response>;
+  send(c: Context, key: string, contentType: string, compute: () => Promise<Body>, headers?: Record<string, string>): Promise<Response>;
   readonly size: number;
 }
 
-/** The answers kept: about 64 MB of text. */
+const utf8 = new TextEncoder();
+
+/** The answers kept: about 64 MB of bytes. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
 export function answerCache(datasetVersion: string, maxBytes = MAX_BYTES): AnswerCache {
-  const kept = new LRUCache<string, Answer>({ maxSize: maxBytes, sizeCalculation: (a) => a.body.length + 64 });
+  const kept = new LRUCache<string, Answer>({ maxSize: maxBytes, sizeCalculation: (a) => a.body.byteLength + 64 });
   const pending = new Map<string, Promise<Answer>>();
 
-  async function answer(key: string, contentType: string, compute: () => Promise<string>): Promise<Answer> {
+  async function answer(key: string, contentType: string, compute: () => Promise<Body>): Promise<Answer> {
     const hit = kept.get(key);
     if (hit) return hit;
     let p = pending.get(key);
     if (!p) {
-      p = compute().then((body) => {
+      p = compute().then((text) => {
+        const body = typeof text === 'string' ? utf8.encode(text) : text;
         const a = { body, contentType };
-        if (body.length + 64 <= maxBytes) kept.set(key, a);
+        if (body.byteLength + 64 <= maxBytes) kept.set(key, a);
         return a;
       });
       pending.set(key, p);

@@ -31,6 +31,9 @@ const days = new LRUCache<string, Day>({ max: DAYS_KEPT });
 // Keyed by case and day; the worker serves one dataset version (a new version is a new pool).
 const cases = new LRUCache<string, PreparedCase>({ max: CASES_KEPT });
 
+// (An exact-size array of its own: a small Buffer would be a view into a shared 8 KB pool, all of it sent.)
+const utf8 = new TextEncoder();
+
 const prep: Prepared = {
   day(asOf) {
     let d = days.get(asOf);
@@ -50,12 +53,13 @@ const prep: Prepared = {
  * trip between threads, so a day before the candidate or the organization existed comes back tagged),
  * with the time it took here: the pool's queue bound is a time budget.
  */
-export type WorkerAnswer = ({ body: string } | { notApplicable: string }) & { ms: number };
+export type WorkerAnswer = ({ body: Uint8Array<ArrayBuffer> } | { notApplicable: string }) & { ms: number };
 
 export default function run(job: CaseJob): WorkerAnswer {
   const t = performance.now();
   try {
-    const body = computeJob(ix, prep, job);
+    // Encoded here: the event loop gets bytes to keep and write, not a string to encode on every answer.
+    const body = utf8.encode(computeJob(ix, prep, job));
     return { body, ms: performance.now() - t };
   } catch (e) {
     if (e instanceof NotApplicableError) return { notApplicable: e.reason, ms: performance.now() - t };

@@ -30,7 +30,8 @@ export type CaseJob =
 
 /** Runs case jobs: in this thread (tests, `createApp` alone) or in a worker pool (`startServer`). */
 export interface CaseComputer {
-  run(job: CaseJob): Promise<string>;
+  /** The answer as text, or as its UTF-8 bytes (the pool encodes on the worker). */
+  run(job: CaseJob): Promise<string | Uint8Array<ArrayBuffer>>;
   close(): Promise<void>;
 }
 

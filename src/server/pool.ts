@@ -60,7 +60,7 @@ export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseCompute
     warm() {
       if (!closing) pool();
     },
-    async run(job: CaseJob): Promise<string> {
+    async run(job: CaseJob): Promise<Uint8Array<ArrayBuffer>> {
       const waiting = inFlight - threads + 1;
       if (closing || (waiting > 0 && (waiting * averageMs) / threads > budget)) throw busy();
       inFlight++;
