@@ -3,14 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main.ts';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+import { cli } from '../../test/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'accede-power-'));
 const file = (name: string, json: unknown) => {
@@ -21,7 +14,7 @@ const file = (name: string, json: unknown) => {
 
 describe('accede power', () => {
   it('prints {players: [{id, banzhaf, banzhafRaw, shapleyShubik}]} for a game file', async () => {
-    const r = await run('power', '--game', file('g.json', { quota: 62, players: [{ id: 'A', weight: 4 }, { id: 'B', weight: 60 }, { id: 'C', weight: 30 }] }), '--json');
+    const r = await cli('power', '--game', file('g.json', { quota: 62, players: [{ id: 'A', weight: 4 }, { id: 'B', weight: 60 }, { id: 'C', weight: 30 }] }), '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { players: Array<Record<string, number | string>> };
     expect(Object.keys(j)).toEqual(['players']);
@@ -31,32 +24,32 @@ describe('accede power', () => {
 
   it('takes --weights FILE.csv --quota Q (one weight per line, or id,weight) and --index', async () => {
     const csv = file('w.csv', '# weights\n4\n60\n30\n');
-    const all = JSON.parse((await run('power', '--weights', csv, '--quota', '62', '--json')).out) as { players: Array<Record<string, number | string>> };
+    const all = JSON.parse((await cli('power', '--weights', csv, '--quota', '62', '--json')).out) as { players: Array<Record<string, number | string>> };
     expect(all.players.map((p) => p.id)).toEqual(['1', '2', '3']);
     expect(all.players[1].shapleyShubik).toBeCloseTo(2 / 3, 12);
-    const named = await run('power', '--weights', file('n.csv', 'A,4\nB,60\nC,30\n'), '--quota', '62', '--index', 'banzhaf', '--json');
+    const named = await cli('power', '--weights', file('n.csv', 'A,4\nB,60\nC,30\n'), '--quota', '62', '--index', 'banzhaf', '--json');
     expect(named.code).toBe(0);
     const bz = JSON.parse(named.out) as { players: Array<Record<string, number | string>> };
     expect(bz.players.map((p) => Object.keys(p))).toEqual([0, 1, 2].map(() => ['id', 'banzhaf', 'banzhafRaw']));
     expect(bz.players.map((p) => p.banzhaf)).toEqual(all.players.map((p) => p.banzhaf));
-    const ss = JSON.parse((await run('power', '--weights', csv, '--quota', '62', '--index', 'shapley-shubik', '--json')).out) as { players: Array<Record<string, number | string>> };
+    const ss = JSON.parse((await cli('power', '--weights', csv, '--quota', '62', '--index', 'shapley-shubik', '--json')).out) as { players: Array<Record<string, number | string>> };
     expect(ss.players.map((p) => Object.keys(p))).toEqual([0, 1, 2].map(() => ['id', 'shapleyShubik']));
-    expect((await run('power', '--weights', csv, '--quota', '62', '--index', 'banzhaf')).out).not.toMatch(/Shapley/);
+    expect((await cli('power', '--weights', csv, '--quota', '62', '--index', 'banzhaf')).out).not.toMatch(/Shapley/);
   });
 
   it('refuses bad weights, quotas and combinations with exit code 2', async () => {
-    const bad = await run('power', '--weights', file('b.csv', '4\nlots\n'), '--quota', '3');
+    const bad = await cli('power', '--weights', file('b.csv', '4\nlots\n'), '--quota', '3');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/b\.csv, line 2: expected a non-negative number/);
-    expect((await run('power', '--weights', file('ok.csv', '1\n'), '--quota', 'x')).code).toBe(2);
-    expect((await run('power', '--weights', file('ok2.csv', '1\n'))).code).toBe(2);
-    expect((await run('power', '--weights', file('ok3.csv', '1\n'), '--quota', '1', '--game', 'x.json')).code).toBe(2);
-    expect((await run('power', '--weights', file('ok4.csv', '1\n'), '--quota', '1', '--index', 'penrose')).code).toBe(2);
+    expect((await cli('power', '--weights', file('ok.csv', '1\n'), '--quota', 'x')).code).toBe(2);
+    expect((await cli('power', '--weights', file('ok2.csv', '1\n'))).code).toBe(2);
+    expect((await cli('power', '--weights', file('ok3.csv', '1\n'), '--quota', '1', '--game', 'x.json')).code).toBe(2);
+    expect((await cli('power', '--weights', file('ok4.csv', '1\n'), '--quota', '1', '--index', 'penrose')).code).toBe(2);
   });
 
   it('--exact gives swing counts, pivotal orders out of n! and the indices from them', async () => {
     const csv = file('e.csv', 'A,4\nB,60\nC,30\n');
-    const all = JSON.parse((await run('power', '--weights', csv, '--quota', '62', '--exact', '--json')).out) as {
+    const all = JSON.parse((await cli('power', '--weights', csv, '--quota', '62', '--exact', '--json')).out) as {
       players: Array<Record<string, number | string>>;
       orders: string;
     };
@@ -65,13 +58,13 @@ describe('accede power', () => {
     expect(all.players.map((p) => [p.id, p.swings, p.pivots])).toEqual([['A', '1', '1'], ['B', '3', '4'], ['C', '1', '1']]);
     expect(all.players[1].shapleyShubik).toBe(2 / 3);
     expect(all.players[1].banzhaf).toBe(3 / 5);
-    const bz = JSON.parse((await run('power', '--weights', csv, '--quota', '62', '--exact', '--index', 'banzhaf', '--json')).out) as { players: Array<Record<string, number | string>> };
+    const bz = JSON.parse((await cli('power', '--weights', csv, '--quota', '62', '--exact', '--index', 'banzhaf', '--json')).out) as { players: Array<Record<string, number | string>> };
     expect(bz.players.map((p) => Object.keys(p))).toEqual([0, 1, 2].map(() => ['id', 'banzhaf', 'banzhafRaw', 'swings']));
-    const ss = JSON.parse((await run('power', '--weights', csv, '--quota', '62', '--exact', '--index', 'shapley-shubik', '--json')).out) as { players: Array<Record<string, number | string>> };
+    const ss = JSON.parse((await cli('power', '--weights', csv, '--quota', '62', '--exact', '--index', 'shapley-shubik', '--json')).out) as { players: Array<Record<string, number | string>> };
     expect(ss.players.map((p) => Object.keys(p))).toEqual([0, 1, 2].map(() => ['id', 'shapleyShubik', 'pivots']));
-    const text = await run('power', '--weights', csv, '--quota', '62', '--exact');
+    const text = await cli('power', '--weights', csv, '--quota', '62', '--exact');
     expect(text.out).toMatch(/pivotal orders out of 3!/);
-    const several = await run('power', '--game', file('e2.json', { quotas: [2, 65], players: [{ id: 'X', weights: [1, 18] }, { id: 'Y', weights: [1, 46] }, { id: 'Z', weights: [1, 35] }] }), '--exact');
+    const several = await cli('power', '--game', file('e2.json', { quotas: [2, 65], players: [{ id: 'X', weights: [1, 18] }, { id: 'Y', weights: [1, 46] }, { id: 'Z', weights: [1, 35] }] }), '--exact');
     expect(several.code).toBe(2);
     expect(several.err).toMatch(/one weighted quota/);
     // Beyond the table limit: a refusal with the reason, not an internal error.
@@ -81,13 +74,13 @@ describe('accede power', () => {
   });
 
   it('takes several quotas', async () => {
-    const r = await run('power', '--game', file('m.json', { quotas: [2, 65], players: [{ id: 'X', weights: [1, 18.6] }, { id: 'Y', weights: [1, 46.4] }, { id: 'Z', weights: [1, 35] }] }));
+    const r = await cli('power', '--game', file('m.json', { quotas: [2, 65], players: [{ id: 'X', weights: [1, 18.6] }, { id: 'Y', weights: [1, 46.4] }, { id: 'Z', weights: [1, 35] }] }));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Shapley–Shubik/);
   });
 
   it('computes a stage of the bundled dataset: the Security Council', async () => {
-    const r = await run('power', 'un', 'security-council', '--as-of', '2025-06-01', '--json');
+    const r = await cli('power', 'un', 'security-council', '--as-of', '2025-06-01', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { players: Array<{ id: string; shapleyShubik: number }> };
     expect(j.players.length).toBe(15);
@@ -95,19 +88,19 @@ describe('accede power', () => {
   });
 
   it('refuses bad input with exit code 2 and a reason', async () => {
-    expect((await run('power', '--game', file('bad.json', '{"quota": 3'))).err).toMatch(/not valid JSON/);
-    const missing = await run('power', '--game', file('nop.json', { players: [{ id: 'A', weight: 1 }] }));
+    expect((await cli('power', '--game', file('bad.json', '{"quota": 3'))).err).toMatch(/not valid JSON/);
+    const missing = await cli('power', '--game', file('nop.json', { players: [{ id: 'A', weight: 1 }] }));
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/quota/);
-    expect((await run('power', 'un', 'nowhere')).err).toMatch(/unknown stage "nowhere"/);
-    expect((await run('power')).code).toBe(2);
-    expect((await run('power', 'un', 'security-council', '--game', 'x.json')).code).toBe(2);
+    expect((await cli('power', 'un', 'nowhere')).err).toMatch(/unknown stage "nowhere"/);
+    expect((await cli('power')).code).toBe(2);
+    expect((await cli('power', 'un', 'security-council', '--game', 'x.json')).code).toBe(2);
   });
 });
 
 describe('accede evaluate with the engine', () => {
   it('adds probability, stage probabilities, sensitivity, what it takes and, with --power, power', async () => {
-    const r = await run('evaluate', 'XK', 'coe', '--as-of', '2025-06-01', '--set', 'spain-recognizes-kosovo=true', '--json', '--power');
+    const r = await cli('evaluate', 'XK', 'coe', '--as-of', '2025-06-01', '--set', 'spain-recognizes-kosovo=true', '--json', '--power');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.probability).toBeGreaterThan(0);
@@ -118,7 +111,7 @@ describe('accede evaluate with the engine', () => {
   });
 
   it('shows the same in text', async () => {
-    const r = await run('evaluate', 'XK', 'nato', '--as-of', '2025-06-01');
+    const r = await cli('evaluate', 'XK', 'nato', '--as-of', '2025-06-01');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/P\(admission\) over all scenarios = /);
     expect(r.out).toMatch(/driver sensitivity/);

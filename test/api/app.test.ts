@@ -4,7 +4,8 @@ import { createApp } from '../../src/server/app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
 import { allowedHosts, hostName } from '../../src/server/host-guard.ts';
 import { isLoopback, writePolicy } from '../../src/server/node.ts';
-import { cli, FAKE_ASSETS, FIXTURE_DIR, fixtureDataset, tempWorkspace } from './helpers.ts';
+import { cli } from '../cli.ts';
+import { FAKE_ASSETS, FIXTURE_DIR, fixtureDataset, tempWorkspace } from './helpers.ts';
 
 const TODAY = '2025-03-01';
 const app = createApp({ dataset: fixtureDataset(), writable: false, assets: FAKE_ASSETS, today: () => TODAY });
@@ -130,7 +131,7 @@ describe('downloads at the page URL plus an extension', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const body = await res.text();
-    const run = await cli(['evaluate', 'XK', 'nato', '--data', FIXTURE_DIR, '--as-of', '2024-06-01', '--set', 'csm-established=true', '--set', 'spain-recognizes-kosovo=false', '--csv']);
+    const run = await cli('evaluate', 'XK', 'nato', '--data', FIXTURE_DIR, '--as-of', '2024-06-01', '--set', 'csm-established=true', '--set', 'spain-recognizes-kosovo=false', '--csv');
     expect(run.code).toBe(0);
     expect(body).toBe(run.out);
     expect(body.split('\n')[0]).toMatch(/^candidate,organization,as_of,drivers_most_likely_scenario,stage/);
@@ -141,7 +142,7 @@ describe('downloads at the page URL plus an extension', () => {
   it('serves the same JSON bytes as `accede evaluate --json`', async () => {
     const res = await get('/case/XK/coe.json?as=2024-06-01');
     expect(res.status).toBe(200);
-    const run = await cli(['evaluate', 'XK', 'coe', '--data', FIXTURE_DIR, '--as-of', '2024-06-01', '--json']);
+    const run = await cli('evaluate', 'XK', 'coe', '--data', FIXTURE_DIR, '--as-of', '2024-06-01', '--json');
     expect(await res.text()).toBe(run.out);
   });
 

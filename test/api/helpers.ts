@@ -1,4 +1,4 @@
-// Shared by the API and browser tests: the fixture dataset, an in-memory workspace, the CLI in-process.
+// Shared by the API and browser tests: the fixture dataset and a real workspace in a temporary folder.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,6 @@ import type { Dataset } from '../../src/model/dataset.ts';
 import { loadDataset } from '../../src/model/load.ts';
 import type { Assets } from '../../src/site/bundle.ts';
 import { openWorkspace, type Workspace } from '../../src/store/index.ts';
-import { run, type Run } from '../data/cli-helpers.ts';
 
 /** A small, stable dataset (NATO and the Council of Europe, Kosovo's two cases) that tests can rely on. */
 export const FIXTURE_DIR = fileURLToPath(new URL('./fixture-data', import.meta.url));
@@ -20,11 +19,6 @@ export function fixtureDataset(): Dataset {
 
 /** Assets that need no bundling, for API tests that do not open pages. */
 export const FAKE_ASSETS: Assets = { js: '/* app */', css: '/* css */', atlas: '{}', version: 'test' };
-
-/** Runs `accede ARGS` in-process; returns stdout, stderr and the exit code. */
-export function cli(args: string[]): Promise<Run> {
-  return run(...args);
-}
 
 /** A real workspace (SQLite) in a fresh temporary folder; `dispose` closes and removes it. */
 export function tempWorkspace(): { workspace: Workspace; path: string; dispose(): void } {

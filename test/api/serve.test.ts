@@ -103,17 +103,17 @@ describe('accede serve', () => {
 
 describe('accede build --static', () => {
   it('writes the site, and refuses a folder that is not a previous export', async () => {
-    const { cli } = await import('./helpers.ts');
+    const { cli } = await import('../cli.ts');
     const out = join(dir, 'site');
-    const r = await cli(['build', '--static', out, '--data', FIXTURE_DIR, '--as-of', '2025-01-01']);
+    const r = await cli('build', '--static', out, '--data', FIXTURE_DIR, '--as-of', '2025-01-01');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^wrote \d+ files to /);
     expect(existsSync(join(out, 'case/XK/nato/index.html'))).toBe(true);
     // A rebuild over a previous export is fine; over anything else it is refused (exit 2).
-    expect((await cli(['build', '--static', out, '--data', FIXTURE_DIR])).code).toBe(0);
-    const bad = await cli(['build', '--static', join(dir, 'a'), '--data', FIXTURE_DIR]);
+    expect((await cli('build', '--static', out, '--data', FIXTURE_DIR)).code).toBe(0);
+    const bad = await cli('build', '--static', join(dir, 'a'), '--data', FIXTURE_DIR);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/is not empty and is not a previous export/);
-    expect((await cli(['build'])).code).toBe(2);
+    expect((await cli('build')).code).toBe(2);
   });
 });

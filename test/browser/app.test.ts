@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/node.ts';
-import { cli, FIXTURE_DIR, fixtureDataset } from '../api/helpers.ts';
+import { FIXTURE_DIR, fixtureDataset } from '../api/helpers.ts';
+import { cli } from '../cli.ts';
 import { pct as formatPct } from '../../web/format.ts';
 import { launchBrowser, serveDataset, watchErrors } from './setup.ts';
 
@@ -114,7 +115,7 @@ describe('case page', () => {
     await download.saveAs(file);
     const csv = readFileSync(file, 'utf8');
     rmSync(dir, { recursive: true, force: true });
-    const run = await cli(['evaluate', 'XK', 'nato', '--data', FIXTURE_DIR, '--as-of', AS_OF, '--set', 'spain-recognizes-kosovo=true', '--csv']);
+    const run = await cli('evaluate', 'XK', 'nato', '--data', FIXTURE_DIR, '--as-of', AS_OF, '--set', 'spain-recognizes-kosovo=true', '--csv');
     expect(csv).toBe(run.out);
     expect(errors).toEqual([]);
     await page.close();
@@ -259,10 +260,8 @@ describe('other pages', () => {
 describe('with a workspace', () => {
   it('saves the current scenario and lists it as a permalink', async () => {
     const { tempWorkspace } = await import('../api/helpers.ts');
-    const { startServer } = await import('../../src/server/node.ts');
-    const { sharedAssets } = await import('./setup.ts');
     const ws = tempWorkspace();
-    const local = await startServer({ dataset: fixtureDataset(), workspace: ws.workspace, writable: true, assets: await sharedAssets() });
+    const local = await serveDataset(fixtureDataset(), { workspace: ws.workspace, writable: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${local.url}/case/XK/nato?v=1&as=${AS_OF}&on=csm-established`);

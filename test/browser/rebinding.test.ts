@@ -1,10 +1,10 @@
 // DNS rebinding in a real browser: Chromium resolves evil.example to 127.0.0.1 (as a rebound domain
 // would) and a page there tries to read and write the workspace; the server refuses it by Host name.
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/node.ts';
+import type { RunningServer } from '../../src/server/node.ts';
 import { fixtureDataset, tempWorkspace } from '../api/helpers.ts';
-import { CHROMIUM_ARGS, sharedAssets } from './setup.ts';
+import { launchBrowser, serveDataset } from './setup.ts';
 
 let browser: Browser;
 let server: RunningServer;
@@ -12,10 +12,9 @@ let ws: ReturnType<typeof tempWorkspace>;
 
 beforeAll(async () => {
   ws = tempWorkspace();
-  const rebound = [...CHROMIUM_ARGS, '--host-resolver-rules=MAP evil.example 127.0.0.1'];
   [browser, server] = await Promise.all([
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: rebound }),
-    sharedAssets().then((assets) => startServer({ dataset: fixtureDataset(), workspace: ws.workspace, writable: true, assets })),
+    launchBrowser(['--host-resolver-rules=MAP evil.example 127.0.0.1']),
+    serveDataset(fixtureDataset(), { workspace: ws.workspace, writable: true }),
   ]);
 });
 afterAll(async () => {

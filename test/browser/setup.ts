@@ -1,7 +1,9 @@
-// Browser tests: the real app in headless Debian Chromium, against the server started in-process on port 0.
+// The one setup of the browser tests (and the browser benches): headless Debian Chromium, and the real
+// server started in-process on port 0 with the app bundled once per process.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { type Assets, bundleApp } from '../../src/site/bundle.ts';
 import type { Dataset } from '../../src/model/dataset.ts';
+import type { AppDeps } from '../../src/server/app.ts';
 import { type RunningServer, startServer } from '../../src/server/node.ts';
 
 export const CHROMIUM_ARGS = [
@@ -14,8 +16,9 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+/** Chromium with the flags every test needs, and any more a test asks for (e.g. host-resolver rules). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 let assets: Promise<Assets> | undefined;
@@ -24,7 +27,8 @@ export function sharedAssets(): Promise<Assets> {
   return assets;
 }
 
-export async function serveDataset(dataset: Dataset, extra: { today?: () => string } = {}): Promise<RunningServer> {
+/** The server on a dataset: read-only unless `extra` attaches a workspace and makes it writable. */
+export async function serveDataset(dataset: Dataset, extra: Partial<Pick<AppDeps, 'today' | 'workspace' | 'writable'>> = {}): Promise<RunningServer> {
   return startServer({ dataset, writable: false, assets: await sharedAssets(), ...extra });
 }
 

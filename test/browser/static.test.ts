@@ -7,7 +7,8 @@ import { extname, join, normalize } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKER, StaticExportError, writeStaticSite } from '../../src/site/static.ts';
-import { cli, FIXTURE_DIR, fixtureDataset } from '../api/helpers.ts';
+import { FIXTURE_DIR, fixtureDataset } from '../api/helpers.ts';
+import { cli } from '../cli.ts';
 import { launchBrowser, sharedAssets, watchErrors } from './setup.ts';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.csv': 'text/csv' };
@@ -65,9 +66,9 @@ describe('static export', () => {
   });
 
   it('ships downloads identical to the CLI for its as-of day', async () => {
-    const run = await cli(['evaluate', 'XK', 'coe', '--data', FIXTURE_DIR, '--as-of', AS_OF, '--csv']);
+    const run = await cli('evaluate', 'XK', 'coe', '--data', FIXTURE_DIR, '--as-of', AS_OF, '--csv');
     expect(readFileSync(join(site, 'case/XK/coe.csv'), 'utf8')).toBe(run.out);
-    const json = await cli(['evaluate', 'XK', 'coe', '--data', FIXTURE_DIR, '--as-of', AS_OF, '--json']);
+    const json = await cli('evaluate', 'XK', 'coe', '--data', FIXTURE_DIR, '--as-of', AS_OF, '--json');
     expect(readFileSync(join(site, 'case/XK/coe.json'), 'utf8')).toBe(json.out);
   });
 
@@ -95,7 +96,7 @@ describe('static export', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
     const path = join(dir, 'dl.csv');
     await download.saveAs(path);
-    const run = await cli(['evaluate', 'XK', 'nato', '--data', FIXTURE_DIR, '--as-of', AS_OF, '--set', 'spain-recognizes-kosovo=true', '--csv']);
+    const run = await cli('evaluate', 'XK', 'nato', '--data', FIXTURE_DIR, '--as-of', AS_OF, '--set', 'spain-recognizes-kosovo=true', '--csv');
     expect(readFileSync(path, 'utf8')).toBe(run.out);
     // In-app navigation to the overview and a state page stays inside the sub-folder.
     await page.locator('.crumbs a').first().click();

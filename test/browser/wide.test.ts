@@ -11,7 +11,7 @@ import type { Dataset } from '../../src/model/dataset.ts';
 import { loadDataset } from '../../src/model/load.ts';
 import type { RunningServer } from '../../src/server/node.ts';
 import { writeStaticSite } from '../../src/site/static.ts';
-import { cli } from '../api/helpers.ts';
+import { cli } from '../cli.ts';
 import { writeWideData } from '../wide-case.ts';
 import { launchBrowser, serveDataset, sharedAssets, watchErrors } from './setup.ts';
 
@@ -101,7 +101,7 @@ async function fromPage(url: string) {
 
 describe('the 20-driver generated case, exact, through every face', () => {
   it('agrees to 1e-12 in evaluate --json, --csv, the API, the static export and the page', async () => {
-    const json = await cli(['evaluate', 'XK', 'un', '--data', wide20, '--as-of', AS_OF, '--json']);
+    const json = await cli('evaluate', 'XK', 'un', '--data', wide20, '--as-of', AS_OF, '--json');
     expect(json.code, json.err).toBe(0);
     const doc = JSON.parse(json.out);
     expect(doc.method).toEqual({ kind: 'exact', drivers: 20 });
@@ -109,7 +109,7 @@ describe('the 20-driver generated case, exact, through every face', () => {
     expect(reference.probability).toBeGreaterThan(0);
     expect(reference.probability).toBeLessThan(1);
 
-    const csv = await cli(['evaluate', 'XK', 'un', '--data', wide20, '--as-of', AS_OF, '--csv']);
+    const csv = await cli('evaluate', 'XK', 'un', '--data', wide20, '--as-of', AS_OF, '--csv');
     expect(csv.code, csv.err).toBe(0);
     const records = csvRecords(csv.out);
     expect(new Set(records.map((r) => r.probability_method))).toEqual(new Set(['exact']));
@@ -147,7 +147,7 @@ describe('the 20-driver generated case, exact, through every face', () => {
 
 describe('the 30-driver generated case: a labelled estimate', () => {
   it('carries its method and standard error in the CLI and on the page', async () => {
-    const run = await cli(['evaluate', 'XK', 'un', '--data', wide30, '--as-of', AS_OF, '--json']);
+    const run = await cli('evaluate', 'XK', 'un', '--data', wide30, '--as-of', AS_OF, '--json');
     expect(run.code, run.err).toBe(0);
     const doc = JSON.parse(run.out);
     expect(doc.method.kind).toBe('monte-carlo');
@@ -156,7 +156,7 @@ describe('the 30-driver generated case: a labelled estimate', () => {
     expect(doc.method.standardError).toBeLessThan(0.01);
     for (const id of STAGES) expect(doc.method.stageStandardErrors[id]).toBeGreaterThan(0);
 
-    const text = await cli(['evaluate', 'XK', 'un', '--data', wide30, '--as-of', AS_OF]);
+    const text = await cli('evaluate', 'XK', 'un', '--data', wide30, '--as-of', AS_OF);
     expect(text.out).toMatch(/P\(admission\) over all scenarios ≈ .* ± .* \(standard error\) — Monte Carlo estimate, not exact/);
 
     server = await serveDataset(onlyWide(wide30));

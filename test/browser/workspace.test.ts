@@ -1,9 +1,9 @@
 // Curation in the browser: import, accept, and a concurrent edit refused (409) and explained, never overwritten.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server/node.ts';
+import type { RunningServer } from '../../src/server/node.ts';
 import { fixtureDataset, tempWorkspace } from '../api/helpers.ts';
-import { launchBrowser, sharedAssets, watchErrors } from './setup.ts';
+import { launchBrowser, serveDataset, watchErrors } from './setup.ts';
 
 let browser: Browser;
 let server: RunningServer;
@@ -11,7 +11,7 @@ let ws: ReturnType<typeof tempWorkspace>;
 
 beforeAll(async () => {
   ws = tempWorkspace();
-  [browser, server] = await Promise.all([launchBrowser(), sharedAssets().then((assets) => startServer({ dataset: fixtureDataset(), workspace: ws.workspace, writable: true, assets }))]);
+  [browser, server] = await Promise.all([launchBrowser(), serveDataset(fixtureDataset(), { workspace: ws.workspace, writable: true })]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,24 +1,24 @@
 // accede audit on the bundled dataset and on a fixture: text, --json, --strict, bad input.
 import { describe, expect, it } from 'vitest';
-import { run } from './cli-helpers.ts';
+import { cli } from '../cli.ts';
 
 describe('accede audit', () => {
   it('prints counts and the unverified list; --strict exits 1 on the bundled dataset, which has unverified rows', async () => {
-    const text = await run('audit');
+    const text = await cli('audit');
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^\d+ facts: \d+ verified, \d+ unverified, \d+ modelling judgments/);
     expect(text.out).toMatch(/^memberships +\d+ +\d+ +0$/m);
-    const json = await run('audit', '--json');
+    const json = await cli('audit', '--json');
     const parsed = JSON.parse(json.out);
     expect(parsed.unverified.length).toBe(parsed.byStatus.unverified);
     expect(parsed.unverified.every((f: { reason: string }) => f.reason.length > 0)).toBe(true);
     expect(text.out).toContain(`Unverified (${parsed.byStatus.unverified}):`);
-    const strict = await run('audit', '--strict', '--json');
+    const strict = await cli('audit', '--strict', '--json');
     expect(strict.code).toBe(parsed.byStatus.unverified > 0 ? 1 : 0);
   });
   it('--strict passes on a folder where everything is verified, and bad input exits 2', async () => {
     const minimal = new URL('./fixtures/minimal', import.meta.url).pathname;
-    expect((await run('audit', '--strict', '--data', minimal)).code).toBe(0);
-    expect((await run('audit', '--data', '/no/such/folder')).code).toBe(2);
+    expect((await cli('audit', '--strict', '--data', minimal)).code).toBe(0);
+    expect((await cli('audit', '--data', '/no/such/folder')).code).toBe(2);
   });
 });

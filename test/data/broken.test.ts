@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from './cli-helpers.ts';
+import { cli } from '../cli.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(here, '..', '..');
@@ -32,7 +32,7 @@ const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\
 
 describe('accede validate --data <broken folder>', () => {
   it('accepts the minimal fixture every broken folder is derived from', async () => {
-    const r = await run('validate', '--data', MINIMAL);
+    const r = await cli('validate', '--data', MINIMAL);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ok: 3 states, 1 organizations, 1 cases, 1 sources, 1 backtests/);
@@ -40,7 +40,7 @@ describe('accede validate --data <broken folder>', () => {
 
   for (const c of CASES) {
     it(`refuses ${c.name}`, async () => {
-      const r = await run('validate', '--data', broken(c.name));
+      const r = await cli('validate', '--data', broken(c.name));
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
       const first = r.err.split('\n')[0];
@@ -53,7 +53,7 @@ describe('accede validate --data <broken folder>', () => {
   }
 
   it('refuses a folder that does not exist', async () => {
-    const r = await run('validate', '--data', join(here, 'no-such-folder'));
+    const r = await cli('validate', '--data', join(here, 'no-such-folder'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/not a data folder/);
     noStackTrace(r.err);
@@ -62,21 +62,21 @@ describe('accede validate --data <broken folder>', () => {
 
 describe('accede evaluate: bad input', () => {
   it('refuses an unknown candidate', async () => {
-    const r = await run('evaluate', 'ZZ', 'nato');
+    const r = await cli('evaluate', 'ZZ', 'nato');
     expect(r.code).toBe(2);
     expect(r.err).toBe('error: unknown candidate "ZZ": expected a state code such as XK\n');
     expect(r.out).toBe('');
   });
 
   it('refuses an unknown organization and lists the known ones', async () => {
-    const r = await run('evaluate', 'XK', 'warsaw-pact');
+    const r = await cli('evaluate', 'XK', 'warsaw-pact');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^error: unknown organization "warsaw-pact": expected one of .*\bnato\b/);
     noStackTrace(r.err);
   });
 
   it('refuses a malformed --as-of date', async () => {
-    const r = await run('evaluate', 'XK', 'nato', '--as-of', '2026-13-01');
+    const r = await cli('evaluate', 'XK', 'nato', '--as-of', '2026-13-01');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/expected a date as YYYY-MM-DD, got "2026-13-01"/);
     expect(r.out).toBe('');
@@ -84,13 +84,13 @@ describe('accede evaluate: bad input', () => {
   });
 
   it('refuses a date that is not a date at all', async () => {
-    const r = await run('evaluate', 'XK', 'nato', '--as-of', 'yesterday');
+    const r = await cli('evaluate', 'XK', 'nato', '--as-of', 'yesterday');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/expected a date as YYYY-MM-DD, got "yesterday"/);
   });
 
   it('refuses an unknown driver in --set', async () => {
-    const r = await run('evaluate', 'XK', 'nato', '--set', 'no-such-driver=true');
+    const r = await cli('evaluate', 'XK', 'nato', '--set', 'no-such-driver=true');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/unknown driver "no-such-driver" for XK × nato: expected one of .*csm-established/);
   });

@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/model/load.ts';
 import { createApp } from '../../src/server/app.ts';
-import { run } from './cli-helpers.ts';
+import { cli } from '../cli.ts';
 
 const AS_OF = '2026-06-01';
 const ORGS = ['coe', 'eu', 'interpol', 'nato', 'osce', 'un', 'unesco'];
 
 describe('accede candidate', () => {
   it('lists all seven of Kosovo\'s organizations with P(admission) and every lever\'s effect per organization', async () => {
-    const r = await run('candidate', 'XK', '--as-of', AS_OF, '--json');
+    const r = await cli('candidate', 'XK', '--as-of', AS_OF, '--json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const v = JSON.parse(r.out);
@@ -24,7 +24,7 @@ describe('accede candidate', () => {
     const coe = csm.effects.find((e: { organization: string }) => e.organization === 'coe');
     // The lever's effect is P if true − P if false, and it agrees with evaluate --set in that case.
     expect(coe.delta).toBeCloseTo(coe.whenTrue - coe.whenFalse, 12);
-    const set = JSON.parse((await run('evaluate', 'XK', 'coe', '--as-of', AS_OF, '--set', 'csm-established=true', '--json')).out);
+    const set = JSON.parse((await cli('evaluate', 'XK', 'coe', '--as-of', AS_OF, '--set', 'csm-established=true', '--json')).out);
     expect(set.probability).toBeCloseTo(coe.whenTrue, 12);
     // apply-to-nato lives in the NATO case only: no effect elsewhere.
     const apply = v.levers.find((l: { driver: string }) => l.driver === 'apply-to-nato');
@@ -34,24 +34,24 @@ describe('accede candidate', () => {
   });
 
   it('shows the step reached and the failed attempt in the Council of Europe', async () => {
-    const v = JSON.parse((await run('candidate', 'XK', '--as-of', AS_OF, '--json')).out);
+    const v = JSON.parse((await cli('candidate', 'XK', '--as-of', AS_OF, '--json')).out);
     const coe = v.rows.find((x: { organization: string }) => x.organization === 'coe');
     expect(coe.reached.stage).toBe('pace-opinion');
     expect(coe.failed.map((t: { stage: string }) => t.stage)).toEqual(['agenda']);
-    const before = JSON.parse((await run('candidate', 'XK', '--as-of', '2024-04-15', '--json')).out);
+    const before = JSON.parse((await cli('candidate', 'XK', '--as-of', '2024-04-15', '--json')).out);
     expect(before.rows.find((x: { organization: string }) => x.organization === 'coe').reached).toBeUndefined();
   });
 
   it('sets a shared driver in every case at once', async () => {
-    const on = JSON.parse((await run('candidate', 'XK', '--as-of', AS_OF, '--set', 'csm-established=true', '--json')).out);
-    const off = JSON.parse((await run('candidate', 'XK', '--as-of', AS_OF, '--set', 'csm-established=false', '--json')).out);
+    const on = JSON.parse((await cli('candidate', 'XK', '--as-of', AS_OF, '--set', 'csm-established=true', '--json')).out);
+    const off = JSON.parse((await cli('candidate', 'XK', '--as-of', AS_OF, '--set', 'csm-established=false', '--json')).out);
     const p = (v: { rows: Array<{ organization: string; probability: number }> }, o: string) => v.rows.find((x) => x.organization === o)!.probability;
     for (const o of ['coe', 'nato', 'eu']) expect(p(on, o), o).toBeGreaterThan(p(off, o));
   });
 
   it('refuses an unknown candidate or driver with exit code 2', async () => {
-    expect((await run('candidate', 'ZZ')).code).toBe(2);
-    const r = await run('candidate', 'XK', '--set', 'no-such-driver=true');
+    expect((await cli('candidate', 'ZZ')).code).toBe(2);
+    const r = await cli('candidate', 'XK', '--set', 'no-such-driver=true');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/unknown driver "no-such-driver" for XK/);
   });
@@ -61,7 +61,7 @@ describe('one shared driver id in several cases', () => {
   it('works with --set in evaluate XK coe and evaluate XK nato', async () => {
     for (const org of ['coe', 'nato']) {
       const p = async (value: boolean) => {
-        const r = await run('evaluate', 'XK', org, '--as-of', AS_OF, '--set', `csm-established=${value}`, '--json');
+        const r = await cli('evaluate', 'XK', org, '--as-of', AS_OF, '--set', `csm-established=${value}`, '--json');
         expect(r.code, `${org} ${r.err}`).toBe(0);
         return JSON.parse(r.out).probability as number;
       };
@@ -78,8 +78,8 @@ describe('GET /api/candidates/<code>', () => {
     const res = await get(`/api/candidates/XK?v=1&as=${AS_OF}`);
     expect(res.status).toBe(200);
     const body = await res.json();
-    const cli = JSON.parse((await run('candidate', 'XK', '--as-of', AS_OF, '--json')).out);
-    expect(body).toEqual(cli);
+    const fromCli = JSON.parse((await cli('candidate', 'XK', '--as-of', AS_OF, '--json')).out);
+    expect(body).toEqual(fromCli);
     const on = await (await get(`/api/candidates/XK?v=1&as=${AS_OF}&on=csm-established`)).json();
     const coe = (v: typeof body) => v.rows.find((r: { organization: string }) => r.organization === 'coe').probability;
     expect(coe(on)).toBeGreaterThan(coe(body));

@@ -4,7 +4,7 @@ import { isMember } from '../../src/model/asof.ts';
 import { index } from '../../src/model/dataset.ts';
 import { loadDataset } from '../../src/model/load.ts';
 import { evaluateCase } from '../../src/engine/evaluate.ts';
-import { run } from './cli-helpers.ts';
+import { cli } from '../cli.ts';
 
 const ix = index(loadDataset());
 const nato = ix.organization('nato')!;
@@ -59,7 +59,7 @@ describe('Sweden × NATO', () => {
 
 describe('the CLI', () => {
   it('prints Finland not admitted with Türkiye blocking on 29 March 2023', async () => {
-    const r = await run('evaluate', 'FI', 'nato', '--as-of', '2023-03-29');
+    const r = await cli('evaluate', 'FI', 'nato', '--as-of', '2023-03-29');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/blocked by TR\b/);
     expect(r.out).toContain('in the most likely scenario: not admitted');

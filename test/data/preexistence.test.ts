@@ -5,7 +5,7 @@ import { index } from '../../src/model/dataset.ts';
 import { loadDataset } from '../../src/model/load.ts';
 import { createApp } from '../../src/server/app.ts';
 import { FAKE_ASSETS } from '../api/helpers.ts';
-import { run } from './cli-helpers.ts';
+import { cli } from '../cli.ts';
 
 const data = loadDataset();
 const ix = index(data);
@@ -34,7 +34,7 @@ describe('founding days', () => {
 describe('faces', () => {
   it('the CLI answers with exit 2 and the reason, JSON or not', async () => {
     for (const extra of [[], ['--json'], ['--csv']]) {
-      const r = await run('evaluate', 'XK', 'nato', '--as-of', '1800-01-01', ...extra);
+      const r = await cli('evaluate', 'XK', 'nato', '--as-of', '1800-01-01', ...extra);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
       expect(r.err).toBe('error: NATO did not exist on 1800-01-01 (founded 1949-08-24)\n');

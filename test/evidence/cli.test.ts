@@ -5,18 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { cli } from '../cli.ts';
 import { SourcesFile } from '../../src/model/schema.ts';
 import { EXPECTED, writeBrokenCorpus } from './broken-corpus.ts';
 
 const KAMBERI = fileURLToPath(new URL('../../../shared/data/sources/kosovo-online-kamberi-nato.txt', import.meta.url));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`) });
-  return { code, out, err };
-}
 
 let dir: string;
 let ws: string;

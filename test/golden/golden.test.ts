@@ -5,13 +5,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from '../data/cli-helpers.ts';
+import { cli } from '../cli.ts';
 
 const AS_OF = '2026-06-01';
 const golden = (name: string) => fileURLToPath(new URL(`./${name}`, import.meta.url));
 
 async function checkGolden(name: string, argv: string[]) {
-  const r = await run(...argv);
+  const r = await cli(...argv);
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
   const actual = JSON.parse(r.out);
@@ -41,7 +41,7 @@ describe('golden: accede evaluate --json', () => {
 
 describe('golden: accede backtest --json', () => {
   it('agrees with every recorded outcome (exit 0)', async () => {
-    const r = await run('backtest', '--json');
+    const r = await cli('backtest', '--json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const results: Array<{ id: string; agrees: boolean }> = JSON.parse(r.out);
