@@ -68,7 +68,7 @@ describe('accede power', () => {
     expect(several.code).toBe(2);
     expect(several.err).toMatch(/one weighted quota/);
     // Beyond the table limit: a refusal with the reason, not an internal error.
-    const huge = await run('power', '--weights', file('h.csv', '1000000007\n2000000011\n3\n'), '--quota', '2000000000', '--exact');
+    const huge = await cli('power', '--weights', file('h.csv', '1000000007\n2000000011\n3\n'), '--quota', '2000000000', '--exact');
     expect(huge.code).toBe(2);
     expect(huge.err).toMatch(/too large to count exactly/);
   });
