@@ -1,37 +1,26 @@
 // Smoke test on the bundled dataset: every case page, the overview and a state page render without
 // a console error, with the map drawn and a probability shown.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/model/load.ts';
-import type { RunningServer } from '../../src/server/node.ts';
-import { launchBrowser, serveDataset, watchErrors } from './setup.ts';
+import { browserAndServer, watchErrors } from './setup.ts';
 
 const dataset = loadDataset();
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDataset(dataset)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserAndServer(dataset);
 
 describe('the bundled dataset in the browser', () => {
   it('renders every case page, the overview and a state page without errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     for (const c of dataset.cases) {
-      await page.goto(`${server.url}/case/${c.candidate}/${c.organization}`);
+      await page.goto(`${env.server.url}/case/${c.candidate}/${c.organization}`);
       await page.waitForSelector(`.map svg path[data-code="${c.candidate}"]`);
       expect(await page.getByTestId('probability').textContent(), `${c.candidate}/${c.organization}`).toMatch(/%$/);
       await page.waitForSelector('[data-testid="what-it-takes"]');
     }
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await page.waitForFunction(() => document.querySelectorAll('td.cell').length > 0 && ![...document.querySelectorAll('.cell-p')].some((e) => e.textContent === '…'));
     expect(await page.locator('td.cell').count()).toBe(dataset.cases.length);
-    await page.goto(`${server.url}/state/ES`);
+    await page.goto(`${env.server.url}/state/ES`);
     await page.waitForSelector('table.state-cases');
     expect(errors).toEqual([]);
     await page.close();
@@ -40,18 +29,18 @@ describe('the bundled dataset in the browser', () => {
   }, 600_000);
 
   it('renders every candidate page without errors, and a what-if moves every case of the candidate', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
     const candidates = [...new Set(dataset.cases.map((c) => c.candidate))];
     for (const code of candidates) {
-      await page.goto(`${server.url}/candidate/${code}?v=1&as=2026-06-01`);
+      await page.goto(`${env.server.url}/candidate/${code}?v=1&as=2026-06-01`);
       await page.waitForSelector('[data-testid="method"]');
       const orgs = dataset.cases.filter((c) => c.candidate === code).map((c) => c.organization);
       expect(await page.locator('table.candidate-rows tbody tr').count(), code).toBe(orgs.length);
       for (const o of orgs) expect(await page.getByTestId(`p-${o}`).textContent(), `${code}/${o}`).toMatch(/%|not computed/);
     }
     // Kosovo: setting the shared lever csm-established moves the Council of Europe and NATO rows together.
-    await page.goto(`${server.url}/candidate/XK?v=1&as=2026-06-01`);
+    await page.goto(`${env.server.url}/candidate/XK?v=1&as=2026-06-01`);
     await page.waitForSelector('[data-testid="levers"]');
     const before = { coe: await page.getByTestId('p-coe').textContent(), nato: await page.getByTestId('p-nato').textContent() };
     await page.getByTestId('cand-driver-csm-established-true').check();
@@ -59,7 +48,7 @@ describe('the bundled dataset in the browser', () => {
     await expect.poll(() => page.getByTestId('p-nato').textContent()).not.toBe(before.nato);
     expect(new URL(page.url()).search).toContain('on=csm-established');
     // The overview links each candidate's page.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     for (const code of candidates) expect(await page.getByTestId(`candidate-link-${code}`).count(), code).toBe(1);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,6 +1,7 @@
 // The one setup of the browser tests (and the browser benches): headless Debian Chromium, and the real
 // server started in-process on port 0 with the app bundled once per process.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { type Assets, bundleApp } from '../../src/site/bundle.ts';
 import type { Dataset } from '../../src/model/dataset.ts';
 import type { AppDeps } from '../../src/server/app.ts';
@@ -40,4 +41,30 @@ export function watchErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/**
+ * A browser and a read-only server on `dataset` for the whole test file: started before its tests,
+ * closed after them (the lifecycle every page test repeated).
+ */
+export function browserAndServer(dataset: Dataset): { readonly browser: Browser; readonly server: RunningServer } {
+  let browser: Browser | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveDataset(dataset)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error('the server starts in beforeAll');
+      return server;
+    },
+  };
 }
