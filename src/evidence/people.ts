@@ -47,8 +47,7 @@ export function isNameWord(tokens: Token[], i: number, sentenceStart: (i: number
   const t = tokens[i];
   if (!t || t.kind !== 'word' || !t.cap) return false;
   if (t.lower === "'s" || t.lower === '’s') return false;
-  const bare = t.lower.replace(/\.$/, '');
-  if (NON_NAME_CAPS.has(bare)) {
+  if (NON_NAME_CAPS.has(bare(t))) {
     // "Late", "Speaking", "Some" open sentences; mid-sentence capitals of these words are still not names
     return false;
   }
@@ -113,8 +112,9 @@ export function capRun(tokens: Token[], i: number, sentenceStart: (i: number) =>
   return { first: i, last };
 }
 
+/** The word without a final period ("Gen." → "gen"). */
 function bare(t: Token): string {
-  return t.lower.replace(/\.$/, '');
+  return t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower;
 }
 export function isTitleWord(t: Token | undefined): boolean {
   return !!t && t.kind === 'word' && TITLES.has(bare(t));

@@ -146,8 +146,17 @@ function mk(text: string, start: number, kind: TokenKind, para: number, depth: n
   // an ASCII character other than a letter has no lower case of its own
   const c = text.length === 1 ? text.charCodeAt(0) : -1;
   const lower = c >= 0 && c < 128 && !(c >= 65 && c <= 90) ? text : text.toLowerCase();
-  const cap = kind === 'word' && (UPPER_RE.test(text) || INNER_CAP_RE.test(text));
+  const cap = kind === 'word' && isCap(text);
   return { text, start, end: start + text.length, lower, kind, cap, para, depth, quote };
+}
+
+/** UPPER_RE or INNER_CAP_RE, without running a regex for the plain ASCII words most tokens are. */
+function isCap(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  // a lowercase or digit ASCII start is a capital only as in "al-Assad": a hyphen at 1..3
+  if (c < 128 && text.indexOf('-') < 0) return false;
+  return UPPER_RE.test(text) || INNER_CAP_RE.test(text);
 }
 
 /** Start offsets of paragraphs: each non-empty line is one. */

@@ -105,12 +105,42 @@ function clauseHasOwnSpeaker(ctx: AttributionContext, first: number, last: numbe
 export function accordingAfter(ctx: AttributionContext, q: number, si: number): Attribution | null {
   const { tokens } = ctx;
   const end = lastBeforeStop(ctx, si);
-  for (let k = ctx.doc.closeTok[q] + 1; k < end; k++) {
-    if (tokens[k].depth !== 0 || tokens[k].lower !== 'according' || tokens[k + 1]?.lower !== 'to') continue;
-    if (tokens[k - 1]?.text !== ',') return null;
-    const np = sourceAfter(ctx, k + 2, end);
-    if (!np || np.sourceEnd < end) return null;
-    return attributionFor(ctx, np, k, 0.8, 'according-to-after', k + 1);
+  const k = nextAccordingTo(ctx, ctx.doc.closeTok[q] + 1, si);
+  if (k < 0 || k >= end) return null;
+  if (tokens[k - 1]?.text !== ',') return null;
+  const np = sourceAfter(ctx, k + 2, end);
+  if (!np || np.sourceEnd < end) return null;
+  return attributionFor(ctx, np, k, 0.8, 'according-to-after', k + 1);
+}
+
+/**
+ * The first "according to" in the narrative at or after token `from` in sentence si, -1 if none.
+ * The sentence is scanned once and the positions kept: a sentence of a hundred thousand
+ * quotations would otherwise be scanned to its end once for each of them.
+ */
+function nextAccordingTo(ctx: AttributionContext, from: number, si: number): number {
+  const s = ctx.doc.sentences[si];
+  let at = ctx.accordingTo.get(si);
+  if (!at) {
+    at = [];
+    for (let k = s.first; k <= s.last; k++) if (isAccordingTo(ctx, k)) at.push(k);
+    ctx.accordingTo.set(si, at);
   }
-  return null;
+  if (from < s.first) {
+    // not the case for a quotation of this sentence; kept exact all the same
+    for (let k = from; k < s.first; k++) if (isAccordingTo(ctx, k)) return k;
+  }
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length ? at[lo] : -1;
+}
+
+function isAccordingTo(ctx: AttributionContext, k: number): boolean {
+  const t = ctx.tokens[k];
+  return t.depth === 0 && t.lower === 'according' && ctx.tokens[k + 1]?.lower === 'to';
 }

@@ -68,6 +68,8 @@ export interface AttributionContext {
   readonly frames: Map<number, Attribution | null>;
   /** per sentence: its sentence-final attribution, if any */
   readonly finalCue: Map<number, FinalCue | null>;
+  /** per sentence: token positions of "according to" in the narrative (according.ts) */
+  readonly accordingTo: Map<number, number[]>;
   lastDirect: { para: number; sentence: number; att: Attribution } | null;
 }
 
@@ -89,6 +91,7 @@ export function createContext(doc: Doc, places: PlaceLookup, opts: AttributionOp
     statements: [],
     frames: new Map(),
     finalCue: new Map(),
+    accordingTo: new Map(),
     lastDirect: null,
   };
 }
