@@ -11,6 +11,7 @@
 // with P(t, x) the t-member coalitions of all players weighing less than x (prefix sums of a row).
 
 import { EngineError } from './constraints.ts';
+import { lowerQuota } from './exact-swings.ts';
 
 export interface ExactPivots {
   /** Banzhaf swings per player (Σ_s swings_i(s)). */
@@ -144,7 +145,7 @@ function countExactly(t: Float64Array, R: Rows, asc: number[]): void {
 
 /** Table cells a single quota's exact count needs (coalitions by size and weight below q). */
 export function pivotCells(weights: number[], quota: number): number {
-  const q = Math.max(0, Math.ceil(quota));
+  const { q } = lowerQuota(weights, quota);
   return rowsOf(weights.filter((w) => w < q), q).cells;
 }
 
@@ -155,7 +156,7 @@ export function pivotCells(weights: number[], quota: number): number {
 export function swingsBySizeExact(weights: number[], quota: number): Float64Array[] {
   const n = weights.length;
   if (n > 53) throw new EngineError('float64 counts are exact up to 53 players');
-  const q = Math.max(0, Math.ceil(quota));
+  const { q, dual } = lowerQuota(weights, quota);
   if (q === 0) return weights.map(() => new Float64Array(n));
   const asc = weights.filter((w) => w < q).sort((a, b) => a - b);
   const R = rowsOf(asc, q);
@@ -167,6 +168,8 @@ export function swingsBySizeExact(weights: number[], quota: number): Float64Arra
     if (!out) {
       out = new Float64Array(n);
       if (wi > 0) swingsBySize(t, R, n, q, wi, 0, out);
+      // The dual's coalitions of s others are the complements of n − 1 − s others.
+      if (dual) out.reverse();
       byWeight.set(wi, out);
     }
     return out;
@@ -207,7 +210,8 @@ function modInverse(a: number, p: number): number {
  */
 export function exactPivots(weights: number[], quota: number): ExactPivots {
   const n = weights.length;
-  const q = Math.max(0, Math.ceil(quota));
+  // The dual game's pivotal orders and swings are the same (see lowerQuota).
+  const { q } = lowerQuota(weights, quota);
   const fact: bigint[] = [1n];
   for (let k = 1; k <= n; k++) fact.push(fact[k - 1] * BigInt(k));
   const zero = { swings: weights.map(() => 0n), pivots: weights.map(() => 0n), orders: fact[n] };

@@ -37,4 +37,12 @@ describe('exactSwings', () => {
     expect(s[192].toString()).toBe('21712141351998618331446619524828299744771478750350369285');
     expect(s.reduce((a, b) => a + b, 0n).toString()).toBe('20848395475664521038827801498252887424495433359333544586521');
   });
+
+  it("reproduces EPIC's counts at q85, counted below the dual game's quota W − q + 1", () => {
+    const w = Array.from({ length: 193 }, (_, i) => 285 + Math.floor(163000 / (i + 1)));
+    const s = exactSwings(w, 856154);
+    expect(s[0].toString()).toBe('33808987914752738998830000811125369940910927619552');
+    expect(s[1].toString()).toBe('33808987914748596311511367001441602678729041702126');
+    expect(s[192].toString()).toBe('4128744068351237610188509064033433730334253065254');
+  });
 });

@@ -66,7 +66,7 @@ function prefixCounts(weights: number[], q: number, L: number): Float64Array[] {
  */
 export function exactSwings(weights: number[], quota: number): bigint[] {
   const n = weights.length;
-  const q = Math.max(0, Math.ceil(quota));
+  const { q } = lowerQuota(weights, quota);
   if (q === 0) return weights.map(() => 0n);
   if (!Number.isSafeInteger(q) || q > 1 << 28) throw new EngineError(`quota ${quota} is too large to count exactly`);
   const L = Math.ceil((n + 1) / BITS) + 1;
@@ -81,6 +81,20 @@ export function exactSwings(weights: number[], quota: number): bigint[] {
     }
     return s;
   });
+}
+
+/**
+ * The quota to count with: q, or that of the dual game [W − q + 1; w] when lower. A swing's
+ * complement among the others is a swing of the dual game (S loses and S + i wins exactly when the
+ * others outside S, with i, win the dual and without i lose it), with s others becoming n − 1 − s;
+ * so the swings, and the pivotal orders (s!(n−1−s)! is symmetric), are the dual's. A supermajority
+ * is thus counted below its complement (85%: below 15% of the weight). q = 0: nobody ever swings.
+ */
+export function lowerQuota(weights: number[], quota: number): { q: number; dual: boolean } {
+  const q = Math.max(0, Math.ceil(quota));
+  const W = weights.reduce((a, b) => a + b, 0);
+  if (q > W) return { q: 0, dual: false };
+  return W - q + 1 < q ? { q: W - q + 1, dual: true } : { q, dual: false };
 }
 
 /** P(q) + 2 Σ_{k≥1} (−1)^k P(q − k·w), summed limb by limb and carried into a BigInt in batches. */
