@@ -6,6 +6,7 @@
 // day per request; "probe": GET /api/health every `everyMs`, each latency kept. Each prints one JSON line.
 import autocannon from 'autocannon';
 import { rng } from '../src/engine/random.ts';
+import { randomQuery } from './random-query.ts';
 
 export interface LoadConfig {
   url: string;
@@ -48,17 +49,7 @@ export const DAYS = Array.from({ length: 19 }, (_, i) => 2008 + i)
 
 /** A request path: each driver on, off or uncertain with equal chance, and a day from DAYS. */
 export function randomPath(drivers: string[], next: () => number): string {
-  const on: string[] = [];
-  const off: string[] = [];
-  for (const d of drivers) {
-    const r = next();
-    if (r < 1 / 3) on.push(d);
-    else if (r < 2 / 3) off.push(d);
-  }
-  const q = [`as=${DAYS[Math.floor(next() * DAYS.length)]}`];
-  if (on.length) q.push(`on=${on.join('~')}`);
-  if (off.length) q.push(`off=${off.join('~')}`);
-  return `/api/cases/XK/nato?v=1&${q.join('&')}`;
+  return `/api/cases/XK/nato?v=1&${randomQuery(drivers, DAYS, next)}`;
 }
 
 async function load(c: LoadConfig): Promise<LoadResult> {

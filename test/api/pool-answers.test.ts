@@ -2,6 +2,7 @@
 // answers must be the bytes the server thread computes from nothing, for any setting and day, in any
 // order (a prepared case reused across settings, days evicted and prepared again).
 import { afterAll, describe, expect, it } from 'vitest';
+import { randomQuery } from '../../bench/random-query.ts';
 import { rng } from '../../src/engine/random.ts';
 import { createApp } from '../../src/server/app.ts';
 import { poolComputer } from '../../src/server/pool.ts';
@@ -22,16 +23,9 @@ describe('pool answers under random settings and days', () => {
     for (const c of base.dataset.cases) {
       const drivers = c.drivers.map((d) => d.id);
       for (let i = 0; i < 24; i++) {
-        const on: string[] = [];
-        const off: string[] = [];
-        for (const d of drivers) {
-          const r = next();
-          if (r < 1 / 3) on.push(d);
-          else if (r < 2 / 3) off.push(d);
-        }
-        const q = [`as=${days[Math.floor(next() * days.length)]}`, ...(on.length ? [`on=${on.join('~')}`] : []), ...(off.length ? [`off=${off.join('~')}`] : [])];
+        const q = randomQuery(drivers, days, next);
         const kind = i % 6 === 5 ? '.csv' : i % 6 === 4 ? '.json' : '';
-        const path = `/api/cases/${c.candidate}/${c.organization}${kind}?${q.join('&')}`;
+        const path = `/api/cases/${c.candidate}/${c.organization}${kind}?${q}`;
         const [a, b] = await Promise.all([inline.request(`http://localhost${path}`), pooled.request(`http://localhost${path}`)]);
         expect(b.status, path).toBe(a.status);
         expect(await b.text(), path).toBe(await a.text());
