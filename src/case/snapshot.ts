@@ -51,14 +51,17 @@ export function daySnapshot(ix: Indexed, asOf: string): Day {
   const memberSets = memo((org: string) => new Set(members(org)));
   const recognitions = memo((candidate: string) => recognitionsAsOf(ix.recognitions(candidate), asOf));
   const ties = memo((c: CaseData) => c.ties.map((t) => ({ ...t, active: covers(asOf, t.since, t.until) })));
-  const unverified = (candidate: string, org: string, state: string): string[] => {
-    const out: string[] = [];
-    const row = ix.organization(org)?.members.find((m) => m.state === state && covers(asOf, joinedDay(m), m.left));
-    if (row && (row.verified === false || row.joined === 'unknown')) out.push(`membership unverified: ${reasonOf(row)}`);
-    const rec = ix.recognitions(candidate)?.recognitions.find((r) => r.state === state);
-    if (rec && rec.verified === false) out.push(`recognition unverified: ${reasonOf(rec)}`);
-    return out;
-  };
+  // The doubtful rows, each kind gathered once per day: the pages ask for every member of every case.
+  const doubtfulMembers = memo((org: string) => {
+    const rows = (ix.organization(org)?.members ?? []).filter((m) => (m.verified === false || m.joined === 'unknown') && covers(asOf, joinedDay(m), m.left));
+    return new Map(rows.map((m) => [m.state, `membership unverified: ${reasonOf(m)}`]));
+  });
+  const doubtfulRecognitions = memo((candidate: string) => {
+    const rows = (ix.recognitions(candidate)?.recognitions ?? []).filter((r) => r.verified === false);
+    return new Map(rows.map((r) => [r.state, `recognition unverified: ${reasonOf(r)}`]));
+  });
+  const unverified = (candidate: string, org: string, state: string): string[] =>
+    [doubtfulMembers(org).get(state), doubtfulRecognitions(candidate).get(state)].filter((x): x is string => x !== undefined);
   const stateName = (code: string) => ix.state(code)?.name ?? code;
   const orgShortName = (id: string) => ix.organization(id)?.shortName ?? id;
   return {
