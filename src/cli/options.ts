@@ -7,6 +7,12 @@ export function parseDateOption(value: string): string {
   return value;
 }
 
+/** A whole number ≥ 0 (counts, budgets, offsets). */
+export function parseCount(value: string): number {
+  if (!/^\d{1,10}$/.test(value)) throw new InvalidArgumentError(`expected a whole number (0, 1, 2, …), got "${value}"`);
+  return Number(value);
+}
+
 /** --set driver=true|false, repeatable. */
 export function collectSet(value: string, previous: Record<string, boolean> = {}): Record<string, boolean> {
   const m = /^(.+)=(true|false)$/.exec(value);

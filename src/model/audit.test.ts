@@ -1,6 +1,6 @@
 // accede audit's counting: every fact lands in one kind and one status; unverified ones are listed with why.
 import { describe, expect, it } from 'vitest';
-import { audit } from './audit.ts';
+import { audit, strictFailures } from './audit.ts';
 import type { Dataset } from './dataset.ts';
 
 const src = ['https://example.org'];
@@ -70,5 +70,13 @@ describe('audit', () => {
     expect(a.unverified[0]).toMatchObject({ file: 'organizations/club.yaml', path: ['members', 1], reason: 'day not cross-checked' });
     expect(a.unverified[1].reason).toBe('join date unknown: no source gives it');
     expect(a.unverified[3].reason).toMatch(/inferred from the URL/);
+  });
+  it('--strict: every unverified fact must be explained, and no more of them than the budget', () => {
+    expect(a.unverified.map((f) => f.explained)).toEqual([true, true, true, true]);
+    expect(strictFailures(a, 4)).toEqual([]);
+    expect(strictFailures(a, 3)).toEqual(['4 facts are unverified, more than the 3 allowed']);
+    const bare = audit({ ...data, sources: [{ id: 's1', title: 'S1', date: '2024-06-24', dateVerified: false, passages: [] }] });
+    expect(bare.unverified.at(-1)).toMatchObject({ what: 'source s1: date 2024-06-24', explained: false });
+    expect(strictFailures(bare, 50)).toEqual(['1 unverified fact(s) give no reason: source s1: date 2024-06-24']);
   });
 });

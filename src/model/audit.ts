@@ -33,6 +33,8 @@ export interface UnverifiedFact {
   /** What the fact is about, e.g. "interpol: AF" or "XK recognitions: SV". */
   what: string;
   reason: string;
+  /** False when the row says nothing about why it is unverified (no note, no reason). */
+  explained: boolean;
 }
 
 export interface Audit {
@@ -42,6 +44,21 @@ export interface Audit {
   unverified: UnverifiedFact[];
 }
 
+/**
+ * The project's tolerance for facts that could not be confirmed: at most this many may stay
+ * unverified, each with the reason. `accede audit --strict` holds the dataset to it.
+ */
+export const UNVERIFIED_BUDGET = 50;
+
+/** Why `audit --strict` fails, as plain sentences; empty when it passes. */
+export function strictFailures(a: Audit, budget: number = UNVERIFIED_BUDGET): string[] {
+  const failures: string[] = [];
+  const unexplained = a.unverified.filter((f) => !f.explained);
+  if (unexplained.length) failures.push(`${unexplained.length} unverified fact(s) give no reason: ${unexplained.map((f) => f.what).join(', ')}`);
+  if (a.unverified.length > budget) failures.push(`${a.unverified.length} facts are unverified, more than the ${budget} allowed`);
+  return failures;
+}
+
 const KINDS: AuditKind[] = ['states', 'memberships', 'council-terms', 'recognitions', 'case-statuses', 'drivers', 'stances', 'defaults', 'estimates', 'ties', 'sources', 'backtests'];
 const zero = (): Record<AuditStatus, number> => ({ verified: 0, unverified: 0, judgment: 0 });
 
@@ -49,8 +66,13 @@ const zero = (): Record<AuditStatus, number> => ({ verified: 0, unverified: 0, j
 export function reasonOf(row: { reason?: string; note?: string }): string {
   if (row.reason) return `join date unknown: ${row.reason}`;
   const note = (row.note ?? '').replace(/^\s*unverified\s*:?\s*/i, '').trim();
-  return note || 'marked verified: false without a note';
+  return note || UNEXPLAINED;
 }
+
+const UNEXPLAINED = 'marked verified: false without a note';
+const explained = (reason: string) => reason !== UNEXPLAINED;
+
+const because = (reason: string) => ({ reason, explained: explained(reason) });
 
 export function audit(data: Dataset): Audit {
   const byKind = Object.fromEntries(KINDS.map((k) => [k, zero()])) as Audit['byKind'];
@@ -66,7 +88,7 @@ export function audit(data: Dataset): Audit {
   for (const org of data.organizations) {
     const file = `organizations/${org.id}.yaml`;
     org.members.forEach((m, i) => {
-      if (m.verified === false || m.joined === 'unknown') flag({ kind: 'memberships', file, path: ['members', i], what: `${org.id}: ${m.state}`, reason: reasonOf(m) });
+      if (m.verified === false || m.joined === 'unknown') flag({ kind: 'memberships', file, path: ['members', i], what: `${org.id}: ${m.state}`, ...because(reasonOf(m)) });
       else count('memberships', 'verified');
     });
     org.bodies.forEach((b) => {
@@ -77,7 +99,7 @@ export function audit(data: Dataset): Audit {
   for (const rec of data.recognitions) {
     const file = `recognitions/${rec.candidate}.yaml`;
     rec.recognitions.forEach((r, i) => {
-      if (r.verified === false) flag({ kind: 'recognitions', file, path: ['recognitions', i], what: `${rec.candidate} recognitions: ${r.state} (${r.status})`, reason: reasonOf(r) });
+      if (r.verified === false) flag({ kind: 'recognitions', file, path: ['recognitions', i], what: `${rec.candidate} recognitions: ${r.state} (${r.status})`, ...because(reasonOf(r)) });
       else count('recognitions', 'verified');
     });
   }
@@ -94,7 +116,7 @@ export function audit(data: Dataset): Audit {
   // Sources are listed per file by the loader; the audit names them by id.
   data.sources.forEach((s) => {
     if (s.dateVerified === false)
-      flag({ kind: 'sources', file: 'sources/', path: [s.id, 'date'], what: `source ${s.id}: date ${s.date ?? '(none)'}`, reason: s.note ? `publication date not confirmed: ${s.note}` : 'publication date not confirmed' });
+      flag({ kind: 'sources', file: 'sources/', path: [s.id, 'date'], what: `source ${s.id}: date ${s.date ?? '(none)'}`, reason: `publication date not confirmed${s.note ? `: ${s.note}` : ''}`, explained: Boolean(s.note) });
     else count('sources', 'verified');
   });
 

@@ -6,6 +6,7 @@ import type { Indexed } from '../../model/dataset.ts';
 import { parseLink } from '../../model/grammar.ts';
 import type { Item, ItemKind, ItemStatus } from '../../store/index.ts';
 import { CliError, type CliContext } from '../context.ts';
+import { parseCount } from '../options.ts';
 import { DEFAULT_WORKSPACE, whoFrom, withWorkspace, type WorkspaceOptions } from '../workspace.ts';
 
 interface Common extends WorkspaceOptions {
@@ -15,10 +16,6 @@ interface Common extends WorkspaceOptions {
 
 function version(value: string): number {
   if (!/^[1-9]\d{0,9}$/.test(value)) throw new InvalidArgumentError(`expected the item's version number (1, 2, …), got "${value}"`);
-  return Number(value);
-}
-function offset(value: string): number {
-  if (!/^\d{1,10}$/.test(value)) throw new InvalidArgumentError(`expected a character offset, got "${value}"`);
   return Number(value);
 }
 
@@ -99,8 +96,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--speaker <name>', "the speaker's name")
     .option('--role <role>', "the speaker's role")
     .option('--affiliation <org>', "the speaker's affiliation")
-    .option('--start <offset>', 'new start offset in the document text', offset)
-    .option('--end <offset>', 'new end offset in the document text', offset)
+    .option('--start <offset>', 'new start offset in the document text', parseCount)
+    .option('--end <offset>', 'new end offset in the document text', parseCount)
     .option('--quote-kind <kind>', 'direct or indirect')
     .option('--code <code>', "a mention's state code or organization id")
     .option('--note <text>', "the curator's note")
