@@ -1,11 +1,11 @@
 // The session's questions answered from sampled driver assignments (sampler.ts), for cases with more
 // drivers than the exact tables can range over. Every answer is an estimate and says so: the session
 // reports `method: {kind: 'monte-carlo', samples, standardError, …}` beside it.
-import type { Assignment } from '../model/drivers.ts';
+import { type Assignment, parentsOf } from '../model/drivers.ts';
 import type { DriverData } from '../model/schema.ts';
 import type { DriverPlan, DriverSetting } from './driver-plan.ts';
 import type { PlanCache } from './plan.ts';
-import { drawPool, type Estimate, estimate, makeSampler, type Pool, SAMPLES } from './sampler.ts';
+import { drawPool, type Estimate, estimate, makeSampler, type Pool, SAMPLES, type Sampler } from './sampler.ts';
 import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
 import { type CaseSetup, type Dist, distUnder, driversOf, estimatedFactor, type Unit } from './setup.ts';
 
@@ -40,9 +40,11 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
   const factor = estimatedFactor(setup);
   const k = sampler.drivers.length;
   const column = new Map(sampler.drivers.map((d, j) => [d.id, j]));
-  // A set driver the sampler does not range over bears on nothing it samples (the sampler ignores
-  // it), so it is dropped before a pool is looked up: setting it neither draws a new pool (seconds)
-  // nor changes a number, and its sensitivity is exactly 0.
+  // The sampler ranges over the drivers that bear on the case and every driver connected to them
+  // (a descendant set true makes its ancestors likelier: its draws are weighted or restricted like
+  // any other). A set driver outside those shares no ancestor with them, so it is dropped before a
+  // pool is looked up: setting it neither draws a new pool (seconds) nor changes a number, and its
+  // sensitivity is exactly 0.
   const own = (set: Assignment): Assignment => Object.fromEntries(Object.entries(set).filter(([id]) => column.has(id)));
   const pools = new Map<string, Pool>();
   let base: Pool | undefined;
@@ -95,7 +97,7 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
       return out;
     },
     sensitivity: (set) => sensitivityBy(setup.case.drivers, given(set), set),
-    driverPlan: (set) => greedyPlan(sampler.drivers, poolFor(set), own(set), factor),
+    driverPlan: (set) => greedyPlan(sampler, poolFor(set), own(set), factor),
     unitDist(set, unit) {
       const names = driversOf(unit.spec).filter((d) => column.has(d));
       if (names.length === 0) return distUnder(unit.spec, {});
@@ -126,7 +128,7 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
       const pool = poolFor(set);
       const stageStandardErrors: Record<string, number> = {};
       for (const [id, values] of pool.stages) stageStandardErrors[id] = estimate(pool, values).se;
-      return { kind: 'monte-carlo', drivers: k, samples: pool.n, standardError: factor * admission(set).se, stageStandardErrors, seed: SEED };
+      return { kind: 'monte-carlo', drivers: counted(sampler, own(set)), samples: pool.n, standardError: factor * admission(set).se, stageStandardErrors, seed: SEED };
     },
   };
 }
@@ -136,7 +138,8 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
  * estimate from the samples that agree with the settings so far; it stops at the target, when nothing
  * helps, or when too few samples remain to tell.
  */
-function greedyPlan(drivers: DriverData[], pool: Pool, set: Assignment, factor: number, target = 0.5): DriverPlan {
+function greedyPlan(sampler: Sampler, pool: Pool, set: Assignment, factor: number, target = 0.5): DriverPlan {
+  const { drivers } = sampler;
   const k = drivers.length;
   const chosen: Array<{ j: number; v: number }> = [];
   // Samples agreeing with the settings chosen so far; per step one pass sums, for every driver and
@@ -160,7 +163,8 @@ function greedyPlan(drivers: DriverData[], pool: Pool, set: Assignment, factor: 
     }
     let best: { j: number; v: number; p: number } | undefined;
     for (let j = 0; j < k; j++) {
-      if (drivers[j].id in set || chosen.some((c) => c.j === j)) continue;
+      // Settings are proposed among the drivers that bear on the case, as the exact plan does.
+      if (!sampler.bearing[j] || drivers[j].id in set || chosen.some((c) => c.j === j)) continue;
       for (const v of [1, 0]) {
         const c = 2 * j + v;
         // Too few agreeing samples (effective size below 100) to tell.
@@ -176,6 +180,20 @@ function greedyPlan(drivers: DriverData[], pool: Pool, set: Assignment, factor: 
   }
   const settings: DriverSetting[] = chosen.map((c) => ({ driver: drivers[c.j].id, name: drivers[c.j].name, value: c.v === 1 }));
   return { settings, probability: p, target, reached: p >= target, exhaustive: false };
+}
+
+/** How many drivers bear on an answer: those that bear on the case, and the set ones with their ancestors. */
+function counted(sampler: Sampler, set: Assignment): number {
+  const byId = new Map(sampler.drivers.map((d) => [d.id, d]));
+  const seen = new Set(sampler.drivers.filter((_, j) => sampler.bearing[j]).map((d) => d.id));
+  const stack = Object.keys(set).filter((id) => !seen.has(id));
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...parentsOf(byId.get(id)!).filter((p) => byId.has(p)));
+  }
+  return seen.size;
 }
 
 /** The samples of a pool whose drivers take the given values, as a pool of their own. */

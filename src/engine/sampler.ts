@@ -4,7 +4,7 @@
 // dynamic program (Rao–Blackwellisation: only the drivers are sampled, never the votes, so the
 // variance is that of P(pass | d) across driver assignments, far below that of sampled ballots).
 // Estimates come with their standard errors; the session reports the method with every number.
-import { type Assignment, conditionalP, topologicalOrder } from '../model/drivers.ts';
+import { type Assignment, conditionalP, parentsOf, topologicalOrder } from '../model/drivers.ts';
 import type { DriverData } from '../model/schema.ts';
 import { EngineError } from './constraints.ts';
 import { cachedPlan, type Plan, type PlanCache } from './plan.ts';
@@ -32,8 +32,14 @@ interface Evaluator {
 
 export interface Sampler {
   setup: CaseSetup;
-  /** The drivers sampled (those the stances name, with their ancestors), parents first. */
+  /**
+   * The drivers sampled, parents first: those that bear on the case (named by a stance, or an
+   * ancestor of one) and every driver connected to them through the network (descendants, their
+   * other parents, …), since setting any of those conditions the bearing ones.
+   */
   drivers: DriverData[];
+  /** Whether each of `drivers` bears on the case (only those change P(pass | d)). */
+  bearing: boolean[];
   admission: Evaluator;
   stages: Map<string, Evaluator>;
 }
@@ -80,14 +86,41 @@ function evaluator(setup: CaseSetup, problem: Problem, plans: PlanCache): Evalua
   };
 }
 
-export function makeSampler(setup: CaseSetup, drivers: DriverData[], plans: PlanCache): Sampler {
-  const sorted = topologicalOrder(drivers);
+/**
+ * The drivers connected to `bearing` through the network, edges taken either way: a driver outside
+ * them shares no ancestor with any of them whatever is set, so setting it changes nothing here.
+ */
+export function connectedDrivers(all: DriverData[], bearing: DriverData[]): DriverData[] {
+  const next = new Map<string, string[]>(all.map((d) => [d.id, []]));
+  for (const d of all) {
+    for (const p of parentsOf(d)) {
+      if (!next.has(p)) continue;
+      next.get(p)!.push(d.id);
+      next.get(d.id)!.push(p);
+    }
+  }
+  const seen = new Set(bearing.map((d) => d.id));
+  const stack = [...seen];
+  while (stack.length) {
+    for (const id of next.get(stack.pop()!) ?? []) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(id);
+    }
+  }
+  return all.filter((d) => seen.has(d.id));
+}
+
+/** A sampler over `bearing` (the drivers that bear on the case) and the drivers connected to them. */
+export function makeSampler(setup: CaseSetup, bearing: DriverData[], plans: PlanCache): Sampler {
+  const sorted = topologicalOrder(connectedDrivers(setup.case.drivers, bearing));
   if ('cycle' in sorted) throw new EngineError(`drivers form a cycle: ${sorted.cycle.join(' → ')}`);
+  const bears = new Set(bearing.map((d) => d.id));
   const modeled = modeledStages(setup);
   const admission = evaluator(setup, buildProblem(setup, modeled, 'seat'), plans);
   const stages = new Map<string, Evaluator>();
   for (const s of modeled) stages.set(s.stage.id, modeled.length === 1 ? admission : evaluator(setup, buildProblem(setup, [s], 'seat'), plans));
-  return { setup, drivers: sorted.order, admission, stages };
+  return { setup, drivers: sorted.order, bearing: sorted.order.map((d) => bears.has(d.id)), admission, stages };
 }
 
 /** P(pass | a) for one problem under one driver assignment. */
@@ -132,12 +165,15 @@ export function drawPool(s: Sampler, set: Assignment, n: number, seed: number): 
   draw(false);
   if (weights.every((w) => w === 0)) draw(true);
   const dists = new Map<Evaluator, Float64Array[]>();
+  // P(pass | d) depends only on the bearing drivers: samples that agree on those share one computation.
   const memo = new Map<string, number[]>();
+  const keyed = s.drivers.map((_, j) => j).filter((j) => s.bearing[j]);
   const evaluators = [s.admission, ...s.stages.values()];
   const out = evaluators.map(() => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     if (weights[i] === 0) continue;
-    const key = values.subarray(i * k, (i + 1) * k).join('');
+    let key = '';
+    for (const j of keyed) key += values[i * k + j];
     let ps = memo.get(key);
     if (!ps) {
       s.drivers.forEach((d, j) => (a[d.id] = values[i * k + j] === 1));
