@@ -162,6 +162,15 @@ export class Phrases {
       const head = this.commonForward(first, last + 2, hi);
       if (head) return head;
     }
+    // University of California, San Diego's chancellor: a possessor that names its place after a comma
+    if (tokens[last + 1]?.text === ',' && last + 2 <= hi) {
+      const more = capRun(tokens, last + 2, () => false);
+      const poss = more ? tokens[more.last + 1]?.lower : undefined;
+      if (more && (poss === "'s" || poss === '’s') && more.last + 2 <= hi) {
+        const head = this.commonForward(first, more.last + 2, hi);
+        if (head) return head;
+      }
+    }
     // German officials, the United States government, Saudi state media
     const next = tokens[last + 1];
     if (next && last + 1 <= hi && next.kind === 'word' && !next.cap && next.depth === 0 &&
@@ -362,6 +371,15 @@ export class Phrases {
         }
         if (first - 1 >= lo && DETERMINERS.has(tokens[first - 1].lower)) first--;
         const link = tokens[first - 1];
+        // a person set off from an organization by a comma: Anderson Cooper, of CNN, (one of …,) stated
+        if (link && first - 3 >= lo && PERSON_ORG_LINKS.has(link.lower) && tokens[first - 2].text === ',') {
+          const head = this.backward(first - 3, lo);
+          if (head && head.kind === 'name' && head.run &&
+              analyzeRun(doc.text, tokens, head.run, this.places).kind === 'person') {
+            const affiliation = doc.text.slice(tokens[best.first].start, tokens[best.last].end);
+            return { ...head, last, after: last + 1, affiliation: head.affiliation ?? affiliation };
+          }
+        }
         // a person from an organization: Belgzim Kamberi from the Musine Kokalari Institute
         if (link && first - 2 >= lo && PERSON_ORG_LINKS.has(link.lower)) {
           const head = this.backward(first - 2, lo);
@@ -441,7 +459,14 @@ export class Phrases {
     let k = first - 1;
     for (let n = 0; n < 4 && k > lo; n++, k--) {
       const t = tokens[k];
-      if (t.depth !== 0 || t.kind !== 'word' || t.cap) return -1;
+      if (t.depth !== 0 || t.kind !== 'word') return -1;
+      // a named possessor among the describing words: of the UK's National Crime Agency
+      if (t.cap) {
+        const poss = tokens[k + 1]?.lower;
+        if (poss !== "'s" && poss !== '’s') return -1;
+        while (k - 1 > lo && tokens[k - 1].cap && tokens[k - 1].kind === 'word' && tokens[k - 1].depth === 0) k--;
+        continue;
+      }
       if (PERSON_ORG_LINKS.has(t.lower)) return n > 0 ? k : -1;
       const describing = DETERMINERS.has(t.lower) || t.lower === "'s" || t.lower === '’s' ||
         !(PREPOSITIONS.has(t.lower) || CONJUNCTIONS.has(t.lower) || AUX.has(t.lower) || PRONOUNS.has(t.lower) ||
