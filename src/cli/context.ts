@@ -12,8 +12,9 @@ export interface CliContext extends Io {
   /**
    * Loads and validates the dataset (the bundled one unless a folder is given). The compiled CLI may
    * answer from its cache of validated datasets; `{ cached: false }` always parses and checks anew.
+   * Asynchronous because the reader (and, on a cache miss, the parser) is imported on demand.
    */
-  load(dir?: string, options?: { cached?: boolean }): Indexed;
+  load(dir?: string, options?: { cached?: boolean }): Promise<Indexed>;
   /** Set by a command to choose the process exit code. */
   exitCode: number;
   /** The HTTP face, loaded on demand; given by the composition root (src/main.ts), absent in a CLI without a server. */
@@ -43,25 +44,13 @@ export class CliError extends Error {
   }
 }
 
-/**
- * The dataset reader (YAML, the model's schemas, the cache of validated datasets), imported on demand:
- * a command that never reads the dataset (accede power --game) starts without it. `main` loads it
- * before any command that may read the dataset synchronously through `load`.
- */
-let reader: typeof import('./dataset-loader.ts').loadIndexed | undefined;
-
-export async function preloadDatasetReader(): Promise<void> {
-  reader ??= (await import('./dataset-loader.ts')).loadIndexed;
-}
-
 export function createContext(io: Io, faces: Pick<CliContext, 'http'> = {}): CliContext {
   return {
     ...io,
     ...faces,
     exitCode: 0,
-    load: (dir, options) => {
-      if (!reader) throw new Error('the dataset reader was not loaded (preloadDatasetReader)');
-      return reader(dir, options);
-    },
+    // Imported on demand: a command that never reads the dataset (accede power --game) starts without
+    // the reader, and one that hits the compiled CLI's cache without the parser.
+    load: async (dir, options) => (await import('./dataset-loader.ts')).loadIndexed(dir, options),
   };
 }

@@ -1,20 +1,24 @@
 // Reads and indexes a dataset for the CLI: from the compiled CLI's cache of validated datasets when it
-// can, else parsed and checked anew. Imported on demand (see preloadDatasetReader in context.ts).
+// can, else parsed and checked anew (the parser, YAML and zod are imported only then).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_DATA_DIR, loadDataset } from '../model/load.ts';
-import { loadDatasetCached } from './dataset-cache.ts';
+import { DEFAULT_DATA_DIR, readDataFiles } from '../model/data-files.ts';
 import { index, type Indexed } from '../model/dataset.ts';
+import { loadDatasetCached } from './dataset-cache.ts';
 
-export function loadIndexed(dir?: string, options?: { cached?: boolean }): Indexed {
-  return index((options?.cached === false ? undefined : loadCompiled(dir)) ?? loadDataset(dir));
+export async function loadIndexed(dir?: string, options?: { cached?: boolean }): Promise<Indexed> {
+  const cache = options?.cached === false ? undefined : cacheOf();
+  if (cache) return index(await loadDatasetCached(dir ?? DEFAULT_DATA_DIR, cache));
+  const files = readDataFiles(dir ?? DEFAULT_DATA_DIR);
+  const { parseDataset } = await import('../model/parse.ts');
+  return index(parseDataset(files));
 }
 
 /**
  * The compiled CLI (the bin sets ACCEDE_DIST to the package root) keeps validated datasets in
  * node_modules/.cache/accede, keyed by the files and the build; from the sources nothing is cached.
  */
-function loadCompiled(dir: string | undefined) {
+function cacheOf() {
   const root = process.env.ACCEDE_DIST;
   if (!root) return undefined;
   let stamp: string;
@@ -23,5 +27,5 @@ function loadCompiled(dir: string | undefined) {
   } catch {
     return undefined;
   }
-  return loadDatasetCached(dir ?? DEFAULT_DATA_DIR, { dir: join(root, 'node_modules', '.cache', 'accede'), codeVersion: stamp });
+  return { dir: join(root, 'node_modules', '.cache', 'accede'), codeVersion: stamp };
 }

@@ -2,13 +2,11 @@
 import { Command, CommanderError } from 'commander';
 import { NotApplicableError } from '../model/asof.ts';
 import { DataError, formatIssue } from '../model/issues.ts';
-import { type CliContext, CliError, createContext, type Io, preloadDatasetReader } from './context.ts';
+import { type CliContext, CliError, createContext, type Io } from './context.ts';
 
 /** A command module: it adds itself (options, action) to the program. */
 interface CommandModule {
   register(program: Command, ctx: ReturnType<typeof createContext>): void;
-  /** True when the command loads the dataset reader itself, only if it needs it (power --game does not). */
-  readsDatasetOnDemand?: boolean;
 }
 
 /**
@@ -50,7 +48,6 @@ export async function main(argv: string[], io: Io = stdio, faces: Pick<CliContex
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError(false);
   const modules = await commandsFor(argv);
-  if (modules.some((m) => !m.readsDatasetOnDemand)) await preloadDatasetReader();
   for (const c of modules) c.register(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   try {

@@ -1,6 +1,5 @@
 // The one error shape (code, path as an array, message) and its data-file form, which adds the file.
 // Modelled on zod's issues: each face renders it in its own way (CLI lines, API problems, page notes).
-import { z } from 'zod';
 
 export type IssuePath = Array<string | number>;
 
@@ -42,14 +41,3 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
   return out;
 }
-
-/** The error body of the HTTP API as a schema, for its document (src/server/openapi.ts). */
-const IssueSchema = z.object({
-  code: z.string().describe('bad_request, not_found, method_not_allowed, unauthorized, forbidden, conflict, payload_too_large, unsupported_media_type, busy, misdirected; zod codes in problems'),
-  path: z.array(z.union([z.string(), z.number()])).describe('where: a parameter or body field, then keys inside it; [] for the request'),
-  message: z.string(),
-});
-export const ErrorSchema = IssueSchema.extend({
-  problems: z.array(IssueSchema).optional(),
-  current: z.object({ version: z.number().int(), updatedBy: z.string().nullable(), updatedAt: z.string().nullable() }).optional(),
-});

@@ -2,17 +2,15 @@
 import { CST, Lexer, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { crossCheck } from './crosscheck.ts';
+import { type DataFile, isDataFile } from './data-files.ts';
 import type { Dataset } from './dataset.ts';
 import { DataError, type DataIssue } from './issues.ts';
 import { mergeSharedDrivers } from './candidates.ts';
 import { readPlainYaml } from './plain-yaml.ts';
 import { BacktestsFile, CandidateFile, Case, Organization, RecognitionsFile, SourcesFile, StatesFile } from './schema.ts';
 
-export interface DataFile {
-  /** Path relative to the data folder, with forward slashes: "cases/XK-nato.yaml". */
-  path: string;
-  text: string;
-}
+export type { DataFile };
+export { isDataFile };
 
 export type Kind = 'states' | 'organizations' | 'recognitions' | 'candidates' | 'cases' | 'sources' | 'backtests';
 
@@ -30,10 +28,6 @@ export function kindOf(path: string): Kind | undefined {
   if (path === 'states.yaml' || path === 'states.yml') return 'states';
   const folder = path.split('/')[0];
   return folder in KINDS && path.includes('/') ? (folder as Kind) : undefined;
-}
-
-export function isDataFile(path: string): boolean {
-  return /\.ya?ml$/.test(path);
 }
 
 /** At most this many alias references per file: data files need few, and each copies a subtree. */

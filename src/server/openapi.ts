@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { PermalinkQuery } from '../case/permalink.ts';
 import { ScenarioBody } from '../case/scenario.ts';
-import { ErrorSchema } from '../model/issues.ts';
+import { ErrorSchema } from '../model/issue-schema.ts';
 import { AuditQuery, CurateRequest, DeleteScenarioQuery, ImportBody, ItemQuery, ScenarioListQuery } from '../store/index.ts';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>>; required?: string[] };

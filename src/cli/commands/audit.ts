@@ -21,8 +21,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--strict', `exit 1 when an unverified fact gives no reason, or more than --max-unverified are unverified`)
     .option('--max-unverified <n>', 'how many unverified facts --strict tolerates (0: none)', parseCount, UNVERIFIED_BUDGET)
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
-    .action((o: Options) => {
-      const result = audit(ctx.load(o.data).data);
+    .action(async (o: Options) => {
+      const result = audit((await ctx.load(o.data)).data);
       const failures = o.strict ? strictFailures(result, o.maxUnverified) : [];
       ctx.out(o.json ? JSON.stringify(o.strict ? { ...result, strict: { budget: o.maxUnverified, failures } } : result, null, 2) : toText(result));
       if (!o.json && o.strict) ctx.out(failures.length ? failures.map((f) => `strict: ${f}`).join('\n') : `strict: ok — ${result.byStatus.unverified} unverified (at most ${o.maxUnverified}), each with its reason`);

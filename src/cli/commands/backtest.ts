@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { runBacktest } from '../../engine/backtest.ts';
-import { parseDataset } from '../../model/parse.ts';
-import { DEFAULT_DATA_DIR, readDataFiles } from '../../model/load.ts';
+import { DEFAULT_DATA_DIR, readDataFiles } from '../../model/data-files.ts';
 import { index, type Indexed } from '../../model/dataset.ts';
 import { DataError } from '../../model/issues.ts';
 import { CliError, type CliContext } from '../context.ts';
@@ -21,9 +20,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--file <file>', 'a backtests YAML file (repeatable; default: every backtest in the data folder)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--json', 'print JSON')
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
-    .action((o: Options) => {
+    .action(async (o: Options) => {
       let ix: Indexed;
-      if (!o.file?.length) ix = ctx.load(o.data);
+      if (!o.file?.length) ix = await ctx.load(o.data);
       else {
         // Extra files are validated and cross-checked together with the data folder.
         const base = readDataFiles(o.data ?? DEFAULT_DATA_DIR).filter((f) => !f.path.startsWith('backtests/'));
@@ -34,6 +33,7 @@ export function register(program: Command, ctx: CliContext): void {
             throw new CliError(`cannot read backtest file ${f}`);
           }
         });
+        const { parseDataset } = await import('../../model/parse.ts');
         try {
           ix = index(parseDataset([...base, ...extra]));
         } catch (e) {

@@ -26,7 +26,7 @@ export function register(program: Command, ctx: CliContext): void {
       // Loaded here, not at startup: other commands need neither the bundler nor the export.
       const { bundleApp } = await import('../../site/bundle.ts');
       const { StaticExportError, writeStaticSite } = await import('../../site/static.ts');
-      const ix = ctx.load(o.data);
+      const ix = await ctx.load(o.data);
       const started = Date.now();
       const assets = await bundleApp();
       try {

@@ -24,8 +24,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--set <driver=value>', 'fix a driver to true or false in every case of the candidate (repeatable)', collectSet)
     .option('--json', 'print JSON')
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
-    .action((code: string, o: Options) => {
-      const ix = ctx.load(o.data);
+    .action(async (code: string, o: Options) => {
+      const ix = await ctx.load(o.data);
       const candidate = code.toUpperCase();
       if (!ix.state(candidate)) throw new CliError(`unknown candidate "${code}": expected a state code such as XK`);
       const cases = ix.casesOf(candidate);

@@ -123,10 +123,11 @@ export function register(program: Command, ctx: CliContext): void {
       .argument('<item>', 'item id'))
       .requiredOption('--to <target>', 'CANDIDATE/org/stance:STATE, CANDIDATE/org/driver:id or CANDIDATE/org/tie:id, e.g. XK/nato/stance:ES')
       .option('--data <dir>', 'data folder the link must exist in (default: the bundled dataset)')
-      .action((id: string, o: Common & { version: number; to: string }) => withWorkspace(o, (ws) => {
-        if (action === 'link') checkTarget(ctx.load(o.data), o.to);
-        report(ctx, o, ws.curate(id, { action, expectedVersion: o.version, who: whoFrom(o), link: o.to }), action);
-      }));
+      .action(async (id: string, o: Common & { version: number; to: string }) => {
+        // The dataset is read before the workspace is opened: a link must name something that exists.
+        if (action === 'link') checkTarget(await ctx.load(o.data), o.to);
+        withWorkspace(o, (ws) => report(ctx, o, ws.curate(id, { action, expectedVersion: o.version, who: whoFrom(o), link: o.to }), action));
+      });
   }
 
   common(curate.command('audit').description('the audit log: who changed what, when'))

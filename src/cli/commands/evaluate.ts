@@ -32,8 +32,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--csv', 'print CSV: one row per voter per stage (the same bytes as the web page\'s .csv download)')
     .option('--power', 'add voting power (Banzhaf, Shapley–Shubik) per stage')
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
-    .action((candidate: string, org: string, o: Options) => {
-      const ix = ctx.load(o.data);
+    .action(async (candidate: string, org: string, o: Options) => {
+      const ix = await ctx.load(o.data);
       const c = resolveCase(ix, candidate, org);
       checkDrivers(c, o.set ?? {});
       if (o.csv) return ctx.out(caseCsv(ix, c, o.asOf ?? today(), o.set ?? {}));

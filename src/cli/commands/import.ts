@@ -27,7 +27,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--data <dir>', 'data folder whose states and organizations are recognized (default: the bundled dataset)')
     .option('--who <name>', 'who is importing, for the audit log (default: $ACCEDE_USER or the login name)')
     .action(async (inputs: string[], o: Options) => {
-      const gazetteer = buildGazetteer(ctx.load(o.data).data);
+      const gazetteer = buildGazetteer((await ctx.load(o.data)).data);
       const ws = openFor(o);
       try {
         ctx.exitCode = await run(inputs, o, ctx, ws, gazetteer);

@@ -6,7 +6,7 @@ import { type Game, normalizeGame, parseGame, stageGame } from '../../engine/gam
 import { exactPivots, ratio } from '../../engine/exact-pivots.ts';
 import { exactSwings } from '../../engine/exact-swings.ts';
 import { powerIndices, type PowerResult } from '../../engine/power.ts';
-import { CliError, type CliContext, preloadDatasetReader } from '../context.ts';
+import { CliError, type CliContext } from '../context.ts';
 import { parseDateOption, today } from '../options.ts';
 
 type Index = 'banzhaf' | 'shapley-shubik' | 'all';
@@ -21,9 +21,6 @@ interface Options {
   json?: boolean;
   data?: string;
 }
-
-/** A game from a file needs no dataset: the reader (YAML, schemas) is loaded only for <org> <stage>. */
-export const readsDatasetOnDemand = true;
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -60,8 +57,7 @@ export function register(program: Command, ctx: CliContext): void {
         title = `${o.game}: ${game.players.length} players, quota${game.constraints.length > 1 ? 's' : ''} ${game.constraints.map((c) => c.quota).join(', ')}`;
       } else {
         if (!org || !stage) throw new CliError('expected <org> <stage> (e.g. accede power un security-council) or --game FILE');
-        await preloadDatasetReader();
-        const ix = ctx.load(o.data);
+        const ix = await ctx.load(o.data);
         const organization = ix.organization(org.toLowerCase());
         if (!organization) throw new CliError(`unknown organization "${org}": expected one of ${ix.data.organizations.map((x) => x.id).join(', ')}`);
         const st = organization.procedure.stages.find((s) => s.id === stage);

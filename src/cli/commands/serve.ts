@@ -37,7 +37,7 @@ export function register(program: Command, ctx: CliContext): void {
       // Loaded here, not at startup: other commands need neither the server nor the bundler.
       const { startServer, writePolicy } = await ctx.http();
       const { bundleApp } = await import('../../site/bundle.ts');
-      const ix = ctx.load(o.data);
+      const ix = await ctx.load(o.data);
       const token = o.token ?? (process.env.ACCEDE_TOKEN || undefined);
       if (token !== undefined && token.length < 16) throw new CliError('the token must be at least 16 characters long');
       const { writable, reason: readOnlyReason } = writePolicy({ host: o.host, token, readOnly: o.readOnly });

@@ -15,8 +15,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description("score the model's P(pass) on the eve of every dated decision against what happened")
     .option('--json', 'print JSON')
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
-    .action((o: Options) => {
-      const record = trackRecord(ctx.load(o.data));
+    .action(async (o: Options) => {
+      const record = trackRecord(await ctx.load(o.data));
       ctx.out(o.json ? JSON.stringify(record, null, 2) : toText(record));
     });
 }

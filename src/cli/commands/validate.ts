@@ -8,9 +8,9 @@ export function register(program: Command, ctx: CliContext): void {
     .command('validate')
     .description('validate a data folder (schemas and cross-references)')
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
-    .action((o: { data?: string }) => {
+    .action(async (o: { data?: string }) => {
       // Always checked anew, never answered from the compiled CLI's cache.
-      const ix = ctx.load(o.data, { cached: false });
+      const ix = await ctx.load(o.data, { cached: false });
       const d = ix.data;
       ctx.out(
         `ok: ${d.states.length} states, ${d.organizations.length} organizations, ${d.cases.length} cases, ` +
