@@ -142,6 +142,10 @@ const VERBS: Array<[string, CueClass, string?, string?]> = [
   ['justify', 'naming', 'justified'],
   ['cite', 'naming'],
   ['blame', 'naming'],
+  // "he referred to the team as "…"", "Baker reacted on Twitter, "…"": they introduce a quotation,
+  // never a reported clause
+  ['refer', 'naming', 'referred'],
+  ['react', 'naming'],
 ];
 
 /** Irregular or spelling-changing forms not produced by the simple rules below. */
@@ -161,6 +165,7 @@ const EXTRA_FORMS: Record<string, string[]> = {
   dub: ['dubs', 'dubbing', 'dubbed'],
   quip: ['quips', 'quipping', 'quipped'],
   plead: ['pleads', 'pleading', 'pleaded', 'pled'],
+  refer: ['refers', 'referring', 'referred'],
 };
 
 function forms(lemma: string): string[] {

@@ -78,18 +78,34 @@ export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQ
   if (b1?.lower === 'for' && b2?.cap && b2.kind === 'word' && words.length <= 4 && (!b3 || !b3.cap)) return 'gloss';
   if (b1?.lower === 'short' || (b2?.lower === 'short' && b1?.lower === 'for')) return 'gloss';
   if (b1?.lower === 'stands' || (b2?.lower === 'stands' && b1?.lower === 'for')) return 'gloss';
-  // a title-case name: "Operation Peace Spring", "Eva Glawischnig-Piesczek vs. Facebook Ireland Limited"
+  // a nickname inside a name: Pasquale "Pat" Di Cicco, Earvin "Magic" Johnson
+  if (words.length <= 3 && words.every((w) => w.cap) && b1?.kind === 'word' && b1.cap && b1.depth === 0 &&
+      a1?.kind === 'word' && a1.cap && a1.depth === 0 && inner[inner.length - 1].kind !== 'punct') return 'name-or-title';
+  // a title-case name: "Operation Peace Spring", "Eva Glawischnig-Piesczek vs. Facebook Ireland Limited";
+  // a comma inside the closing mark is American punctuation, not the end of an utterance ("Day after Day," so)
   const last = inner[inner.length - 1];
-  const endsLikeSpeech = last.kind === 'punct' && /^[.,!?…;:]$/.test(last.text);
+  const endsLikeSpeech = last.kind === 'punct' && /^[.!?…;:]$/.test(last.text) || (last.text === ',' && words.length > 4);
   if (!endsLikeSpeech && words.length >= 2) {
     const content = words.filter((w) => !TITLE_FUNCTION_WORDS.has(w.lower));
     if (content.length > 0 && content.every((w) => w.cap || w.kind === 'num') && words[0].cap) {
       // a quotation attached to a reporting verb is speech even in title case
       const a1 = tokens[close + 1];
       const attached = (a1?.text === ',' && cueOf(tokens[close + 2]?.lower ?? '')) ||
-        (b1?.text === ',' || b1?.text === ':') && !!cueOf(b2?.lower ?? '');
+        (b1?.text === ',' || b1?.text === ':') && !!cueOf(b2?.lower ?? '') ||
+        (last.text === ',' && cueWithin(tokens, close + 1, 4));
       if (!attached) return 'name-or-title';
     }
   }
   return null;
+}
+
+/** "Welcome Home," (Mayor X) said: a reporting verb among the next n words of the sentence. */
+function cueWithin(tokens: Doc['tokens'], from: number, n: number): boolean {
+  for (let k = from; k < from + n && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.depth !== 0 || t.kind !== 'word') return false;
+    const cue = t.cap ? undefined : cueOf(t.lower);
+    if (cue && cue.cls !== 'naming' && !cue.participle) return true;
+  }
+  return false;
 }

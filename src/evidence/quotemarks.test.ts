@@ -22,6 +22,11 @@ describe('quotation spans', () => {
     expect(spans[0].reopen).toEqual([33]);
   });
 
+  it('closes on a mark set off by a space before a comma (after a nested quotation)', () => {
+    const text = `"Then I thought, 'I can do this' ", he recalled. "Never," she said.`;
+    expect(contents(text)).toEqual([`Then I thought, 'I can do this' `, 'I can do this', 'Never,']);
+  });
+
   it('drops an unbalanced mark instead of guessing across paragraphs', () => {
     expect(contents('He said "this never closes.\n\nA new paragraph without quotes.')).toEqual([]);
   });

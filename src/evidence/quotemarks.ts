@@ -42,6 +42,11 @@ function doubleRole(text: string, i: number, germanLow: boolean, reversedGuillem
   const prevSpace = isSpaceLike(prev);
   const nextSpace = next === undefined || /\s/u.test(next);
   const nextPunct = next !== undefined && /[.,;:!?)\]}\u2014\u2013…-]/u.test(next);
+  // 'drummer' ", he recalled: a mark set off by a space before a comma or full stop closes (a
+  // quotation never begins with one)
+  if (prevSpace && prev !== undefined && /[,;:.!?)]/u.test(next ?? '') && (i + 2 >= text.length || /\s/u.test(text[i + 2]))) {
+    return 'close';
+  }
   if (prevSpace && !nextSpace) return 'open';
   if (!prevSpace && (nextSpace || nextPunct)) return 'close';
   // hint from the character

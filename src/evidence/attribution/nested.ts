@@ -1,6 +1,6 @@
 // Nested quotations: a quotation inside a quotation is one only when someone is said to say it
 // there ("I told him, 'go'", "Vask said: '…'"); otherwise it is a scare quote or a title.
-import { SUBJECT_PRONOUNS, TITLES, VERB_ADJUNCTS, cueOf } from '../lexicon.ts';
+import { DETERMINERS, PARTITIVE_SPEAKERS, PRONOUNS, SUBJECT_PRONOUNS, TITLES, VERB_ADJUNCTS, cueOf } from '../lexicon.ts';
 import { nonQuoteReason } from '../nonquotes.ts';
 import { speakerOf, spanOf, unknownSpeaker, type Attribution, type AttributionContext } from './context.ts';
 import { resolvePronoun } from './resolve.ts';
@@ -45,6 +45,17 @@ function nestedAttribution(ctx: AttributionContext, q: number, parent: number): 
     const words = tokens.slice(first, s + 1).map((x) => x.text);
     const e = ctx.registry.lookup(words, s) ?? ctx.registry.register(words, 'person');
     return { speaker: speakerOf(e, spanOf(ctx, first, s)), entity: e, cue: k, cueLast: k, confidence: 0.8, rule: 'nested-cue' };
+  }
+  // "One of the musicians said, 'Bloody hell'", "the crowd shouted 'Out!'": a described speaker
+  if (!subj.cap && !SUBJECT_PRONOUNS.has(subj.lower) && !PRONOUNS.has(subj.lower) && /^[a-z]+$/.test(subj.lower)) {
+    let first = s;
+    while (first - 1 >= 0 && first > s - 4 && tokens[first - 1].quote === parent && tokens[first - 1].kind === 'word' &&
+      !cueOf(tokens[first - 1].lower) && (DETERMINERS.has(tokens[first - 1].lower) || tokens[first - 1].lower === 'of' ||
+      PARTITIVE_SPEAKERS.has(tokens[first - 1].lower))) first--;
+    if (first === s) return null;
+    const mention = spanOf(ctx, first, s);
+    return { speaker: { ...unknownSpeaker(mention), name: mention.text, kind: 'unknown' }, entity: null, cue: k, cueLast: k,
+      confidence: 0.6, rule: 'nested-cue' };
   }
   if (SUBJECT_PRONOUNS.has(subj.lower)) {
     const e = resolvePronoun(ctx, subj.lower, s);

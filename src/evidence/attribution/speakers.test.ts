@@ -31,3 +31,27 @@ describe('a person tied to an organization', () => {
     expect(sp?.role).toContain('rector');
   });
 });
+
+describe('cues that only introduce a quotation', () => {
+  it('SUBJECT referred to X as "…": the subject names it', () => {
+    const sp = speakerOf('The coach Marta Ilves referred to the referees as "a disgrace to the sport."');
+    expect(sp?.name).toBe('Marta Ilves');
+  });
+
+  it('SUBJECT reacted on Twitter, "…"', () => {
+    expect(speakerOf('The singer Tomas Reyes reacted on Twitter, "Sad news. He was a gentle man."')?.name).toBe('Tomas Reyes');
+  });
+
+  it('"refer" and "react" report no clause: no indirect statement from them', () => {
+    const qs = extract('Tomas Reyes reacted that the plan was late. Ilves referred the case to the court.').quotes;
+    expect(qs).toEqual([]);
+  });
+});
+
+describe('nested quotations', () => {
+  it('a described speaker inside a quotation: "One of the players said, \'…\'"', () => {
+    const text = `"One of the players said, 'We have a keeper', and I believed him," Reyes recalled.`;
+    const nested = extract(text).quotes.find((q) => q.text === 'We have a keeper');
+    expect(nested?.speaker?.mention?.text).toBe('One of the players');
+  });
+});
