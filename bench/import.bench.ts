@@ -11,6 +11,7 @@ import { MAX_IMPORT_BYTES, importBytes } from '../src/evidence/importer.ts';
 import { openWorkspace } from '../src/store/workspace.ts';
 import { ADVERSARIAL } from '../test/evidence/adversarial.ts';
 import { syntheticArticle } from '../test/evidence/workers/synthetic.ts';
+import { importText } from '../src/store/prepare.ts';
 
 interface BenchRow {
   name: string;
@@ -135,7 +136,7 @@ function importInto(text: string, gazetteer: ReturnType<typeof loadGazetteer>): 
     let warnings = 0;
     const wall = timeIt(() => {
       cpu = cpuTime(() => {
-        warnings = ws.importText(text, { who: 'bench', gazetteer }).document.warnings.length;
+        warnings = importText(ws, text, { who: 'bench', gazetteer }).document.warnings.length;
       });
     });
     ws.close();

@@ -11,7 +11,8 @@ import { type PreparedCase, prepareCase } from '../case/views.ts';
 import { NotApplicableError } from '../model/asof.ts';
 import { type Dataset, index } from '../model/dataset.ts';
 import type { CaseData } from '../model/schema.ts';
-import { type PreparedText, prepareText, WorkspaceError, type WorkspaceErrorCode } from '../store/index.ts';
+import { type PreparedText, WorkspaceError, type WorkspaceErrorCode } from '../store/index.ts';
+import { prepareText } from '../store/prepare.ts';
 import { type CaseJob, computeJob, type Prepared } from './compute.ts';
 
 export interface CaseWorkerData {

@@ -10,7 +10,7 @@ import type { Gazetteer } from '../evidence/gazetteer.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData } from '../model/schema.ts';
-import { type PreparedText, prepareText } from '../store/index.ts';
+import type { PreparedText } from '../store/index.ts';
 
 /** A case's answer: its details (the API) or a download. */
 export interface OneCaseJob {
@@ -81,7 +81,8 @@ export interface TextPreparer {
 /** Prepares on the calling thread, blocking it meanwhile (tests, `createApp` alone). */
 export function inlinePreparer(gazetteer: () => Gazetteer): TextPreparer {
   return {
-    prepare: async (text, origin) => prepareText(text, { gazetteer: gazetteer(), origin }),
+    // The reader and extractor (linkedom, Readability) load with the first import, not with the server.
+    prepare: async (text, origin) => (await import('../store/prepare.ts')).prepareText(text, { gazetteer: gazetteer(), origin }),
     close: async () => {},
   };
 }

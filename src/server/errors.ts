@@ -3,7 +3,7 @@
 // nothing of HTTP.
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ImportError } from '../evidence/index.ts';
+import { ImportError } from '../evidence/decode.ts';
 import type { Issue } from '../model/issues.ts';
 import { NotApplicableError } from '../model/asof.ts';
 import { ConflictError, WorkspaceError, type WorkspaceErrorCode } from '../store/index.ts';

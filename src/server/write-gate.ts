@@ -21,7 +21,6 @@ export type WorkspaceLike = Pick<
   | 'listItems'
   | 'getItem'
   | 'curate'
-  | 'importText'
   | 'importPrepared'
   | 'listScenarios'
   | 'getScenario'

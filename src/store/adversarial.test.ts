@@ -11,6 +11,7 @@ import { ITEM_CAPS, extract } from '../evidence/extract.ts';
 import { buildGazetteer } from '../evidence/gazetteer.ts';
 import { ImportError, importBytes } from '../evidence/importer.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
+import { importText } from './prepare.ts';
 
 const SIZE = 64 * 1024;
 const gazetteer = buildGazetteer({
@@ -67,7 +68,7 @@ describe('storing hostile text', () => {
       const text = make(SIZE);
       input += Buffer.byteLength(text);
       const before = storedBytes();
-      const r = ws.importText(text, { who: 'fuzz', gazetteer, origin: name });
+      const r = importText(ws, text, { who: 'fuzz', gazetteer, origin: name });
       const grew = storedBytes() - before;
       // the text itself, its items (at most the caps, offsets only) and SQLite's pages
       expect(grew, name).toBeLessThanOrEqual(4 * Buffer.byteLength(text) + 1024 * 1024);
@@ -79,7 +80,7 @@ describe('storing hostile text', () => {
 
   it('the 40 KB "if if if …" document stores under 1 MB and says its claims were capped', () => {
     const before = storedBytes();
-    const r = ws.importText(ADVERSARIAL['repeated if'](40_000) + ' then.', { who: 'fuzz', gazetteer });
+    const r = importText(ws, ADVERSARIAL['repeated if'](40_000) + ' then.', { who: 'fuzz', gazetteer });
     expect(storedBytes() - before).toBeLessThanOrEqual(1024 * 1024);
     expect(r.document.counts.claims).toBe(ITEM_CAPS.claims);
     expect(r.document.warnings.join('\n')).toMatch(/more than 1,000 claims found: only the first 1,000 were kept/);

@@ -3,7 +3,6 @@ export {
   Workspace,
   documentId,
   openWorkspace,
-  prepareText,
   type PreparedText,
   type AuditEntry,
   type DocumentDetail,

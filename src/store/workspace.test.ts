@@ -12,6 +12,7 @@ import { ConflictError, DiskFullError, InvalidInputError, NotFoundError, ReadOnl
 import { exportAccepted } from './export.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
+import { importText } from './prepare.ts';
 
 const TEXT = `outlet: Example Radio
 date: 2024-03-01
@@ -132,9 +133,9 @@ describe('documents', () => {
   });
 
   it('imports pasted text with metadata', () => {
-    const r = ws.importText('"We will wait," Ana Ruiz said.', { who: 'web', gazetteer, meta: { outlet: 'Pasted Wire' } });
+    const r = importText(ws, '"We will wait," Ana Ruiz said.', { who: 'web', gazetteer, meta: { outlet: 'Pasted Wire' } });
     expect(r.document).toMatchObject({ outlet: 'Pasted Wire', origin: 'pasted text', counts: { quotes: 1 } });
-    expect(() => ws.importText('x', { who: 'web', meta: { url: 42 } as never })).toThrow(InvalidInputError);
+    expect(() => importText(ws, 'x', { who: 'web', meta: { url: 42 } as never })).toThrow(InvalidInputError);
   });
 });
 
@@ -150,7 +151,7 @@ describe('refusals, a full disk and a read-only workspace', () => {
       ['title: A header\noutlet: X\n---\n', /no text found/],
     ];
     for (const [text, why] of cases) {
-      const e = (() => { try { ws.importText(text, { who: 'tester' }); } catch (x) { return x; } return null; })();
+      const e = (() => { try { importText(ws, text, { who: 'tester' }); } catch (x) { return x; } return null; })();
       expect(e, JSON.stringify(text)).toBeInstanceOf(RefusedError);
       expect((e as RefusedError).code).toBe('refused');
       expect((e as Error).message).toMatch(why);
@@ -164,7 +165,7 @@ describe('refusals, a full disk and a read-only workspace', () => {
     ws = openWorkspace(file, { maxPages: 40 });
     expect(ws.writableState().writable).toBe(true);
     const big = `${'The minister said that the talks depend on the budget. '.repeat(20_000)}\n`;
-    const e = (() => { try { ws.importText(big, { who: 'tester' }); } catch (x) { return x; } return null; })();
+    const e = (() => { try { importText(ws, big, { who: 'tester' }); } catch (x) { return x; } return null; })();
     expect(e).toBeInstanceOf(DiskFullError);
     expect((e as DiskFullError).code).toBe('disk_full');
     expect((e as Error).message).toContain(file);
@@ -183,7 +184,7 @@ describe('refusals, a full disk and a read-only workspace', () => {
     ws = openWorkspace(file, { readOnly: true });
     expect(ws.listDocuments()).toHaveLength(1);
     expect(ws.writableState()).toMatchObject({ writable: false, reason: expect.stringContaining(file) });
-    const e = (() => { try { ws.importText('Some text that is new.', { who: 'tester' }); } catch (x) { return x; } return null; })();
+    const e = (() => { try { importText(ws, 'Some text that is new.', { who: 'tester' }); } catch (x) { return x; } return null; })();
     expect(e).toBeInstanceOf(ReadOnlyError);
     expect((e as Error).message).toContain(file);
   });

@@ -6,9 +6,8 @@ import Database from 'better-sqlite3';
 import { accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { capWarnings, extract } from '../evidence/extract.ts';
+import { capWarnings } from '../evidence/extract.ts';
 import type { Gazetteer } from '../evidence/gazetteer.ts';
-import { ImportError, MAX_IMPORT_BYTES, importBytes } from '../evidence/importer.ts';
 import { Claim, DocumentMeta, EXTRACTOR_VERSION, Mention, Quote, type Extraction, type ImportedDocument, type Speaker } from '../evidence/types.ts';
 import {
   BusyError, ConflictError, DiskFullError, WorkspaceError, InvalidInputError, NotFoundError, ReadOnlyError, RefusedError, SchemaError, isUnwritable,
@@ -144,22 +143,6 @@ export function documentId(hash: string): string {
 export interface PreparedText {
   doc: ImportedDocument;
   extraction: Extraction;
-}
-
-/**
- * Reads a pasted text (the 5 MB limit, binary refused, a metadata header) and extracts its items: pure,
- * so the server runs it on a worker thread and only the store's short write on its event loop.
- */
-export function prepareText(text: string, opts: { gazetteer?: Gazetteer; origin?: string }): PreparedText {
-  const raw = parseInput(z.string().max(MAX_IMPORT_BYTES, 'text over the 5 MB limit'), text, 'text');
-  let doc: ImportedDocument;
-  try {
-    doc = importBytes(new TextEncoder().encode(raw), opts.origin ?? 'pasted text', 'txt');
-  } catch (e) {
-    if (e instanceof ImportError) throw new RefusedError(e.message, e.reason);
-    throw e;
-  }
-  return { doc, extraction: extract(doc.text, opts.gazetteer) };
 }
 
 export class Workspace {
@@ -308,14 +291,6 @@ export class Workspace {
       });
       return { document: this.summary(id)!, created: true };
     });
-  }
-
-  /**
-   * Imports plain text (from the web app's paste box, say): extracts its items with the gazetteer
-   * and stores both. `meta` may carry a title, outlet, date and URL; a metadata header in the text is read too.
-   */
-  importText(text: string, opts: { who: string; gazetteer?: Gazetteer; origin?: string; meta?: Partial<DocumentMeta> }): ImportResult {
-    return this.importPrepared(prepareText(text, opts), opts);
   }
 
   /** Stores a text prepared by `prepareText` (perhaps on another thread), with `meta` over the header's. */
