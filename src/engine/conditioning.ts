@@ -135,9 +135,12 @@ export function posterior(drivers: DriverData[], prior: Float64Array, fixed: Ass
  * any few drivers is an inclusion–exclusion over their 2^j subsets (`marginal`).
  */
 export function supersetSums(table: Float64Array): Float64Array {
-  const out = Float64Array.from(table);
+  const out = table.slice();
+  // Per bit, the rows without it come in runs of `bit` followed by their partners with it.
   for (let bit = 1; bit < out.length; bit <<= 1) {
-    for (let d = 0; d < out.length; d++) if (!(d & bit)) out[d] += out[d | bit];
+    for (let run = 0; run < out.length; run += 2 * bit) {
+      for (let d = run; d < run + bit; d++) out[d] += out[d + bit];
+    }
   }
   return out;
 }

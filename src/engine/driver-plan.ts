@@ -43,12 +43,24 @@ export function driverPlan(
   const u = free.length;
   const a = new Float64Array(2 ** u);
   const b = new Float64Array(2 ** u);
-  for (let d = 0; d < base.length; d++) {
-    if ((d & ev.mask) !== ev.value || base[d] === 0) continue;
-    let r = 0;
-    for (let k = 0; k < u; k++) if ((d >> free[k]) & 1) r |= 1 << k;
-    a[r] += base[d] * values[d];
-    b[r] += base[d];
+  // Row r (bit k = free driver k) is the assignment d with the set drivers as set and free driver k
+  // at bit free[k]: d = the setting | the free bits of r deposited, from two tables of half width.
+  const low = u >> 1;
+  const deposit = (bits: number, from: number) => {
+    const out = new Int32Array(2 ** bits);
+    for (let x = 1; x < out.length; x++) {
+      const k = 31 - Math.clz32(x);
+      out[x] = out[x ^ (1 << k)] | (1 << free[from + k]);
+    }
+    return out;
+  };
+  const lo = deposit(low, 0);
+  const hi = deposit(u - low, low);
+  for (let r = 0; r < a.length; r++) {
+    const d = ev.value | lo[r & ((1 << low) - 1)] | hi[r >> low];
+    if (base[d] === 0) continue;
+    a[r] = base[d] * values[d];
+    b[r] = base[d];
   }
   const setting = (k: number, value: boolean): DriverSetting => ({ driver: drivers[free[k]].id, name: drivers[free[k]].name, value });
   return u <= EXHAUSTIVE_LIMIT ? exhaustive(a, b, u, factor, target, setting) : greedy(a, b, u, factor, target, setting);
@@ -145,56 +157,75 @@ function better(xk: number, xp: number, xm: number, yk: number, yp: number, ym: 
   return higher || (same && tieBreak);
 }
 
+/**
+ * Settings added one at a time, each the one raising P(admission) most. The rows agreeing with the
+ * settings so far are kept packed (the chosen drivers' bits removed), so each step halves them; one
+ * step scores every next setting at once by folding the rows in half once per remaining driver
+ * (about 2 · 2^u additions a step, 4 · 2^u in all).
+ */
 function greedy(a: Float64Array, b: Float64Array, u: number, factor: number, target: number, make: Make): DriverPlan {
-  let mask = 0;
-  let value = 0;
-  const full = a.length - 1;
-  // One pass over the rows that agree with the settings so far scores every next setting at once:
-  // num/den[2k + v] sum the rows whose driver k is v. Each step halves the rows, so the whole search
-  // costs about 2 · u · 2^u.
-  const num = new Float64Array(2 * u);
-  const den = new Float64Array(2 * u);
+  // bits[i]: the free driver at bit i of the packed rows.
+  let bits = Array.from({ length: u }, (_, k) => k);
+  let A = a;
+  let B = b;
+  const chosen = new Map<number, number>();
   const ratio = (n: number, d: number) => (d > 0 ? clamp01((factor * n) / d) : -1);
+  const numOf = new Float64Array(2 * u);
+  const denOf = new Float64Array(2 * u);
   let p = -1;
   for (;;) {
-    num.fill(0);
-    den.fill(0);
-    let total = 0;
-    let totalDen = 0;
-    const free = full & ~mask;
-    // Every r = value | sub with sub a subset of the free bits.
-    let sub = 0;
-    do {
-      const r = value | sub;
-      const x = a[r];
-      const y = b[r];
-      if (y !== 0 || x !== 0) {
-        total += x;
-        totalDen += y;
-        for (let k = 0; k < u; k++) {
-          const i = 2 * k + ((r >> k) & 1);
-          num[i] += x;
-          den[i] += y;
-        }
-      }
-      sub = (sub - free) & free;
-    } while (sub !== 0);
+    const total = halves(A, bits, numOf);
+    const totalDen = halves(B, bits, denOf);
     if (p < 0) p = ratio(total, totalDen);
     if (p >= target) break;
     let best = { k: -1, v: 0, p };
     for (let k = 0; k < u; k++) {
-      if ((mask >> k) & 1) continue;
+      if (chosen.has(k)) continue;
       for (const v of [1, 0]) {
-        const sc = ratio(num[2 * k + v], den[2 * k + v]);
+        const sc = ratio(numOf[2 * k + v], denOf[2 * k + v]);
         if (sc > best.p + 1e-9 * Math.max(sc, best.p)) best = { k, v, p: sc };
       }
     }
     if (best.k < 0) break;
-    mask |= 1 << best.k;
-    value |= best.v << best.k;
+    chosen.set(best.k, best.v);
+    const at = bits.indexOf(best.k);
+    A = half(A, at, best.v);
+    B = half(B, at, best.v);
+    bits = bits.filter((k) => k !== best.k);
     p = best.p;
   }
   const settings: DriverSetting[] = [];
-  for (let k = 0; k < u; k++) if ((mask >> k) & 1) settings.push(make(k, ((value >> k) & 1) === 1));
+  for (let k = 0; k < u; k++) if (chosen.has(k)) settings.push(make(k, chosen.get(k) === 1));
   return { settings, probability: Math.max(0, p), target, reached: p >= target, exhaustive: false };
+}
+
+/**
+ * out[2k + v] = the sum of the rows whose driver k (at bit i of the row, k = bits[i]) is v, for every
+ * k in bits; returns the sum of all rows. Folding the rows in half on the highest bit leaves the
+ * sums over the lower bits, so all of them cost about 2 · rows.length additions.
+ */
+function halves(rows: Float64Array, bits: number[], out: Float64Array): number {
+  const cur = rows.slice();
+  let len = cur.length;
+  for (let i = bits.length - 1; i >= 0; i--) {
+    len >>= 1;
+    let zero = 0;
+    let one = 0;
+    for (let x = 0; x < len; x++) {
+      zero += cur[x];
+      one += cur[len + x];
+      cur[x] += cur[len + x];
+    }
+    out[2 * bits[i]] = zero;
+    out[2 * bits[i] + 1] = one;
+  }
+  return cur[0];
+}
+
+/** The rows whose bit `at` is v, packed (that bit removed). */
+function half(rows: Float64Array, at: number, v: number): Float64Array {
+  const out = new Float64Array(rows.length >> 1);
+  const lowMask = (1 << at) - 1;
+  for (let x = 0; x < out.length; x++) out[x] = rows[((x & ~lowMask) << 1) | (v << at) | (x & lowMask)];
+  return out;
 }

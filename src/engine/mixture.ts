@@ -151,24 +151,28 @@ export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: s
 
   const dists = unitDists(problem, setup, {});
   /**
-   * One side's vectors at the meeting layer, one per assignment of its drivers: depth-first from the
-   * side's own end (`origin`, holding `initial`), the j-th driver's units lying between the current
-   * layer and bounds[j]. `fold` carries a vector from one layer to another (forward for the front,
-   * backward for the back). Each depth needs one vector at a time, so its buffer serves every sibling.
+   * One side's vectors at the meeting layer, one per assignment of its drivers (row `bits` of the
+   * returned block, each of the meeting layer's width): depth-first from the side's own end (`origin`,
+   * holding `initial`), the j-th driver's units lying between the current layer and bounds[j]. `fold`
+   * carries a vector from one layer to another (forward for the front, backward for the back), into a
+   * given buffer. Each depth needs one vector at a time, so its buffer serves every sibling; the
+   * leaves go straight into the block (one allocation per side, not one per assignment).
    */
+  const width = plan.sizes[mid];
   const side = (
     drivers: string[],
     bounds: number[],
     origin: number,
     initial: Float64Array,
-    fold: (at: number, next: number, v: Float64Array, into?: Float64Array) => Float64Array,
-  ): Float64Array[] => {
-    const out: Float64Array[] = new Array(2 ** drivers.length);
+    fold: (at: number, next: number, v: Float64Array, into: Float64Array) => Float64Array,
+  ): Float64Array => {
+    const out = new Float64Array(2 ** drivers.length * width);
     const buffers = bounds.map((e) => new Float64Array(plan.sizes[e]));
     const a: Assignment = {};
     const go = (j: number, at: number, v: Float64Array, bits: number) => {
       if (j === drivers.length) {
-        out[bits] = at === mid ? v.slice() : fold(at, mid, v);
+        if (at === mid) out.set(v, bits * width);
+        else fold(at, mid, v, out.subarray(bits * width, (bits + 1) * width));
         return;
       }
       for (const value of [true, false]) {
@@ -190,7 +194,7 @@ export function meetInTheMiddle(setup: CaseSetup, problem: Problem, driverIds: s
   const spread = (drivers: string[]) =>
     Int32Array.from({ length: 2 ** drivers.length }, (_, x) => drivers.reduce((r, d, j) => r | (((x >> j) & 1) << ref.indexOf(d)), 0));
   const table = new Float64Array(2 ** ref.length);
-  meetShared(fronts, backs, plan.sizes[mid], spread(frontDrivers), spread(backDrivers), frontDrivers, backDrivers, ref, table);
+  meetShared(fronts, backs, width, spread(frontDrivers), spread(backDrivers), frontDrivers, backDrivers, ref, table);
   return { drivers: ref.map((d) => idOf.get(d)!), table };
 }
 
@@ -217,12 +221,12 @@ export function expand(t: PassTable, space: number[]): Float64Array {
 }
 
 /**
- * The meeting of fronts and backs whose drivers overlap: pairs are grouped by the assignment of the
- * shared drivers, and each group is an all-pairs meeting.
+ * The meeting of fronts and backs (rows of `width` in one block each) whose drivers overlap: pairs are
+ * grouped by the assignment of the shared drivers, and each group is an all-pairs meeting.
  */
 function meetShared(
-  fronts: Float64Array[],
-  backs: Float64Array[],
+  fronts: Float64Array,
+  backs: Float64Array,
   width: number,
   fRow: Int32Array,
   bRow: Int32Array,
@@ -233,23 +237,13 @@ function meetShared(
 ): void {
   let shared = 0;
   for (const d of frontDrivers) if (backDrivers.includes(d)) shared |= 1 << ref.indexOf(d);
-  if (shared === 0) return meetTable(fronts, backs, width, fRow, bRow, table);
   const groups = new Map<number, { f: number[]; b: number[] }>();
   const group = (key: number) => {
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { f: [], b: [] }));
     return g;
   };
-  fronts.forEach((_, f) => group(fRow[f] & shared).f.push(f));
-  backs.forEach((_, b) => group(bRow[b] & shared).b.push(b));
-  for (const g of groups.values()) {
-    meetTable(
-      g.f.map((f) => fronts[f]),
-      g.b.map((b) => backs[b]),
-      width,
-      Int32Array.from(g.f, (f) => fRow[f]),
-      Int32Array.from(g.b, (b) => bRow[b]),
-      table,
-    );
-  }
+  for (let f = 0; f < fRow.length; f++) group(fRow[f] & shared).f.push(f);
+  for (let b = 0; b < bRow.length; b++) group(bRow[b] & shared).b.push(b);
+  for (const g of groups.values()) meetTable(fronts, Int32Array.from(g.f), backs, Int32Array.from(g.b), width, fRow, bRow, table);
 }
