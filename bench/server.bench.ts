@@ -7,6 +7,7 @@
 //   node --import tsx bench/server.bench.ts        (prints the rows)
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadDataset } from '../src/model/load.ts';
 import { startServer } from '../src/server/node.ts';
@@ -42,7 +43,14 @@ export async function run(): Promise<BenchRow[]> {
     // Warm-up: the workers start, prepare the case for the days asked, V8 compiles the hot paths.
     await load(Math.max(5, Math.round(SECONDS / 2)), 1);
     const load1 = loadavg()[0];
+    // CPU time of this process (the server's event loop and its pool's threads; the clients are other
+    // processes) and the event loop's busy share: per answer, these compare runs on a shared machine
+    // where wall-clock latencies do not.
+    const cpu0 = process.cpuUsage();
+    const elu0 = performance.eventLoopUtilization();
     const [r, probe] = await Promise.all([load(SECONDS, 2), child<ProbeResult>('probe', { url: server.url, seconds: SECONDS, everyMs: 100 })]);
+    const cpu = process.cpuUsage(cpu0);
+    const elu = performance.eventLoopUtilization(elu0);
     const health = [...probe.latencies].sort((a, b) => a - b);
     const busy = r.statuses['503'] ?? 0;
     const ok = Object.entries(r.statuses).filter(([s]) => s.startsWith('2')).reduce((a, [, n]) => a + n, 0);
@@ -61,6 +69,12 @@ export async function run(): Promise<BenchRow[]> {
       { name: 'server: … errors (timeouts included)', value: r.errors, unit: '', target: '0', note: `${r.timeouts} of them timeouts (no answer in 10 s)` },
       { name: 'server: … 503 busy (with Retry-After)', value: busy, unit: '', note: `${((100 * busy) / Math.max(1, r.requests)).toFixed(1)}% of answers` },
       { name: 'server: … other non-2xx', value: other, unit: '', target: '0', note: JSON.stringify(r.statuses) },
+      {
+        name: 'server: … CPU time per answer (event loop and pool threads)',
+        value: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, r.requests)).toFixed(3)),
+        unit: 'ms',
+        note: `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU in ${SECONDS} s; event loop busy ${(100 * elu.utilization).toFixed(0)}% (${(elu.active / Math.max(1, r.requests)).toFixed(3)} ms an answer)`,
+      },
       { name: 'server: /api/health during the load, p99', value: healthP99, unit: 'ms', target: '≤ 50 ms', note: `${health.length} probes from a third process, every 100 ms; p50 ${quantile(health, 0.5).toFixed(1)} ms, max ${(health[health.length - 1] ?? NaN).toFixed(0)} ms; ${probe.failures} failed` },
       {
         name: `server: issue 13 target at 200 connections, ${SECONDS} s — 0 errors/timeouts, 0 5xx but 503, p99 ≤ 250 ms`,

@@ -59,7 +59,6 @@ export function answerCache(datasetVersion: string, maxBytes = MAX_BYTES): Answe
       // a minute of freshness, then revalidation by ETag (cheap: no computation on a match).
       c.header('ETag', etag);
       c.header('Cache-Control', 'public, max-age=60');
-      c.header('Vary', 'Accept-Encoding');
       // If-None-Match compares weakly (RFC 9110 §13.1.2): compression marks the ETag weak (W/"…").
       const inm = c.req.header('if-none-match');
       if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')) return c.body(null, 304);

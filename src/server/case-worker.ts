@@ -5,6 +5,7 @@
 // driver setting costs a re-weighing of tables already built, not a fresh analysis.
 import { workerData } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
+import { move } from 'piscina';
 import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
 import { type Day, daySnapshot } from '../case/snapshot.ts';
 import { type PreparedCase, prepareCase } from '../case/views.ts';
@@ -13,7 +14,8 @@ import { type Dataset, index } from '../model/dataset.ts';
 import type { CaseData } from '../model/schema.ts';
 import { type PreparedText, WorkspaceError, type WorkspaceErrorCode } from '../store/index.ts';
 import { prepareText } from '../store/prepare.ts';
-import { type CaseJob, computeJob, type Prepared } from './compute.ts';
+import { type CaseJob, computeAnswer, type Prepared } from './compute.ts';
+import { jsonBytes } from './json-bytes.ts';
 
 export interface CaseWorkerData {
   dataset: Dataset;
@@ -50,20 +52,20 @@ const prep: Prepared = {
 };
 
 /**
- * A job's answer, or a refusal the server turns into its 4xx (an error's class does not survive the
- * trip between threads, so a day before the candidate or the organization existed comes back tagged),
- * with the time it took here: the pool's queue bound is a time budget.
+ * A job's answer (its bytes, handed over to the server's thread rather than copied), or a refusal the
+ * server turns into its 4xx (an error's class does not survive the trip between threads, so a day before
+ * the candidate or the organization existed comes back tagged).
  */
-export type WorkerAnswer = ({ body: Uint8Array<ArrayBuffer> } | { notApplicable: string }) & { ms: number };
+export type WorkerAnswer = Uint8Array<ArrayBuffer> | { notApplicable: string };
 
 export default function run(job: CaseJob): WorkerAnswer {
-  const t = performance.now();
   try {
     // Encoded here: the event loop gets bytes to keep and write, not a string to encode on every answer.
-    const body = utf8.encode(computeJob(ix, prep, job));
-    return { body, ms: performance.now() - t };
+    const a = computeAnswer(ix, prep, job);
+    // Each answer has a buffer of its own, so it can be moved (transferred) instead of cloned.
+    return move('text' in a ? utf8.encode(a.text) : jsonBytes(a.json)) as Uint8Array<ArrayBuffer>;
   } catch (e) {
-    if (e instanceof NotApplicableError) return { notApplicable: e.reason, ms: performance.now() - t };
+    if (e instanceof NotApplicableError) return { notApplicable: e.reason };
     throw e;
   }
 }

@@ -44,23 +44,32 @@ export interface Prepared {
   case(day: Day, c: CaseData): PreparedCase;
 }
 
-/** A job's answer as text; the case must exist (the server checked it before queueing the job). */
-export function computeJob(ix: Indexed, prep: Prepared, job: CaseJob): string {
+/** A job's answer before it is written: a value sent as its JSON, or a text (the CSV and JSON downloads). */
+export type JobAnswer = { json: object } | { text: string };
+
+/** A job's answer; the case must exist (the server checked it before queueing the job). */
+export function computeAnswer(ix: Indexed, prep: Prepared, job: CaseJob): JobAnswer {
   const day = (asOf: string) => prep.day(asOf);
-  if (job.kind === 'track-record') return JSON.stringify(trackRecord(ix));
-  if (job.kind === 'overview') return JSON.stringify(overview(day(job.asOf)));
-  if (job.kind === 'cases') return JSON.stringify({ asOf: job.asOf, cases: ix.data.cases.map((c) => summaryWithProbability(day(job.asOf), c)) });
-  if (job.kind === 'state') return JSON.stringify({ asOf: job.asOf, state: ix.state(job.code), cases: stateAcrossCases(day(job.asOf), job.code) });
+  if (job.kind === 'track-record') return { json: trackRecord(ix) };
+  if (job.kind === 'overview') return { json: overview(day(job.asOf)) };
+  if (job.kind === 'cases') return { json: { asOf: job.asOf, cases: ix.data.cases.map((c) => summaryWithProbability(day(job.asOf), c)) } };
+  if (job.kind === 'state') return { json: { asOf: job.asOf, state: ix.state(job.code), cases: stateAcrossCases(day(job.asOf), job.code) } };
   return caseAnswer(ix, prep, job as OneCaseJob);
 }
 
-function caseAnswer(ix: Indexed, prep: Prepared, job: OneCaseJob): string {
+/** A job's answer as text (JSON.stringify: the pool's workers write the same bytes with jsonBytes). */
+export function computeJob(ix: Indexed, prep: Prepared, job: CaseJob): string {
+  const a = computeAnswer(ix, prep, job);
+  return 'text' in a ? a.text : JSON.stringify(a.json);
+}
+
+function caseAnswer(ix: Indexed, prep: Prepared, job: OneCaseJob): JobAnswer {
   const cas = ix.case(job.candidate, job.organization);
   if (!cas) throw new Error(`no case ${job.candidate} × ${job.organization}`);
-  if (job.kind === 'csv') return caseCsv(ix, cas, job.asOf, job.fixed);
-  if (job.kind === 'json') return `${caseJsonText(ix, cas, job.asOf, job.fixed)}\n`;
+  if (job.kind === 'csv') return { text: caseCsv(ix, cas, job.asOf, job.fixed) };
+  if (job.kind === 'json') return { text: `${caseJsonText(ix, cas, job.asOf, job.fixed)}\n` };
   const day = prep.day(job.asOf);
-  return JSON.stringify(caseDetails(day, cas, job.fixed, prep.case(day, cas)));
+  return { json: caseDetails(day, cas, job.fixed, prep.case(day, cas)) };
 }
 
 /** Computes on the calling thread: simple, and blocks it meanwhile. */
