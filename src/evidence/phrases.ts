@@ -157,8 +157,12 @@ export class Phrases {
     let affiliation: string | undefined;
     // Syrian Democratic Forces (SDF)
     if (tokens[last + 1]?.text === '(' && tokens[last + 3]?.text === ')' && last + 3 <= hi) last += 3;
-    // Erdogan's office, Mahan's director: a possessor before the head noun
+    // Erdogan's office, Mahan's director: a possessor before the head noun — unless the run is a person
+    // of an organization, whose possessive is the organization's (David Livermore of the University of
+    // East Anglia's medical school)
     if ((tokens[last + 1]?.lower === "'s" || tokens[last + 1]?.lower === '’s') && last + 2 <= hi) {
+      const org = this.personOfOrg(run);
+      if (org) return { first, last, after: last + 1, kind: 'name', run, affiliation: org };
       const head = this.commonForward(first, last + 2, hi);
       if (head) return head;
     }
@@ -199,6 +203,18 @@ export class Phrases {
     return this.withApposition(np, hi);
   }
 
+  /** The organization of a run that is a person followed by of/from/at one ("Professor Ann Lee of the Royal Society"), else null. */
+  private personOfOrg(run: Run): string | null {
+    const { tokens, doc } = this;
+    for (let k = run.first + 1; k < run.last; k++) {
+      if (tokens[k].kind !== 'word' || !PERSON_ORG_LINKS.has(tokens[k].lower)) continue;
+      if (analyzeRun(doc.text, tokens, { first: run.first, last: k - 1 }, this.places).kind !== 'person') return null;
+      const a = tokens[k + 1]?.lower === 'the' ? k + 2 : k + 1;
+      return doc.text.slice(tokens[a].start, tokens[run.last].end);
+    }
+    return null;
+  }
+
   /** Name, the minister of X, said … — the apposition is part of the phrase, and a role. */
   private withApposition(np: NP, hi: number): NP {
     const { tokens, doc } = this;
@@ -234,6 +250,19 @@ export class Phrases {
         const named = this.nameForward(r, run, hi);
         if (named.kind === 'name') {
           return { ...named, role: named.role ?? doc.text.slice(tokens[first].start, tokens[r - 1].end) };
+        }
+      }
+    }
+    // lead author Professor David Livermore, study co-author Karen Alley: describing nouns, then a person
+    let d = k;
+    while (d <= hi && d < k + 3 && tokens[d].kind === 'word' && !tokens[d].cap && tokens[d].depth === 0 &&
+      this.plainNoun(d) && !DETERMINERS.has(tokens[d].lower) && !/[a-z](ed|ing|ly)$/.test(tokens[d].lower)) d++;
+    if (d > k && d <= hi) {
+      const run = capRun(tokens, d, () => false);
+      if (run && run.last <= hi && analyzeRun(doc.text, tokens, run, this.places).kind === 'person') {
+        const named = this.nameForward(d, run, hi);
+        if (named.kind === 'name') {
+          return { ...named, role: named.role ?? doc.text.slice(tokens[first].start, tokens[d - 1].end) };
         }
       }
     }

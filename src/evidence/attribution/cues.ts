@@ -50,7 +50,7 @@ function computeFrame(ctx: AttributionContext, c: number, si: number): Attributi
   const s = ctx.doc.sentences[si];
   const cue = cueAt(ctx, c)!;
   // passive with an agent: described by Johnson as …
-  if (tokens[c + 1]?.lower === 'by' && /(ed|en)$/.test(tokens[c].lower)) {
+  if (tokens[c + 1]?.lower === 'by' && (/(ed|en)$/.test(tokens[c].lower) || ctx.np.isPassive(c))) {
     const np = ctx.np.forward(c + 2, s.last);
     if (np && speakerLike(ctx, np)) return attributionFor(ctx, np, c, 0.8, 'passive-agent');
   }
@@ -68,7 +68,13 @@ function computeFrame(ctx: AttributionContext, c: number, si: number): Attributi
   const coordinated = !!prev && prev.kind === 'word' && COORDINATING_LEADS.has(prev.lower);
   const afterComma = !!prev && prev.text === ',';
   if (prev && !coordinated && !(cue.participle && (afterComma || prev.kind === 'word' && PARTICIPLE_LEADS.has(prev.lower)))) {
-    const np = ctx.np.backward(k, s.first);
+    let np = ctx.np.backward(k, s.first);
+    // the absolute "with Zinichev describing …": the object of "with" is the participle's subject
+    if (!np && cue.participle) {
+      const rel = ctx.np.backward(k, s.first, true);
+      const w = rel ? tokens[rel.first - 1]?.lower : undefined;
+      if (rel && (w === 'with' || w === 'without')) np = rel;
+    }
     // "issued a statement at his golf club outside Washington saying": a participle after the object of
     // a preposition is the main clause's — except in the absolute "with officials saying"
     const pp = np ? tokens[np.first - 1]?.lower : undefined;

@@ -2,7 +2,7 @@
 // opens in it, and the statement each one becomes.
 import { accordingAfter } from './according.ts';
 import { enough, type Attribution, type AttributionContext } from './context.ts';
-import { trailing, sentenceFinal } from './quote-then-speaker.ts';
+import { asPutIt, trailing, sentenceFinal } from './quote-then-speaker.ts';
 import { colon, leading } from './speaker-then-quote.ts';
 import { directStatement } from './statements.ts';
 import { floating, sameSentence, subjectFallback } from './unmarked.ts';
@@ -36,6 +36,13 @@ function attributeDirect(ctx: AttributionContext, q: number, si: number): Attrib
   const close = ctx.doc.closeTok[q];
   const endsWithComma = ctx.tokens[close - 1]?.text === ',' || ctx.tokens[close + 1]?.text === ',';
   const att = after && (endsWithComma || !before) ? after : (before ?? after);
-  return att ?? sentenceFinal(ctx, q, si) ?? accordingAfter(ctx, q, si) ?? colon(ctx, q, si) ?? sameSentence(ctx, si) ??
+  return att ?? asPutItBefore(ctx, q, si) ?? sentenceFinal(ctx, q, si) ?? accordingAfter(ctx, q, si) ?? colon(ctx, q, si) ?? sameSentence(ctx, si) ??
     floating(ctx, q, si) ?? subjectFallback(ctx, q, si);
+}
+
+/** As SPEAKER put it, "…": the sentence opens with the attribution. */
+function asPutItBefore(ctx: AttributionContext, q: number, si: number): Attribution | null {
+  const s = ctx.doc.sentences[si];
+  const open = ctx.doc.openTok[q];
+  return open > s.first ? asPutIt(ctx, s.first, open - 1) : null;
 }

@@ -1,7 +1,7 @@
 // Quote, then speaker: "…," our interlocutor states / "…," said the minister (quote-trailing,
 // quote-trailing-inverted), "…," according to X, and "… "…" …, he added." where a
 // sentence-final attribution covers the quotations before it (sentence-final-cue).
-import { INVERTED_SPEAKER_FOLLOWERS } from '../lexicon.ts';
+import { INVERTED_SPEAKER_FOLLOWERS, PERSON_ORG_LINKS } from '../lexicon.ts';
 import { sourceAfter } from './according.ts';
 import { finalAttribution } from './clauses.ts';
 import type { Attribution, AttributionContext } from './context.ts';
@@ -23,7 +23,18 @@ export function trailing(ctx: AttributionContext, q: number): Attribution | null
     const src = sourceAfter(ctx, j + 2, end);
     return src ? attributionFor(ctx, src, j, 0.85, 'according-to', j + 1) : null;
   }
-  return speakerThenCue(ctx, j, end) ?? cueThenSpeaker(ctx, j, end);
+  return asPutIt(ctx, j, end) ?? speakerThenCue(ctx, j, end) ?? cueThenSpeaker(ctx, j, end);
+}
+
+/** as SPEAKER put it (at j = "as"): traffic "ground to a halt" — as the court's decision put it. */
+export function asPutIt(ctx: AttributionContext, j: number, end: number): Attribution | null {
+  const { tokens } = ctx;
+  if (tokens[j]?.lower !== 'as') return null;
+  const np = ctx.np.forward(j + 1, end);
+  if (!np || !speakerLike(ctx, np)) return null;
+  const v = ctx.np.skipAdjunctsFwd(np.after, end);
+  if ((tokens[v]?.lower !== 'put' && tokens[v]?.lower !== 'puts') || tokens[v + 1]?.lower !== 'it') return null;
+  return attributionFor(ctx, np, v, 0.85, 'as-put-it');
 }
 
 /** "…," our interlocutor states */
@@ -45,8 +56,12 @@ function cueThenSpeaker(ctx: AttributionContext, j: number, end: number): Attrib
   if (!cue || cue.cls === 'naming' || cue.participle) return null;
   const np2 = ctx.np.forward(j + 1, end);
   const after = np2 ? tokens[np2.after] : undefined;
+  // "…," said Ryan Cloutier of the Harvard–Smithsonian Center: a named person is the speaker whatever follows "of"
+  // (and of the University of X's medical school, where the affiliation goes on past the name)
+  const linked = np2?.kind === 'name' && !!after && (PERSON_ORG_LINKS.has(after.lower) ||
+    (!!np2.affiliation && (after.lower === "'s" || after.lower === '’s')));
   if (np2 && speakerLike(ctx, np2) && (!after || after.kind === 'punct' || after.kind === 'qopen' || np2.after > end ||
-      INVERTED_SPEAKER_FOLLOWERS.has(after.lower))) {
+      INVERTED_SPEAKER_FOLLOWERS.has(after.lower) || linked)) {
     const att = attributionFor(ctx, np2, j, 0.9, 'quote-trailing-inverted');
     if (att) ctx.frames.set(j, att);
     return att;

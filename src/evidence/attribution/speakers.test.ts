@@ -55,3 +55,36 @@ describe('nested quotations', () => {
     expect(nested?.speaker?.mention?.text).toBe('One of the players');
   });
 });
+
+describe('speakers after the quotation and in participle clauses', () => {
+  it('"…" said NAME of ORGANIZATION\'s unit: the person, even without a comma', () => {
+    expect(speakerOf('"We wanted to know how it spreads" said Professor Ann Lee of the University of Norland\'s medical school.')?.name)
+      .toBe('Ann Lee');
+  });
+
+  it('"…", said NAME of an organization the parser cannot read whole', () => {
+    expect(speakerOf('"It is a good sign", said Ryan Okafor of the Lund–Malmö Centre for Physics, who was not involved.')?.name)
+      .toBe('Ryan Okafor');
+  });
+
+  it('describing nouns before a person: said lead author Professor NAME', () => {
+    expect(speakerOf('"We were surprised," said lead author Professor Ann Lee.')?.name).toBe('Ann Lee');
+    expect(speakerOf('"We were surprised," said study co-author Ann Lee.')?.name).toBe('Ann Lee');
+  });
+
+  it('the absolute "with NAME describing …" gives the quotation to NAME', () => {
+    expect(speakerOf('Work stopped on Tuesday, with Varga describing the "real risk of another collapse" to reporters.')?.name)
+      .toBe('Varga');
+  });
+
+  it('a passive with an irregular participle: he was told by NAME of "…"', () => {
+    expect(speakerOf('At the meeting he was told by Minister Ilse Varga of "perhaps forty people under the rubble".')?.name)
+      .toBe('Ilse Varga');
+  });
+
+  it('as SPEAKER put it — after the quotation and at the start of the sentence', () => {
+    expect(speakerOf('Traffic "ground to a halt" — as the court\'s decision put it — for four days.')?.mention?.text).toBe('the court\'s decision');
+    expect(speakerOf('As the minister Ann Lee put it, "nobody wins a trade war."')?.name).toBe('Ann Lee');
+    expect(speakerOf('The plan was "dead on arrival," as one senator put it.')?.mention?.text).toBe('one senator');
+  });
+});
