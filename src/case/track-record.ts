@@ -3,7 +3,7 @@
 // the record out; the CLI, the API and the page render it.
 import { analyzeCase } from '../engine/analyze.ts';
 import { EngineError } from '../engine/constraints.ts';
-import { setupCase } from '../engine/setup.ts';
+import { setupCase, stanceSources } from '../engine/setup.ts';
 import { startOf } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { CaseData, SourceRefData } from '../model/schema.ts';
@@ -148,7 +148,7 @@ export function forecast(ix: Indexed, d: Decision): DecisionRow {
 function laterSourcesOf(ix: Indexed, c: CaseData, asOf: string, day: string): string[] {
   const setup = setupCase(ix, c, asOf);
   const refs: SourceRefData[] = [
-    ...setup.units.flatMap((u) => [...u.spec.sources, ...(u.spec.confirmedBy ?? [])]),
+    ...setup.units.flatMap((u) => stanceSources(u.spec)),
     ...setup.case.drivers.flatMap((x) => x.sources),
     ...c.estimates.flatMap((x) => x.sources),
   ];

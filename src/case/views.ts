@@ -5,7 +5,7 @@ import { type RecognitionStatus, startOf } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData, SourceRefData } from '../model/schema.ts';
-import { analyzeCase, type Analysis, type CaseSetup, type Dist, distUnder, driversOf, type Evaluation, evaluateSetup, mostLikelyAssignment, openSession, type Session, setupCase, type StanceSpec } from '../engine/index.ts';
+import { analyzeCase, type Analysis, type CaseSetup, type Dist, distUnder, driversOf, type Evaluation, evaluateSetup, mostLikelyAssignment, openSession, type Session, setupCase, stanceSources, type StanceSpec } from '../engine/index.ts';
 import type { Day } from './snapshot.ts';
 
 // ---------------------------------------------------------------- recognition counters
@@ -88,7 +88,7 @@ export function stageVoters(session: Session, fixed: Assignment): StageVoters[] 
       scenario: distUnder(unit.spec, likely),
       origin: unit.spec.origin,
       recognition: setup.recognition.get(state) ?? 'does-not-recognize',
-      sources: [...unit.spec.sources, ...(unit.spec.confirmedBy ?? [])],
+      sources: stanceSources(unit.spec),
       note: unit.spec.note,
       basis: unit.spec.basis,
       drivers: driversOf(unit.spec),
@@ -346,7 +346,7 @@ export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
   const stanceEvidence: Record<string, EvidenceItem[]> = {};
   for (const u of setup.units) {
     if (stanceEvidence[u.state]) continue;
-    stanceEvidence[u.state] = evidenceFor(ix, c, { kind: 'stance', id: u.state }, [...u.spec.sources, ...(u.spec.confirmedBy ?? [])], day.asOf);
+    stanceEvidence[u.state] = evidenceFor(ix, c, { kind: 'stance', id: u.state }, stanceSources(u.spec), day.asOf);
   }
   return {
     ...caseHeader(day, c),

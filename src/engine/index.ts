@@ -22,7 +22,7 @@ export {
 export { analyzeCase } from './analyze.ts';
 
 // A case laid out on a day, and the deterministic (most likely) evaluation.
-export { type CaseSetup, type Dist, distUnder, driversOf, POSITIONS, setupCase, type StanceSpec, type StageSetup, type Unit } from './setup.ts';
+export { type CaseSetup, type Dist, distUnder, driversOf, POSITIONS, setupCase, stanceSources, type StanceSpec, type StageSetup, type Unit } from './setup.ts';
 export { evaluateCase, evaluateSetup, type Evaluation, mostLikelyAssignment, type StageOutcome, type VoterPosition } from './evaluate.ts';
 
 // The shapes of the answers.

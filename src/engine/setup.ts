@@ -45,6 +45,11 @@ export interface StanceSpec {
   basis?: string;
 }
 
+/** Every source behind a stance: its own, then the later reports confirming it. */
+export function stanceSources(spec: StanceSpec): SourceRefData[] {
+  return [...spec.sources, ...(spec.confirmedBy ?? [])];
+}
+
 /** One independent position: a state's stance, used at every stage where that stance applies. */
 export interface Unit {
   state: string;
