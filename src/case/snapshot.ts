@@ -3,7 +3,7 @@
 // rules-as-code projects build their parameters at an instant, so no view goes back to the raw dates.
 // Pure: the day is passed in, never read from a clock.
 import { covers, joinedDay, membersAsOf, recognitionsAsOf, type RecognitionStatus } from '../model/asof.ts';
-import { reasonOf } from '../model/audit.ts';
+import { membershipUnverified, reasonOf } from '../model/audit.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { CaseData, TieData } from '../model/schema.ts';
 
@@ -53,7 +53,7 @@ export function daySnapshot(ix: Indexed, asOf: string): Day {
   const ties = memo((c: CaseData) => c.ties.map((t) => ({ ...t, active: covers(asOf, t.since, t.until) })));
   // The doubtful rows, each kind gathered once per day: the pages ask for every member of every case.
   const doubtfulMembers = memo((org: string) => {
-    const rows = (ix.organization(org)?.members ?? []).filter((m) => (m.verified === false || m.joined === 'unknown') && covers(asOf, joinedDay(m), m.left));
+    const rows = (ix.organization(org)?.members ?? []).filter((m) => membershipUnverified(m) && covers(asOf, joinedDay(m), m.left));
     return new Map(rows.map((m) => [m.state, `membership unverified: ${reasonOf(m)}`]));
   });
   const doubtfulRecognitions = memo((candidate: string) => {

@@ -62,6 +62,15 @@ export function strictFailures(a: Audit, budget: number = UNVERIFIED_BUDGET): st
 const KINDS: AuditKind[] = ['states', 'memberships', 'council-terms', 'recognitions', 'case-statuses', 'drivers', 'stances', 'defaults', 'estimates', 'ties', 'sources', 'backtests'];
 const zero = (): Record<AuditStatus, number> => ({ verified: 0, unverified: 0, judgment: 0 });
 
+/**
+ * Whether a membership row is unverified: marked `verified: false`, or with no confirmed join date
+ * (`joined: unknown`, which the schema already requires to be marked so; checked here too so a row
+ * built in code cannot slip through). The audit counts these rows; pages flag them.
+ */
+export function membershipUnverified(m: { verified?: boolean; joined?: string }): boolean {
+  return m.verified === false || m.joined === 'unknown';
+}
+
 /** The reason of an unverified row: its `reason` (joined: unknown), else its note without the "unverified:" prefix. */
 export function reasonOf(row: { reason?: string; note?: string }): string {
   if (row.reason) return `join date unknown: ${row.reason}`;
@@ -88,7 +97,7 @@ export function audit(data: Dataset): Audit {
   for (const org of data.organizations) {
     const file = `organizations/${org.id}.yaml`;
     org.members.forEach((m, i) => {
-      if (m.verified === false || m.joined === 'unknown') flag({ kind: 'memberships', file, path: ['members', i], what: `${org.id}: ${m.state}`, ...because(reasonOf(m)) });
+      if (membershipUnverified(m)) flag({ kind: 'memberships', file, path: ['members', i], what: `${org.id}: ${m.state}`, ...because(reasonOf(m)) });
       else count('memberships', 'verified');
     });
     org.bodies.forEach((b) => {
