@@ -3,12 +3,10 @@
 // Hono app that tests drive in-process with `app.request()`; only `startServer` binds it to a port.
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import type { Dataset } from '../model/dataset.ts';
-import type { Assets } from '../site/bundle.ts';
 import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
 import { answerCache } from './answers.ts';
-import { type CaseComputer, inlineComputer, inlinePreparer, type TextPreparer } from './compute.ts';
-import { serverContext } from './context.ts';
+import { inlineComputer, inlinePreparer } from './compute.ts';
+import { type AppDeps, serverContext } from './context.ts';
 import { apiError, asApiError } from './errors.ts';
 import { allowedHosts, hostGuard } from './host-guard.ts';
 import { assetRoutes } from './routes/assets.ts';
@@ -16,31 +14,9 @@ import { caseRoutes } from './routes/cases.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
-import type { WorkspaceLike } from './write-gate.ts';
 
+export type { AppDeps } from './context.ts';
 export type { WorkspaceLike } from './write-gate.ts';
-
-export interface AppDeps {
-  dataset: Dataset;
-  /** The SQLite workspace (imported evidence, curation, scenarios); absent: write endpoints answer 404. */
-  workspace?: WorkspaceLike;
-  /** When set, write requests need `Authorization: Bearer <token>`. */
-  token?: string;
-  /** Whether write endpoints accept requests at all (false: 403 with the reason). */
-  writable: boolean;
-  /** Why writes are refused, shown in 403 answers (e.g. "bound to 0.0.0.0 without a token"). */
-  readOnlyReason?: string;
-  /** The bundled browser app; built on first use when not given. */
-  assets?: Assets | (() => Promise<Assets>);
-  /** Today's date (UTC); injectable for tests. */
-  today?: () => string;
-  /** Host names the server answers to (checked first, against DNS rebinding); default: loopback names. */
-  allowedHosts?: readonly string[];
-  /** Where case answers are computed: a worker pool under `serve`; default: this thread. */
-  computer?: CaseComputer;
-  /** Where pasted texts are read and extracted before they are stored: a worker pool under `serve`; default: this thread. */
-  importer?: TextPreparer;
-}
 
 /** The methods the app answers; others (CONNECT, TRACE, PROPFIND…) get 405 with the list. */
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS']);

@@ -11,7 +11,31 @@ import type { CaseData } from '../model/schema.ts';
 import { type Assets, bundleApp, hash } from '../site/bundle.ts';
 import { pageHtml } from '../site/shell.ts';
 import { badRequest, type ErrorBody, notFound } from './errors.ts';
-import type { AppDeps } from './app.ts';
+import type { CaseComputer, TextPreparer } from './compute.ts';
+import type { WorkspaceLike } from './write-gate.ts';
+
+/** What the app is built from (the dataset, the workspace, the write policy, where answers are computed). */
+export interface AppDeps {
+  dataset: Dataset;
+  /** The SQLite workspace (imported evidence, curation, scenarios); absent: write endpoints answer 404. */
+  workspace?: WorkspaceLike;
+  /** When set, write requests need `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Whether write endpoints accept requests at all (false: 403 with the reason). */
+  writable: boolean;
+  /** Why writes are refused, shown in 403 answers (e.g. "bound to 0.0.0.0 without a token"). */
+  readOnlyReason?: string;
+  /** The bundled browser app; built on first use when not given. */
+  assets?: Assets | (() => Promise<Assets>);
+  /** Today's date (UTC); injectable for tests. */
+  today?: () => string;
+  /** Host names the server answers to (checked first, against DNS rebinding); default: loopback names. */
+  allowedHosts?: readonly string[];
+  /** Where case answers are computed: a worker pool under `serve`; default: this thread. */
+  computer?: CaseComputer;
+  /** Where pasted texts are read and extracted before they are stored: a worker pool under `serve`; default: this thread. */
+  importer?: TextPreparer;
+}
 
 export interface Scenario {
   asOf: string;

@@ -59,6 +59,25 @@ function layerOf(path: string): string | undefined {
 
 const files = Object.keys(MAY_IMPORT).flatMap(sources);
 
+/** The import circles of a graph (one per back edge of a depth-first search), each as "a -> b -> a". */
+function circles(edges: Map<string, string[]>): string[] {
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const found: string[] = [];
+  const visit = (f: string) => {
+    state.set(f, 'open');
+    path.push(f);
+    for (const t of edges.get(f) ?? []) {
+      if (state.get(t) === 'open') found.push([...path.slice(path.indexOf(t)), t].join(' -> '));
+      else if (!state.has(t)) visit(t);
+    }
+    path.pop();
+    state.set(f, 'done');
+  };
+  for (const f of edges.keys()) if (!state.has(f)) visit(f);
+  return found;
+}
+
 describe('the layer map', () => {
   it('finds the sources of every layer', () => {
     for (const layer of Object.keys(MAY_IMPORT)) expect(files.some((f) => layerOf(f) === layer), layer).toBe(true);
@@ -93,6 +112,22 @@ describe('the layer map', () => {
       .filter((f) => PURE.includes(layerOf(f)!))
       .flatMap((f) => importsOf(f).filter((s) => IO.test(s)).map((s) => `${f}: ${s}`));
     expect(wrong).toEqual([]);
+  });
+
+  it('no module imports itself round a circle (type-only imports count: they couple the files too)', () => {
+    const known = new Set(files);
+    const edges = new Map(
+      files.map((f) => [
+        f,
+        importsOf(f)
+          .filter((s) => s.startsWith('.'))
+          .map((s) => relative(ROOT, resolve(ROOT, dirname(f), s)))
+          .filter((t) => known.has(t)),
+      ]),
+    );
+    expect(circles(edges)).toEqual([]);
+    // The detector finds one when there is one.
+    expect(circles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]]))).toEqual(['a -> b -> c -> a']);
   });
 
   it('catches a violation (the checks are not vacuous)', () => {
