@@ -19,7 +19,8 @@ import {
 } from './lexicon.ts';
 
 
-export type NonQuoteReason = 'name-or-title' | 'word-as-word' | 'gloss' | 'sign-text' | 'scare-quote-in-quotation' | 'empty';
+export type NonQuoteReason = 'name-or-title' | 'word-as-word' | 'gloss' | 'sign-text' | 'scare-quote-in-quotation' | 'empty' |
+  'term-or-scare-quote';
 
 /** Why the span is not a quotation, or null when it is one. */
 export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQuoteReason | null {

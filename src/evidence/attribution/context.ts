@@ -71,6 +71,8 @@ export interface AttributionContext {
   /** per sentence: token positions of "according to" in the narrative (according.ts) */
   readonly accordingTo: Map<number, number[]>;
   lastDirect: { para: number; sentence: number; att: Attribution } | null;
+  /** the latest attributed reported statement (a quotation standing alone after it may continue it) */
+  lastReported: { para: number; sentence: number; att: Attribution } | null;
 }
 
 /** How far (in tokens) a rule looks for a cue or a clause end; keeps run-on "sentences" linear. */
@@ -93,6 +95,7 @@ export function createContext(doc: Doc, places: PlaceLookup, opts: AttributionOp
     finalCue: new Map(),
     accordingTo: new Map(),
     lastDirect: null,
+    lastReported: null,
   };
 }
 

@@ -2,6 +2,7 @@
 // opens in it, and the statement each one becomes.
 import { accordingAfter } from './according.ts';
 import { enough, type Attribution, type AttributionContext } from './context.ts';
+import { cueAt } from './cues.ts';
 import { asPutIt, trailing, sentenceFinal } from './quote-then-speaker.ts';
 import { colon, leading } from './speaker-then-quote.ts';
 import { directStatement } from './statements.ts';
@@ -15,7 +16,13 @@ export function directQuotes(ctx: AttributionContext, si: number): void {
     const t = tokens[i];
     if (t.kind !== 'qopen' || t.depth !== 1 || ctx.doc.openTok[t.quote] !== i) continue;
     if (!ctx.isQuotation[t.quote]) continue;
-    emitDirect(ctx, t.quote, attributeDirect(ctx, t.quote, si));
+    const att = attributeDirect(ctx, t.quote, si);
+    if (!att && uncuedTerm(ctx, t.quote, si)) {
+      ctx.isQuotation[t.quote] = false;
+      ctx.nonQuotes.push({ span: t.quote, reason: 'term-or-scare-quote' });
+      continue;
+    }
+    emitDirect(ctx, t.quote, att);
   }
 }
 
@@ -45,4 +52,28 @@ function asPutItBefore(ctx: AttributionContext, q: number, si: number): Attribut
   const s = ctx.doc.sentences[si];
   const open = ctx.doc.openTok[q];
   return open > s.first ? asPutIt(ctx, s.first, open - 1) : null;
+}
+
+/**
+ * A short quoted phrase inside a sentence that reports nobody (no reporting verb, no "according
+ * to") and that no rule attributes: a term, a label or a scare quote — raised the risk from
+ * "moderate" to "high", the 2013 "Bridgegate scandal" — not anyone's words.
+ */
+function uncuedTerm(ctx: AttributionContext, q: number, si: number): boolean {
+  const { tokens } = ctx;
+  const s = ctx.doc.sentences[si];
+  const open = ctx.doc.openTok[q];
+  const close = ctx.doc.closeTok[q];
+  if (close < 0 || open === s.first) return false;
+  const inner = tokens.slice(open + 1, close);
+  const words = inner.filter((x) => x.kind === 'word' || x.kind === 'num');
+  const lastInner = inner[inner.length - 1];
+  if (words.length === 0 || words.length > 3 || (lastInner && /^[.!?…]$/.test(lastInner.text))) return false;
+  for (let k = s.first; k <= s.last; k++) {
+    const x = tokens[k];
+    if (x.depth !== 0 || x.kind !== 'word') continue;
+    if (x.lower === 'according' && tokens[k + 1]?.lower === 'to') return false;
+    if (cueAt(ctx, k)) return false;
+  }
+  return true;
 }

@@ -88,3 +88,19 @@ describe('speakers after the quotation and in participle clauses', () => {
     expect(speakerOf('The plan was "dead on arrival," as one senator put it.')?.mention?.text).toBe('one senator');
   });
 });
+
+describe('a quotation standing alone after a reported statement', () => {
+  it('continues the reported speaker in the same paragraph', () => {
+    const qs = extract('Ilse Varga revealed that a sequel is being planned. "We are talking to the studio. Nothing is signed."').quotes;
+    const d = qs.find((q) => q.kind === 'direct');
+    expect(d?.speaker?.name).toBe('Ilse Varga');
+    expect(d?.rule).toBe('floating-after-reported');
+  });
+
+  it('not across a paragraph break, nor two sentences later', () => {
+    const para = extract('Ilse Varga revealed that a sequel is being planned.\n\n"We are talking to the studio."').quotes;
+    expect(para.find((q) => q.kind === 'direct')?.speaker).toBeNull();
+    const later = extract('Ilse Varga revealed that a sequel is being planned. The studio is in Oslo. "We are talking."').quotes;
+    expect(later.find((q) => q.kind === 'direct')?.speaker).toBeNull();
+  });
+});

@@ -29,6 +29,7 @@ export function indirectStatement(ctx: AttributionContext, first: number, last: 
   const words = tokens.slice(first, last + 1).filter((t) => t.kind === 'word' || t.kind === 'num').length;
   if (words < 3) return null;
   if (att.entity) ctx.registry.mention(att.entity, cue, true);
+  if (att.speaker.name) ctx.lastReported = { para: tokens[cue].para, sentence: ctx.doc.sentOf[cue], att };
   const [start, end] = trimSpan(ctx.text, tokens[first].start, tokens[last].end);
   return {
     kind: 'indirect',

@@ -24,12 +24,18 @@ export function floating(ctx: AttributionContext, q: number, si: number): Attrib
   const open = ctx.doc.openTok[q];
   const s = ctx.doc.sentences[si];
   if (open !== s.first) return null;
-  const last = ctx.lastDirect;
-  if (!last) return null;
   const para = ctx.tokens[open].para;
-  if (last.para !== para && last.para !== previousParagraph(ctx, open)) return null;
-  if (si - last.sentence > 2) return null;
-  return { ...last.att, confidence: 0.55, rule: 'floating-quote' };
+  const last = ctx.lastDirect;
+  if (last && (last.para === para || last.para === previousParagraph(ctx, open)) && si - last.sentence <= 2) {
+    return { ...last.att, confidence: 0.55, rule: 'floating-quote' };
+  }
+  // "X revealed that P. "…"": a quotation standing alone right after a reported statement, in its
+  // paragraph, continues it (when no quotation came in between)
+  const rep = ctx.lastReported;
+  if (rep && rep.para === para && si - rep.sentence === 1 && (!last || last.sentence < rep.sentence)) {
+    return { ...rep.att, cue: null, cueLast: undefined, confidence: 0.5, rule: 'floating-after-reported' };
+  }
+  return null;
 }
 
 /** A quoted fragment in a sentence without a reporting verb belongs to the sentence's subject. */
