@@ -1,7 +1,10 @@
 // The numbers of a case page, computed in the browser with the engine (the same code the CLI and API run).
 // Split so a driver toggle repaints at once:
 // - prepare: per case and day, the engine's tables of P(pass | driver assignment) (the expensive part);
-// - compute: per toggle, what the headline, stages, map and drivers show (re-weighing those tables);
+// - compute: per toggle, what the headline, stages, map and drivers show (re-weighing those tables; on a
+//   Monte Carlo case, from the samples evaluated so far, labelled, after a first short burst);
+// - refine: on a Monte Carlo case, more samples evaluated when the browser is idle, until the page shows
+//   exactly the complete estimate (the one the CLI and the API give);
 // - stanceChangesFor: "what it would take" in stances, a larger search, run after the repaint and
 //   remembered per most-likely assignment (many toggles do not change it).
 // All of it through the engine's session, so the page gives exactly what `evaluate --json` and the
@@ -35,8 +38,10 @@ export interface Dynamic {
   sensitivity: Sensitivity[];
   /** The fewest driver settings that make admission more likely than not. */
   driverPlan: DriverPlan;
-  /** Which method gave the probabilities (exact, or a labelled estimate). */
+  /** Which method gave the probabilities (exact, or a labelled estimate and how many samples so far). */
   method: Analysis['method'];
+  /** Samples still to evaluate before these are the complete answers (0: they are; always 0 when exact). */
+  remaining: number;
 }
 
 export interface Prepared {
@@ -46,26 +51,53 @@ export interface Prepared {
   static: CaseStatic;
   /** Stance changes by most-likely driver assignment. */
   changes: Map<string, StanceChanges>;
+  /** The evaluation and the voters by driver setting (neither changes as a Monte Carlo estimate refines). */
+  settled: Map<string, Pick<Dynamic, 'evaluation' | 'voters'>>;
 }
 
 export function prepare(ix: Indexed, c: CaseData, asOf: string): Prepared {
   const session = openSession(ix, c, asOf);
-  return { setup: session.setup, session, static: caseStatic(daySnapshot(ix, asOf), c, session.setup), changes: new Map() };
+  return { setup: session.setup, session, static: caseStatic(daySnapshot(ix, asOf), c, session.setup), changes: new Map(), settled: new Map() };
 }
 
 export function compute(_ix: Indexed, p: Prepared, fixed: Assignment): Dynamic {
   const s = p.session;
   const set = s.known(fixed);
-  const stages = s.stageProbabilities(set);
+  const now = s.progress(set);
+  const key = JSON.stringify(Object.entries(set).sort());
+  let settled = p.settled.get(key);
+  if (!settled) {
+    settled = { evaluation: s.evaluate(set), voters: stageVoters(s, set) };
+    if (p.settled.size >= SETTLED) p.settled.delete(p.settled.keys().next().value!);
+    p.settled.set(key, settled);
+  }
   return {
-    evaluation: s.evaluate(set),
-    voters: stageVoters(s, set),
-    probability: s.probability(set),
-    stageProbabilities: p.setup.stages.map((st) => stages[st.stage.id]),
-    sensitivity: s.sensitivity(set),
-    driverPlan: s.driverPlan(set),
-    method: s.method(set),
+    ...settled,
+    probability: now.probability,
+    stageProbabilities: p.setup.stages.map((st) => now.stageProbabilities[st.stage.id]),
+    sensitivity: now.sensitivity,
+    driverPlan: now.driverPlan,
+    method: now.method,
+    remaining: now.remaining,
   };
+}
+
+/** Driver settings whose evaluation and voters are kept (toggling back and forth re-reads them). */
+const SETTLED = 16;
+
+/** Samples evaluated per step of refinement (a step of the 30-driver case takes a few milliseconds). */
+const STEP = 8;
+
+/**
+ * Evaluates samples toward the answers under `fixed` while `more()` allows (at least one step: a Monte
+ * Carlo setting never paints from no samples); returns how many remain. Nothing to do when exact.
+ */
+export function refine(p: Prepared, fixed: Assignment, more: () => boolean): number {
+  const set = p.session.known(fixed);
+  let left: number;
+  do left = p.session.refine(set, STEP);
+  while (left > 0 && more());
+  return left;
 }
 
 /** The fewest stance changes for the evaluation's positions; remembered per most-likely assignment. */

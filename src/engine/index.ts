@@ -11,6 +11,7 @@ export {
   type Method,
   openSession,
   type PowerEntry,
+  type Progress,
   type Session,
   sessionOf,
   type StageDists,

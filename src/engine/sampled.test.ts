@@ -50,6 +50,30 @@ describe('Monte Carlo over driver assignments (the labelled approximation)', () 
     expect(Math.abs(mc.probability(unlikely) - exact.probability(unlikely))).toBeLessThan(4.5 * mc.method(unlikely).standardError);
   });
 
+  it('answers at once from the samples evaluated so far, then refines to exactly the complete answers', () => {
+    const unlikely = { d0: true, d1: false, d2: true, d4: false, d5: true, d6: false };
+    const page = sampled(setup, c.drivers, new Map());
+    const cli = sampled(setup, c.drivers, new Map());
+    expect(page.partial(unlikely).method.samples).toBe(0);
+    expect(page.partial(unlikely).probability).toBeNaN();
+    page.refine(unlikely, 100);
+    const first = page.partial(unlikely);
+    expect(first.method.samples).toBe(100);
+    expect(first.remaining).toBeGreaterThan(0);
+    expect(first.probability).toBeGreaterThan(0);
+    expect(first.method.standardError).toBeGreaterThan(cli.method(unlikely).standardError);
+    let steps = 0;
+    while (page.refine(unlikely, 1500) > 0) steps++;
+    expect(steps).toBeGreaterThan(2);
+    const done = page.partial(unlikely);
+    expect(done.remaining).toBe(0);
+    expect(done.probability).toBe(cli.probability(unlikely));
+    expect(done.stageProbabilities).toEqual(cli.stageProbabilities(unlikely));
+    expect(done.sensitivity).toEqual(cli.sensitivity(unlikely));
+    expect(done.driverPlan).toEqual(cli.driverPlan(unlikely));
+    expect(done.method).toEqual(cli.method(unlikely));
+  });
+
   it('is reproducible: the same question gets the same numbers', () => {
     const again = sampled(setup, c.drivers, new Map());
     expect(again.probability({ d3: true })).toBe(mc.probability({ d3: true }));

@@ -5,7 +5,7 @@ import { type Assignment, parentsOf } from '../model/drivers.ts';
 import type { DriverData } from '../model/schema.ts';
 import type { DriverPlan, DriverSetting } from './driver-plan.ts';
 import type { PlanCache } from './plan.ts';
-import { drawPool, type Estimate, estimate, makeSampler, type Pool, SAMPLES, type Sampler } from './sampler.ts';
+import { type Draw, drawAssignments, drawPool, type Estimate, estimate, evaluated, evaluateMore, makeSampler, type Pool, SAMPLES, type Sampler } from './sampler.ts';
 import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
 import { type CaseSetup, type Dist, distUnder, driversOf, estimatedFactor, type Unit } from './setup.ts';
 
@@ -33,7 +33,34 @@ export interface Sampled {
   driverPlan(set: Assignment): DriverPlan;
   unitDist(set: Assignment, unit: Unit): Dist;
   method(set: Assignment): MonteCarloMethod;
+  /**
+   * The same answers from the samples evaluated so far, evaluating none (a page paints these at once
+   * and refines): a sensitivity value whose samples are not evaluated yet is NaN. Once `refine`
+   * returns 0 they are exactly the answers above.
+   */
+  partial(set: Assignment): PartialAnswers;
+  /**
+   * Evaluates up to `samples` more sampled assignments toward the answers under `set` — its own
+   * pool first, then the pools its sensitivity reads — and returns how many remain.
+   */
+  refine(set: Assignment, samples: number): number;
 }
+
+export interface PartialAnswers {
+  probability: number;
+  stageProbabilities: Record<string, number>;
+  sensitivity: SensitivityRow[];
+  driverPlan: DriverPlan;
+  /** `samples`: those of the setting's own pool evaluated so far. */
+  method: MonteCarloMethod;
+  /** Samples still to evaluate before these are the complete answers (0: they are). */
+  remaining: number;
+}
+
+/** Samples every pool a setting reads gets before any of them is completed (a first look at each row). */
+const FIRST_LOOK = 256;
+/** What drawing a pool's assignments counts for in a refine budget (in samples evaluated). */
+const DRAW_COST = 8;
 
 export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCache): Sampled {
   const sampler = makeSampler(setup, drivers, plans);
@@ -46,63 +73,85 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
   // pool is looked up: setting it neither draws a new pool (seconds) nor changes a number, and its
   // sensitivity is exactly 0.
   const own = (set: Assignment): Assignment => Object.fromEntries(Object.entries(set).filter(([id]) => column.has(id)));
-  const pools = new Map<string, Pool>();
+  /** A setting's key: the sampled drivers it sets, in the sampler's order. */
+  const keyOf = (set: Assignment): string => {
+    let key = '';
+    for (const d of sampler.drivers) if (d.id in set) key += `${d.id}=${set[d.id] ? 1 : 0};`;
+    return key;
+  };
+  const draws = new Map<string, Draw>();
   let base: Pool | undefined;
-  const poolFor = (all: Assignment): Pool => {
+  /** The draw for a setting: made on first use (its assignments only; evaluating them is the cost). */
+  const drawFor = (all: Assignment): Draw => {
     const set = own(all);
-    const key = JSON.stringify(Object.entries(set).sort());
-    let pool = pools.get(key);
-    if (pool) return pool;
+    const key = keyOf(set);
+    let d = draws.get(key);
+    if (d) {
+      // Most recently used last, so the oldest goes first.
+      draws.delete(key);
+      draws.set(key, d);
+      return d;
+    }
     base ??= drawPool(sampler, {}, SAMPLES, SEED);
-    if (key === '[]') pool = base;
+    if (key === '') d = complete(base);
     else {
       // The draws of the unset pool that agree with the setting are draws given it (rejection
       // sampling): when enough of them agree, a toggle re-reads those instead of drawing anew (a new
       // pool costs seconds; this costs a pass over the samples). Too few (an unlikely setting): a
       // likelihood-weighted pool of its own.
       const kept = restrict(base, k, Object.entries(set).map(([id, v]) => ({ j: column.get(id)!, v: v ? 1 : 0 })));
-      pool = kept.n >= MIN_KEPT ? kept : drawPool(sampler, set, SAMPLES, SEED);
+      d = kept.n >= MIN_KEPT ? complete(kept) : drawAssignments(sampler, set, SAMPLES, SEED);
     }
-    if (pools.size >= POOLS) pools.delete(pools.keys().next().value!);
-    pools.set(key, pool);
-    return pool;
+    if (draws.size >= POOLS) draws.delete(draws.keys().next().value!);
+    draws.set(key, d);
+    return d;
   };
-  /** P(admission | set and, when given, driver j = v) from set's pool (j unset there). */
-  const admission = (set: Assignment, j?: number, v?: boolean): Estimate => {
-    const pool = poolFor(set);
-    const keep = j === undefined ? undefined : (i: number) => pool.values[i * k + j] === (v ? 1 : 0);
-    return estimate(pool, pool.admission, keep);
+  /** Every sample of the setting's pool evaluated (the complete answers). */
+  const full = (all: Assignment): Pool => {
+    const d = drawFor(all);
+    evaluateMore(sampler, d, d.all.n - d.done);
+    return d.all;
   };
-  const given = (all: Assignment) => (some: Assignment): number => {
-    const base = own(all);
-    const a = own(some);
-    // One more driver than the base setting, unset there: restrict the base's pool to it.
-    const extra = Object.keys(a).filter((id) => !(id in base));
-    const same = Object.keys(base).every((id) => a[id] === base[id]);
-    if (same && extra.length === 1 && column.has(extra[0])) {
-      const e = admission(base, column.get(extra[0]), a[extra[0]]);
-      if (e.effective >= 30) return factor * e.p;
-    }
-    return factor * admission(a).p;
+  /** The samples evaluated so far; undefined when none are (or the setting's pool is not made yet). */
+  const sofar = (all: Assignment): Pool | undefined => {
+    const d = draws.get(keyOf(all));
+    return d && d.done > 0 ? evaluated(d) : undefined;
   };
-  return {
-    probability: (set) => factor * admission(set).p,
-    stageProbabilities(set) {
-      const pool = poolFor(set);
-      const out: Record<string, number> = {};
-      for (const st of setup.stages) {
-        const values = pool.stages.get(st.stage.id);
-        out[st.stage.id] = !st.applies ? 1 : values ? estimate(pool, values).p : (st.estimate?.p ?? 0);
+  const exact = answers(full);
+  const rough = answers(sofar);
+
+  /** The settings whose pools the answers under `set` read, its own first (its own pool evaluated). */
+  const readsOf = new Map<string, Assignment[]>();
+  const reads = (set: Assignment): Assignment[] => {
+    const key = keyOf(set);
+    let out = readsOf.get(key);
+    if (out) return out;
+    out = [set];
+    const mine = own(set);
+    const pool = full(set);
+    for (const d of setup.case.drivers) {
+      if (!column.has(d.id)) continue;
+      for (const v of [true, false]) {
+        if (d.id in mine ? mine[d.id] === v : estimate(pool, pool.admission, keep(pool, column.get(d.id)!, v)).effective >= 30) continue;
+        const others: Assignment = { ...mine };
+        delete others[d.id];
+        out.push({ ...others, [d.id]: v });
       }
-      return out;
-    },
-    sensitivity: (set) => sensitivityBy(setup.case.drivers, given(set), set),
-    driverPlan: (set) => greedyPlan(sampler, poolFor(set), own(set), factor),
+    }
+    if (readsOf.size >= POOLS) readsOf.delete(readsOf.keys().next().value!);
+    readsOf.set(key, out);
+    return out;
+  };
+  const left = (d: Draw | undefined) => (d ? d.all.n - d.done : SAMPLES);
+
+  return {
+    ...exact,
     unitDist(set, unit) {
       const names = driversOf(unit.spec).filter((d) => column.has(d));
       if (names.length === 0) return distUnder(unit.spec, {});
-      // The samples' weight by the values of the unit's few drivers, then one distribution per value.
-      const pool = poolFor(set);
+      // The samples' weight by the values of the unit's few drivers, then one distribution per value
+      // (the assignments and weights are drawn at once: nothing to evaluate).
+      const pool = drawFor(set).all;
       const cols = names.map((d) => column.get(d)!);
       const mass = new Float64Array(1 << cols.length);
       for (let i = 0; i < pool.n; i++) {
@@ -124,13 +173,103 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
       });
       return { yes: out.yes / sw, no: out.no / sw, abstain: out.abstain / sw, absent: out.absent / sw };
     },
-    method(set) {
-      const pool = poolFor(set);
-      const stageStandardErrors: Record<string, number> = {};
-      for (const [id, values] of pool.stages) stageStandardErrors[id] = estimate(pool, values).se;
-      return { kind: 'monte-carlo', drivers: counted(sampler, own(set)), samples: pool.n, standardError: factor * admission(set).se, stageStandardErrors, seed: SEED };
+    partial(set) {
+      const d = drawFor(set);
+      const remaining = d.done < d.all.n ? left(d) + SAMPLES : reads(set).reduce((n, a) => n + left(draws.get(keyOf(a))), 0);
+      return {
+        probability: rough.probability(set),
+        stageProbabilities: rough.stageProbabilities(set),
+        sensitivity: rough.sensitivity(set),
+        driverPlan: rough.driverPlan(set),
+        method: rough.method(set),
+        remaining,
+      };
+    },
+    refine(set, samples) {
+      let budget = samples;
+      const step = (d: Draw, upto: number) => {
+        const m = Math.min(budget, upto - d.done);
+        if (m <= 0) return;
+        evaluateMore(sampler, d, m);
+        budget -= m;
+      };
+      const mine = drawFor(set);
+      step(mine, mine.all.n);
+      if (mine.done < mine.all.n) return left(mine) + SAMPLES;
+      // Then every pool the sensitivity reads: a first look at each, then each completed. Drawing a
+      // pool's assignments costs about as much as evaluating a step of samples, and is counted so.
+      const others = reads(set).slice(1);
+      for (const upto of [FIRST_LOOK, SAMPLES]) {
+        for (const a of others) {
+          if (budget <= 0) break;
+          let d = draws.get(keyOf(a));
+          if (!d) {
+            d = drawFor(a);
+            budget -= DRAW_COST;
+          }
+          step(d, Math.min(d.all.n, upto));
+        }
+      }
+      return others.reduce((n, a) => n + left(draws.get(keyOf(a))), 0);
     },
   };
+
+  /** The answers, each from the pools `read` gives (complete, or as evaluated so far). */
+  function answers(read: (set: Assignment) => Pool | undefined) {
+    /** P(admission | set and, when given, driver j = v) from set's pool (j unset there). */
+    const admission = (set: Assignment, j?: number, v?: boolean): Estimate => {
+      const pool = read(set);
+      if (!pool) return { p: NaN, se: NaN, effective: 0 };
+      return estimate(pool, pool.admission, j === undefined ? undefined : keep(pool, j, v!));
+    };
+    const given = (all: Assignment) => (some: Assignment): number => {
+      const base = own(all);
+      const a = own(some);
+      // One more driver than the base setting, unset there: restrict the base's pool to it.
+      const extra = Object.keys(a).filter((id) => !(id in base));
+      const same = Object.keys(base).every((id) => a[id] === base[id]);
+      if (same && extra.length === 1 && column.has(extra[0])) {
+        const e = admission(base, column.get(extra[0]), a[extra[0]]);
+        if (e.effective >= 30) return factor * e.p;
+      }
+      return factor * admission(a).p;
+    };
+    return {
+      probability: (set: Assignment) => factor * admission(set).p,
+      stageProbabilities(set: Assignment) {
+        const pool = read(set);
+        const out: Record<string, number> = {};
+        for (const st of setup.stages) {
+          const values = pool?.stages.get(st.stage.id);
+          out[st.stage.id] = !st.applies ? 1 : !pool ? NaN : values ? estimate(pool, values).p : (st.estimate?.p ?? 0);
+        }
+        return out;
+      },
+      sensitivity: (set: Assignment) => sensitivityBy(setup.case.drivers, given(set), set),
+      driverPlan: (set: Assignment) => greedyPlan(sampler, read(set) ?? emptyPool(), own(set), factor),
+      method(set: Assignment): MonteCarloMethod {
+        const pool = read(set) ?? emptyPool();
+        const stageStandardErrors: Record<string, number> = {};
+        for (const [id, values] of pool.stages) stageStandardErrors[id] = estimate(pool, values).se;
+        return { kind: 'monte-carlo', drivers: counted(sampler, own(set)), samples: pool.n, standardError: factor * admission(set).se, stageStandardErrors, seed: SEED };
+      },
+    };
+  }
+}
+
+/** Whether sample i of a pool has driver j = v. */
+function keep(pool: Pool, j: number, v: boolean): (i: number) => boolean {
+  const k = pool.n === 0 ? 0 : pool.values.length / pool.n;
+  return (i) => pool.values[i * k + j] === (v ? 1 : 0);
+}
+
+function emptyPool(): Pool {
+  return { n: 0, values: new Uint8Array(0), weights: new Float64Array(0), admission: new Float64Array(0), stages: new Map() };
+}
+
+/** A pool already evaluated, as a draw with nothing left to do. */
+function complete(pool: Pool): Draw {
+  return { all: pool, done: pool.n, memo: new Map(), dists: new Map() };
 }
 
 /**

@@ -4,7 +4,7 @@
 // dynamic program (Rao–Blackwellisation: only the drivers are sampled, never the votes, so the
 // variance is that of P(pass | d) across driver assignments, far below that of sampled ballots).
 // Estimates come with their standard errors; the session reports the method with every number.
-import { type Assignment, conditionalP, parentsOf, topologicalOrder } from '../model/drivers.ts';
+import { type Assignment, parentsOf, topologicalOrder } from '../model/drivers.ts';
 import type { DriverData } from '../model/schema.ts';
 import { EngineError } from './constraints.ts';
 import { cachedPlan, type Plan, type PlanCache } from './plan.ts';
@@ -135,60 +135,126 @@ function passGiven(s: Sampler, e: Evaluator, a: Assignment, dists: Float64Array[
 }
 
 /**
+ * A pool being evaluated: its `n` assignments and weights are drawn at once (cheap), P(pass | d) is
+ * computed for a prefix of them at a time (`evaluateMore`), so a page can answer from the first
+ * samples and refine; once `done` reaches `n` it is the pool `drawPool` returns.
+ */
+export interface Draw {
+  /** The whole arrays; only the first `done` entries of admission and stages are computed. */
+  all: Pool;
+  done: number;
+  /** P(pass | d) by the bearing drivers' values, for samples that repeat them (few drivers, or set ones). */
+  memo: Map<string, number[]>;
+  dists: Map<Evaluator, Float64Array[]>;
+}
+
+/**
  * `n` assignments drawn parents first, the set drivers taking their set value and weighting the
  * sample by its probability (likelihood weighting: the weighted samples follow the distribution
  * given the setting). When the setting is impossible, the set drivers are forced instead, as the
  * exact engine does. Seeded from `seed`, so the same question gets the same numbers.
  */
 export function drawPool(s: Sampler, set: Assignment, n: number, seed: number): Pool {
+  const d = drawAssignments(s, set, n, seed);
+  evaluateMore(s, d, n);
+  return d.all;
+}
+
+/** The assignments and weights of `drawPool`, nothing evaluated yet. */
+export function drawAssignments(s: Sampler, set: Assignment, n: number, seed: number): Draw {
   const k = s.drivers.length;
   const random = rng(seed);
   const values = new Uint8Array(n * k);
   const weights = new Float64Array(n);
-  const a: Assignment = {};
+  const rules = compiledRules(s.drivers);
+  // Per driver: -1 unset (drawn), else the value it is set to.
+  const fixed = s.drivers.map((d) => (d.id in set ? (set[d.id] ? 1 : 0) : -1));
   const draw = (forced: boolean) => {
     for (let i = 0; i < n; i++) {
+      const row = i * k;
       let w = 1;
-      s.drivers.forEach((d, j) => {
-        const pt = conditionalP(d, a);
-        let v: boolean;
-        if (d.id in set) {
-          v = set[d.id];
+      for (let j = 0; j < k; j++) {
+        const pt = rules[j](values, row);
+        let v: number;
+        if (fixed[j] >= 0) {
+          v = fixed[j];
           if (!forced) w *= v ? pt : 1 - pt;
-        } else v = random() < pt;
-        a[d.id] = v;
-        values[i * k + j] = v ? 1 : 0;
-      });
+        } else v = random() < pt ? 1 : 0;
+        values[row + j] = v;
+      }
       weights[i] = w;
     }
   };
   draw(false);
   if (weights.every((w) => w === 0)) draw(true);
-  const dists = new Map<Evaluator, Float64Array[]>();
-  // P(pass | d) depends only on the bearing drivers: samples that agree on those share one computation.
-  const memo = new Map<string, number[]>();
-  const keyed = s.drivers.map((_, j) => j).filter((j) => s.bearing[j]);
+  const stages = new Map<string, Float64Array>();
+  for (const id of s.stages.keys()) stages.set(id, new Float64Array(n));
+  return { all: { n, values, weights, admission: new Float64Array(n), stages }, done: 0, memo: new Map(), dists: new Map() };
+}
+
+/**
+ * Each driver's P(true | its parents) as a function of a sample's row of values (parents come first
+ * in the sampler's order, so they are drawn already): `conditionalP` over column indices instead of an
+ * assignment object, for the thousands of draws of a pool. A condition on a driver outside the
+ * sampler never holds (as in `conditionalP`, where it is undefined in the assignment).
+ */
+function compiledRules(drivers: DriverData[]): Array<(values: Uint8Array, row: number) => number> {
+  const column = new Map(drivers.map((d, j) => [d.id, j]));
+  return drivers.map((d) => {
+    const given = (d.given ?? []).map((g) => ({
+      when: Object.entries(g.when).map(([id, v]) => ({ j: column.get(id) ?? -1, v: v ? 1 : 0 })),
+      p: g.p,
+    }));
+    if (given.length === 0) return () => d.p;
+    return (values, row) => {
+      for (const g of given) if (g.when.every((c) => c.j >= 0 && values[row + c.j] === c.v)) return g.p;
+      return d.p;
+    };
+  });
+}
+
+/** Computes P(pass | d) for up to `count` more samples of a draw; returns how many remain. */
+export function evaluateMore(s: Sampler, d: Draw, count: number): number {
+  const { n, values, weights } = d.all;
+  const k = s.drivers.length;
   const evaluators = [s.admission, ...s.stages.values()];
-  const out = evaluators.map(() => new Float64Array(n));
-  for (let i = 0; i < n; i++) {
+  const out = [d.all.admission, ...d.all.stages.values()];
+  // P(pass | d) depends only on the bearing drivers: samples that agree on those share one computation.
+  const keyed = s.drivers.map((_, j) => j).filter((j) => s.bearing[j]);
+  const a: Assignment = {};
+  const end = Math.min(n, d.done + Math.max(0, count));
+  for (let i = d.done; i < end; i++) {
     if (weights[i] === 0) continue;
     let key = '';
     for (const j of keyed) key += values[i * k + j];
-    let ps = memo.get(key);
+    let ps = d.memo.get(key);
     if (!ps) {
-      s.drivers.forEach((d, j) => (a[d.id] = values[i * k + j] === 1));
+      s.drivers.forEach((dr, j) => (a[dr.id] = values[i * k + j] === 1));
       ps = evaluators.map((e) => {
-        let ds = dists.get(e);
-        if (!ds) dists.set(e, (ds = unitDists(e.problem, s.setup, {})));
+        let ds = d.dists.get(e);
+        if (!ds) d.dists.set(e, (ds = unitDists(e.problem, s.setup, {})));
         return passGiven(s, e, a, ds);
       });
-      memo.set(key, ps);
+      d.memo.set(key, ps);
     }
     ps.forEach((p, x) => (out[x][i] = p));
   }
-  const stages = new Map<string, Float64Array>();
-  [...s.stages.keys()].forEach((id, x) => stages.set(id, out[1 + x]));
-  return { n, values, weights, admission: out[0], stages };
+  d.done = end;
+  return n - end;
+}
+
+/** The samples of a draw evaluated so far, as a pool (views on the draw's arrays, nothing copied). */
+export function evaluated(d: Draw): Pool {
+  const { all, done } = d;
+  if (done === all.n) return all;
+  const k = all.n === 0 ? 0 : all.values.length / all.n;
+  return {
+    n: done,
+    values: all.values.subarray(0, done * k),
+    weights: all.weights.subarray(0, done),
+    admission: all.admission.subarray(0, done),
+    stages: new Map([...all.stages].map(([id, v]) => [id, v.subarray(0, done)])),
+  };
 }
 
 /**

@@ -96,8 +96,28 @@ export interface Session {
   /** Every voter's distribution at every stage, in procedure order. */
   voters(fixed: Assignment): StageDists[];
   method(fixed: Assignment): Method;
+  /**
+   * The probabilities from what is computed so far, never waiting for more: exact sessions give the
+   * complete answers; Monte Carlo ones the estimates from the samples evaluated so far (a sensitivity
+   * value not sampled yet is NaN), labelled by their method. Once `refine` returns 0 they equal the
+   * complete answers (what the CLI and the API give).
+   */
+  progress(fixed: Assignment): Progress;
+  /** Evaluates up to `samples` more sampled assignments toward the answers under `fixed`; returns how many remain (always 0 when exact). */
+  refine(fixed: Assignment, samples: number): number;
   /** Everything at once (what `evaluate --json` prints). */
   analyze(fixed?: Assignment, options?: { power?: boolean }): Analysis;
+}
+
+/** The probabilities under one setting as far as they are computed (Session.progress). */
+export interface Progress {
+  probability: number;
+  stageProbabilities: Record<string, number>;
+  sensitivity: SensitivityRow[];
+  driverPlan: DriverPlan;
+  method: Method;
+  /** Samples still to evaluate before these are the complete answers (0: they are). */
+  remaining: number;
 }
 
 /**
@@ -182,6 +202,18 @@ function makeSession(setup: CaseSetup, tables: () => Prepared, isPrepared: () =>
       return stageDists(setup, space.drivers, space.prior, set);
     },
     method: (fixed) => ({ kind: 'exact', drivers: spaceFor(tables(), Object.keys(known(fixed))).drivers.length }),
+    progress(fixed) {
+      const set = known(fixed);
+      return {
+        probability: s.probability(set),
+        stageProbabilities: s.stageProbabilities(set),
+        sensitivity: s.sensitivity(set),
+        driverPlan: s.driverPlan(set),
+        method: s.method(set),
+        remaining: 0,
+      };
+    },
+    refine: () => 0,
     analyze: (fixed = {}, options = {}) => analyzeWith(s, fixed, options),
   };
   return s;
@@ -238,6 +270,8 @@ function sampledSession(setup: CaseSetup, drivers: DriverData[]): Session {
       return stageDistsBy(setup, (u) => mc().unitDist(set, u));
     },
     method: (fixed) => mc().method(known(fixed)),
+    progress: (fixed) => mc().partial(known(fixed)),
+    refine: (fixed, samples) => mc().refine(known(fixed), samples),
     analyze: (fixed = {}, options = {}) => analyzeWith(s, fixed, options),
   };
   return s;

@@ -9,6 +9,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/model/dataset.ts';
 import { loadDataset } from '../../src/model/load.ts';
+import { index } from '../../src/model/dataset.ts';
+import { createSession, setupCase } from '../../src/engine/index.ts';
 import type { RunningServer } from '../../src/server/node.ts';
 import { writeStaticSite } from '../../src/site/static.ts';
 import { cli } from '../cli.ts';
@@ -167,5 +169,32 @@ describe('the 30-driver generated case: a labelled estimate', () => {
     // The page and the CLI run the same seeded estimate.
     expectAgree(fromJson(doc), page.answer, 'page (estimate)');
     expect(page.errors).toEqual([]);
+  });
+
+  it('paints an unlikely setting from its first samples, then refines to the complete estimate the engine gives', async () => {
+    // Four drivers set: too few unset draws agree, so the setting gets a pool of its own, evaluated
+    // a few samples at a time while the page is idle.
+    const set = { d0: true, d1: false, d2: true, d4: false };
+    server ??= await serveDataset(onlyWide(wide30));
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    try {
+      await page.goto(`${server.url}/case/XK/un?as=${AS_OF}&on=d0~d2&off=d1~d4`);
+      const method = page.locator('[data-testid="method"]');
+      await method.waitFor({ timeout: 120_000 });
+      await expect.poll(() => method.getAttribute('data-remaining'), { timeout: 120_000, interval: 250 }).toBe('0');
+      expect(await method.textContent()).not.toMatch(/refining/);
+      const ix = index(loadDataset(wide30));
+      const engine = createSession(setupCase(ix, ix.case('XK', 'un')!, AS_OF)).analyze(set);
+      expect(engine.method.kind).toBe('monte-carlo');
+      const stages: Record<string, number> = {};
+      for (const id of STAGES) stages[id] = Number(await page.locator(`.stage-summary li[data-stage="${id}"]`).getAttribute('data-p'));
+      const prob = page.locator('[data-testid="probability"]');
+      expectAgree({ probability: engine.probability, stages: engine.stageProbabilities }, { probability: Number(await prob.getAttribute('data-p')), stages }, 'refined page');
+      expect(await method.textContent()).toContain(`${(engine.method as { samples: number }).samples} driver settings sampled`);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -48,7 +48,9 @@ export function Drivers({ drivers, fixed, assumed, sensitivity, probability, evi
             </div>
             {sens && probability !== undefined && (
               <p class="effect" data-testid={`effect-${d.id}`}>
-                {value === undefined ? (
+                {!Number.isFinite(sens.whenTrue) || !Number.isFinite(sens.whenFalse) ? (
+                  <span class="muted">effect: estimating…</span>
+                ) : value === undefined ? (
                   <>
                     <span class={tone(sens.whenTrue - probability)}>{pp(sens.whenTrue - probability)}</span> if yes,{' '}
                     <span class={tone(sens.whenFalse - probability)}>{pp(sens.whenFalse - probability)}</span> if no

@@ -3,7 +3,7 @@
 import { statusAsOf } from '../../src/engine/evaluate.ts';
 import { methodText, OVERALL, OVERALL_DEFINITION, SCENARIO, SCENARIO_DEFINITION } from '../../src/case/wording.ts';
 import { Component } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { Assignment } from '../../src/model/drivers.ts';
 import type { CaseData } from '../../src/model/schema.ts';
@@ -21,12 +21,18 @@ import { Share } from '../components/Share.tsx';
 import { StanceMap } from '../components/StanceMap.tsx';
 import { VotersTable } from '../components/VotersTable.tsx';
 import { WhatItTakes } from '../components/WhatItTakes.tsx';
-import { compute, hasStanceChanges, prepare, type Prepared, type StanceChanges, stanceChangesFor } from '../compute.ts';
+import { compute, hasStanceChanges, prepare, type Prepared, refine, type StanceChanges, stanceChangesFor } from '../compute.ts';
+import { type IdleTask, whenIdle } from '../idle.ts';
 import { listText, longDate, pct, RECOGNITION_LABEL, smallProbability, STATUS_LABEL, todayUtc, year } from '../format.ts';
 import { geometryFor, loadAtlas } from '../map/atlas.ts';
 import type { Atlas } from '../map/geometry.ts';
 import { mapEntries } from '../map/stance.ts';
 import { href, replaceSearch } from '../router.ts';
+
+/** How long a toggle may evaluate Monte Carlo samples before the page paints (the rest comes when idle). */
+const FIRST_BURST_MS = 25;
+/** While refining, the page repaints with the better estimate at most this often. */
+const REFINE_REPAINT_MS = 400;
 
 export interface CasePageProps {
   ix: Indexed;
@@ -45,7 +51,36 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
   const asOf = state.asOf ?? todayUtc();
 
   const prepared = useMemo(() => prepare(ix, c, asOf), [ix, c, asOf]);
-  const dyn = useMemo(() => compute(ix, prepared, state.fixed), [ix, prepared, JSON.stringify(state.fixed)]);
+  const fixedKey = JSON.stringify(state.fixed);
+  // A Monte Carlo case paints from the samples a short burst evaluates, labelled with their number and
+  // standard error, then refines when the browser is idle (below) until it shows the complete estimate.
+  const [refined, repaint] = useState(0);
+  const burst = useRef('');
+  const dyn = useMemo(() => {
+    const key = `${asOf} ${fixedKey}`;
+    if (burst.current !== key) {
+      burst.current = key;
+      const t0 = performance.now();
+      refine(prepared, state.fixed, () => performance.now() - t0 < FIRST_BURST_MS);
+    }
+    return compute(ix, prepared, state.fixed);
+  }, [ix, prepared, fixedKey, refined]);
+  const complete = dyn.remaining === 0;
+  useEffect(() => {
+    if (complete) return;
+    let cancel: () => void;
+    let shown = performance.now();
+    const slice: IdleTask = (timeLeft) => {
+      const left = refine(prepared, state.fixed, () => timeLeft() > 3);
+      if (left === 0 || performance.now() - shown > REFINE_REPAINT_MS) {
+        shown = performance.now();
+        repaint((n) => n + 1);
+      }
+      if (left > 0) cancel = whenIdle(slice);
+    };
+    cancel = whenIdle(slice);
+    return () => cancel();
+  }, [prepared, fixedKey, complete]);
   const st = prepared.static;
   const ev = dyn.evaluation;
 
@@ -64,11 +99,10 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
   const [, changesReady] = useState(0);
   useEffect(() => {
     if (changes) return;
-    const t = setTimeout(() => {
+    return whenIdle(() => {
       stanceChangesFor(prepared, ev);
       changesReady((n) => n + 1);
-    }, 0);
-    return () => clearTimeout(t);
+    });
   }, [prepared, ev]);
 
   const [atlas, setAtlas] = useState<Atlas | undefined>();
@@ -171,8 +205,9 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
             {estimated ? '≈ ' : ''}
             {pct(dyn.probability)}
           </span>
-          <span class={`hl-sub method ${dyn.method.kind}`} data-testid="method" data-method={dyn.method.kind}>
+          <span class={`hl-sub method ${dyn.method.kind}`} data-testid="method" data-method={dyn.method.kind} data-remaining={String(dyn.remaining)}>
             {methodText(dyn.method)}
+            {!complete && <span class="refining">; refining (more samples are being evaluated)…</span>}
           </span>
           {dyn.probability > 0 && dyn.probability < 0.001 && <span class="hl-sub small-p">{smallProbability(dyn.probability)}</span>}
           <span class="hl-sub" data-testid="verdict">
