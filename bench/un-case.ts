@@ -4,6 +4,7 @@
 import type { Dataset } from '../src/model/dataset.ts';
 import type { CaseData, DistributionData, OrganizationData, StateData } from '../src/model/schema.ts';
 import { rng } from '../src/engine/random.ts';
+import { wideCaseParts } from '../test/wide-case.ts';
 
 const SRC = ['https://example.org/bench'];
 
@@ -113,40 +114,12 @@ export function unCase(): { data: Dataset; case: CaseData } {
 }
 
 /**
- * The benchmark's UN procedure with `n` synthetic drivers in a chain (two in three conditional on the
- * one before) and 60 stances each depending on two drivers — the shape of
- * ../shared/tools/gen-wide-case.py, the wide case the faces must handle. Seeded.
+ * The benchmark's UN procedure with the wide case's `n` drivers and 60 stances on two drivers each
+ * (wideCaseParts, the shape of ../shared/tools/gen-wide-case.py). Seeded.
  */
 export function wideUnCase(n: number, seed = 7): { data: Dataset; case: CaseData } {
   const { data, case: base } = unCase();
-  const r = rng(seed);
-  const drivers: CaseData['drivers'] = Array.from({ length: n }, (_, i) => ({
-    id: `d${i}`,
-    name: `Synthetic driver ${i}`,
-    p: Math.round((0.2 + 0.6 * r()) * 100) / 100,
-    ...(i > 0 && i % 3 ? { given: [{ when: { [`d${i - 1}`]: true }, p: Math.round((0.5 + 0.4 * r()) * 100) / 100 }] } : {}),
-    sources: SRC,
-  }));
-  const codes = data.organizations[0].members.map((m) => m.state);
-  const picked = codes.filter((_, i) => i % 3 === 0).slice(0, 60);
-  const stances: CaseData['stances'] = picked.map((state) => {
-    const a = Math.floor(r() * n);
-    const b = (a + 1 + Math.floor(r() * (n - 1))) % n;
-    return {
-      state,
-      p: { yes: 0.3, no: 0.5, abstain: 0.2 },
-      when: [
-        { if: { [`d${a}`]: true }, p: { yes: 0.8, no: 0.1, abstain: 0.1 } },
-        { if: { [`d${b}`]: true }, p: { yes: 0.6, no: 0.2, abstain: 0.2 } },
-      ],
-      sources: SRC,
-    };
-  });
-  const c: CaseData = {
-    ...base,
-    drivers,
-    stances,
-    defaults: [{ recognition: 'any', p: { yes: 0.6, no: 0.25, abstain: 0.15 }, basis: 'Synthetic load test.', sources: SRC }],
-  };
+  const codes = data.organizations[0].members.map((m) => m.state).filter((s) => s !== 'RS');
+  const c: CaseData = { ...base, ...wideCaseParts(n, codes, seed, SRC[0]) };
   return { data: { ...data, cases: [c] }, case: c };
 }
