@@ -71,6 +71,8 @@ export interface AttributionContext {
   /** per sentence: token positions of "according to" in the narrative (according.ts) */
   readonly accordingTo: Map<number, number[]>;
   lastDirect: { para: number; sentence: number; att: Attribution } | null;
+  /** per sentence: whether it has a reporting verb or "according to" in the narrative (direct.ts) */
+  readonly reports: Map<number, boolean>;
   /** the latest attributed reported statement (a quotation standing alone after it may continue it) */
   lastReported: { para: number; sentence: number; att: Attribution } | null;
 }
@@ -96,6 +98,7 @@ export function createContext(doc: Doc, places: PlaceLookup, opts: AttributionOp
     accordingTo: new Map(),
     lastDirect: null,
     lastReported: null,
+    reports: new Map(),
   };
 }
 

@@ -69,11 +69,21 @@ function uncuedTerm(ctx: AttributionContext, q: number, si: number): boolean {
   const words = inner.filter((x) => x.kind === 'word' || x.kind === 'num');
   const lastInner = inner[inner.length - 1];
   if (words.length === 0 || words.length > 3 || (lastInner && /^[.!?…]$/.test(lastInner.text))) return false;
-  for (let k = s.first; k <= s.last; k++) {
+  return !reportsSomeone(ctx, si);
+}
+
+/** Whether sentence si has a reporting verb or "according to" in its narrative (once per sentence: a flood of quotations is one sentence). */
+function reportsSomeone(ctx: AttributionContext, si: number): boolean {
+  const known = ctx.reports.get(si);
+  if (known !== undefined) return known;
+  const { tokens } = ctx;
+  const s = ctx.doc.sentences[si];
+  let found = false;
+  for (let k = s.first; k <= s.last && !found; k++) {
     const x = tokens[k];
     if (x.depth !== 0 || x.kind !== 'word') continue;
-    if (x.lower === 'according' && tokens[k + 1]?.lower === 'to') return false;
-    if (cueAt(ctx, k)) return false;
+    found = (x.lower === 'according' && tokens[k + 1]?.lower === 'to') || !!cueAt(ctx, k);
   }
-  return true;
+  ctx.reports.set(si, found);
+  return found;
 }
