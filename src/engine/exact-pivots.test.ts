@@ -2,7 +2,7 @@
 // their swings equal exactSwings', and the float method agrees to 1e-9 on a larger game.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactPivots, ratio } from './exact-pivots.ts';
+import { exactPivots, ratio, swingsBySizeExact } from './exact-pivots.ts';
 import { exactSwings } from './exact-swings.ts';
 import { powerIndices } from './power.ts';
 
@@ -90,6 +90,37 @@ describe('exactPivots', () => {
       expect(Math.abs(p.banzhafRaw - e.players[i].banzhafRaw) / p.banzhafRaw).toBeLessThan(1e-12);
       expect(Math.abs(p.shapleyShubik - e.players[i].shapleyShubik) / p.shapleyShubik).toBeLessThan(1e-11);
     });
+  });
+
+  it('swingsBySizeExact counts swings by size as brute force does, whichever heaviest players it enumerates', () => {
+    // Coalitions of s others that lose without player i and win with it, by walking every subset.
+    const bruteBySize = (w: number[], q: number) =>
+      w.map((wi, i) => {
+        const others = w.filter((_, j) => j !== i);
+        const out = new Array<number>(w.length).fill(0);
+        for (let mask = 0; mask < 1 << others.length; mask++) {
+          let sum = 0;
+          let size = 0;
+          others.forEach((x, j) => {
+            if (mask & (1 << j)) {
+              sum += x;
+              size++;
+            }
+          });
+          if (sum < q && sum + wi >= q) out[size]++;
+        }
+        return out;
+      });
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 11 }), fc.integer({ min: 0, max: 500 }), (w, r) => {
+        const q = r % (w.reduce((a, b) => a + b, 0) + 2);
+        const expected = bruteBySize(w, q);
+        for (const heavy of [undefined, 0, 1, 2, 3, 5, 11]) {
+          expect(swingsBySizeExact(w, q, { heavy }).map((row) => Array.from(row))).toEqual(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('ratio divides big integers beyond the float range', () => {

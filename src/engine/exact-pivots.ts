@@ -103,20 +103,57 @@ function countModulo(t: Uint16Array, R: Rows, asc: number[], p: number): void {
   }
 }
 
-/** swings_i(s) for s = 0..n−1 from the prefix table, modulo p (p = 0: the table holds exact counts). */
-function swingsBySize(t: Uint16Array | Float64Array, R: Rows, n: number, q: number, wi: number, p: number, out: Float64Array): void {
-  // P(t, x) mod p: t-member coalitions weighing less than x.
-  const P = (size: number, x: number): number => {
-    if (size < 0 || size > R.top || x - 1 < R.lo[size]) return 0;
-    return t[R.offset[size] + Math.min(x - 1, R.hi[size])];
+/** P(size, x) (mod p): the size-member coalitions weighing less than x, and the largest size with any. */
+interface Prefix {
+  P: (size: number, x: number) => number;
+  top: number;
+}
+
+/** P read from a prefix table: the coalitions of the players the table counted. */
+function tablePrefix(t: Uint16Array | Float64Array, R: Rows): Prefix {
+  return {
+    P: (size, x) => (size < 0 || size > R.top || x - 1 < R.lo[size] ? 0 : t[R.offset[size] + Math.min(x - 1, R.hi[size])]),
+    top: R.top,
   };
+}
+
+/**
+ * P over the table's players and `heavy` players more: every coalition is one of the table's plus a
+ * coalition T of the heavy ones, so P(size, x) = Σ_T P_table(size − |T|, x − w(T)), T enumerated
+ * (only those lighter than q: x never exceeds q).
+ */
+function withHeavy(base: Prefix, heavy: number[], q: number): Prefix {
+  if (heavy.length === 0) return base;
+  const size = [0];
+  const sum = [0];
+  for (const w of heavy) {
+    for (let k = 0, m = size.length; k < m; k++) {
+      if (sum[k] + w < q) {
+        size.push(size[k] + 1);
+        sum.push(sum[k] + w);
+      }
+    }
+  }
+  const P = base.P;
+  return {
+    P: (s, x) => {
+      let acc = 0;
+      for (let k = 0; k < size.length; k++) if (sum[k] < x && size[k] <= s) acc += P(s - size[k], x - sum[k]);
+      return acc;
+    },
+    top: base.top + heavy.length,
+  };
+}
+
+/** swings_i(s) for s = 0..n−1 from prefix counts, modulo p (p = 0: the counts are exact). */
+function swingsBySize({ P, top }: Prefix, n: number, q: number, wi: number, p: number, out: Float64Array): void {
   // D_k(size) = coalitions of that size weighing in [q − (k+1)wi, q − k·wi); swings_i(s) = Σ_k (−1)^k D_k(s − k).
   const K = Math.floor((q - 1) / wi);
   out.fill(0);
   for (let k = 0; k <= Math.min(K, n - 1); k++) {
     const x = q - k * wi;
     const sign = k % 2 === 0 ? 1 : -1;
-    for (let size = 0; size <= R.top && size + k <= n - 1; size++) {
+    for (let size = 0; size <= top && size + k <= n - 1; size++) {
       const d = P(size, x) - P(size, x - wi);
       if (d !== 0) out[size + k] += sign * d;
     }
@@ -150,24 +187,45 @@ export function pivotCells(weights: number[], quota: number): number {
 }
 
 /**
- * Swings by coalition size for up to 53 players, in float64 (exact: every count is below 2^53):
- * bySize[i][s] = coalitions of s others that lose without player i and win with it.
+ * How many of the heaviest players to leave out of the float64 table and enumerate instead (withHeavy).
+ * The table is most of the cost: eight bytes a cell, and a fresh page's first touch costs more than the
+ * additions that fill it (about 3 ms a MB on this project's VMs). Each heavy player more doubles the
+ * lookups: a distinct weight reads P at up to n × n points, twice, each a sum over the heavy coalitions.
+ * Weights: ~30 ns a cell against ~2 ns a lookup, measured on the 45-player IMF-like game.
  */
-export function swingsBySizeExact(weights: number[], quota: number): Float64Array[] {
+function heavyCount(asc: number[], q: number, n: number, distinct: number): number {
+  let best = 0;
+  let bestCost = Infinity;
+  for (let h = 0; h <= Math.min(12, asc.length); h++) {
+    const cost = 15 * rowsOf(asc.slice(0, asc.length - h), q).cells + distinct * n * n * 2 * 2 ** h;
+    if (cost < bestCost) [best, bestCost] = [h, cost];
+  }
+  return best;
+}
+
+/**
+ * Swings by coalition size for up to 53 players, in float64 (exact: every count is below 2^53):
+ * bySize[i][s] = coalitions of s others that lose without player i and win with it. The heaviest
+ * players may be enumerated rather than tabled (heavyCount; `heavy` fixes how many, for tests).
+ */
+export function swingsBySizeExact(weights: number[], quota: number, options: { heavy?: number } = {}): Float64Array[] {
   const n = weights.length;
   if (n > 53) throw new EngineError('float64 counts are exact up to 53 players');
   const { q, dual } = lowerQuota(weights, quota);
   if (q === 0) return weights.map(() => new Float64Array(n));
   const asc = weights.filter((w) => w < q).sort((a, b) => a - b);
-  const R = rowsOf(asc, q);
+  const h = Math.min(asc.length, options.heavy ?? heavyCount(asc, q, n, new Set(weights.filter((w) => w > 0)).size));
+  const light = asc.slice(0, asc.length - h);
+  const R = rowsOf(light, q);
   const t = new Float64Array(R.cells);
-  countExactly(t, R, asc);
+  countExactly(t, R, light);
+  const prefix = withHeavy(tablePrefix(t, R), asc.slice(asc.length - h), q);
   const byWeight = new Map<number, Float64Array>();
   return weights.map((wi) => {
     let out = byWeight.get(wi);
     if (!out) {
       out = new Float64Array(n);
-      if (wi > 0) swingsBySize(t, R, n, q, wi, 0, out);
+      if (wi > 0) swingsBySize(prefix, n, q, wi, 0, out);
       // The dual's coalitions of s others are the complements of n − 1 − s others.
       if (dual) out.reverse();
       byWeight.set(wi, out);
@@ -229,10 +287,11 @@ export function exactPivots(weights: number[], quota: number): ExactPivots {
   // residues[d][s][j]: swings of distinct weight d with s others, modulo primes[j].
   const residues = distinct.map(() => Array.from({ length: n }, () => new Array<number>(primes.length)));
   const out = new Float64Array(n);
+  const prefix = tablePrefix(t, R);
   primes.forEach((p, j) => {
     countModulo(t, R, asc, p);
     distinct.forEach((wi, d) => {
-      swingsBySize(t, R, n, q, wi, p, out);
+      swingsBySize(prefix, n, q, wi, p, out);
       for (let s = 0; s < n; s++) residues[d][s][j] = out[s];
     });
   });
