@@ -1,5 +1,5 @@
 // A case laid out for evaluation on a day: who sits at each stage, and what drives each position.
-import { bodySeatsAsOf, caseAsOf, covers, NotApplicableError, notApplicable, passedAsOf, recognitionsAsOf, type RecognitionStatus, stageBody } from '../model/asof.ts';
+import { bodySeatsAsOf, caseAsOf, covers, publishedIn, NotApplicableError, notApplicable, passedAsOf, recognitionsAsOf, type RecognitionStatus, stageBody } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import { type Assignment, holds } from '../model/drivers.ts';
 import type {
@@ -99,8 +99,8 @@ const NOT_TAKEN: StanceSpec = {
 export type StagePart = 'admission' | 'prior';
 
 export function setupCase(ix: Indexed, whole: CaseData, asOf: string, part: StagePart = 'admission'): CaseSetup {
-  // Only the drivers in force on the day (a driver's since/until): no hindsight about which questions exist.
-  const c = caseAsOf(whole, asOf);
+  // Only what was in force and known on the day (since/until, else the first report): no hindsight.
+  const c = caseAsOf(whole, asOf, publishedIn(ix));
   const org = ix.organization(c.organization);
   if (!org) throw new Error(`unknown organization ${c.organization}`);
   const candidate = ix.state(c.candidate);

@@ -1,5 +1,7 @@
+// As-of evaluation: periods, memberships, seats, recognitions, and a case as of a day (no hindsight).
 import { describe, expect, it } from 'vitest';
-import { bodySeatsAsOf, covers, joinedDay, membersAsOf, recognitionAsOf } from './asof.ts';
+import { bodySeatsAsOf, caseAsOf, covers, joinedDay, knownFrom, membersAsOf, recognitionAsOf } from './asof.ts';
+import type { CaseData } from './schema.ts';
 import { Organization } from './schema.ts';
 import type { OrganizationData } from './schema.ts';
 
@@ -73,5 +75,48 @@ describe('as-of evaluation', () => {
     expect(recognitionAsOf(r, '2017-01-01')).toBe('recognizes');
     expect(recognitionAsOf(r, '2018-01-01')).toBe('withdrawal-claimed');
     expect(recognitionAsOf(undefined, '2018-01-01')).toBe('does-not-recognize');
+  });
+});
+
+describe('a case as of a day: no hindsight', () => {
+  const dates: Record<string, string> = { early: '2022-06-21', vote: '2022-06-23', later: '2023-12-14' };
+  const published = (r: string | { source: string }) => dates[typeof r === 'string' ? r : r.source];
+  const c: CaseData = {
+    candidate: 'XK',
+    organization: 'club',
+    status: { deJure: 'applicant', sources: src },
+    drivers: [
+      { id: 'known', name: 'Known', p: 0.5, sources: ['early'] },
+      { id: 'learnt', name: 'Learnt later', p: 0.5, sources: ['later'] },
+    ],
+    stances: [
+      { state: 'AA', p: { yes: 1 }, sources: ['vote'] },
+      { state: 'BB', p: { no: 1 }, when: [{ if: { learnt: true }, p: { yes: 1 } }], sources: ['early', 'later'] },
+      { state: 'CC', since: '2020-01-01', p: { yes: 1 }, sources: ['https://example.org/undated'] },
+    ],
+    defaults: [{ recognition: 'any', p: { yes: 0.9, no: 0.1 }, basis: 'b', sources: ['vote', 'https://example.org'] }],
+    estimates: [],
+    ties: [],
+  };
+
+  it('a fact without since takes effect from its first dated report; a source without a date cannot prove hindsight', () => {
+    expect(knownFrom(['later', 'early'], published)).toBe('2022-06-21');
+    expect(knownFrom(['early', 'https://example.org'], published)).toBeUndefined();
+    expect(knownFrom([], published)).toBeUndefined();
+  });
+
+  it('on the eve of the vote, a stance or driver first reported at or after it is not used', () => {
+    const eve = caseAsOf(c, '2022-06-22', published);
+    expect(eve.stances.map((s) => s.state)).toEqual(['BB', 'CC']);
+    expect(eve.drivers.map((d) => d.id)).toEqual(['known']);
+    // BB's condition on a driver nobody had named yet is dropped with the driver.
+    expect(eve.stances[0].when).toEqual([]);
+    // Defaults are the prior for every voter without a known stance: they always apply.
+    expect(eve.defaults).toEqual(c.defaults);
+  });
+
+  it('once everything was reported the case comes back unchanged (the same object, so caches keyed by it hold)', () => {
+    expect(caseAsOf(c, '2024-01-01', published)).toBe(c);
+    expect(caseAsOf(c, '2022-06-23', published).stances.map((s) => s.state)).toEqual(['AA', 'BB', 'CC']);
   });
 });

@@ -3,7 +3,7 @@ import { endOf, startOf } from './grammar.ts';
 
 // Days are defined in the grammar; re-exported here because as-of code reaches for them with the rest.
 export { endOf, startOf } from './grammar.ts';
-import type { BodyData, CaseData, ConditionData, OrganizationData, RecognitionData, RecognitionsFileData, StageData, StateData, TimelineStepData } from './schema.ts';
+import type { BodyData, CaseData, ConditionData, SourceRefData, OrganizationData, RecognitionData, RecognitionsFileData, StageData, StateData, TimelineStepData } from './schema.ts';
 
 /** Whether a period [since, until) covers the day; a missing bound is open. */
 export function covers(asOf: string, since?: string, until?: string): boolean {
@@ -117,14 +117,51 @@ export class NotApplicableError extends Error {
   }
 }
 
+/** The day a source was published (its first possible day), or undefined when the data does not say. */
+export type PublishedOn = (ref: SourceRefData) => string | undefined;
+
+/** Publication days read from the dataset's sources (URLs and undated sources have none). */
+export function publishedIn(ix: { source(id: string): { date?: string } | undefined }): PublishedOn {
+  return (r) => {
+    const date = ix.source(typeof r === 'string' ? r : r.source)?.date;
+    return date ? startOf(date) : undefined;
+  };
+}
+
+/**
+ * The first day a fact with no `since` of its own was known: the earliest publication among its
+ * sources. Undefined (known at every date) when any source carries no date — a bare URL cannot be
+ * placed in time, so it cannot prove hindsight.
+ */
+export function knownFrom(sources: readonly SourceRefData[], published: PublishedOn): string | undefined {
+  let first: string | undefined;
+  for (const r of sources) {
+    const day = published(r);
+    if (!day) return undefined;
+    if (!first || day < first) first = day;
+  }
+  return first;
+}
+
 /**
  * A case as of a day: only the drivers in force then (`since`/`until`), and every condition that names
  * a driver not yet (or no longer) in force dropped — a question nobody asked yet decides nothing.
- * The same object back when every driver is in force, so sessions keyed by case stay shared.
+ * A stance or driver without `since` takes effect when it was first reported (`knownFrom`): evaluated
+ * on the eve of a vote, a state's position known only from reports of the vote itself is not used,
+ * and the state falls back to the case's defaults. Defaults are the model's prior for every voter
+ * without a known stance and always apply (a voter without any would count as absent); where their
+ * basis was learnt later, the track record says so beside the forecast.
+ * The same object back when nothing is dropped, so sessions keyed by case stay shared.
  */
-export function caseAsOf(c: CaseData, asOf: string): CaseData {
-  const gone = new Set(c.drivers.filter((d) => !covers(asOf, d.since, d.until)).map((d) => d.id));
-  if (gone.size === 0) return c;
+export function caseAsOf(c: CaseData, asOf: string, published: PublishedOn = () => undefined): CaseData {
+  const known = (x: { since?: string; sources: readonly SourceRefData[] }) => {
+    if (x.since) return true;
+    const from = knownFrom(x.sources, published);
+    return !from || from <= asOf;
+  };
+  const gone = new Set(c.drivers.filter((d) => !covers(asOf, d.since, d.until) || !known(d)).map((d) => d.id));
+  const stances = c.stances.filter(known);
+  if (gone.size === 0 && stances.length === c.stances.length) return c;
   const names = (cond: ConditionData) => Object.keys(cond).some((id) => gone.has(id));
   const keep = <T extends { when?: Array<{ if: ConditionData }> }>(x: T): T =>
     x.when?.some((w) => names(w.if)) ? { ...x, when: x.when.filter((w) => !names(w.if)) } : x;
@@ -133,7 +170,7 @@ export function caseAsOf(c: CaseData, asOf: string): CaseData {
     drivers: c.drivers
       .filter((d) => !gone.has(d.id))
       .map((d) => (d.given?.some((g) => names(g.when)) ? { ...d, given: d.given.filter((g) => !names(g.when)) } : d)),
-    stances: c.stances.map(keep),
+    stances: stances.map(keep),
     defaults: c.defaults.map(keep),
   };
 }

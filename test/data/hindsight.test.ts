@@ -26,11 +26,12 @@ describe('a driver before its since', () => {
     const before = details('2021-06-01');
     expect(before.drivers.map((d) => d.id)).toEqual(['pressure']);
     expect(before.sensitivity.map((s) => s.driver)).not.toContain('deal');
-    // RS without the deal: {no: 0.9, abstain: 0.1} under unanimity, so P(admission) is 0 whatever the settings.
-    expect(before.probability).toBe(0);
+    // RS's own stance was first reported on 2022-06-01, so RS falls back to the case's defaults (a
+    // non-recognizer: the fallback {yes 0.5, no 0.5}); AL recognizes (yes 0.9). P = 0.5 × 0.9.
+    expect(before.probability).toBeCloseTo(0.45, 12);
     // Setting it changes nothing and is not echoed back as a setting.
     const set = details('2021-06-01', { deal: true });
-    expect(set.probability).toBe(0);
+    expect(set.probability).toBeCloseTo(0.45, 12);
     expect(set.fixed).toEqual({});
   });
 
