@@ -4,7 +4,7 @@ import { analyzeCase } from '../engine/analyze.ts';
 import { index } from '../model/dataset.ts';
 import { loadDataset } from '../model/load.ts';
 import { brier } from './scores.ts';
-import { decisions, eve, trackRecord } from './track-record.ts';
+import { decisions, eve, forecast, trackRecord } from './track-record.ts';
 
 const ix = index(loadDataset());
 const record = trackRecord(ix);
@@ -42,5 +42,19 @@ describe('track record', () => {
     expect(record.baseline.rate).toBeCloseTo(rate, 12);
     expect(record.baseline.brier).toBeCloseTo(rate * (1 - rate), 12);
     expect(record.calibration.reduce((s, b) => s + b.n, 0)).toBe(scored.length);
+  });
+
+  it('gives no forecast where, on the eve, the data knew no stance for a voter (its own first reported later, no default)', () => {
+    const fixture = loadDataset(new URL('../../test/data/fixtures/minimal', import.meta.url).pathname);
+    // Only a default for recognizers: RS (a non-recognizer) has nothing but its own stance.
+    const recognizers = fixture.cases.map((c) => ({ ...c, defaults: c.defaults.filter((d) => d.recognition === 'recognizes') }));
+    const known = { ...fixture, cases: recognizers };
+    const later = { ...known, sources: fixture.sources.map((s) => (s.id === 'doc' ? { ...s, date: '2011-01-01' } : s)) };
+    const bt = later.backtests[0];
+    const decision = { id: bt.id, candidate: bt.candidate, organization: bt.organization, stage: bt.stage, date: bt.date, outcome: bt.outcome, from: bt.id } as const;
+    const hindsight = forecast(index(later), decision);
+    expect(hindsight.p).toBeNull();
+    expect(hindsight.reason).toBe('on 2010-04-30 the data knew no stance for 1 voter(s) (RS)');
+    expect(forecast(index(known), decision).p).not.toBeNull();
   });
 });

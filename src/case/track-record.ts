@@ -3,7 +3,7 @@
 // the record out; the CLI, the API and the page render it.
 import { analyzeCase } from '../engine/analyze.ts';
 import { EngineError } from '../engine/constraints.ts';
-import { setupCase, stanceSources } from '../engine/setup.ts';
+import { type CaseSetup, setupCase } from '../engine/setup.ts';
 import { startOf } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { CaseData, SourceRefData } from '../model/schema.ts';
@@ -137,20 +137,28 @@ export function forecast(ix: Indexed, d: Decision): DecisionRow {
     const a = analyzeCase(ix, c, asOf);
     const p = a.stageProbabilities[d.stage];
     if (p === undefined) return row(null, `the stage "${d.stage}" is not evaluated`);
-    return row(p, undefined, laterSourcesOf(ix, c, asOf, d.date));
+    const setup = setupCase(ix, c, asOf);
+    const unknown = setup.units.filter((u) => u.spec.origin === 'none' && u.stages.includes(d.stage)).map((u) => u.state);
+    // A voter whose stance was first reported after the eve counts as absent in the engine; a number
+    // built on that would be a forecast nobody could have made, so there is none.
+    if (unknown.length) return row(null, `on ${asOf} the data knew no stance for ${unknown.length} voter(s) (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''})`);
+    return row(p, undefined, laterSourcesOf(setup, ix, d.stage, d.date));
   } catch (e) {
     if (e instanceof EngineError) return row(null, e.message);
     throw e;
   }
 }
 
-/** The sources behind the case as of `asOf` (stances in force, defaults, drivers, estimates) dated on or after `day`. */
-function laterSourcesOf(ix: Indexed, c: CaseData, asOf: string, day: string): string[] {
-  const setup = setupCase(ix, c, asOf);
+/**
+ * The sources behind the forecast of one stage dated on or after `day`: the stances and defaults of
+ * the voters at that stage, the drivers in force and the stage's estimate.
+ */
+function laterSourcesOf(setup: CaseSetup, ix: Indexed, stage: string, day: string): string[] {
   const refs: SourceRefData[] = [
-    ...setup.units.flatMap((u) => stanceSources(u.spec)),
+    // Not `confirmedBy`: a later report confirming a stance already sourced adds nothing to the forecast.
+    ...setup.units.filter((u) => u.stages.includes(stage)).flatMap((u) => u.spec.sources),
     ...setup.case.drivers.flatMap((x) => x.sources),
-    ...c.estimates.flatMap((x) => x.sources),
+    ...setup.case.estimates.filter((e) => e.stage === stage).flatMap((x) => x.sources),
   ];
   const later = new Set<string>();
   for (const r of refs) {
