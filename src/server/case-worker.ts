@@ -14,7 +14,7 @@ import { type Dataset, index } from '../model/dataset.ts';
 import type { CaseData } from '../model/schema.ts';
 import { type PreparedText, WorkspaceError, type WorkspaceErrorCode } from '../store/index.ts';
 import { prepareText } from '../store/prepare.ts';
-import { type CaseJob, computeAnswer, type Prepared } from './compute.ts';
+import { type CaseJob, computeAnswer, type Prepared } from '../case/jobs.ts';
 import { jsonBytes } from './json-bytes.ts';
 
 export interface CaseWorkerData {

@@ -6,7 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Dataset } from '../model/dataset.ts';
-import type { CaseComputer, CaseJob, TextPreparer } from './compute.ts';
+import type { CaseJob } from '../case/jobs.ts';
+import type { CaseComputer, TextPreparer } from './compute.ts';
 import type { ImportAnswer, WorkerAnswer } from './case-worker.ts';
 import { apiError, fromStoreCode } from './errors.ts';
 

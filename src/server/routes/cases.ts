@@ -3,28 +3,13 @@
 // cache, computed by the case computer (the worker pool under `serve`).
 import { type Context, Hono } from 'hono';
 import type { AnswerCache } from '../answers.ts';
-import type { CaseComputer, CaseJob, OneCaseJob } from '../compute.ts';
+import { type CaseJob, jobKey } from '../../case/jobs.ts';
+import type { CaseComputer } from '../compute.ts';
 import { CODE, ORG, type ServerContext } from '../context.ts';
 import { candidateView, unknownDrivers } from '../../case/candidate.ts';
 import { badRequest, notFound } from '../errors.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-/** A cache key for a job: every field that changes the answer, drivers in a fixed order. */
-export function jobKey(job: CaseJob): string {
-  if (job.kind === 'track-record') return 'track-record';
-  if (job.kind === 'overview' || job.kind === 'cases') return `${job.kind}|${job.asOf}`;
-  if (job.kind === 'state') return `state|${job.code}|${job.asOf}`;
-  return caseKey(job as OneCaseJob);
-}
-
-function caseKey(job: OneCaseJob): string {
-  const fixed = Object.keys(job.fixed)
-    .sort()
-    .map((k) => `${k}=${job.fixed[k]}`)
-    .join(',');
-  return `${job.kind}|${job.candidate}/${job.organization}|${job.asOf}|${fixed}`;
-}
 
 export interface CaseAnswers {
   answers: AnswerCache;
