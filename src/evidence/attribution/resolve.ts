@@ -84,6 +84,12 @@ function resolvePersonal(ctx: AttributionContext, gender: 'm' | 'f', pos: number
       if (!e.gender) e.gender = gender;
       return e;
     }
+    // centering: a person who is the subject of this or the previous sentence, named after the last
+    // speaker, is who "he" continues ("…," said Smith. The chief executive, John Doe, was more cautious. "…," he said.)
+    if (e.kind === 'person' && !m.speaker && ctx.doc.sentOf[pos] - ctx.doc.sentOf[m.pos] <= 1 && isSubjectAt(ctx, m.pos)) {
+      if (!e.gender) e.gender = gender;
+      return e;
+    }
     if (!fallback && e.kind === 'person') fallback = e;
   }
   if (fallback && !fallback.gender) fallback.gender = gender;
@@ -130,4 +136,19 @@ function resolveRoleNoun(ctx: AttributionContext, head: string, np: NP): Entity 
     if (e.kind === 'organization' && ORG_NOUNS.has(head) && normIncludes(e.name, head)) return e;
   }
   return null;
+}
+
+/** Whether the mention at token pos lies in the subject of its sentence's main clause. */
+function isSubjectAt(ctx: AttributionContext, pos: number): boolean {
+  const si = ctx.doc.sentOf[pos];
+  const s = ctx.doc.sentences[si];
+  // the main clause's subject, or (for "was more cautious", which subject() does not read) the name
+  // that opens the sentence right before a lowercase word
+  let np = ctx.np.subject(si);
+  if (!np && ctx.tokens[s.first].kind !== 'qopen') {
+    const first = ctx.np.forward(s.first, s.last);
+    const next = first ? ctx.tokens[first.after] : undefined;
+    if (first && next && next.kind === 'word' && !next.cap && next.depth === 0) np = first;
+  }
+  return !!np && np.kind === 'name' && pos >= np.first && pos <= np.last;
 }

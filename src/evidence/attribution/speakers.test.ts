@@ -104,3 +104,17 @@ describe('a quotation standing alone after a reported statement', () => {
     expect(later.find((q) => q.kind === 'direct')?.speaker).toBeNull();
   });
 });
+
+describe('he and she', () => {
+  it('continue the subject of the previous sentence, named after the last speaker (centering)', () => {
+    const text = '"We are ready," said Anna Smith. The chief executive, John Doe, was more cautious. "It will take time," he said.';
+    const qs = extract(text).quotes.filter((q) => q.kind === 'direct');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Anna Smith', 'John Doe']);
+  });
+
+  it('still continue the last speaker when nobody else is the subject since', () => {
+    const text = '"We are ready," said John Doe. The plan was delayed twice. "It will take time," he said.';
+    const qs = extract(text).quotes.filter((q) => q.kind === 'direct');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['John Doe', 'John Doe']);
+  });
+});
