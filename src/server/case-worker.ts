@@ -7,10 +7,12 @@ import { workerData } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
 import { move } from 'piscina';
 import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
+import { type EffectiveQuery, effectiveQueryOf, preparedOn } from '../case/change-points.ts';
 import { type Day, daySnapshot } from '../case/snapshot.ts';
 import { type PreparedCase, prepareCase } from '../case/views.ts';
 import { NotApplicableError } from '../model/asof.ts';
 import { type Dataset, index } from '../model/dataset.ts';
+import type { Assignment } from '../model/drivers.ts';
 import type { CaseData } from '../model/schema.ts';
 import { type PreparedText, WorkspaceError, type WorkspaceErrorCode } from '../store/index.ts';
 import { prepareText } from '../store/prepare.ts';
@@ -23,19 +25,33 @@ export interface CaseWorkerData {
 
 /**
  * Days and prepared cases kept. A prepared case holds its tables (a few hundred KB for the largest
- * bundled cases): 256 of them is a year of daily questions on one case, or ~36 days on each of 7 cases.
+ * bundled cases): 256 of them is 256 stretches between change points (XK × NATO has about 80 since 1949).
+ * A day inside a stretch is the case prepared on the stretch's first day, named for that day: light (it
+ * shares the tables), so many more of them are kept.
  */
 const DAYS_KEPT = 128;
 const CASES_KEPT = 256;
+const NAMED_KEPT = 4096;
 
 const dataset = (workerData as CaseWorkerData).dataset;
 const ix = index(dataset);
 const days = new LRUCache<string, Day>({ max: DAYS_KEPT });
-// Keyed by case and day; the worker serves one dataset version (a new version is a new pool).
+// Keyed by case and effective day; the worker serves one dataset version (a new version is a new pool).
 const cases = new LRUCache<string, PreparedCase>({ max: CASES_KEPT });
+// Keyed by case and the day asked, when it is not its own effective day.
+const named = new LRUCache<string, PreparedCase>({ max: NAMED_KEPT });
+const effective = new Map<CaseData, (asOf: string, fixed: Assignment) => EffectiveQuery>();
 
 // (An exact-size array of its own: a small Buffer would be a view into a shared 8 KB pool, all of it sent.)
 const utf8 = new TextEncoder();
+
+/** The case prepared on a day, kept: its tables are the expensive part of an answer. */
+function prepared(c: CaseData, asOf: string): PreparedCase {
+  const key = `${c.candidate}/${c.organization}|${asOf}`;
+  let p = cases.get(key);
+  if (!p) cases.set(key, (p = prepareCase(prep.day(asOf), c)));
+  return p;
+}
 
 const prep: Prepared = {
   day(asOf) {
@@ -43,10 +59,26 @@ const prep: Prepared = {
     if (!d) days.set(asOf, (d = daySnapshot(ix, asOf)));
     return d;
   },
+  // A day's answer reads nothing that differs from its effective day's (src/case/change-points.ts), so a
+  // random day costs a re-labelling of tables prepared once for its stretch, not a preparation of its own.
   case(day: Day, c: CaseData) {
+    let queryOf = effective.get(c);
+    if (!queryOf) effective.set(c, (queryOf = effectiveQueryOf(ix, c)));
+    const on = queryOf(day.asOf, {}).asOf;
+    if (on === day.asOf) return prepared(c, on);
     const key = `${c.candidate}/${c.organization}|${day.asOf}`;
-    let p = cases.get(key);
-    if (!p) cases.set(key, (p = prepareCase(day, c)));
+    let p = named.get(key);
+    if (!p) {
+      let shared: PreparedCase | undefined;
+      try {
+        shared = prepared(c, on);
+      } catch (e) {
+        // A day before the candidate or the organization: refused below with the reason naming the day asked.
+        if (!(e instanceof NotApplicableError)) throw e;
+      }
+      p = (shared && preparedOn(shared, day.asOf)) ?? prepareCase(day, c);
+      named.set(key, p);
+    }
     return p;
   },
 };

@@ -7,6 +7,9 @@ import { type CaseJob, jobKey } from '../../case/jobs.ts';
 import type { CaseComputer } from '../compute.ts';
 import { CODE, ORG, type ServerContext } from '../context.ts';
 import { candidateView, unknownDrivers } from '../../case/candidate.ts';
+import { type EffectiveQuery, effectiveQueryOf } from '../../case/change-points.ts';
+import type { Assignment } from '../../model/drivers.ts';
+import type { CaseData } from '../../model/schema.ts';
 import { badRequest, notFound } from '../errors.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -30,6 +33,7 @@ export function caseRoutes(ctx: ServerContext, a: CaseAnswers): Hono {
   const { ix } = ctx;
   const app = new Hono();
   const answer = (c: Context, job: CaseJob) => a.answers.send(c, jobKey(job), JSON_TYPE, () => a.computer.run(job));
+  const effective = new Map<CaseData, (asOf: string, fixed: Assignment) => EffectiveQuery>();
 
   app.get('/api/overview', (c) => answer(c, { kind: 'overview', asOf: ctx.asOfOnly(c) }));
   app.get('/api/cases', (c) => answer(c, { kind: 'cases', asOf: ctx.asOfOnly(c) }));
@@ -40,7 +44,12 @@ export function caseRoutes(ctx: ServerContext, a: CaseAnswers): Hono {
     if (ext) return download(ctx, a, c, candidate, org.slice(0, -ext[0].length), ext[1] as 'csv' | 'json');
     const cas = ctx.findCase(candidate, org);
     const s = ctx.scenarioOf(c, cas);
-    return answer(c, { kind: 'details', candidate: cas.candidate, organization: cas.organization, asOf: s.asOf, fixed: s.fixed });
+    // Only the drivers in force on the day decide the answer (it names no other): one key for settings that
+    // differ only in drivers not yet asked (src/case/change-points.ts checks the answers are the same).
+    let queryOf = effective.get(cas);
+    if (!queryOf) effective.set(cas, (queryOf = effectiveQueryOf(ix, cas)));
+    const fixed = queryOf(s.asOf, s.fixed).fixed;
+    return answer(c, { kind: 'details', candidate: cas.candidate, organization: cas.organization, asOf: s.asOf, fixed });
   });
 
   // A candidate across its cases; ?on=/?off= (the permalink's driver settings) move every case at once.
