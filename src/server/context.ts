@@ -8,7 +8,7 @@ import type { Assignment } from '../model/drivers.ts';
 import { type Dataset, index, type Indexed } from '../model/dataset.ts';
 import { isDay, ORG_ID, STATE_CODE, todayUtc } from '../model/grammar.ts';
 import type { CaseData } from '../model/schema.ts';
-import { type Assets, bundleApp, hash } from '../site/bundle.ts';
+import { type Assets, bundleApp, contentHash } from '../site/bundle.ts';
 import { pageHtml } from '../site/shell.ts';
 import { badRequest, type ErrorBody, notFound } from './errors.ts';
 import type { CaseComputer, TextPreparer } from './compute.ts';
@@ -84,7 +84,7 @@ export function serverContext(deps: AppDeps): ServerContext {
     ix,
     dataset: deps.dataset,
     datasetJson,
-    datasetTag: `"${hash(datasetJson)}"`,
+    datasetTag: `"${contentHash(datasetJson)}"`,
     today,
     assets() {
       if (!assetsPromise) {

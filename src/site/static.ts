@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Dataset, index } from '../model/dataset.ts';
-import { type Assets, hash } from './bundle.ts';
+import { type Assets, contentHash } from './bundle.ts';
 import { caseCsv, caseJsonText } from '../case/exports.ts';
 import { pageHtml } from './shell.ts';
 
@@ -36,7 +36,7 @@ export function writeStaticSite(o: StaticOptions): { files: number; dir: string 
   mkdirSync(dir, { recursive: true });
   const ix = index(o.dataset);
   const datasetJson = JSON.stringify(o.dataset);
-  const version = hash(o.assets.version + datasetJson).slice(0, 10);
+  const version = contentHash(o.assets.version, datasetJson).slice(0, 10);
   let files = 0;
   const write = (rel: string, content: string) => {
     const full = join(dir, rel);
