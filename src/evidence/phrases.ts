@@ -304,6 +304,14 @@ export class Phrases {
       }
       if (n > 0 && x.kind === 'word' && !x.cap && (DETERMINERS.has(x.lower) || /[a-z]ed$/.test(x.lower) ||
           IRREGULAR_PAST.has(x.lower) || /[a-z]ing$/.test(x.lower))) break;
+      // the 45-year-old lawyer: a number joined by a hyphen to the word after it
+      if (x.kind === 'num' && (tokens[k + 1]?.text === '-' || tokens[k + 1]?.text === '–') && k + 2 <= hi &&
+          tokens[k + 2].kind === 'word' && !tokens[k + 2].cap && tokens[k + 2].depth === 0) {
+        last = k + 2;
+        k += 3;
+        n++;
+        continue;
+      }
       if (x.kind === 'num' || (x.kind === 'word' && this.plainNoun(k))) {
         last = k;
         k++;

@@ -182,6 +182,8 @@ export function speakerLike(ctx: AttributionContext, np: NP): boolean {
   if (head.text === ')') return true;
   if (head.kind !== 'word') return false;
   if (head.cap && !ctx.np.startAt(np.last)) return true;
+  // a person described by age: "the 45-year-old said"
+  if (/^(year|month)s?-old$/.test(head.lower)) return true;
   // documents speak for their authors: "The event description read", "the proclamation said"
   return SPEAKER_NOUNS.has(head.lower) || INDEFINITE_SPEAKERS.has(head.lower) || DOC_NOUNS.has(head.lower) ||
     (AGENT_SUFFIX.test(head.lower) && head.lower.length > 4);

@@ -1,7 +1,7 @@
 // Quote, then speaker: "…," our interlocutor states / "…," said the minister (quote-trailing,
 // quote-trailing-inverted), "…," according to X, and "… "…" …, he added." where a
 // sentence-final attribution covers the quotations before it (sentence-final-cue).
-import { INVERTED_SPEAKER_FOLLOWERS, PERSON_ORG_LINKS } from '../lexicon.ts';
+import { INVERTED_SPEAKER_FOLLOWERS, PERSON_ORG_LINKS, cueOf } from '../lexicon.ts';
 import { sourceAfter } from './according.ts';
 import { finalAttribution } from './clauses.ts';
 import type { Attribution, AttributionContext } from './context.ts';
@@ -33,7 +33,10 @@ export function asPutIt(ctx: AttributionContext, j: number, end: number): Attrib
   const np = ctx.np.forward(j + 1, end);
   if (!np || !speakerLike(ctx, np)) return null;
   const v = ctx.np.skipAdjunctsFwd(np.after, end);
-  if ((tokens[v]?.lower !== 'put' && tokens[v]?.lower !== 'puts') || tokens[v + 1]?.lower !== 'it') return null;
+  // as X put it; as X called it, described it, dubbed it: a naming verb with "it" for the quoted phrase
+  const verb = tokens[v]?.lower ?? '';
+  const naming = cueOf(verb)?.cls === 'naming' && /ed$/.test(verb);
+  if ((verb !== 'put' && verb !== 'puts' && !naming) || tokens[v + 1]?.lower !== 'it') return null;
   return attributionFor(ctx, np, v, 0.85, 'as-put-it');
 }
 

@@ -118,3 +118,18 @@ describe('he and she', () => {
     expect(qs.map((q) => q.speaker?.name)).toEqual(['John Doe', 'John Doe']);
   });
 });
+
+describe('wire-style speakers', () => {
+  it('a person described by age speaks: "…," the 45-year-old (lawyer) said', () => {
+    expect(speakerOf('"We will not give up," the 45-year-old lawyer said.')?.name).toBe('the 45-year-old lawyer');
+    expect(speakerOf('"We will not give up," the 45-year-old said.')?.name).toBe('the 45-year-old');
+  });
+
+  it('a hyphenated number is not a speaker by itself: the 3-day search', () => {
+    expect(speakerOf('The 3-day search found "no trace at all" of the boat.')?.name ?? null).toBeNull();
+  });
+
+  it('as SPEAKER called it: a naming verb with "it" attributes the quoted phrase', () => {
+    expect(speakerOf('The "peace plan", as Ivan Kov called it, failed in May.')?.name).toBe('Ivan Kov');
+  });
+});
