@@ -94,6 +94,33 @@ export function sums(prior: Float64Array, values: Float64Array, ev: Evidence): {
   return { num, mass };
 }
 
+/**
+ * For every driver not in `fixed`: `sums` over the assignments that agree with `fixed` and give that
+ * driver false ([0]) or true ([1]), all in one pass. Each sum adds the same terms in the same order as
+ * `sums` with that driver set too, so the conditionals are those `expectation` gives.
+ */
+export function conditionalSums(drivers: DriverData[], prior: Float64Array, values: Float64Array, fixed: Assignment): Map<string, [{ num: number; mass: number }, { num: number; mass: number }]> {
+  const ev = evidence(drivers, fixed);
+  const free = drivers.map((_, j) => j).filter((j) => !(drivers[j].id in fixed));
+  const u = free.length;
+  // num[2i + b], mass[2i + b]: free driver i (bit free[i]) taking value b.
+  const num = new Float64Array(2 * u);
+  const mass = new Float64Array(2 * u);
+  const bit = Int32Array.from(free);
+  for (let d = 0; d < prior.length; d++) {
+    if ((d & ev.mask) !== ev.value) continue;
+    const w = prior[d];
+    if (w === 0) continue;
+    const wv = w * values[d];
+    for (let i = 0; i < u; i++) {
+      const c = 2 * i + ((d >> bit[i]) & 1);
+      mass[c] += w;
+      num[c] += wv;
+    }
+  }
+  return new Map(free.map((j, i) => [drivers[j].id, [{ num: num[2 * i], mass: mass[2 * i] }, { num: num[2 * i + 1], mass: mass[2 * i + 1] }]]));
+}
+
 /** E[values | evidence], falling back to forcing the set drivers when the evidence is impossible. */
 export function expectation(drivers: DriverData[], prior: Float64Array, values: Float64Array, fixed: Assignment): number {
   const ev = evidence(drivers, fixed);
