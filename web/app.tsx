@@ -9,7 +9,7 @@ import { Overview } from './pages/Overview.tsx';
 import { StatePage } from './pages/StatePage.tsx';
 import { TrackRecordPage } from './pages/TrackRecord.tsx';
 import { DocumentPage, WorkspacePage } from './pages/Workspace.tsx';
-import { currentRoute, href, onNavigate, type Route } from './router.ts';
+import { currentRoute, currentSearch, href, onNavigate, type Route } from './router.ts';
 
 export interface AppProps {
   ix: Indexed;
@@ -18,12 +18,12 @@ export interface AppProps {
 
 export function App({ ix, config }: AppProps) {
   const [route, setRoute] = useState<Route>(currentRoute());
-  const [search, setSearch] = useState(window.location.search);
+  const [search, setSearch] = useState(currentSearch());
   useEffect(
     () =>
       onNavigate(() => {
         setRoute(currentRoute());
-        setSearch(window.location.search);
+        setSearch(currentSearch());
       }),
     [],
   );

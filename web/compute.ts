@@ -89,13 +89,14 @@ const SETTLED = 16;
 const STEP = 8;
 
 /**
- * Evaluates samples toward the answers under `fixed` while `more()` allows (at least one step: a Monte
- * Carlo setting never paints from no samples); returns how many remain. Nothing to do when exact.
+ * Evaluates samples toward the answers under `fixed` (scope 'setting': only its own P, stages and plan,
+ * what a toggle paints first) while `more()` allows (at least one step: a Monte Carlo setting never
+ * paints from no samples); returns how many remain. Nothing to do when exact.
  */
-export function refine(p: Prepared, fixed: Assignment, more: () => boolean): number {
+export function refine(p: Prepared, fixed: Assignment, more: () => boolean, scope: 'all' | 'setting' = 'all'): number {
   const set = p.session.known(fixed);
   let left: number;
-  do left = p.session.refine(set, STEP);
+  do left = p.session.refine(set, STEP, scope);
   while (left > 0 && more());
   return left;
 }

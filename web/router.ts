@@ -1,5 +1,6 @@
 // Routes, relative to the site root so the same app works at "/" and from a static export in any folder.
 import type { ClientConfig } from '../src/case/client-config.ts';
+import { whenIdle } from './idle.ts';
 
 export type Route =
   | { page: 'overview' }
@@ -51,6 +52,7 @@ export function onNavigate(fn: Listener): () => void {
 }
 
 export function navigate(url: string): void {
+  flushSearch();
   window.history.pushState(null, '', url);
   window.scrollTo(0, 0);
   listeners.forEach((fn) => fn());
@@ -58,7 +60,12 @@ export function navigate(url: string): void {
 
 /** Intercepts clicks on in-site links so navigation does not reload the app. */
 export function installLinkInterceptor(): void {
-  window.addEventListener('popstate', () => listeners.forEach((fn) => fn()));
+  window.addEventListener('popstate', () => {
+    // Back/forward moved to another entry: a change not written yet belonged to the one left.
+    pendingWrite?.();
+    pendingWrite = pendingSearch = undefined;
+    listeners.forEach((fn) => fn());
+  });
   document.addEventListener('click', (e) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const a = (e.target as Element | null)?.closest?.('a');
@@ -76,10 +83,40 @@ export function installLinkInterceptor(): void {
   });
 }
 
-/** Replaces the query string (a permalink change) without a history entry, and re-renders from it. */
+/** A query string the page renders from but the address bar does not show yet (see replaceSearch). */
+let pendingSearch: string | undefined;
+let pendingWrite: (() => void) | undefined;
+
+/** The page's query string: the one just set, even before the address bar shows it. */
+export function currentSearch(): string {
+  return pendingSearch ?? window.location.search;
+}
+
+/** The page's address, with the query string just set. */
+export function currentHref(): string {
+  flushSearch();
+  return window.location.href;
+}
+
+/**
+ * Replaces the query string (a permalink change) without a history entry, and re-renders from it.
+ * The page renders at once; the address bar follows when the browser is next idle (a history update
+ * costs milliseconds in Chromium, on every driver toggle) — several changes in a row write once.
+ */
 export function replaceSearch(search: string): void {
-  window.history.replaceState(null, '', window.location.pathname + search + window.location.hash);
+  pendingSearch = search;
+  pendingWrite ??= whenIdle(flushSearch);
   listeners.forEach((fn) => fn());
+}
+
+/** Writes a pending query string to the address bar now. */
+function flushSearch(): void {
+  pendingWrite?.();
+  pendingWrite = undefined;
+  if (pendingSearch === undefined) return;
+  const search = pendingSearch;
+  pendingSearch = undefined;
+  window.history.replaceState(null, '', window.location.pathname + search + window.location.hash);
 }
 
 /** Scrolls to an anchor, opening the collapsed section that holds it. */
@@ -88,5 +125,6 @@ export function revealHash(hash: string): void {
   if (!el) return;
   for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
   el.scrollIntoView();
+  flushSearch();
   window.history.replaceState(null, '', window.location.pathname + window.location.search + hash);
 }

@@ -41,10 +41,13 @@ export interface Sampled {
   partial(set: Assignment): PartialAnswers;
   /**
    * Evaluates up to `samples` more sampled assignments toward the answers under `set` — its own
-   * pool first, then the pools its sensitivity reads — and returns how many remain.
+   * pool first, then (scope 'all') the pools its sensitivity reads — and returns how many remain.
    */
-  refine(set: Assignment, samples: number): number;
+  refine(set: Assignment, samples: number, scope?: RefineScope): number;
 }
+
+/** What `refine` works toward: every answer under the setting, or only its own pool (P, stages, plan). */
+export type RefineScope = 'all' | 'setting';
 
 export interface PartialAnswers {
   probability: number;
@@ -185,7 +188,7 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
         remaining,
       };
     },
-    refine(set, samples) {
+    refine(set, samples, scope = 'all') {
       let budget = samples;
       const step = (d: Draw, upto: number) => {
         const m = Math.min(budget, upto - d.done);
@@ -195,6 +198,7 @@ export function sampled(setup: CaseSetup, drivers: DriverData[], plans: PlanCach
       };
       const mine = drawFor(set);
       step(mine, mine.all.n);
+      if (scope === 'setting') return left(mine);
       if (mine.done < mine.all.n) return left(mine) + SAMPLES;
       // Then every pool the sensitivity reads: a first look at each, then each completed. Drawing a
       // pool's assignments costs about as much as evaluating a step of samples, and is counted so.

@@ -16,7 +16,7 @@ import { prepare, type Prepared, relevantDrivers, spaceFor } from './prepare.ts'
 import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
 import { type CaseSetup, type Dist, distUnder, driversOf, setupCase, type Unit } from './setup.ts';
 import { changeModels, type ChangeModels, type ChangePlan, stanceChanges } from './what-it-takes.ts';
-import { type MonteCarloMethod, sampled, type Sampled } from './sampled.ts';
+import { type MonteCarloMethod, type RefineScope, sampled, type Sampled } from './sampled.ts';
 import { MAX_DRIVERS } from './conditioning.ts';
 import type { PlanCache } from './plan.ts';
 
@@ -103,8 +103,12 @@ export interface Session {
    * complete answers (what the CLI and the API give).
    */
   progress(fixed: Assignment): Progress;
-  /** Evaluates up to `samples` more sampled assignments toward the answers under `fixed`; returns how many remain (always 0 when exact). */
-  refine(fixed: Assignment, samples: number): number;
+  /**
+   * Evaluates up to `samples` more sampled assignments toward the answers under `fixed` (scope
+   * 'setting': only its own pool — P, the stages, the plan — not the sensitivity's); returns how many
+   * remain (always 0 when exact).
+   */
+  refine(fixed: Assignment, samples: number, scope?: RefineScope): number;
   /** Everything at once (what `evaluate --json` prints). */
   analyze(fixed?: Assignment, options?: { power?: boolean }): Analysis;
 }
@@ -289,7 +293,7 @@ function sampledSession(setup: CaseSetup, drivers: DriverData[]): Session {
     },
     method: (fixed) => mc().method(known(fixed)),
     progress: (fixed) => mc().partial(known(fixed)),
-    refine: (fixed, samples) => mc().refine(known(fixed), samples),
+    refine: (fixed, samples, scope) => mc().refine(known(fixed), samples, scope),
     analyze: (fixed = {}, options = {}) => analyzeWith(s, fixed, options),
   };
   return s;

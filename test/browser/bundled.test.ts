@@ -46,7 +46,7 @@ describe('the bundled dataset in the browser', () => {
     await page.getByTestId('cand-driver-csm-established-true').check();
     await expect.poll(() => page.getByTestId('p-coe').textContent()).not.toBe(before.coe);
     await expect.poll(() => page.getByTestId('p-nato').textContent()).not.toBe(before.nato);
-    expect(new URL(page.url()).search).toContain('on=csm-established');
+    await expect.poll(() => new URL(page.url()).search).toContain('on=csm-established');
     // The overview links each candidate's page.
     await page.goto(`${env.server.url}/`);
     for (const code of candidates) expect(await page.getByTestId(`candidate-link-${code}`).count(), code).toBe(1);

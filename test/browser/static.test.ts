@@ -91,7 +91,7 @@ describe('static export', () => {
     const spain = page.locator('.map svg path[data-code="ES"]').first();
     await page.getByTestId('driver-spain-recognizes-kosovo-true').check();
     await expect.poll(() => spain.getAttribute('class')).toMatch(/c-yes/);
-    expect(new URL(page.url()).search).toBe(`?v=1&as=${AS_OF}&on=spain-recognizes-kosovo`);
+    await expect.poll(() => new URL(page.url()).search).toBe(`?v=1&as=${AS_OF}&on=spain-recognizes-kosovo`);
     // The download is computed in the browser with the same function as the CLI.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
     const path = join(dir, 'dl.csv');

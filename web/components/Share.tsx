@@ -8,7 +8,7 @@ import { caseCsv, caseJsonText } from '../../src/case/exports.ts';
 import type { ClientConfig } from '../../src/case/client-config.ts';
 import { formatScenarioQuery } from '../../src/case/permalink.ts';
 import { longDate } from '../format.ts';
-import { href } from '../router.ts';
+import { currentHref, href } from '../router.ts';
 
 export interface ShareProps {
   ix: Indexed;
@@ -24,7 +24,7 @@ export function Share({ ix, config, c, asOf, asOfDefault, fixed }: ShareProps) {
   const [status, setStatus] = useState('');
   const [shown, setShown] = useState<string | null>(null);
   const pinned = () => {
-    const u = new URL(window.location.href);
+    const u = new URL(currentHref());
     u.searchParams.set('v', '1');
     u.searchParams.set('as', asOf);
     return u.toString();
@@ -57,7 +57,7 @@ export function Share({ ix, config, c, asOf, asOfDefault, fixed }: ShareProps) {
   return (
     <div class="share">
       <div class="share-links">
-        <button type="button" class="button" onClick={() => copy(window.location.href, 'Link')}>
+        <button type="button" class="button" onClick={() => copy(currentHref(), 'Link')}>
           Copy link
         </button>
         <button type="button" class="button subtle" onClick={() => copy(pinned(), 'Link pinned to ' + longDate(asOf))} title="A link that keeps showing this day, whenever it is opened">

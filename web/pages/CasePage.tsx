@@ -29,7 +29,10 @@ import type { Atlas } from '../map/geometry.ts';
 import { mapEntries } from '../map/stance.ts';
 import { href, replaceSearch } from '../router.ts';
 
-/** How long a toggle may evaluate Monte Carlo samples before the page paints (the rest comes when idle). */
+/**
+ * How long a toggle may evaluate Monte Carlo samples of the setting's own pool before the page paints
+ * (the rest, and the sensitivity's pools, come when idle).
+ */
 const FIRST_BURST_MS = 25;
 /** While refining, the page repaints with the better estimate at most this often. */
 const REFINE_REPAINT_MS = 400;
@@ -61,7 +64,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
     if (burst.current !== key) {
       burst.current = key;
       const t0 = performance.now();
-      refine(prepared, state.fixed, () => performance.now() - t0 < FIRST_BURST_MS);
+      refine(prepared, state.fixed, () => performance.now() - t0 < FIRST_BURST_MS, 'setting');
     }
     return compute(ix, prepared, state.fixed);
   }, [ix, prepared, fixedKey, refined]);
@@ -205,7 +208,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
             {estimated ? '≈ ' : ''}
             {pct(dyn.probability)}
           </span>
-          <span class={`hl-sub method ${dyn.method.kind}`} data-testid="method" data-method={dyn.method.kind} data-remaining={String(dyn.remaining)}>
+          <span class={`hl-sub method ${dyn.method.kind}`} data-testid="method" data-method={dyn.method.kind} data-remaining={String(dyn.remaining)} data-samples={dyn.method.kind === 'exact' ? undefined : String(dyn.method.samples)}>
             {methodText(dyn.method)}
             {!complete && <span class="refining">; refining (more samples are being evaluated)…</span>}
           </span>
