@@ -1,8 +1,10 @@
 // Case computations off the event loop: a pool of worker threads (piscina) with a queue bounded in jobs.
 // A job past the bound is refused at once with 503 and Retry-After; below it, it waits its turn. The
-// bound is sized from the time a job takes (a case answer costs about 1–3 ms of a thread once its case
-// and day are prepared), so that a full queue is about a second of work: 200 clients asking at once are
-// queued and answered, not turned away, while a flood beyond that is refused instead of piling up.
+// bound is sized from the measured pace of the pool (the time between answers while jobs wait, which
+// counts whatever slows them: other work on the machine included): a job is refused when the jobs ahead
+// of it would take longer than the queue's budget (default 1 s). A case answer costs about 1–3 ms of a
+// thread once its case and stretch are prepared, so 200 clients asking at once are queued and answered,
+// not turned away; on a starved machine the excess is refused at once instead of waiting into timeouts.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Dataset } from '../model/dataset.ts';
@@ -16,7 +18,12 @@ export interface PoolOptions {
   threads?: number;
   /** Jobs waiting beyond those running, at most; past it, 503 (default: 256 per thread). */
   maxQueue?: number;
+  /** The longest a job may expect to wait at the pool's measured pace before it is refused with 503 (default 1000 ms). */
+  queueBudgetMs?: number;
 }
+
+/** Jobs each worker holds at once: one running, one in its inbox. */
+const PER_WORKER = 2;
 
 /** The worker module: compiled next to this file in dist/, else the sources through tsx. */
 function workerFile(): string {
@@ -43,12 +50,26 @@ export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseCompute
       maxQueue: o.maxQueue ?? 256 * threads,
       // A second job waits in each worker's own inbox, so a worker goes on to it as soon as it is done
       // instead of waiting for this thread (busy answering) to hand it one.
-      concurrentTasksPerWorker: 2,
+      concurrentTasksPerWorker: PER_WORKER,
       idleTimeout: 60_000,
       // Per-job run and wait histograms: unused here, and two clock readings and a record per job.
       recordTiming: false,
     }));
+  const budget = o.queueBudgetMs ?? 1000;
   let closing = false;
+  // Jobs submitted and not yet answered; the time between answers while others waited (moving average).
+  let inFlight = 0;
+  let lastDone = 0;
+  let backlogAtLastDone = false;
+  let paceMs = 5;
+  const done = () => {
+    const now = performance.now();
+    // Only an interval during which every thread had work measures the pool's pace (not an idle gap).
+    if (backlogAtLastDone) paceMs += (now - lastDone - paceMs) / 32;
+    lastDone = now;
+    inFlight--;
+    backlogAtLastDone = inFlight >= threads;
+  };
   return {
     get queued() {
       return started?.queueSize ?? 0;
@@ -57,7 +78,10 @@ export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseCompute
       if (!closing) pool();
     },
     async run(job: CaseJob): Promise<Uint8Array<ArrayBuffer>> {
-      if (closing) throw busy();
+      // The jobs that must be answered before this one starts.
+      const waiting = inFlight - threads + 1;
+      if (closing || (waiting > 0 && waiting * paceMs > budget)) throw busy();
+      inFlight++;
       let answer: WorkerAnswer;
       try {
         answer = (await pool().run(job)) as WorkerAnswer;
@@ -65,6 +89,8 @@ export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseCompute
         // Piscina's own bound, or jobs cut off by close(): refusals like any other, not internal errors.
         if (e instanceof Error && /queue is at limit|terminating worker thread/i.test(e.message)) throw busy();
         throw e;
+      } finally {
+        done();
       }
       if (!(answer instanceof Uint8Array)) throw apiError(422, 'not_applicable', answer.notApplicable);
       return answer;

@@ -142,9 +142,26 @@ describe('the worker pool', () => {
     expect(again.status).toBe(200);
   }, 120_000);
 
+  it('refuses a job that would wait longer than the queue\'s time budget at the pool\'s pace', async () => {
+    // A budget of 0 ms: while one job runs, any other would wait, so it is refused at once.
+    const strict = poolComputer(fixtureDataset(), { threads: 1, queueBudgetMs: 0 });
+    try {
+      const app = createApp({ ...base, computer: strict });
+      const days = ['2012-01-01', '2013-01-01', '2014-01-01', '2015-01-01', '2016-01-01'];
+      const answers = await Promise.all(days.map((d) => app.request(`http://localhost/api/cases/XK/nato?as=${d}`)));
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
+      expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(1);
+      expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+      expect(answers.find((r) => r.status === 503)!.headers.get('retry-after')).toBe('1');
+    } finally {
+      await strict.close();
+    }
+  }, 120_000);
+
   it('queues rather than refuses while the jobs waiting stay within the bound', async () => {
-    // One thread and room for 6 waiting: 7 questions at once are all answered, none refused.
-    const roomy = poolComputer(fixtureDataset(), { threads: 1, maxQueue: 6 });
+    // One thread and room for 6 waiting (and time enough): 7 questions at once are all answered, none refused.
+    const roomy = poolComputer(fixtureDataset(), { threads: 1, maxQueue: 6, queueBudgetMs: 60_000 });
     try {
       const app = createApp({ ...base, computer: roomy });
       const days = ['2012-01-01', '2013-01-01', '2014-01-01', '2015-01-01', '2016-01-01', '2017-01-01', '2018-01-01'];
