@@ -41,6 +41,18 @@ function peakMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** CPU seconds (user + system, all threads) a process has used so far, from /proc (0 once it has ended). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime), in clock ticks (100 a second on Linux).
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** The pids below `root` whose command name matches (Chromium's browser, renderer and helpers). */
 function descendants(root: number, name: RegExp): number[] {
   const parent = new Map<number, number>();
@@ -100,11 +112,12 @@ export async function run(): Promise<BenchRow[]> {
       const ix = index(loadDataset(dir));
       const c = ix.case('XK', 'un')!;
       const rss0 = process.memoryUsage().rss;
-      const cpu0 = process.cpuUsage().user;
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const a = openSession(ix, c, AS_OF).analyze({});
       const ms = performance.now() - t0;
-      const cpu = (process.cpuUsage().user - cpu0) / 1000;
+      const used = process.cpuUsage(cpu0);
+      const cpu = (used.user + used.system) / 1000;
       const grew = (process.memoryUsage().rss - rss0) / 2 ** 20;
       const exact = a.method.kind === 'exact';
       const how = a.method.kind === 'exact' ? 'exact' : `Monte Carlo, ${a.method.samples} samples, SE ${a.method.standardError.toExponential(1)}`;
@@ -113,7 +126,7 @@ export async function run(): Promise<BenchRow[]> {
         value: ms,
         unit: 'ms',
         target: exact ? 'exact' : 'labelled estimate',
-        note: `case by ${by}; ${how}; P = ${a.probability.toPrecision(6)}; ${cpu.toFixed(0)} ms CPU; RSS +${grew.toFixed(0)} MB`,
+        note: `case by ${by}; ${how}; P = ${a.probability.toPrecision(6)}; ${cpu.toFixed(0)} ms CPU (user+sys); RSS +${grew.toFixed(0)} MB`,
       });
 
       // The command line, whole process.
@@ -145,25 +158,31 @@ export async function run(): Promise<BenchRow[]> {
       const server = await serve(dir, join(root, `ws${n}.sqlite`));
       try {
         const t1 = performance.now();
+        const serverCpu1 = cpuSeconds(server.pid);
         const res = await fetch(`${server.url}/api/cases/XK/un?as=${AS_OF}`);
         const api = (await res.json()) as { probability: number; method: { kind: string } };
         const firstS = (performance.now() - t1) / 1000;
+        const apiCpu = cpuSeconds(server.pid) - serverCpu1;
         rows.push({
           name: `accede serve, ${n} drivers: first GET /api/cases/XK/un`,
           value: firstS,
           unit: 's',
           target,
-          note: `HTTP ${res.status}; server listening after ${server.startS.toFixed(2)} s; server peak ${peakMb(server.pid).toFixed(0)} MB (threads included); P ${agrees(api.probability, reference, exact) ? 'agrees' : 'DIFFERS'}; method ${api.method?.kind}`,
+          note: `HTTP ${res.status}; server CPU ${apiCpu.toFixed(2)} s (user+sys, all threads); server listening after ${server.startS.toFixed(2)} s; server peak ${peakMb(server.pid).toFixed(0)} MB (threads included); P ${agrees(api.probability, reference, exact) ? 'agrees' : 'DIFFERS'}; method ${api.method?.kind}`,
         });
 
         const browser = await launchBrowser();
         try {
           const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+          // CPU of the server and of every Chromium process while the page loads and computes.
+          const chromiumCpu = () => descendants(process.pid, /chrom/i).reduce((a, pid) => a + cpuSeconds(pid), 0);
+          const cpu2 = cpuSeconds(server.pid) + chromiumCpu();
           const t2 = performance.now();
           await page.goto(`${server.url}/case/XK/un?as=${AS_OF}`);
           const prob = page.locator('[data-testid="probability"]');
           await prob.waitFor({ timeout: 300_000 });
           const pageS = (performance.now() - t2) / 1000;
+          const pageCpu = cpuSeconds(server.pid) + chromiumCpu() - cpu2;
           const p = Number(await prob.getAttribute('data-p'));
           const method = await page.locator('[data-testid="method"]').textContent();
           const chromium = Math.max(...descendants(process.pid, /chrom/i).map((pid) => peakMb(pid)));
@@ -172,7 +191,7 @@ export async function run(): Promise<BenchRow[]> {
             value: pageS,
             unit: 's',
             target,
-            note: `largest Chromium process peak ${chromium.toFixed(0)} MB; P ${agrees(p, reference, exact) ? 'agrees' : 'DIFFERS'}; shown as “${(await prob.textContent())?.trim()}”, method “${method?.slice(0, 40)}…”`,
+            note: `CPU ${pageCpu.toFixed(2)} s (user+sys: server and every Chromium process); largest Chromium process peak ${chromium.toFixed(0)} MB; P ${agrees(p, reference, exact) ? 'agrees' : 'DIFFERS'}; shown as “${(await prob.textContent())?.trim()}”, method “${method?.slice(0, 40)}…”`,
           });
         } finally {
           await browser.close();
