@@ -142,5 +142,8 @@ export function preparedOn(shared: PreparedCase, asOf: string): PreparedCase | u
     if (e instanceof EngineError) return undefined;
     throw e;
   }
+  // The models of what it would take are built on first use and kept with the tables: built here, once,
+  // so that every day named from these tables shares them instead of building its own.
+  if (!tables.changes) shared.session.stanceChanges(shared.session.evaluate({}));
   return { session: sessionOf({ ...tables, setup: { ...tables.setup, asOf } }), static: { ...shared.static, asOf } };
 }
