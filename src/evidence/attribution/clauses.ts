@@ -64,7 +64,7 @@ function speakerCueAfterComma(ctx: AttributionContext, j: number, end: number): 
   if (first) {
     const k = ctx.np.skipAdjunctsFwd(first.after, end);
     const cue = cueAt(ctx, k);
-    if (cue && cue.cls === 'speech' && !cue.participle && subjectFits(ctx, first, cue) && !ctx.np.isPassive(k)) {
+    if (cue && cue.cls === 'speech' && !cue.participle && subjectFits(ctx, first, cue, k) && !ctx.np.isPassive(k)) {
       return { np: first, c: k };
     }
   }

@@ -101,9 +101,9 @@ function subjectBefore(ctx: AttributionContext, np: NP | null, c: number, cue: C
   // the subject; the subject is the phrase the prepositional (and -ing) adjuncts hang on
   if (np && np.kind === 'common' && isPrepositionAt(ctx, np.first - 1)) {
     const head = headBeforeAdjuncts(ctx, np.first - 1, s.first);
-    if (head && subjectFits(ctx, head, cue)) return attributionFor(ctx, head, c, 0.8, 'subject');
+    if (head && subjectFits(ctx, head, cue, c)) return attributionFor(ctx, head, c, 0.8, 'subject');
   }
-  if (np && subjectFits(ctx, np, cue)) return attributionFor(ctx, np, c, 0.9, 'subject');
+  if (np && subjectFits(ctx, np, cue, c)) return attributionFor(ctx, np, c, 0.9, 'subject');
   // "Critics from across Britain's political spectrum have claimed": the head is before the preposition
   if (np && np.kind === 'common') {
     let p = np.first - 1;
@@ -113,7 +113,7 @@ function subjectBefore(ctx: AttributionContext, np: NP | null, c: number, cue: C
       preps++;
     }
     const head = preps > 0 ? ctx.np.backward(p, s.first) : null;
-    if (head && head.kind !== 'pronoun' && subjectFits(ctx, head, cue)) return attributionFor(ctx, head, c, 0.8, 'subject');
+    if (head && head.kind !== 'pronoun' && subjectFits(ctx, head, cue, c)) return attributionFor(ctx, head, c, 0.8, 'subject');
   }
   return null;
 }
@@ -161,13 +161,17 @@ function mainClauseSpeaker(ctx: AttributionContext, c: number, si: number): Attr
 }
 
 /** Whether an NP may be the subject of this cue ("states" needs a speaker, not "EU member"). */
-export function subjectFits(ctx: AttributionContext, np: NP, cue: Cue): boolean {
+export function subjectFits(ctx: AttributionContext, np: NP, cue: Cue, at = -1): boolean {
   if (!speakerLike(ctx, np)) return false;
   if (!cue.nounLike) return true;
   if (np.kind !== 'common') return true;
   const head = ctx.tokens[np.last].lower;
   if (COMPOUND_MODIFIERS.has(head) || /s$/.test(head) || DETERMINERS.has(head)) return false;
-  return SPEAKER_NOUNS.has(head) || ORG_NOUNS.has(head) || INTERVIEWEE_NOUNS.has(head) || AGENT_SUFFIX.test(head);
+  // documents too, in the present ("The opinion reads", "the letter states"); a past form after a
+  // document is a reduced relative ("a video message posted to Twitter"), not its verb
+  const present = at >= 0 && !/ed$/.test(ctx.tokens[at].lower);
+  return SPEAKER_NOUNS.has(head) || ORG_NOUNS.has(head) || INTERVIEWEE_NOUNS.has(head) || AGENT_SUFFIX.test(head) ||
+    (present && DOC_NOUNS.has(head));
 }
 
 /** Whether an NP could be someone who speaks (a person, a name, an organization, "officials"). */

@@ -46,7 +46,7 @@ function speakerThenCue(ctx: AttributionContext, j: number, end: number): Attrib
   if (!np) return null;
   const c = ctx.np.skipAdjunctsFwd(np.after, end);
   const cue = cueAt(ctx, c);
-  if (!cue || cue.participle || !subjectFits(ctx, np, cue) || ctx.np.isPassive(c)) return null;
+  if (!cue || cue.participle || !subjectFits(ctx, np, cue, c) || ctx.np.isPassive(c)) return null;
   const att = attributionFor(ctx, np, c, 0.95, 'quote-trailing');
   if (att) ctx.frames.set(c, att);
   return att;

@@ -133,3 +133,15 @@ describe('wire-style speakers', () => {
     expect(speakerOf('The "peace plan", as Ivan Kov called it, failed in May.')?.name).toBe('Ivan Kov');
   });
 });
+
+describe('documents as speakers', () => {
+  it('a document in the present speaks: The court opinion reads: "…"', () => {
+    const text = 'The court opinion reads: "The law is void." Justice Ann Roe wrote the opinion.';
+    expect(extract(text).quotes.find((q) => q.kind === 'direct')?.speaker?.mention?.text).toBe('The court opinion');
+  });
+
+  it('a past participle after a document is a reduced relative, not the document speaking', () => {
+    const text = 'In a video message posted to Twitter, Ilse Varga thanked her staff and said she was "proud of every one of them".';
+    expect(speakerOf(text)?.name).toBe('Ilse Varga');
+  });
+});
