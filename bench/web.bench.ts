@@ -2,7 +2,7 @@
 // in headless Chromium over 100 toggles, on the Kosovo × NATO page of the bundled dataset (issue 12:
 // p95 ≤ 30 ms) and on the generated 30-driver UN case (a Monte Carlo session; p95 ≤ 100 ms).
 // Each sample runs inside the page: click, then wait for the next frame to be painted (rAF + a task).
-// On the Monte Carlo case the painted estimate comes from the samples a 25 ms burst evaluated (the
+// On the Monte Carlo case the painted estimate comes from the samples a 15 ms burst evaluated (the
 // page labels it with their number, its standard error and "refining"), and is refined to the full
 // seeded estimate when the browser is idle: the note gives the median number of samples painted.
 //

@@ -33,7 +33,7 @@ import { href, replaceSearch } from '../router.ts';
  * How long a toggle may evaluate Monte Carlo samples of the setting's own pool before the page paints
  * (the rest, and the sensitivity's pools, come when idle).
  */
-const FIRST_BURST_MS = 25;
+const FIRST_BURST_MS = 15;
 /** While refining, the page repaints with the better estimate at most this often. */
 const REFINE_REPAINT_MS = 400;
 
