@@ -75,6 +75,18 @@ export interface StageVoters {
   voters?: VoterView[];
 }
 
+const sourcesKept = new WeakMap<StanceSpec, SourceRefData[]>();
+
+/**
+ * A voter's sources (stanceSources): one array per stance, never changed, shared by every answer that
+ * shows the stance (the server's workers encode it once: src/server/json-bytes.ts constantJson).
+ */
+export function voterSources(spec: StanceSpec): SourceRefData[] {
+  let kept = sourcesKept.get(spec);
+  if (!kept) sourcesKept.set(spec, (kept = stanceSources(spec)));
+  return kept;
+}
+
 /** Every voter's position at every stage, averaged over the uncertain drivers (the session's tables). */
 export function stageVoters(session: Session, fixed: Assignment): StageVoters[] {
   const { setup } = session;
@@ -88,7 +100,7 @@ export function stageVoters(session: Session, fixed: Assignment): StageVoters[] 
       scenario: distUnder(unit.spec, likely),
       origin: unit.spec.origin,
       recognition: setup.recognition.get(state) ?? 'does-not-recognize',
-      sources: stanceSources(unit.spec),
+      sources: voterSources(unit.spec),
       note: unit.spec.note,
       basis: unit.spec.basis,
       drivers: driversOf(unit.spec),

@@ -9,7 +9,7 @@ import { move } from 'piscina';
 import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
 import { type EffectiveQuery, effectiveQueryOf, preparedOn } from '../case/change-points.ts';
 import { type Day, daySnapshot } from '../case/snapshot.ts';
-import { type PreparedCase, prepareCase } from '../case/views.ts';
+import { type PreparedCase, prepareCase, voterSources } from '../case/views.ts';
 import { NotApplicableError } from '../model/asof.ts';
 import { type Dataset, index } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
@@ -17,7 +17,7 @@ import type { CaseData } from '../model/schema.ts';
 import { type PreparedText, WorkspaceError, type WorkspaceErrorCode } from '../store/index.ts';
 import { prepareText } from '../store/prepare.ts';
 import { type CaseJob, computeAnswer, type Prepared } from '../case/jobs.ts';
-import { jsonBytes } from './json-bytes.ts';
+import { constantJson, jsonBytes } from './json-bytes.ts';
 
 export interface CaseWorkerData {
   dataset: Dataset;
@@ -45,11 +45,22 @@ const effective = new Map<CaseData, (asOf: string, fixed: Assignment) => Effecti
 // (An exact-size array of its own: a small Buffer would be a view into a shared 8 KB pool, all of it sent.)
 const utf8 = new TextEncoder();
 
+/**
+ * Declares the parts of a prepared case's answers that depend only on the case and the day (never modified
+ * once made) constant, so that each is encoded once, not in every answer (about half of an answer's bytes).
+ */
+function constantParts(p: PreparedCase): PreparedCase {
+  const st = p.static;
+  for (const part of [st.counter, st.ties, st.stanceEvidence, st.statusEvidence, st.unverified, ...Object.values(st.driverEvidence)]) constantJson(part);
+  for (const u of p.session.setup.units) constantJson(voterSources(u.spec));
+  return p;
+}
+
 /** The case prepared on a day, kept: its tables are the expensive part of an answer. */
 function prepared(c: CaseData, asOf: string): PreparedCase {
   const key = `${c.candidate}/${c.organization}|${asOf}`;
   let p = cases.get(key);
-  if (!p) cases.set(key, (p = prepareCase(prep.day(asOf), c)));
+  if (!p) cases.set(key, (p = constantParts(prepareCase(prep.day(asOf), c))));
   return p;
 }
 
@@ -76,7 +87,7 @@ const prep: Prepared = {
         // A day before the candidate or the organization: refused below with the reason naming the day asked.
         if (!(e instanceof NotApplicableError)) throw e;
       }
-      p = (shared && preparedOn(shared, day.asOf)) ?? prepareCase(day, c);
+      p = (shared && preparedOn(shared, day.asOf)) ?? constantParts(prepareCase(day, c));
       named.set(key, p);
     }
     return p;

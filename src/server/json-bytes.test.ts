@@ -1,7 +1,7 @@
 // jsonBytes must give exactly the bytes of JSON.stringify encoded as UTF-8, for any value it is given.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonBytes } from './json-bytes.ts';
+import { constantJson, jsonBytes } from './json-bytes.ts';
 
 const utf8 = (s: string) => Buffer.from(new TextEncoder().encode(s));
 
@@ -40,5 +40,16 @@ describe('jsonBytes', () => {
     const b = jsonBytes({ b: 1 });
     expect(new TextDecoder().decode(a)).toBe(JSON.stringify({ a: 'x'.repeat(300_000) }));
     expect(new TextDecoder().decode(b)).toBe('{"b":1}');
+  });
+
+  it('writes an object declared constant from its bytes made once, the same bytes as without', () => {
+    const evidence = [{ source: 'a', title: 'Née — “quoted”', passage: undefined }, 'https://example.org/x'];
+    const counter = { members: 3, text: '3 of 3 allies' };
+    const answer = (p: number) => ({ p, counter, list: [evidence, { deep: { deeper: { deepest: evidence } } }], again: evidence });
+    const before = Buffer.from(jsonBytes(answer(0.5)));
+    constantJson(evidence);
+    constantJson(counter);
+    for (const p of [0.5, 0.25]) expect(Buffer.from(jsonBytes(answer(p))).equals(utf8(JSON.stringify(answer(p))))).toBe(true);
+    expect(Buffer.from(jsonBytes(answer(0.5))).equals(before)).toBe(true);
   });
 });

@@ -12,14 +12,37 @@ const DEPTH = 4;
 let scratch = new Uint8Array(1 << 18);
 let used = 0;
 
-function put(s: string): void {
-  // At most 3 bytes per UTF-16 unit.
-  if (scratch.length - used < s.length * 3) {
-    const bigger = new Uint8Array(Math.max(scratch.length * 2, used + s.length * 3));
+/** Objects whose JSON never changes, and their bytes once written (see constantJson). */
+const constants = new WeakSet<object>();
+const constantBytes = new WeakMap<object, Uint8Array>();
+
+/**
+ * Declares that an object's JSON will never change (nothing in it is ever modified): its bytes are made
+ * once and copied into every answer that holds it. The parts of a case's answer that depend only on the
+ * case and the day (evidence, ties, sources) are half its bytes and half its encoding time.
+ */
+export function constantJson(o: object): void {
+  constants.add(o);
+}
+
+function ensure(n: number): void {
+  if (scratch.length - used < n) {
+    const bigger = new Uint8Array(Math.max(scratch.length * 2, used + n));
     bigger.set(scratch.subarray(0, used));
     scratch = bigger;
   }
+}
+
+function put(s: string): void {
+  // At most 3 bytes per UTF-16 unit.
+  ensure(s.length * 3);
   used += utf8.encodeInto(s, scratch.subarray(used)).written;
+}
+
+function putBytes(b: Uint8Array): void {
+  ensure(b.length);
+  scratch.set(b, used);
+  used += b.length;
 }
 
 /** An array, or an object of no class (what JSON.parse makes) without toJSON: the shapes walked by hand. */
@@ -32,6 +55,12 @@ function plain(v: unknown): v is object {
 
 /** Writes a value's JSON; false when JSON.stringify would leave it out (undefined, a function, a symbol). */
 function write(v: unknown, level: number): boolean {
+  if (typeof v === 'object' && v !== null && constants.has(v)) {
+    let b = constantBytes.get(v);
+    if (!b) constantBytes.set(v, (b = utf8.encode(JSON.stringify(v))));
+    putBytes(b);
+    return true;
+  }
   if (level >= DEPTH || !plain(v)) {
     const s = JSON.stringify(v);
     if (s === undefined) return false;
