@@ -322,8 +322,11 @@ export const ORG_HEADS = new Set([
 ]);
 
 /** Head nouns of common noun phrases that can be a source of speech. */
+/** a person familiar with the matter, a source close to the talks: adjectives that post-modify a speaker noun */
+export const SPEAKER_POSTMODIFIERS = new Set(['familiar', 'close', 'aware', 'involved', 'knowledgeable', 'briefed',
+  'speaking']);
 export const SPEAKER_NOUNS = new Set([
-  'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'minister', 'ministers',
+  'person', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'minister', 'ministers',
   'analyst', 'analysts', 'critic', 'critics', 'protester', 'protesters', 'protestor', 'protestors', 'interlocutor',
   'court', 'agency', 'media', 'statement', 'statements', 'report', 'reports', 'ministry', 'government', 'police',
   'embassy', 'department', 'office', 'source', 'sources', 'expert', 'experts', 'diplomat', 'diplomats', 'leader',

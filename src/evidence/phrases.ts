@@ -24,6 +24,7 @@ import {
   PREPOSITIONS,
   PRONOUNS,
   SPEAKER_NOUNS,
+  SPEAKER_POSTMODIFIERS,
   SUBJECT_PRONOUNS,
   TITLES,
   VERB_ADJUNCTS,
@@ -321,8 +322,20 @@ export class Phrases {
       break;
     }
     if (n === 0 || last < first) return null;
+    // a person familiar with the matter: the speaker noun heads, the adjective's phrase follows it
+    const post = this.postModified(last, first);
+    if (post >= 0 && PREPOSITIONS.has(tokens[last + 1]?.lower ?? '') || tokens[last + 1]?.lower === 'to' && post >= 0) {
+      const obj = this.forward(last + 2, hi);
+      if (obj) return { first, last: post, after: obj.after, kind: 'common' };
+    }
     const np: NP = { first, last, after: last + 1, kind: 'common' };
     return this.namedAs(np, hi) ?? this.commonApposition(np, hi);
+  }
+
+  /** The speaker noun before a post-modifying adjective ending the phrase at `last` (a source close), or -1. */
+  private postModified(last: number, first: number): number {
+    const { tokens } = this;
+    return last > first && SPEAKER_POSTMODIFIERS.has(tokens[last].lower) && SPEAKER_NOUNS.has(tokens[last - 1].lower) ? last - 1 : -1;
   }
 
   private plainNoun(k: number): boolean {
@@ -446,6 +459,18 @@ export class Phrases {
       if (t.kind === 'num') return null;
     }
     if (t.kind !== 'word') return null;
+    // "A source close to the talks said": from the end of the adjective's phrase, the speaker noun before it
+    if (!relative && t.kind === 'word' && !t.cap) {
+      for (let p = k - 1; p >= lo && p > k - 8; p--) {
+        const x = tokens[p];
+        if (x.depth !== 0 || x.kind === 'punct') break;
+        if ((PREPOSITIONS.has(x.lower) || x.lower === 'to') && SPEAKER_POSTMODIFIERS.has(tokens[p - 1]?.lower ?? '') &&
+            SPEAKER_NOUNS.has(tokens[p - 2]?.lower ?? '') && p - 2 >= lo) {
+          const head = this.backward(p - 2, lo, true);
+          if (head && head.kind !== 'pronoun') return { ...head, after: k + 1 };
+        }
+      }
+    }
     // a common noun phrase: some of the protesters, state media, Johnson's critics
     let first = k;
     let count = 1;
@@ -547,6 +572,11 @@ export class Phrases {
     if (m < lo || tokens[m].text !== ',') return null;
     const seg = tokens[m + 1];
     if (!seg) return null;
+    // Anna Lind, 52, from Oslo, said: an age apposition before this one
+    if (tokens[m - 1]?.kind === 'num' && tokens[m - 2]?.text === ',' && m - 3 >= lo) {
+      const np = this.backward(m - 3, lo);
+      if (np && np.kind === 'name') return { ...np, after: k + 1 };
+    }
     if (RELATIVE_PRONOUNS.has(seg.lower) || seg.kind === 'num' || /^[a-z]+ing$/.test(seg.text)) {
       const np = this.backward(m - 1, lo);
       return np ? { ...np, after: k + 1 } : null;

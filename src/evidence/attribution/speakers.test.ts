@@ -145,3 +145,17 @@ describe('documents as speakers', () => {
     expect(speakerOf(text)?.name).toBe('Ilse Varga');
   });
 });
+
+describe('appositions', () => {
+  it('an age and a place between the name and the cue: Anna Lind, 52, from Oslo, said', () => {
+    expect(speakerOf('Ilse Varga, 52, from Tromsø, said: "I never gave up."')?.name).toBe('Ilse Varga');
+  });
+});
+
+describe('unnamed sources with a post-modifier', () => {
+  it('a person familiar with the matter / a source close to the talks speaks', () => {
+    expect(speakerOf('"The deal is dead," a person familiar with the matter said.')?.mention?.text).toBe('a person');
+    expect(speakerOf('"The deal is dead," said a source close to the talks.')?.mention?.text).toBe('a source');
+    expect(speakerOf('A source close to the talks said: "The deal is dead."')?.mention?.text).toBe('A source');
+  });
+});
