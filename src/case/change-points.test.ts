@@ -4,6 +4,7 @@
 // random days between, under random driver settings. The server's workers answer this way.
 import { describe, expect, it } from 'vitest';
 import { rng } from '../engine/random.ts';
+import { setupCase } from '../engine/setup.ts';
 import { NotApplicableError } from '../model/asof.ts';
 import { index } from '../model/dataset.ts';
 import { loadDataset } from '../model/load.ts';
@@ -93,4 +94,22 @@ describe('a day and its effective day', () => {
     }
     expect(differentDays).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('the drivers an effective query keeps', () => {
+  it.each(ix.data.cases.map((c) => [`${c.candidate}/${c.organization}`, c] as const))('are those in force as the engine sees them, for %s', (_name, c) => {
+    const query = effectiveQueryOf(ix, c);
+    const all: Assignment = Object.fromEntries(c.drivers.map((d) => [d.id, true]));
+    for (const day of changePoints(ix, c).filter((p) => p >= '1990-01-01' && p <= '2030-12-31')) {
+      let engine: string[];
+      try {
+        engine = setupCase(ix, c, day).case.drivers.map((d) => d.id);
+      } catch (e) {
+        if (e instanceof NotApplicableError) continue;
+        throw e;
+      }
+      // A driver first reported after the day (no since of its own) is not in force yet.
+      expect(Object.keys(query(day, all).fixed).sort()).toEqual(engine.sort());
+    }
+  });
 });

@@ -3,7 +3,7 @@
 // compares differently, so a day can be replaced by the latest change point on or before it (its
 // "effective day") and the answer computed once for the whole stretch. Pure: data in, days out.
 import { EngineError, type Session, sessionOf } from '../engine/index.ts';
-import { caseAsOf } from '../model/asof.ts';
+import { caseAsOf, publishedIn } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import { endOf, isPartialDay, startOf } from '../model/grammar.ts';
@@ -114,7 +114,9 @@ export function effectiveQueryOf(ix: Indexed, c: CaseData): (asOf: string, fixed
   const dayOf = effectiveDayOf(points);
   // The drivers in force on each change point, found on first use (a day before them all is its own).
   const inForce = new Map<string, Set<string>>();
-  const driversOn = (day: string) => new Set(caseAsOf(c, day).drivers.map((d) => d.id));
+  // As the engine sees them: a driver without since counts from its first dated report.
+  const published = publishedIn(ix);
+  const driversOn = (day: string) => new Set(caseAsOf(c, day, published).drivers.map((d) => d.id));
   return (asOf, fixed) => {
     const day = dayOf(asOf);
     let known = inForce.get(day);
