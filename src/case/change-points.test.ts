@@ -9,13 +9,13 @@ import { NotApplicableError } from '../model/asof.ts';
 import { index } from '../model/dataset.ts';
 import { loadDataset } from '../model/load.ts';
 import type { Assignment } from '../model/drivers.ts';
+import { addDays } from '../model/grammar.ts';
 import { changePoints, effectiveDayOf, effectiveQueryOf, preparedOn } from './change-points.ts';
 import { daySnapshot } from './snapshot.ts';
 import { caseDetails, prepareCase } from './views.ts';
 
 const ix = index(loadDataset());
 
-const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const dayBetween = (a: string, b: string, r: number) => {
   const t0 = Date.parse(`${a}T00:00:00Z`);
   const t1 = Date.parse(`${b}T00:00:00Z`);
@@ -77,7 +77,7 @@ describe('a day and its effective day', () => {
     if (points.length) gaps.push([points[points.length - 1]!, '2031-01-01']);
     let differentDays = 0;
     for (const [from, to] of gaps) {
-      for (const day of [dayBefore(to), dayBetween(from, to, next())]) {
+      for (const day of [addDays(to, -1), dayBetween(from, to, next())]) {
         const fixed: Assignment = {};
         for (const d of c.drivers) {
           const r = next();

@@ -6,15 +6,9 @@ import { EngineError, type Session, sessionOf } from '../engine/index.ts';
 import { caseAsOf, publishedIn } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
-import { endOf, isPartialDay, startOf } from '../model/grammar.ts';
+import { addDays, endOf, isPartialDay, startOf } from '../model/grammar.ts';
 import type { CaseData } from '../model/schema.ts';
 import type { PreparedCase } from './views.ts';
-
-/** The day after a day (UTC calendar). */
-function nextDay(day: string): string {
-  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 1);
-  return new Date(t).toISOString().slice(0, 10);
-}
 
 /**
  * Every string in a value that reads as a day or a partial day, and every key `from`/`to` holding a
@@ -27,7 +21,7 @@ function collect(value: unknown, out: Set<string>, sourceIds: Set<string>, isSou
       // a raw day < x; each flips on one of these days, so all three are change points.
       const first = startOf(value);
       const last = endOf(value);
-      out.add(first).add(last).add(nextDay(last));
+      out.add(first).add(last).add(addDays(last, 1));
     } else if (isSource(value)) sourceIds.add(value);
     return;
   }
@@ -40,7 +34,7 @@ function collect(value: unknown, out: Set<string>, sourceIds: Set<string>, isSou
       // A body's terms give years (numbers): a term counts from 1 January of `from` to 31 December of `to`.
       if ((k === 'from' || k === 'to') && typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 9999) {
         const y = String(v).padStart(4, '0');
-        out.add(`${y}-01-01`).add(nextDay(`${y}-12-31`));
+        out.add(`${y}-01-01`).add(addDays(`${y}-12-31`, 1));
       } else collect(v, out, sourceIds, isSource);
     }
   }

@@ -6,7 +6,8 @@ import { EngineError } from '../engine/constraints.ts';
 import { type CaseSetup, setupCase } from '../engine/setup.ts';
 import { startOf } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
-import type { CaseData, SourceRefData } from '../model/schema.ts';
+import { addDays, isDay } from '../model/grammar.ts';
+import type { CaseData, SourceRefData, TimelineStepData } from '../model/schema.ts';
 import { brier, type CalibrationBin, calibration, type Forecast, logScore } from './scores.ts';
 
 /** One decision: a stage of a candidate's procedure, decided on a day. */
@@ -74,9 +75,8 @@ export function decisions(ix: Indexed): Decision[] {
     add({ id: b.id, candidate: b.candidate, organization: b.organization, stage: b.stage, date: b.date, outcome: b.outcome, from: `backtest ${b.id}` });
   }
   for (const c of ix.data.cases) {
-    for (const [i, t] of timelineOf(c).entries()) {
-      if (t.outcome !== 'pass' && t.outcome !== 'fail') continue;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(t.date)) continue; // a forecast needs the eve: a day, not a month
+    for (const [i, t] of (c.timeline ?? []).entries()) {
+      if (!isDay(t.date)) continue; // a forecast needs the eve: a day, not a month
       // The candidate's own steps (applying) are its choices, the levers, not decisions the model forecasts.
       if (ownStep(ix, c.organization, t.stage)) continue;
       // The same decision recorded by a backtest a few days apart (a vote and its announcement).
@@ -94,28 +94,14 @@ function ownStep(ix: Indexed, org: string, stage: string): boolean {
   return o?.bodies.find((b) => b.id === body)?.composition === 'candidate';
 }
 
-function sameDecision(d: Decision, c: CaseData, t: TimelineEntry): boolean {
+function sameDecision(d: Decision, c: CaseData, t: TimelineStepData): boolean {
   const days = Math.abs(Date.parse(d.date) - Date.parse(t.date)) / 86_400_000;
   return d.candidate === c.candidate && d.organization === c.organization && d.stage === t.stage && d.outcome === t.outcome && days <= 7;
 }
 
-interface TimelineEntry {
-  date: string;
-  stage: string;
-  outcome: string;
-}
-
-/** A case's dated steps, when the data format gives it a timeline. */
-function timelineOf(c: CaseData): TimelineEntry[] {
-  const t = (c as { timeline?: unknown }).timeline;
-  return Array.isArray(t) ? (t as TimelineEntry[]).filter((e) => typeof e?.date === 'string' && typeof e?.stage === 'string') : [];
-}
-
 /** The day before an ISO day. */
 export function eve(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(day, -1);
 }
 
 export function forecast(ix: Indexed, d: Decision): DecisionRow {

@@ -1,6 +1,6 @@
 // The grammar's days, ids, codes and links: a real calendar, not only the right shape.
 import { describe, expect, it } from 'vitest';
-import { endOf, isDay, isPartialDay, parseLink, startOf, ID, STATE_CODE } from './grammar.ts';
+import { addDays, endOf, isDay, isPartialDay, parseLink, startOf, ID, STATE_CODE } from './grammar.ts';
 
 describe('days', () => {
   it('accepts days that exist, leap days included', () => {
@@ -25,6 +25,14 @@ describe('days', () => {
     expect(endOf('2023-02')).toBe('2023-02-28');
     expect(endOf('0050-02')).toBe('0050-02-28');
     expect(endOf('2015')).toBe('2015-12-31');
+  });
+  it('counts days across month, leap-day and year ends, early years included', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addDays('2023-12-31', 1)).toBe('2024-01-01');
+    expect(addDays('2023-01-01', -1)).toBe('2022-12-31');
+    expect(addDays('0050-12-31', 1)).toBe('0051-01-01');
+    expect(addDays('2024-05-10', 0)).toBe('2024-05-10');
   });
 });
 

@@ -87,6 +87,13 @@ export function endOf(d: string): string {
   return d;
 }
 
+/** The day n days after a day (before it for n < 0), on the UTC calendar. */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Today's day (UTC), the default as-of day of every face. Not for the engine or the case layer: they are given the day. */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
