@@ -1,9 +1,9 @@
 // The track record: every dated decision in the data beside the model's P(pass) as of the day
 // before, scored (Brier, log) against the base rate, with a calibration table. Pure: the dataset in,
 // the record out; the CLI, the API and the page render it.
-import { analyzeCase } from '../engine/analyze.ts';
 import { EngineError } from '../engine/constraints.ts';
-import { type CaseSetup, setupCase } from '../engine/setup.ts';
+import { openSession } from '../engine/session.ts';
+import type { CaseSetup } from '../engine/setup.ts';
 import { startOf } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import { addDays, isDay } from '../model/grammar.ts';
@@ -120,10 +120,11 @@ export function forecast(ix: Indexed, d: Decision): DecisionRow {
     return row(null, `the procedure has no stage "${d.stage}"`);
   }
   try {
-    const a = analyzeCase(ix, c, asOf);
-    const p = a.stageProbabilities[d.stage];
+    const session = openSession(ix, c, asOf);
+    const p = session.analyze().stageProbabilities[d.stage];
     if (p === undefined) return row(null, `the stage "${d.stage}" is not evaluated`);
-    const setup = setupCase(ix, c, asOf);
+    // The setup the forecast was computed from, not a second one.
+    const setup = session.setup;
     const unknown = setup.units.filter((u) => u.spec.origin === 'none' && u.stages.includes(d.stage)).map((u) => u.state);
     // A voter whose stance was first reported after the eve counts as absent in the engine; a number
     // built on that would be a forecast nobody could have made, so there is none.
