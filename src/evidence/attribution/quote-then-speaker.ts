@@ -1,7 +1,7 @@
 // Quote, then speaker: "…," our interlocutor states / "…," said the minister (quote-trailing,
 // quote-trailing-inverted), "…," according to X, and "… "…" …, he added." where a
 // sentence-final attribution covers the quotations before it (sentence-final-cue).
-import { INVERTED_SPEAKER_FOLLOWERS, PERSON_ORG_LINKS, cueOf } from '../lexicon.ts';
+import { INVERTED_SPEAKER_FOLLOWERS, PERSON_ORG_LINKS, PREPOSITIONS, cueOf } from '../lexicon.ts';
 import { sourceAfter } from './according.ts';
 import { finalAttribution } from './clauses.ts';
 import type { Attribution, AttributionContext } from './context.ts';
@@ -63,8 +63,12 @@ function cueThenSpeaker(ctx: AttributionContext, j: number, end: number): Attrib
   // (and of the University of X's medical school, where the affiliation goes on past the name)
   const linked = np2?.kind === 'name' && !!after && (PERSON_ORG_LINKS.has(after.lower) ||
     (!!np2.affiliation && (after.lower === "'s" || after.lower === '’s')));
+  // "…," said his father, Olaf Brenn, following the hearing / said Ivo Roth per the radio: once the
+  // phrase is closed by an apposition's comma, or a prepositional phrase follows, the speaker is complete
+  const closed = !!np2 && np2.after - 1 > np2.last && tokens[np2.after - 1]?.text === ',';
+  const adjunct = !!after && after.kind === 'word' && !after.cap && PREPOSITIONS.has(after.lower) && after.lower !== 'to';
   if (np2 && speakerLike(ctx, np2) && (!after || after.kind === 'punct' || after.kind === 'qopen' || np2.after > end ||
-      INVERTED_SPEAKER_FOLLOWERS.has(after.lower) || linked)) {
+      INVERTED_SPEAKER_FOLLOWERS.has(after.lower) || linked || closed || adjunct)) {
     const att = attributionFor(ctx, np2, j, 0.9, 'quote-trailing-inverted');
     if (att) ctx.frames.set(j, att);
     return att;

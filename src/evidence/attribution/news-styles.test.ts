@@ -1,0 +1,32 @@
+// Speakers in constructions common to English news prose in general, on sentences written for these
+// tests (fictional people and bodies): inverted cues with appositions, participle clauses before the
+// subject, subjects with attached phrases, documents and their authors.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../extract.ts';
+
+const directs = (text: string) => extract(text).quotes.filter((q) => q.kind === 'direct');
+const speakerOf = (text: string) => {
+  const qs = directs(text);
+  expect(qs).toHaveLength(1);
+  return qs[0].speaker;
+};
+
+describe('inverted cues: "…," said SPEAKER …', () => {
+  it('a role closed by the name in apposition, then any adjunct: said his father, NAME, following …', () => {
+    expect(speakerOf('"This was avoidable," said his brother, Olaf Brenn, following the inquest.')?.name).toBe('Olaf Brenn');
+    expect(speakerOf('"We will appeal," said the club\'s lawyer, Ines Varro, outside the court.')?.name).toBe('Ines Varro');
+  });
+
+  it('a prepositional phrase right after the name: said NAME per the radio', () => {
+    expect(speakerOf('"Prices will rise" said Ivo Roth per the regional radio.')?.name).toBe('Ivo Roth');
+  });
+
+  it('the next quotation standing alone continues the same speaker', () => {
+    const qs = directs('"We wanted answers," said his mother, Ada Brenn, after the verdict. "We got none."');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Ada Brenn', 'Ada Brenn']);
+  });
+
+  it('"to" after the phrase is not an adjunct that completes it: the sentence-final cue speaks', () => {
+    expect(speakerOf('"Go home," told the officer to the crowd, a witness recalled.')?.mention?.text).toBe('a witness');
+  });
+});
