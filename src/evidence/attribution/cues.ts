@@ -17,12 +17,21 @@ import {
   QUOTING_VERBS,
   SPEAKER_NOUNS,
   SUBJECT_HEAD_PREPOSITIONS,
+  CONJUNCTIONS,
+  OPENERS,
+  TIME_WORDS,
   cueOf,
   type Cue,
 } from '../lexicon.ts';
 import type { NP } from '../phrases.ts';
 import { SCAN_LIMIT, type Attribution, type AttributionContext } from './context.ts';
 import { attributionFor } from './resolve.ts';
+
+/** Determiners of amounts, not of people: "all the data show", "no evidence suggests". */
+/** Function words that end a phrase the finder took too far: "the manifesto if", "their refusal to". */
+const NON_HEADS = new Set(['to', 'if', 'and', 'or', 'but', 'that', 'than', 'as', 'so', 'not', 'then', 'who', 'which']);
+
+const QUANTITY_DETERMINERS = new Set(['all', 'no', 'any', 'most', 'each', 'both', 'various', 'numerous']);
 
 /** The reporting verb at token k, if it is one (in the narrative, not a capitalized name). */
 export function cueAt(ctx: AttributionContext, k: number): Cue | undefined {
@@ -162,7 +171,7 @@ function mainClauseSpeaker(ctx: AttributionContext, c: number, si: number): Attr
 
 /** Whether an NP may be the subject of this cue ("states" needs a speaker, not "EU member"). */
 export function subjectFits(ctx: AttributionContext, np: NP, cue: Cue, at = -1): boolean {
-  if (!speakerLike(ctx, np)) return false;
+  if (!speakerLike(ctx, np)) return describedSubject(ctx, np, cue);
   if (!cue.nounLike) return true;
   if (np.kind !== 'common') return true;
   const head = ctx.tokens[np.last].lower;
@@ -172,6 +181,26 @@ export function subjectFits(ctx: AttributionContext, np: NP, cue: Cue, at = -1):
   const present = at >= 0 && !/ed$/.test(ctx.tokens[at].lower);
   return SPEAKER_NOUNS.has(head) || ORG_NOUNS.has(head) || INTERVIEWEE_NOUNS.has(head) || AGENT_SUFFIX.test(head) ||
     (present && DOC_NOUNS.has(head));
+}
+
+/**
+ * A described person before an unambiguous speech verb: "the bishop said", "her husband told", "one
+ * resident added". No word list names every person a news story can quote; a determined or possessed
+ * lowercase noun right before said/told/added is one of them (a noun-like cue — "the member states" —
+ * or a belief or naming verb still needs a listed speaker noun).
+ */
+export function describedSubject(ctx: AttributionContext, np: NP, cue: Cue): boolean {
+  const { tokens } = ctx;
+  if (np.kind !== 'common' || cue.nounLike || cue.participle || cue.cls !== 'speech' || np.last - np.first > 4) return false;
+  const head = tokens[np.last];
+  if (head.kind !== 'word' || head.cap || head.depth !== 0 || !/^[a-z][a-z-]*[a-z]$/.test(head.lower) || TIME_WORDS.has(head.lower) ||
+      /ing$/.test(head.lower) || DETERMINERS.has(head.lower) || PREPOSITIONS.has(head.lower) || NON_HEADS.has(head.lower)) return false;
+  // in subject position: at the start of the clause, not the object of a verb or a preposition before it
+  const before = tokens[np.first - 1];
+  if (before && before.kind === 'word' && !OPENERS.has(before.lower) && !CONJUNCTIONS.has(before.lower)) return false;
+  const lead = tokens[np.first].lower;
+  const possessed = tokens.slice(np.first, np.last).some((x) => x.lower === "'s" || x.lower === '’s');
+  return possessed || (DETERMINERS.has(lead) && !QUANTITY_DETERMINERS.has(lead));
 }
 
 /** Whether an NP could be someone who speaks (a person, a name, an organization, "officials"). */

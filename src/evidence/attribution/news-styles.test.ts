@@ -30,3 +30,22 @@ describe('inverted cues: "…," said SPEAKER …', () => {
     expect(speakerOf('"Go home," told the officer to the crowd, a witness recalled.')?.mention?.text).toBe('a witness');
   });
 });
+
+describe('described people before an unambiguous speech verb', () => {
+  it('a determined or possessed noun in subject position speaks, whatever the noun', () => {
+    expect(speakerOf('The ferryman said "We sail at dawn."')?.mention?.text).toBe('The ferryman');
+    expect(speakerOf('Her stepdaughter told the court: "She was afraid of him."')?.mention?.text).toBe('Her stepdaughter');
+    expect(directs('Naming it a "slow disaster" the vicar said "We must rebuild."').map((q) => q.speaker?.mention?.text))
+      .toEqual(['the vicar', 'the vicar']);
+  });
+
+  it('not the object of a verb before it, nor a phrase ending in a function word', () => {
+    const qs = extract('State officials defending the ban argued the rule was needed.').quotes;
+    expect(qs.map((q) => q.speaker?.mention?.text)).not.toContain('the ban');
+    expect(speakerOf('Opposition to the levy said "enough" in every poll.')?.mention?.text ?? null).not.toBe('the levy');
+  });
+
+  it('a noun-like or naming cue still needs a listed speaker noun: "the member states"', () => {
+    expect(speakerOf('The treaty states "no member may leave".')?.mention?.text ?? null).not.toBe('The treaty');
+  });
+});
