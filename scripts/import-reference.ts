@@ -87,15 +87,37 @@ const Unresolved = z.strictObject({
   reason: z.string().min(1),
 });
 type Unresolved = z.infer<typeof Unresolved>;
+/**
+ * A past membership period the reference table has no row for (it lists each state's current
+ * membership and a few former ones): a state that left and later rejoined, read on a stored page.
+ * Added to the organization's members before the state's table rows, so an as-of day inside the
+ * period counts the state (the table alone would make it a non-member then).
+ */
+const Period = z.strictObject({
+  org: z.string(),
+  state: z.string().regex(/^[A-Z]{2}$/),
+  joined: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  /** The first day outside the membership (as `left` everywhere in the dataset). */
+  left: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  source: z.string().url(),
+  accessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** A sentence or two from the page, verbatim, stating both ends (or `quote` + `also` for a second page). */
+  quote: z.string().min(1),
+  /** A second page for the other end of the period, when one page does not state both. */
+  also: z.strictObject({ source: z.string().url(), accessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), quote: z.string().min(1) }).optional(),
+  note: z.string().min(1),
+});
+type Period = z.infer<typeof Period>;
 const VerificationsFile = z.strictObject({
   memberships: z.array(Verification).default([]),
   recognitions: z.array(Verification).default([]),
   unresolved: z.array(Unresolved).default([]),
+  periods: z.array(Period).default([]),
 });
 
 function loadVerifications(): z.infer<typeof VerificationsFile> {
   const path = arg('--verified') ?? join(ROOT, 'scripts', 'reference-verified.yaml');
-  if (!existsSync(path)) return { memberships: [], recognitions: [], unresolved: [] };
+  if (!existsSync(path)) return { memberships: [], recognitions: [], unresolved: [], periods: [] };
   const parsed = VerificationsFile.safeParse(parseYaml(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
@@ -300,7 +322,31 @@ function unknownReason(m: Row): string {
   return why || 'no source read states the date this member joined';
 }
 
+/** A past period (reference-verified.yaml `periods`) as a membership row. */
+function periodRow(p: Period) {
+  const sources = [{ source: p.source, accessed: p.accessed, note: `"${p.quote}"` }, ...(p.also ? [{ source: p.also.source, accessed: p.also.accessed, note: `"${p.also.quote}"` }] : [])];
+  return { state: p.state, joined: p.joined, left: p.left, sources, note: `past membership, not in the reference table; verified against ${p.source}. ${p.note}` };
+}
+
 function memberRows(memberships: Row[], org: string) {
+  const rows = tableMemberRows(memberships, org);
+  // Each state's past periods go before its first table row (chronological: the table holds the latest).
+  const periods = VERIFIED.periods.filter((p) => p.org === org);
+  const out: Array<ReturnType<typeof tableMemberRows>[number] | ReturnType<typeof periodRow>> = [];
+  const placed = new Set<string>();
+  for (const r of rows) {
+    if (!placed.has(r.state)) {
+      out.push(...periods.filter((p) => p.state === r.state).map(periodRow));
+      placed.add(r.state);
+    }
+    out.push(r);
+  }
+  const orphans = periods.filter((p) => !placed.has(p.state));
+  if (orphans.length) throw new Error(`reference-verified.yaml: periods for ${org} name states with no table row: ${orphans.map((p) => p.state).join(', ')}`);
+  return out;
+}
+
+function tableMemberRows(memberships: Row[], org: string) {
   return memberships
     .filter((m) => m.org === org)
     .map((m) => {
