@@ -384,6 +384,7 @@ export class Phrases {
     const { tokens, doc } = this;
     if (k < lo) return null;
     const t = tokens[k];
+    if (t.kind === 'qclose' && t.depth === 1) return this.quotedAffiliationBack(k, lo);
     if (t.depth !== 0) return null;
     const last = k;
     if (t.text === ')') {
@@ -513,6 +514,24 @@ export class Phrases {
       break;
     }
     return { first, last, after: last + 1, kind: 'common' };
+  }
+
+  /**
+   * A person of an organization whose name is in quotation marks: Rosa Vint of "Safe Homes" (told …).
+   * The quoted name (a few capitalized words, no sentence punctuation) ends at the closing mark k.
+   */
+  private quotedAffiliationBack(k: number, lo: number): NP | null {
+    const { tokens, doc } = this;
+    const open = doc.openTok[tokens[k].quote];
+    if (open === undefined || open <= lo + 1 || k - open > 8) return null;
+    const inner = tokens.slice(open + 1, k);
+    if (inner.length === 0 || !inner[0].cap || inner.some((x) => x.kind === 'punct' && /^[.,;:!?…]$/.test(x.text))) return null;
+    const link = tokens[open - 1];
+    if (link.kind !== 'word' || !PERSON_ORG_LINKS.has(link.lower)) return null;
+    const head = this.backward(open - 2, lo);
+    if (!head || head.kind !== 'name' || !head.run || analyzeRun(doc.text, tokens, head.run, this.places).kind !== 'person') return null;
+    const affiliation = doc.text.slice(tokens[open + 1].start, tokens[k - 1].end);
+    return { ...head, last: k, after: k + 1, affiliation: head.affiliation ?? affiliation };
   }
 
   /** The link token (of/from/at/for) before a few lowercase describing words ending right before `first`, or -1. */

@@ -72,6 +72,8 @@ function computeFrame(ctx: AttributionContext, c: number, si: number): Attributi
       break;
     }
   }
+  // "Calling it a "disgrace", the senator said …": a participle opening the sentence has the main clause's subject
+  if (cue.participle && c === s.first) return openingParticipleSubject(ctx, c, si);
   const k = ctx.np.skipAdjunctsBack(c - 1, s.first);
   const prev = tokens[k];
   const coordinated = !!prev && prev.kind === 'word' && COORDINATING_LEADS.has(prev.lower);
@@ -95,6 +97,38 @@ function computeFrame(ctx: AttributionContext, c: number, si: number): Attributi
     if (np && !cue.participle && !afterComma) return null;
   }
   return mainClauseSpeaker(ctx, c, si);
+}
+
+/**
+ * The speaker of a participle clause that opens sentence si (cue c): the subject of the main clause
+ * after it — the frame of the main clause's reporting verb if it has one ("Calling it "…", Ann Roe
+ * of the union told reporters"), else the phrase before its finite verb ("…, the mayor elaborated").
+ * The clause ends at a comma, or at a closing quotation mark followed by narrative.
+ */
+function openingParticipleSubject(ctx: AttributionContext, c: number, si: number): Attribution | null {
+  const { tokens } = ctx;
+  const s = ctx.doc.sentences[si];
+  const hi = Math.min(s.last, c + SCAN_LIMIT);
+  for (let k = c + 1; k < hi; k++) {
+    const t = tokens[k];
+    const boundary = (t.text === ',' && t.depth === 0) || (t.kind === 'qclose' && t.depth === 1 && tokens[k + 1]?.kind === 'word');
+    if (!boundary) continue;
+    const start = tokens[k + 1]?.text === ',' ? k + 2 : k + 1;
+    const np = ctx.np.forward(start, s.last);
+    if (!np || !speakerLike(ctx, np)) continue;
+    for (let v = np.first; v <= hi; v++) {
+      if (tokens[v].depth !== 0) continue;
+      if (tokens[v].kind === 'punct' && /^[.;:!?]$/.test(tokens[v].text)) break;
+      const vc = cueAt(ctx, v);
+      if (vc && !vc.participle && cueUsable(ctx, v)) {
+        const f = frame(ctx, v, si);
+        return f ? { ...f, cue: c, cueLast: c, confidence: Math.min(f.confidence, 0.8) } : null;
+      }
+    }
+    const v = ctx.np.skipAdjunctsFwd(np.after, s.last);
+    return ctx.np.isFiniteVerb(v) ? attributionFor(ctx, np, c, 0.7, 'opening-participle') : null;
+  }
+  return null;
 }
 
 /** The verb's own subject: the phrase np right before it. */

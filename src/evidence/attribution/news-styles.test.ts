@@ -49,3 +49,26 @@ describe('described people before an unambiguous speech verb', () => {
     expect(speakerOf('The treaty states "no member may leave".')?.mention?.text ?? null).not.toBe('The treaty');
   });
 });
+
+describe('a participle clause opening the sentence', () => {
+  it('has the main clause\'s subject: Calling it "…", NAME told …', () => {
+    const qs = directs('Calling the ruling "a farce", Jonas Tell told the radio "we will appeal within days".');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Jonas Tell', 'Jonas Tell']);
+  });
+
+  it('without a comma after the quotation: Describing it as "…" the warden said', () => {
+    const qs = directs('Describing the storm as "the worst in decades" the warden said "Nobody should travel."');
+    expect(qs.map((q) => q.speaker?.mention?.text)).toEqual(['the warden', 'the warden']);
+  });
+
+  it('with a main verb that is not in the cue list: …, NAME elaborated', () => {
+    expect(speakerOf('Insisting that "the vote was fair", Mayor Petra Holm elaborated on the count.')?.name).toBe('Petra Holm');
+  });
+});
+
+describe('a subject with an organization in quotation marks', () => {
+  it('NAME of "ORGANIZATION", an apposition, told …: the person speaks', () => {
+    expect(speakerOf('Rosa Vint of "Safe Harbour", a shelter charity, told the paper "the apology came far too late".')?.name)
+      .toBe('Rosa Vint');
+  });
+});
