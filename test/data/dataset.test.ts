@@ -21,6 +21,11 @@ const org = (id: string) => {
   return o;
 };
 
+
+/** Rows the reference table gave as verified (URL only) that scripts/reference-verified.yaml re-checked with a passage. */
+const REVERIFIED_MEMBERSHIPS = new Set(['BG', 'EE', 'LV', 'LT', 'RO', 'SK', 'SI'].map((s) => `${s}@2004-03-29`));
+const REVERIFIED_RECOGNITIONS = ['IS', 'MT', 'CI', 'SM', 'BD'];
+
 describe('the bundled dataset', () => {
   it('validates', () => {
     expect(data.organizations.map((o) => o.id).sort()).toEqual(['asean', 'coe', 'eu', 'interpol', 'nato', 'osce', 'un', 'unesco']);
@@ -73,8 +78,11 @@ describe('the bundled dataset', () => {
       expect(m.verified, m.state).toBeUndefined();
       expect(m.sources[0]).toMatchObject({ accessed: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), note: expect.stringMatching(/^".+"$/s) });
     }
-    // memberships.csv: 26 coe + 187 interpol + 23 osce + 136 unesco rows whose note begins "unverified"
-    expect(unverified.length + verifiedHere.length).toBe(26 + 187 + 23 + 136);
+    // memberships.csv: 26 coe + 187 interpol + 23 osce + 136 unesco rows whose note begins "unverified",
+    // plus rows the table had as verified that were re-checked here for a passage (fact-check sample of 2026-12-05).
+    const reverified = members.filter((m) => (m.note ?? '').startsWith('verified against') && REVERIFIED_MEMBERSHIPS.has(m.state + '@' + String(m.joined)));
+    expect(reverified).toHaveLength(REVERIFIED_MEMBERSHIPS.size);
+    expect(unverified.length + verifiedHere.length).toBe(26 + 187 + 23 + 136 + REVERIFIED_MEMBERSHIPS.size);
     for (const m of unverified) expect(m.note ?? '').toMatch(/^unverified/);
   });
 
@@ -133,8 +141,10 @@ describe('Kosovo recognitions', () => {
       expect(r.verified === false, r.state).toBe((r.note ?? '').startsWith('unverified'));
     }
     const verifiedHere = rec.recognitions.filter((r) => (r.note ?? '').startsWith('verified against'));
-    // kosovo-recognitions.csv after the December 2026 corrections: 110 rows whose note begins "unverified"
-    expect(rec.recognitions.filter((r) => r.verified === false).length + verifiedHere.length).toBe(110);
+    // kosovo-recognitions.csv after the December 2026 corrections: 110 rows whose note begins "unverified",
+    // plus rows the table had as verified that were re-checked here (fact-check samples of 2026-12-05; SM and BD corrected).
+    expect(verifiedHere.filter((r) => REVERIFIED_RECOGNITIONS.includes(r.state))).toHaveLength(REVERIFIED_RECOGNITIONS.length);
+    expect(rec.recognitions.filter((r) => r.verified === false).length + verifiedHere.length).toBe(110 + REVERIFIED_RECOGNITIONS.length);
     expect(rec.recognitions.find((r) => r.state === 'KE')?.date).toBe('2025-03-26');
   });
 });
