@@ -617,8 +617,23 @@ export class Phrases {
 
   // ------------------------------------------------------------------ sentence subject
 
-  /** The subject of a sentence's main clause, after openers like "On Monday," or "But". */
-  subject(si: number): NP | null {
+  /** After the preposition at p and its object (and a reflexive: "in the filing itself"), a subject with its finite verb. */
+  private afterPhrase(p: number, hi: number): NP | null {
+    const { tokens } = this;
+    const obj = this.forward(p + 1, hi);
+    if (!obj || obj.kind === 'pronoun') return null;
+    let i = obj.after;
+    while (tokens[i]?.kind === 'word' && REFLEXIVES.has(tokens[i].lower)) i++;
+    const np = this.forward(i, hi);
+    return np && this.isFiniteVerb(this.skipAdjunctsFwd(np.after, hi)) ? np : null;
+  }
+
+  /**
+   * The subject of a sentence's main clause, after openers like "On Monday," or "But". `loose` also
+   * reads past a prepositional phrase without a comma and takes an auxiliary as the finite verb — for
+   * the main clause of a participle cue, where a subject is expected; weaker rules keep the strict form.
+   */
+  subject(si: number, loose = false): NP | null {
     const { tokens } = this;
     const s = this.doc.sentences[si];
     let i = s.first;
@@ -633,6 +648,9 @@ export class Phrases {
       }
       const opener = t.kind === 'word' && (PREPOSITIONS.has(t.lower) || /ing$/.test(t.lower) || isOpener(t.lower));
       if (opener) {
+        // "In the filing the firm wrote, …": a short prepositional phrase without a comma, then the subject
+        const direct = loose && PREPOSITIONS.has(t.lower) ? this.afterPhrase(i, s.last) : null;
+        if (direct) return direct;
         let k = i + 1;
         while (k <= s.last && k < i + 30 && !(tokens[k].text === ',' && tokens[k].depth === 0)) k++;
         if (k > s.last || tokens[k].text !== ',') return null;
@@ -644,7 +662,8 @@ export class Phrases {
     const np = this.forward(i, s.last);
     if (!np) return null;
     const v = this.skipAdjunctsFwd(np.after, s.last);
-    if (!this.isFiniteVerb(v)) {
+    // "Roth has yet to concede": an auxiliary right after the phrase is its finite verb
+    if (!this.isFiniteVerb(v) && !(loose && AUX.has(tokens[np.after]?.lower ?? ''))) {
       // "Jennifer Daskal of American University and contributor to Slate wrote": a coordinated description
       if (np.kind === 'name' && tokens[np.after]?.lower === 'and') {
         for (let k = np.after + 1; k <= Math.min(s.last, np.after + 8); k++) {
@@ -658,6 +677,9 @@ export class Phrases {
   }
 }
 
+
+/** Reflexives after a phrase that emphasize it: "in the filing itself". */
+const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves']);
 
 export function isOpener(lower: string): boolean {
   return OPENERS.has(lower) || CLAUSE_OPENERS.has(lower);

@@ -198,8 +198,13 @@ function mainClauseSpeaker(ctx: AttributionContext, c: number, si: number): Attr
       if (f) return { ...f, cue: c, cueLast: c, confidence: Math.min(f.confidence, 0.8) };
     }
   }
-  const subj = ctx.np.subject(si);
-  if (subj && subj.last < c && speakerLike(ctx, subj)) return attributionFor(ctx, subj, c, 0.75, 'clause-subject');
+  // "The campaign criticized the refusal, accusing …": a speech participle's subject is the main clause's,
+  // whether or not a word list knows its noun
+  const subj = ctx.np.subject(si, true);
+  const cue = cueAt(ctx, c);
+  if (subj && subj.last < c && (speakerLike(ctx, subj) || (!!cue && describedSubject(ctx, subj, cue, true)))) {
+    return attributionFor(ctx, subj, c, 0.75, 'clause-subject');
+  }
   return null;
 }
 
@@ -221,11 +226,14 @@ export function subjectFits(ctx: AttributionContext, np: NP, cue: Cue, at = -1):
  * A described person before an unambiguous speech verb: "the bishop said", "her husband told", "one
  * resident added". No word list names every person a news story can quote; a determined or possessed
  * lowercase noun right before said/told/added is one of them (a noun-like cue — "the member states" —
- * or a belief or naming verb still needs a listed speaker noun).
+ * or a belief or naming verb still needs a listed speaker noun). A participle ("…, saying") qualifies
+ * only for the main clause's subject (participleOk), not for the phrase right before it ("a motion claiming").
  */
-export function describedSubject(ctx: AttributionContext, np: NP, cue: Cue): boolean {
+export function describedSubject(ctx: AttributionContext, np: NP, cue: Cue, participleOk = false): boolean {
   const { tokens } = ctx;
-  if (np.kind !== 'common' || cue.nounLike || cue.participle || cue.cls !== 'speech' || np.last - np.first > 4) return false;
+  if (np.kind !== 'common' || cue.nounLike || (cue.participle && !participleOk) || cue.cls !== 'speech' || np.last - np.first > 4) {
+    return false;
+  }
   const head = tokens[np.last];
   if (head.kind !== 'word' || head.cap || head.depth !== 0 || !/^[a-z][a-z-]*[a-z]$/.test(head.lower) || TIME_WORDS.has(head.lower) ||
       /ing$/.test(head.lower) || DETERMINERS.has(head.lower) || PREPOSITIONS.has(head.lower) || NON_HEADS.has(head.lower)) return false;

@@ -72,3 +72,24 @@ describe('a subject with an organization in quotation marks', () => {
       .toBe('Rosa Vint');
   });
 });
+
+describe('a participle after the main clause: "…, saying …"', () => {
+  it('takes the main clause\'s subject, even a noun no list names and a naming main verb', () => {
+    expect(speakerOf('The Holm campaign attacked the decision, accusing the board of "hiding from the public."')?.mention?.text)
+      .toBe('The Holm campaign');
+    expect(speakerOf('A bystander described the crash to the radio, stating, "The van never braked."')?.mention?.text)
+      .toBe('A bystander');
+  });
+
+  it('past an auxiliary ("has yet to concede, saying") and a prepositional phrase without a comma', () => {
+    expect(speakerOf('Governor Ada Holm has yet to concede, saying late on Sunday, "We won this race!" on the radio.')?.name)
+      .toBe('Ada Holm');
+    expect(speakerOf('In its appeal the union made the same point, writing "The strike was lawful."')?.mention?.text)
+      .toBe('the union');
+  });
+
+  it('who + a naming verb: NAME, who denounced X as a "…"', () => {
+    expect(speakerOf('Critics include the former mayor Ada Holm, who denounced the plan as a "slow-motion disaster".')?.name)
+      .toBe('Ada Holm');
+  });
+});
