@@ -1,8 +1,11 @@
 // The numbers of a case page, computed in the browser with the engine (the same code the CLI and API run).
-// Split so a driver toggle repaints at once:
-// - prepare: per case and day, the engine's tables of P(pass | driver assignment) (the expensive part);
-// - compute: per toggle, what the headline, stages, map and drivers show (re-weighing those tables; on a
-//   Monte Carlo case, from the samples evaluated so far, labelled, after a first short burst);
+// Split so a page paints early and a driver toggle repaints at once:
+// - prepare: per case and day, the engine's session (its tables of P(pass | driver assignment), the
+//   expensive part, are computed by the first question that needs them);
+// - compute: per setting, what the headline, stages, map and drivers show (re-weighing those tables; on a
+//   Monte Carlo case, from the samples evaluated so far, labelled, after a first short burst). A level
+//   says how far: the first load of a case paints the headline (P(admission) needs only the whole
+//   procedure's table) and works out the rest after that paint, a level at a time (LEVELS);
 // - refine: on a Monte Carlo case, more samples evaluated when the browser is idle, until the page shows
 //   exactly the complete estimate (the one the CLI and the API give);
 // - stanceChangesFor: "what it would take" in stances, a larger search, run after the repaint and
@@ -30,19 +33,29 @@ export type StanceChanges = Pick<Analysis['whatItTakes'], 'stages' | 'procedure'
 
 export interface Dynamic {
   evaluation: Evaluation;
-  voters: StageVoters[];
   /** P(admission) over the uncertain drivers and the actors' positions. */
   probability: number;
-  /** P(pass) of each stage, in procedure order. */
-  stageProbabilities: number[];
-  sensitivity: Sensitivity[];
-  /** The fewest driver settings that make admission more likely than not. */
-  driverPlan: DriverPlan;
   /** Which method gave the probabilities (exact, or a labelled estimate and how many samples so far). */
   method: Analysis['method'];
   /** Samples still to evaluate before these are the complete answers (0: they are; always 0 when exact). */
   remaining: number;
+  /** Each voter's distribution per stage (level 'drivers'; undefined below it). */
+  voters?: StageVoters[];
+  /** Each driver's effect on P(admission) (level 'drivers'). */
+  sensitivity?: Sensitivity[];
+  /** The fewest driver settings that make admission more likely than not (level 'drivers'). */
+  driverPlan?: DriverPlan;
+  /** P(pass) of each stage, in procedure order (level 'stages': each stage has a table of its own). */
+  stageProbabilities?: number[];
 }
+
+/**
+ * How far `compute` works a setting out, in the order a case's first load paints it: the headline
+ * (evaluation, P(admission), method); then the voters, sensitivity and driver plan (a few re-weighings
+ * of the procedure's table); then each stage's P, whose tables cost as much again as the procedure's.
+ */
+export const LEVELS = ['headline', 'drivers', 'stages'] as const;
+export type Level = (typeof LEVELS)[number];
 
 export interface Prepared {
   setup: CaseSetup;
@@ -51,35 +64,69 @@ export interface Prepared {
   static: CaseStatic;
   /** Stance changes by most-likely driver assignment. */
   changes: Map<string, StanceChanges>;
-  /** The evaluation and the voters by driver setting (neither changes as a Monte Carlo estimate refines). */
-  settled: Map<string, Pick<Dynamic, 'evaluation' | 'voters'>>;
+  /**
+   * What is worked out by driver setting: the evaluation and the voters (neither changes as a Monte
+   * Carlo estimate refines), and on an exact session every number (none changes at all).
+   */
+  settled: Map<string, Settled>;
 }
+
+type Settled = Pick<Dynamic, 'evaluation'> & Partial<Omit<Dynamic, 'evaluation'>>;
 
 export function prepare(ix: Indexed, c: CaseData, asOf: string): Prepared {
   const session = openSession(ix, c, asOf);
   return { setup: session.setup, session, static: caseStatic(daySnapshot(ix, asOf), c, session.setup), changes: new Map(), settled: new Map() };
 }
 
-export function compute(_ix: Indexed, p: Prepared, fixed: Assignment): Dynamic {
+/**
+ * The page's numbers under `fixed`, worked out up to `level` (see LEVELS). A Monte Carlo session gives
+ * every number at any level: from the samples so far, they cost little.
+ */
+export function compute(_ix: Indexed, p: Prepared, fixed: Assignment, level: Level = 'stages'): Dynamic {
   const s = p.session;
   const set = s.known(fixed);
-  const now = s.progress(set);
   const key = JSON.stringify(Object.entries(set).sort());
   let settled = p.settled.get(key);
   if (!settled) {
-    settled = { evaluation: s.evaluate(set), voters: stageVoters(s, set) };
+    settled = { evaluation: s.evaluate(set) };
     if (p.settled.size >= SETTLED) p.settled.delete(p.settled.keys().next().value!);
     p.settled.set(key, settled);
   }
-  return {
-    ...settled,
-    probability: now.probability,
-    stageProbabilities: p.setup.stages.map((st) => now.stageProbabilities[st.stage.id]),
-    sensitivity: now.sensitivity,
-    driverPlan: now.driverPlan,
-    method: now.method,
-    remaining: now.remaining,
-  };
+  const at = LEVELS.indexOf(level);
+  if (!s.exact) {
+    const now = s.progress(set);
+    settled.voters ??= stageVoters(s, set);
+    return {
+      evaluation: settled.evaluation,
+      voters: settled.voters,
+      probability: now.probability,
+      stageProbabilities: p.setup.stages.map((st) => now.stageProbabilities[st.stage.id]),
+      sensitivity: now.sensitivity,
+      driverPlan: now.driverPlan,
+      method: now.method,
+      remaining: now.remaining,
+    };
+  }
+  settled.probability ??= s.probability(set);
+  settled.method ??= s.method(set);
+  settled.remaining = 0;
+  if (at >= 1) {
+    settled.voters ??= stageVoters(s, set);
+    settled.sensitivity ??= s.sensitivity(set);
+    settled.driverPlan ??= s.driverPlan(set);
+  }
+  if (at >= 2 && !settled.stageProbabilities) {
+    const stages = s.stageProbabilities(set);
+    settled.stageProbabilities = p.setup.stages.map((st) => stages[st.stage.id]);
+  }
+  return { ...(settled as Dynamic) };
+}
+
+/** Whether `compute` at `level` under `fixed` is a lookup (already worked out), so no step is needed. */
+export function computed(p: Prepared, fixed: Assignment, level: Level): boolean {
+  const got = p.settled.get(JSON.stringify(Object.entries(p.session.known(fixed)).sort()));
+  if (!got || !p.session.exact) return false;
+  return level === 'headline' ? got.probability !== undefined : level === 'drivers' ? got.driverPlan !== undefined : got.stageProbabilities !== undefined;
 }
 
 /** Driver settings whose evaluation and voters are kept (toggling back and forth re-reads them). */

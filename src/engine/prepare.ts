@@ -1,7 +1,9 @@
 // A case prepared on a day: P(pass | drivers) for every assignment of the drivers that bear on it,
 // for the whole procedure and for each stage, and the prior over those assignments. This is the
 // expensive part of every answer, computed once per case and day; a session (session.ts) re-weighs
-// it for any driver settings.
+// it for any driver settings. The whole procedure's table comes first; each stage's is computed when
+// first asked for (stageIn), since P(admission), the sensitivity and the driver plan need none of them
+// (on a wide UN case the General Assembly's table costs as much as the procedure's).
 import { parentsOf } from '../model/drivers.ts';
 import type { DriverData } from '../model/schema.ts';
 import { MAX_DRIVERS, priorTable } from './conditioning.ts';
@@ -24,11 +26,14 @@ export interface Prepared {
   prior: Float64Array;
   /** P(all modeled stages pass | d), up to the factor `estimated`. */
   admission: Float64Array;
-  /** P(stage passes | d) for modeled stages. */
+  /** P(stage passes | d) for modeled stages, those expanded so far (stageIn gives any). */
   stages: Map<string, Float64Array>;
   /** The same as functions of only the drivers the stances name. */
   admissionTable: PassTable;
+  /** By modeled stage id, those computed so far (stageTable computes the others on first use). */
   stageTables: Map<string, PassTable>;
+  /** The modeled stages (those with a table), in procedure order. */
+  modeled: string[];
   /** Product of the estimates of stages whose members are unknown (independent of everything else). */
   estimated: number;
   /** Tables over sets of drivers, by key; built on first use. */
@@ -45,9 +50,12 @@ export interface Prepared {
  * stance names and nobody set sum out exactly, so computations run over the smallest such set.
  */
 export interface Space {
+  /** Indices of `drivers` among the case's (the rows' bits). */
+  members: number[];
   drivers: DriverData[];
   prior: Float64Array;
   admission: Float64Array;
+  /** By stage id, those expanded so far (stageIn expands the others on first use). */
   stages: Map<string, Float64Array>;
 }
 
@@ -56,11 +64,8 @@ export function prepare(setup: CaseSetup): Prepared {
   const modeled = modeledStages(setup);
   const plans: PlanCache = new Map();
   const admissionTable = passTable(setup, buildProblem(setup, modeled, 'seat'), ids, plans);
-  const stageTables = new Map<string, PassTable>();
-  for (const s of modeled) {
-    // With one stage, its table is the admission table.
-    stageTables.set(s.stage.id, modeled.length === 1 ? admissionTable : passTable(setup, buildProblem(setup, [s], 'seat'), ids, plans));
-  }
+  // With one stage, its table is the admission table.
+  const stageTables = new Map<string, PassTable>(modeled.length === 1 ? [[modeled[0].stage.id, admissionTable]] : []);
   const estimated = estimatedFactor(setup);
   const p: Prepared = {
     setup,
@@ -70,6 +75,7 @@ export function prepare(setup: CaseSetup): Prepared {
     stages: new Map(),
     admissionTable,
     stageTables,
+    modeled: modeled.map((s) => s.stage.id),
     estimated,
     spaces: new Map(),
     plans,
@@ -78,18 +84,39 @@ export function prepare(setup: CaseSetup): Prepared {
   return { ...p, drivers: main.drivers, prior: main.prior, admission: main.admission, stages: main.stages };
 }
 
+/** P(the stage passes | drivers), computed on first use and kept; undefined for a stage not modeled. */
+export function stageTable(p: Prepared, id: string): PassTable | undefined {
+  let t = p.stageTables.get(id);
+  if (!t && p.modeled.includes(id)) {
+    const s = modeledStages(p.setup).find((st) => st.stage.id === id)!;
+    t = passTable(p.setup, buildProblem(p.setup, [s], 'seat'), p.setup.case.drivers.map((d) => d.id), p.plans);
+    p.stageTables.set(id, t);
+  }
+  return t;
+}
+
+/** A stage's table over a space's drivers (see stageTable); undefined for a stage not modeled. */
+export function stageIn(p: Prepared, space: Space, id: string): Float64Array | undefined {
+  let rows = space.stages.get(id);
+  if (!rows) {
+    const t = stageTable(p, id);
+    if (!t) return undefined;
+    space.stages.set(id, (rows = expand(t, space.members)));
+  }
+  return rows;
+}
+
 /** The space of the drivers that bear on the answer once `extra` are set (all of them when few). */
 export function spaceFor(p: Prepared, extra: Iterable<string>): Space {
   const all = p.setup.case.drivers;
-  const tables = [...p.admissionTable.drivers, ...[...p.stageTables.values()].flatMap((t) => t.drivers)];
-  const members = relevantDrivers(all, tables, extra);
+  // Every unit of a stage is a unit of the whole procedure, so each stage's table depends on no driver
+  // the admission table does not (expand throws if one did): the space is known before them.
+  const members = relevantDrivers(all, p.admissionTable.drivers, extra);
   const key = members.join(',');
   let space = p.spaces.get(key);
   if (!space) {
     const drivers = members.map((j) => all[j]);
-    const stages = new Map<string, Float64Array>();
-    for (const [id, t] of p.stageTables) stages.set(id, expand(t, members));
-    space = { drivers, prior: priorTable(drivers), admission: expand(p.admissionTable, members), stages };
+    space = { members, drivers, prior: priorTable(drivers), admission: expand(p.admissionTable, members), stages: new Map() };
     p.spaces.set(key, space);
   }
   return space;

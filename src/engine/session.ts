@@ -12,7 +12,7 @@ import { evaluateSetup, type Evaluation } from './evaluate.ts';
 import { EngineError } from './constraints.ts';
 import { seatsGame } from './game.ts';
 import { powerIndices, type PowerRow } from './power.ts';
-import { prepare, type Prepared, relevantDrivers, spaceFor } from './prepare.ts';
+import { prepare, type Prepared, relevantDrivers, spaceFor, stageIn } from './prepare.ts';
 import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
 import { type CaseSetup, type Dist, distUnder, driversOf, setupCase, type Unit } from './setup.ts';
 import { changeModels, type ChangeModels, type ChangePlan, stanceChanges } from './what-it-takes.ts';
@@ -77,9 +77,14 @@ export interface StageDists {
 
 export interface Session {
   readonly setup: CaseSetup;
+  /** Whether it sums exactly over the driver assignments (else a Monte Carlo estimate: see Method). */
+  readonly exact: boolean;
   /** The engine's tables, computed on first access (for benchmarks and tests; faces use the methods). */
   readonly prepared: Prepared;
-  /** Whether the tables are computed already (the probabilities are then a re-weighing away). */
+  /**
+   * Whether the whole procedure's table is computed already (P(admission), the sensitivity and the
+   * driver plan are then a re-weighing away; each stage's own table is computed on first use).
+   */
   readonly isPrepared: boolean;
   /** `fixed` without the entries that name no driver of the case. */
   known(fixed: Assignment): Assignment;
@@ -159,6 +164,7 @@ function makeSession(setup: CaseSetup, tables: () => Prepared, isPrepared: () =>
   };
   const s: Session = {
     setup,
+    exact: true,
     get prepared() {
       return tables();
     },
@@ -175,7 +181,7 @@ function makeSession(setup: CaseSetup, tables: () => Prepared, isPrepared: () =>
       const out: Record<string, number> = {};
       for (const st of setup.stages) {
         const id = st.stage.id;
-        const table = main.stages.get(id);
+        const table = st.applies ? stageIn(p, main, id) : undefined;
         out[id] = !st.applies ? 1 : table ? expectation(main.drivers, main.prior, table, set) : (st.estimate?.p ?? 0);
       }
       return out;
@@ -271,6 +277,7 @@ function sampledSession(setup: CaseSetup, drivers: DriverData[]): Session {
   const known = (fixed: Assignment): Assignment => Object.fromEntries(Object.entries(fixed).filter(([k]) => ids.has(k)));
   const s: Session = {
     setup,
+    exact: false,
     get prepared(): Prepared {
       throw new EngineError(`${drivers.length} drivers bear on this case: beyond the exact tables (at most ${MAX_DRIVERS}); the session estimates`);
     },

@@ -87,6 +87,8 @@ async function fromPage(url: string) {
     await page.goto(url);
     const prob = page.locator('[data-testid="probability"]');
     await prob.waitFor({ timeout: 120_000 });
+    // The first load paints P(admission) first; each stage's own P follows (data-level="stages").
+    await page.locator('article[data-level="stages"]').waitFor({ timeout: 120_000 });
     const stages: Record<string, number> = {};
     for (const id of STAGES) stages[id] = Number(await page.locator(`.stage-summary li[data-stage="${id}"]`).getAttribute('data-p'));
     return {

@@ -18,7 +18,7 @@ export interface WhatItTakesProps {
 
 export function WhatItTakes({ ix, dyn, changes, fixedCount }: WhatItTakesProps) {
   const plan = dyn.driverPlan;
-  const helpful = dyn.sensitivity
+  const helpful = (dyn.sensitivity ?? [])
     .map((s) => ({ ...s, gain: Math.max(s.whenTrue, s.whenFalse) - dyn.probability, best: s.whenTrue >= s.whenFalse }))
     .filter((s) => s.gain > 0.0005)
     .sort((a, b) => b.gain - a.gain)
@@ -52,7 +52,11 @@ export function WhatItTakes({ ix, dyn, changes, fixedCount }: WhatItTakesProps) 
         </>
       )}
       <h3>Drivers</h3>
-      {plan.settings.length === 0 ? (
+      {!plan ? (
+        <p class="muted" role="status">
+          Working out the fewest driver settings…
+        </p>
+      ) : plan.settings.length === 0 ? (
         <p>
           {dyn.probability >= plan.target
             ? `P(admission) is already ${pct(dyn.probability)}${fixedCount ? ' with the drivers as set' : ''}.`

@@ -21,7 +21,7 @@ import { Share } from '../components/Share.tsx';
 import { StanceMap } from '../components/StanceMap.tsx';
 import { VotersTable } from '../components/VotersTable.tsx';
 import { WhatItTakes } from '../components/WhatItTakes.tsx';
-import { compute, hasStanceChanges, prepare, type Prepared, refine, type StanceChanges, stanceChangesFor } from '../compute.ts';
+import { compute, hasStanceChanges, LEVELS, prepare, type Prepared, refine, type StanceChanges, stanceChangesFor } from '../compute.ts';
 import { type IdleTask, whenIdle } from '../idle.ts';
 import { listText, longDate, pct, RECOGNITION_LABEL, smallProbability, STATUS_LABEL, todayUtc, year } from '../format.ts';
 import { geometryFor, loadAtlas } from '../map/atlas.ts';
@@ -55,6 +55,11 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
 
   const prepared = useMemo(() => prepare(ix, c, asOf), [ix, c, asOf]);
   const fixedKey = JSON.stringify(state.fixed);
+  // A case's first load computes its tables: the page paints the headline first, then works out the rest
+  // a level at a time after each paint (LEVELS). Once the tables exist, a setting is worked out at once.
+  const firstLevel = useMemo(() => (prepared.session.exact && !prepared.session.isPrepared ? 0 : LEVELS.length - 1), [prepared]);
+  const [reached, reach] = useState<{ for: Prepared; level: number } | undefined>();
+  const level = reached?.for === prepared ? reached.level : firstLevel;
   // A Monte Carlo case paints from the samples a short burst evaluates, labelled with their number and
   // standard error, then refines when the browser is idle (below) until it shows the complete estimate.
   const [refined, repaint] = useState(0);
@@ -66,9 +71,17 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
       const t0 = performance.now();
       refine(prepared, state.fixed, () => performance.now() - t0 < FIRST_BURST_MS, 'setting');
     }
-    return compute(ix, prepared, state.fixed);
-  }, [ix, prepared, fixedKey, refined]);
+    return compute(ix, prepared, state.fixed, LEVELS[level]);
+  }, [ix, prepared, fixedKey, refined, level]);
   const complete = dyn.remaining === 0;
+  useEffect(() => {
+    if (level === LEVELS.length - 1) {
+      performance.mark('accede:case-complete');
+      return;
+    }
+    if (level === firstLevel) performance.mark('accede:case-headline');
+    return whenIdle(() => reach({ for: prepared, level: level + 1 }));
+  }, [prepared, level]);
   useEffect(() => {
     if (complete) return;
     let cancel: () => void;
@@ -88,9 +101,10 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
   const ev = dyn.evaluation;
 
   // The map shows the first stage still to be decided by others (not the candidate's own step).
+  // (From the evaluation, which names every stage's voters: the voters' distributions may come later.)
   const defaultStage =
-    ev.stages.find((s, i) => s.applies && dyn.voters[i].voters?.some((v) => v.state !== c.candidate))?.id ??
-    ev.stages.find((s, i) => s.applies && dyn.voters[i].voters)?.id ??
+    ev.stages.find((s) => s.applies && s.voters.some((v) => v.state !== c.candidate))?.id ??
+    ev.stages.find((s) => s.applies && !s.estimated)?.id ??
     stageIds[0];
   const stage = state.stage ?? defaultStage;
   const stageIndex = Math.max(0, stageIds.indexOf(stage));
@@ -114,7 +128,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
     loadAtlas(config.root, config.version).then(setAtlas, (e: Error) => setAtlasError(e.message));
   }, []);
   const geometry = useMemo(() => (atlas ? geometryFor(atlas, state.view) : undefined), [atlas, state.view]);
-  const entries = useMemo(() => mapEntries(c.candidate, st.members, dyn.voters[stageIndex]), [c.candidate, st.members, dyn.voters, stageIndex]);
+  const entries = useMemo(() => mapEntries(c.candidate, st.members, dyn.voters?.[stageIndex]), [c.candidate, st.members, dyn.voters, stageIndex]);
 
   useEffect(() => {
     document.title = `${st.title} — accede`;
@@ -148,7 +162,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
   const positions = new Map(stageOutcome?.voters.map((v) => [v.state, v.position]) ?? []);
 
   return (
-    <article class="page case" data-page="case" data-case={`${c.candidate}/${c.organization}`}>
+    <article class="page case" data-page="case" data-case={`${c.candidate}/${c.organization}`} data-level={LEVELS[level]}>
       <nav class="crumbs" aria-label="Breadcrumb">
         <a href={href('')}>Overview</a> › <a href={href(`state/${c.candidate}`)}>{candidateName}</a> › {org.shortName}
       </nav>
@@ -185,7 +199,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
           </span>
           <ol class="stage-summary" aria-label="Stages at a glance">
             {ev.stages.map((s, i) => (
-              <li key={s.id} class={s.reached ? 'reached' : s.applies ? s.outcome : 'skipped'} data-stage={s.id} data-p={String(dyn.stageProbabilities[i])}>
+              <li key={s.id} class={s.reached ? 'reached' : s.applies ? s.outcome : 'skipped'} data-stage={s.id} data-p={dyn.stageProbabilities ? String(dyn.stageProbabilities[i]) : undefined}>
                 <span class="mark" aria-hidden="true">
                   {s.reached ? '✓' : !s.applies ? '–' : s.outcome === 'pass' ? '✓' : '✗'}
                 </span>{' '}
@@ -196,7 +210,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
                     ? `reached on ${longDate(s.reached.date)}`
                     : !s.applies
                       ? 'not required'
-                      : `${s.outcome === 'pass' ? 'passes' : 'fails'} · P ${pct(dyn.stageProbabilities[i])}`}
+                      : `${s.outcome === 'pass' ? 'passes' : 'fails'} · P ${dyn.stageProbabilities ? pct(dyn.stageProbabilities[i]) : '…'}`}
                 </span>
               </li>
             ))}
@@ -279,7 +293,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
             </h2>
             <div class="stage-tabs" role="radiogroup" aria-label="Stage shown on the map">
               {ev.stages.map((s, i) =>
-                s.applies && dyn.voters[i].voters ? (
+                s.applies && !s.estimated ? (
                   <label key={s.id} class={s.id === stage ? 'on' : ''}>
                     <input type="radio" name="map-stage" value={s.id} checked={s.id === stage} onChange={() => update({ stage: s.id })} />
                     {i + 1}. {s.name}
@@ -300,7 +314,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
               driverNames={driverNames}
               unverified={st.unverified}
             />
-            <VotersTable ix={ix} stage={dyn.voters[stageIndex]} stageName={stageOutcome?.name ?? ''} positions={positions} unverified={st.unverified} />
+            <VotersTable ix={ix} stage={dyn.voters?.[stageIndex]} stageName={stageOutcome?.name ?? ''} positions={positions} unverified={st.unverified} />
           </section>
 
           <section aria-labelledby="h-takes">

@@ -32,7 +32,7 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
     const next = () => {
       const c = queue.shift();
       if (!c || cancelled) return;
-      const p = compute(ix, prepare(ix, c, asOf), {}).probability;
+      const p = compute(ix, prepare(ix, c, asOf), {}, 'headline').probability;
       setProbabilities((prev) => ({ ...prev, [`${c.candidate}/${c.organization}`]: p }));
       setTimeout(next, 0);
     };
