@@ -117,34 +117,6 @@ function tablePrefix(t: Uint16Array | Float64Array, R: Rows): Prefix {
   };
 }
 
-/**
- * P over the table's players and `heavy` players more: every coalition is one of the table's plus a
- * coalition T of the heavy ones, so P(size, x) = Σ_T P_table(size − |T|, x − w(T)), T enumerated
- * (only those lighter than q: x never exceeds q).
- */
-function withHeavy(base: Prefix, heavy: number[], q: number): Prefix {
-  if (heavy.length === 0) return base;
-  const size = [0];
-  const sum = [0];
-  for (const w of heavy) {
-    for (let k = 0, m = size.length; k < m; k++) {
-      if (sum[k] + w < q) {
-        size.push(size[k] + 1);
-        sum.push(sum[k] + w);
-      }
-    }
-  }
-  const P = base.P;
-  return {
-    P: (s, x) => {
-      let acc = 0;
-      for (let k = 0; k < size.length; k++) if (sum[k] < x && size[k] <= s) acc += P(s - size[k], x - sum[k]);
-      return acc;
-    },
-    top: base.top + heavy.length,
-  };
-}
-
 /** swings_i(s) for s = 0..n−1 from prefix counts, modulo p (p = 0: the counts are exact). */
 function swingsBySize({ P, top }: Prefix, n: number, q: number, wi: number, p: number, out: Float64Array): void {
   // D_k(size) = coalitions of that size weighing in [q − (k+1)wi, q − k·wi); swings_i(s) = Σ_k (−1)^k D_k(s − k).
@@ -164,20 +136,28 @@ function swingsBySize({ P, top }: Prefix, n: number, q: number, wi: number, p: n
 /** countModulo without a modulus, in float64: exact while counts stay below 2^53 (n ≤ 53). */
 function countExactly(t: Float64Array, R: Rows, asc: number[]): void {
   t[0] = 1;
-  const pre = [0];
-  asc.forEach((wj, j) => {
+  const pre = new Float64Array(asc.length + 1);
+  for (let j = 0; j < asc.length; j++) {
+    const wj = asc[j];
     for (let s = Math.min(j + 1, R.top); s >= 1; s--) {
-      const to = Math.min(R.hi[s], pre[j] - pre[j - (s - 1)] + wj);
-      const d = R.offset[s];
-      const src = R.offset[s - 1] - wj;
-      for (let w = Math.max(R.lo[s], R.lo[s - 1] + wj); w <= to; w++) t[d + w] += t[src + w];
+      addShifted(t, R.offset[s], R.offset[s - 1] - wj, Math.max(R.lo[s], R.lo[s - 1] + wj), Math.min(R.hi[s], pre[j] - pre[j - (s - 1)] + wj));
     }
-    pre.push(pre[j] + wj);
-  });
-  for (let s = 0; s <= R.top; s++) {
-    const base = R.offset[s];
-    for (let w = R.lo[s] + 1; w <= R.hi[s]; w++) t[base + w] += t[base + w - 1];
+    pre[j + 1] = pre[j] + wj;
   }
+  for (let s = 0; s <= R.top; s++) prefixSums(t, R.offset[s] + R.lo[s], R.offset[s] + R.hi[s]);
+}
+
+// The hot loops are small functions of their own: a one-shot command pays for every optimizing
+// compile, and a big function with a hot loop is compiled (and deoptimized) whole, several times.
+
+/** t[d + w] += t[src + w] for w = to … from (downwards: the source row is still the old one). */
+function addShifted(t: Float64Array, d: number, src: number, from: number, to: number): void {
+  for (let w = to; w >= from; w--) t[d + w] += t[src + w];
+}
+
+/** Inclusive prefix sums of t[from..to]. */
+function prefixSums(t: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i <= to; i++) t[i] += t[i - 1];
 }
 
 /** Table cells a single quota's exact count needs (coalitions by size and weight below q). */
@@ -186,27 +166,97 @@ export function pivotCells(weights: number[], quota: number): number {
   return rowsOf(weights.filter((w) => w < q), q).cells;
 }
 
+/** C(m, s) for s = 0..m, in float64 (exact for m ≤ 53). */
+function binomials(m: number): Float64Array {
+  const c = new Float64Array(m + 1);
+  c[0] = 1;
+  for (let s = 1; s <= m; s++) c[s] = (c[s - 1] * (m - s + 1)) / s;
+  return c;
+}
+
+/** Cells of the light table (the `h` heaviest left out), cut at half the light total (see swingsBySizeExact). */
+function halfCells(asc: number[], q: number, h: number): { cells: number; fill: number } {
+  const light = asc.slice(0, asc.length - h);
+  const total = light.reduce((a, b) => a + b, 0);
+  const R = rowsOf(light, Math.min(q - 1, Math.floor(total / 2)) + 1);
+  let fill = 0;
+  const pre = [0];
+  light.forEach((wj, j) => {
+    for (let s = Math.min(j + 1, R.top); s >= 1; s--) fill += Math.max(0, Math.min(R.hi[s], pre[j] - pre[j - (s - 1)] + wj) - Math.max(R.lo[s], R.lo[s - 1] + wj) + 1);
+    pre.push(pre[j] + wj);
+  });
+  return { cells: R.cells, fill };
+}
+
 /**
- * How many of the heaviest players to leave out of the float64 table and enumerate instead (withHeavy).
- * The table is most of the cost: eight bytes a cell, and a fresh page's first touch costs more than the
- * additions that fill it (about 3 ms a MB on this project's VMs). Each heavy player more doubles the
- * lookups: a distinct weight reads P at up to n × n points, twice, each a sum over the heavy coalitions.
- * Weights: ~30 ns a cell against ~2 ns a lookup, measured on the 45-player IMF-like game.
+ * How many of the heaviest players to leave out of the float64 table and enumerate instead. The table
+ * is most of the cost: eight bytes a cell, and a fresh page's first touch costs more than the additions
+ * that fill it (about 3 ms a MB on this project's VMs, ~25 ns a cell). Each heavy player more doubles the
+ * reads: per distinct weight wi, heavy coalition and coalition size, up to min(q/wi, n) of them.
  */
-function heavyCount(asc: number[], q: number, n: number, distinct: number): number {
+function heavyCount(asc: number[], q: number, n: number, distinct: number[]): number {
   let best = 0;
   let bestCost = Infinity;
   for (let h = 0; h <= Math.min(12, asc.length); h++) {
-    const cost = 15 * rowsOf(asc.slice(0, asc.length - h), q).cells + distinct * n * n * 2 * 2 ** h;
+    const { cells, fill } = halfCells(asc, q, h);
+    let reads = 0;
+    for (const w of distinct) reads += Math.min(Math.ceil(q / w), n) * (asc.length - h + 1);
+    const cost = 25 * cells + 2 * fill + 3 * reads * 2 ** h;
     if (cost < bestCost) [best, bestCost] = [h, cost];
   }
   return best;
+}
+
+/** The light players' prefix counts up to the cap (rowsOf, countExactly), and what reads beyond it. */
+interface HalfTable {
+  t: Float64Array;
+  R: Rows;
+  m: number;
+  cap: number;
+  total: number;
+  binom: Float64Array;
+}
+
+/** Light coalitions of s members weighing less than x (the cap's complement read beyond it). */
+function below(L: HalfTable, s: number, x: number): number {
+  if (x <= 0) return 0;
+  const { R, t } = L;
+  if (x - 1 <= L.cap) return s > R.top || x - 1 < R.lo[s] ? 0 : t[R.offset[s] + Math.min(x - 1, R.hi[s])];
+  const c = L.m - s;
+  const y = L.total - x + 1;
+  return L.binom[s] - (y <= 0 || c > R.top || y - 1 < R.lo[c] ? 0 : t[R.offset[c] + Math.min(y - 1, R.hi[c])]);
+}
+
+/**
+ * out[s0 + k] += (−1)^k (below(sl, x_k) − below(sl, x_{k+1})), x_k = top − k·wi, for k ≤ K while
+ * s0 + k < n: one light size's share of the alternating sum, each read serving two terms.
+ */
+function alternate(L: HalfTable, sl: number, top: number, wi: number, K: number, out: Float64Array, s0: number, n: number): void {
+  let prev = below(L, sl, top);
+  for (let k = 0; k <= K && s0 + k < n && prev !== 0; k++) {
+    const next = below(L, sl, top - (k + 1) * wi);
+    out[s0 + k] += k % 2 === 0 ? prev - next : next - prev;
+    prev = next;
+  }
+}
+
+/** alternate() for every heavy coalition (weights hw, sizes hs) below the quota. */
+function alternateAll(L: HalfTable, sl: number, wi: number, q: number, hw: Int32Array, hs: Int32Array, out: Float64Array, n: number): void {
+  const K = Math.floor((q - 1) / wi);
+  for (let j = 0; j < hw.length; j++) if (sl + hs[j] < n) alternate(L, sl, q - hw[j], wi, K, out, sl + hs[j], n);
 }
 
 /**
  * Swings by coalition size for up to 53 players, in float64 (exact: every count is below 2^53):
  * bySize[i][s] = coalitions of s others that lose without player i and win with it. The heaviest
  * players may be enumerated rather than tabled (heavyCount; `heavy` fixes how many, for tests).
+ *
+ * The table of the m light players, c(s, x) = their s-member coalitions weighing x, stops at half their
+ * total WL (or below the quota, if lower): beyond, the coalitions weighing less than x are all C(m, s)
+ * but the complements of the (m − s)-member ones weighing at most WL − x. Player i is divided out by
+ * the alternating sum swings_i(s) = Σ_k (−1)^k D_k(s − k), D_k(t) the t-member coalitions (light ones
+ * plus a heavy coalition T) weighing in [q − (k+1)·wi, q − k·wi); read per T and light size, along k,
+ * each prefix count serves two windows.
  */
 export function swingsBySizeExact(weights: number[], quota: number, options: { heavy?: number } = {}): Float64Array[] {
   const n = weights.length;
@@ -214,24 +264,37 @@ export function swingsBySizeExact(weights: number[], quota: number, options: { h
   const { q, dual } = lowerQuota(weights, quota);
   if (q === 0) return weights.map(() => new Float64Array(n));
   const asc = weights.filter((w) => w < q).sort((a, b) => a - b);
-  const h = Math.min(asc.length, options.heavy ?? heavyCount(asc, q, n, new Set(weights.filter((w) => w > 0)).size));
+  const distinct = [...new Set(weights.filter((w) => w > 0))];
+  const h = Math.min(asc.length, options.heavy ?? heavyCount(asc, q, n, distinct));
   const light = asc.slice(0, asc.length - h);
-  const R = rowsOf(light, q);
+  const m = light.length;
+  const total = light.reduce((a, b) => a + b, 0);
+  const cap = Math.min(q - 1, Math.floor(total / 2));
+  const R = rowsOf(light, cap + 1);
   const t = new Float64Array(R.cells);
   countExactly(t, R, light);
-  const prefix = withHeavy(tablePrefix(t, R), asc.slice(asc.length - h), q);
-  const byWeight = new Map<number, Float64Array>();
-  return weights.map((wi) => {
-    let out = byWeight.get(wi);
-    if (!out) {
-      out = new Float64Array(n);
-      if (wi > 0) swingsBySize(prefix, n, q, wi, 0, out);
-      // The dual's coalitions of s others are the complements of n − 1 − s others.
-      if (dual) out.reverse();
-      byWeight.set(wi, out);
+  const binom = binomials(m);
+  // The heavy coalitions below the quota: weight and size.
+  const hw = [0];
+  const hs = [0];
+  for (const w of asc.slice(m)) {
+    for (let k = 0, len = hw.length; k < len; k++) {
+      if (hw[k] + w < q) {
+        hw.push(hw[k] + w);
+        hs.push(hs[k] + 1);
+      }
     }
-    return out;
-  });
+  }
+  const L: HalfTable = { t, R, m, cap, total, binom };
+  const outs = distinct.map(() => new Float64Array(n));
+  const [hwa, hsa] = [Int32Array.from(hw), Int32Array.from(hs)];
+  // Light size outermost: the reads then stay within one row (and its complement row) at a time.
+  for (let sl = 0; sl <= m; sl++) {
+    for (let d = 0; d < distinct.length; d++) alternateAll(L, sl, distinct[d], q, hwa, hsa, outs[d], n);
+  }
+  // The dual's coalitions of s others are the complements of n − 1 − s others.
+  const byWeight = new Map<number, Float64Array>(distinct.map((wi, d) => [wi, dual ? outs[d].reverse() : outs[d]]));
+  return weights.map((wi) => byWeight.get(wi) ?? new Float64Array(n));
 }
 
 /** Rebuilds integers below the product of the primes from their residues (Garner's mixed radix). */
