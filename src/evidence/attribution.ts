@@ -48,10 +48,29 @@ export function attribute(doc: Doc, places: PlaceLookup, opts: AttributionOption
 
 /** Which top-level quotation-marked spans are quotations at all. */
 function classifyTopLevel(ctx: AttributionContext): void {
+  const reasons = new Map<number, NonQuoteReason>();
   ctx.doc.spans.forEach((span, q) => {
     if (span.depth > 1) return;
-    const reason = nonQuoteReason(ctx.doc, q, false);
-    if (reason) ctx.nonQuotes.push({ span: q, reason });
-    else ctx.isQuotation[q] = true;
+    const reason = nonQuoteReason(ctx.doc, q, false) ?? coordinatedWithName(ctx, q, reasons);
+    if (reason) {
+      reasons.set(q, reason);
+      ctx.nonQuotes.push({ span: q, reason });
+    } else ctx.isQuotation[q] = true;
   });
+}
+
+/**
+ * the terms "civil union" and "same-sex partnership": a quoted span coordinated right after a name
+ * or a word used as a word is one too (and a quotation coordinated with a quotation stays one).
+ */
+function coordinatedWithName(ctx: AttributionContext, q: number, reasons: Map<number, NonQuoteReason>): NonQuoteReason | null {
+  const { tokens } = ctx;
+  const open = ctx.doc.openTok[q];
+  const link = tokens[open - 1];
+  let prev = tokens[open - 2];
+  if (prev?.text === ',' && link?.kind === 'word') prev = tokens[open - 3]; // "A", and "B"
+  if (!link || !prev || prev.kind !== 'qclose' || prev.depth !== 1) return null;
+  if (!(link.lower === 'and' || link.lower === 'or' || link.text === ',')) return null;
+  const r = reasons.get(prev.quote);
+  return r === 'word-as-word' || r === 'name-or-title' ? r : null;
 }

@@ -456,7 +456,8 @@ export const MENTION_NOUNS = new Set(['word', 'words', 'term', 'terms', 'phrase'
   'expression', 'label', 'title', 'name', 'motto', 'headline', 'song', 'book', 'film', 'movie', 'album', 'series',
   'operation', 'case', 'codename', 'code-name', 'nickname', 'acronym', 'abbreviation', 'brand', 'show', 'programme',
   'program', 'campaign', 'project', 'category', 'tag', 'keyword', 'article', 'essay', 'report', 'documentary',
-  'podcast', 'play', 'novel', 'poem', 'painting', 'exhibition', 'festival', 'game', 'app', 'website', 'blog']);
+  'podcast', 'play', 'novel', 'poem', 'painting', 'exhibition', 'festival', 'game', 'app', 'website', 'blog',
+  'designation', 'question']);
 export const SIGN_NOUNS = new Set(['sign', 'signs', 'placard', 'placards', 'banner', 'banners', 'poster', 'posters',
   'shirt', 'shirts', 't-shirt', 't-shirts', 'graffiti', 'sticker', 'stickers']);
 export const GLOSS_CUES = new Set(['meaning', 'means', 'literally', 'translated', 'translates', 'aka', 'a.k.a.', 'or']);

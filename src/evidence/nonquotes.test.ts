@@ -24,3 +24,34 @@ describe('names in quotation marks', () => {
     expect(direct('The banner and the mayor both read "We Will Rebuild This Town Together," and nothing else.')).toHaveLength(1);
   });
 });
+
+describe('names and terms talked about, not said', () => {
+  it('a passive naming verb with an adverb or an article between: was widely called (the) "…"', () => {
+    expect(direct('The bridge was widely called "the iron harp." It opened in 1931.')).toEqual([]);
+    expect(direct('In those years the valley was called the "orchard" of the north.')).toEqual([]);
+  });
+
+  it('"has referred to X as" is someone\'s characterization; "is referred to as" names', () => {
+    expect(direct('The plan, which Mayor Ilves has referred to as "folly", passed.')).toEqual(['folly']);
+    expect(direct('The plan is referred to as "folly" in the press.')).toEqual([]);
+  });
+
+  it('also known as the "…", and the question, "…"', () => {
+    expect(direct('Act No. 12, also known as the "Harbour Law", was repealed.')).toEqual([]);
+    expect(direct('The form added the question, "Do you own a boat?", to the survey.')).toEqual([]);
+  });
+
+  it('naming a thing: the board named the comet "…"', () => {
+    expect(direct('The board named the comet it spotted "Lund\'s wanderer" (C/2031).')).toEqual([]);
+  });
+
+  it('a term coordinated with a term is one too; a quotation coordinated with a quotation stays one', () => {
+    expect(direct('The bills used the terms "civil bond" and "family union." Neither passed.')).toEqual([]);
+    expect(direct('Ilves called the plan "folly" and "a waste of money".')).toEqual(['folly', 'a waste of money']);
+  });
+
+  it('a short quoted term as the subject of "be" at the start of a clause', () => {
+    expect(direct('The agency chose a name: "KX-9" is to replace the old label. "KX-9" is short for nothing.')).toEqual([]);
+    expect(direct('"We won," is all she said.')).toHaveLength(1);
+  });
+});

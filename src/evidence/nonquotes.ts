@@ -1,7 +1,7 @@
 // Quotation marks that do not mark anyone's words: names of operations, cases and titles, glosses
 // ("British exit"), words mentioned as words (the word "pandemic"), text on placards, and scare
 // quotes inside a quotation. In news, nearly every other quoted span (even a single word) is quoted.
-import type { Doc } from './document.ts';
+import { isSentenceStart, type Doc } from './document.ts';
 import {
   GLOSS_CUES,
   MENTION_INTRODUCERS,
@@ -18,6 +18,9 @@ import {
   cueOf,
 } from './lexicon.ts';
 
+
+/** Verbs that give something its name: the committee named the virus "…". */
+const GIVING_NAMES = new Set(['named', 'renamed', 'christened', 'names', 'renames']);
 
 export type NonQuoteReason = 'name-or-title' | 'word-as-word' | 'gloss' | 'sign-text' | 'scare-quote-in-quotation' | 'empty' |
   'term-or-scare-quote';
@@ -38,17 +41,27 @@ export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQ
   const b1 = before(1);
   const b2 = before(2);
   const b3 = before(3);
-  // the word "pandemic", the phrase "…", a hashtag "…"
+  // the word "pandemic", the phrase "…", a hashtag "…", the question, "…"
   if (b1 && b1.kind === 'word' && MENTION_NOUNS.has(b1.lower)) return 'word-as-word';
+  if ((b1?.text === ',' || b1?.text === ':') && b2?.kind === 'word' && MENTION_NOUNS.has(b2.lower) &&
+      b3 && NAME_DETERMINERS.has(b3.lower)) return 'word-as-word';
+  // also known as the "Radio Act": a name after "known as" and an article
+  if (b1 && NAME_DETERMINERS.has(b1.lower) && b2?.lower === 'as' && b3?.lower === 'known') return 'word-as-word';
   // the so-called "peace plan", a policy known as "strategic patience"
   if (b1 && (b1.lower === 'so-called' || NAMING_PARTICIPLES.has(b1.lower) ||
       (b1.lower === 'as' && b2?.lower === 'known'))) return 'word-as-word';
   if (b1 && b2 && b1.kind === 'word' && MENTION_INTRODUCERS.has(b1.lower) &&
       MENTION_NOUNS.has(b2.lower)) return 'word-as-word';
   // they are called "U.S. nationals", a war referred to as "…": naming in the passive (no agent)
+  // (an adverb may stand between: was commonly called "…"; an article after: was called the "…")
   const agent = tokens[close + 1]?.lower === 'by';
-  if (!agent && b1 && b2 && PASSIVE_NAMING.has(b1.lower) && BE_FORMS.has(b2.lower)) return 'word-as-word';
-  if (!agent && b1?.lower === 'as' && b2?.lower === 'to' && b3?.lower === 'referred') return 'word-as-word';
+  const d = b1 && NAME_DETERMINERS.has(b1.lower) ? 1 : 0;
+  const verb = before(1 + d);
+  if (!agent && verb && PASSIVE_NAMING.has(verb.lower) && passiveAt(tokens, open - 1 - d)) return 'word-as-word';
+  // "is referred to as", not "has referred to as" (someone's characterization)
+  if (!agent && b1?.lower === 'as' && b2?.lower === 'to' && b3?.lower === 'referred' && passiveAt(tokens, open - 3)) return 'word-as-word';
+  // the virus was named … / X named the virus that causes it "…": naming a thing gives it a name, not words
+  if (namedBefore(tokens, open)) return 'name-or-title';
   // a process called "exfiltration", a supposed movie named "…": an article and a noun before the
   // naming verb make it a reduced relative that names, not a speaker's verb
   if (!agent && b1 && b2 && b3 && MENTION_INTRODUCERS.has(b1.lower) && b1.lower !== 'as' && b2.kind === 'word' &&
@@ -57,6 +70,12 @@ export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQ
   // nicknamed the "Kim Kardashian of Pakistan": a naming participle before an article
   if (b1 && b2 && NAME_DETERMINERS.has(b1.lower) && (NAMING_PARTICIPLES.has(b2.lower) ||
       (MENTION_INTRODUCERS.has(b2.lower) && b2.lower !== 'as' && b2.lower !== 'called'))) return 'word-as-word';
+  // "COVID-19" is the name of the disease: a short quoted term opening a clause as the subject of "be" is
+  // talked about, not said (a quotation ends in a comma or a stop before its cue: "We won," he said)
+  const lastTok = inner[inner.length - 1];
+  const after1 = tokens[close + 1];
+  if (words.length <= 4 && isSentenceStart(doc, open) && lastTok.kind !== 'punct' && after1?.kind === 'word' &&
+      after1.depth === 0 && BE_FORMS.has(after1.lower) && after1.lower !== "'s" && after1.lower !== '’s') return 'word-as-word';
   // the calculation of "road load", a measurement of …: a short term glossed by an apposition
   const a2 = tokens[close + 2];
   if (words.length <= 3 && tokens[close + 1]?.text === ',' && a2 && INDEFINITE_GLOSS.has(a2.lower) &&
@@ -98,6 +117,24 @@ export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQ
     }
   }
   return null;
+}
+
+/** Whether the participle at k is passive: a form of "be" before it, past adverbs ("was commonly called"). */
+function passiveAt(tokens: Doc['tokens'], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && tokens[j].kind === 'word' && /^[a-z]+ly$/.test(tokens[j].lower)) j--;
+  return j >= 0 && BE_FORMS.has(tokens[j].lower);
+}
+
+/** An active naming verb ("named", "renamed") earlier in the clause, with no punctuation or cue between: X named Y "Z". */
+function namedBefore(tokens: Doc['tokens'], open: number): boolean {
+  for (let k = open - 1; k >= 0 && k > open - 10; k--) {
+    const t = tokens[k];
+    if (t.depth !== 0 || t.kind !== 'word') return false;
+    if (GIVING_NAMES.has(t.lower)) return !passiveAt(tokens, k);
+    if (cueOf(t.lower)) return false;
+  }
+  return false;
 }
 
 /** "Welcome Home," (Mayor X) said: a reporting verb among the next n words of the sentence. */
