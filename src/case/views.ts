@@ -103,7 +103,7 @@ export function stageVoters(session: Session, fixed: Assignment): StageVoters[] 
       sources: voterSources(unit.spec),
       note: unit.spec.note,
       basis: unit.spec.basis,
-      drivers: driversOf(unit.spec),
+      drivers: [...driversOf(unit.spec)],
     }));
     return { stage: s.stage, applies: true, voters };
   });

@@ -155,6 +155,8 @@ export function sessionOf(p: Prepared): Session {
 
 function makeSession(setup: CaseSetup, tables: () => Prepared, isPrepared: () => boolean): Session {
   const voterSpaces = new Map<string, { drivers: DriverData[]; prior: Float64Array }>();
+  /** The indices of the drivers some stance names (the same for every question). */
+  let named: number[] | undefined;
   const ids = new Set(setup.case.drivers.map((d) => d.id));
   const known = (fixed: Assignment): Assignment => Object.fromEntries(Object.entries(fixed).filter(([k]) => ids.has(k)));
   const given = (set: Assignment) => {
@@ -219,7 +221,7 @@ function makeSession(setup: CaseSetup, tables: () => Prepared, isPrepared: () =>
     voters(fixed) {
       const set = known(fixed);
       // Only the drivers the stances name matter here (and the set ones, with their ancestors).
-      const named = setup.units.flatMap((u) => driversOf(u.spec)).map((id) => setup.case.drivers.findIndex((d) => d.id === id)).filter((j) => j >= 0);
+      named ??= setup.units.flatMap((u) => driversOf(u.spec)).map((id) => setup.case.drivers.findIndex((d) => d.id === id)).filter((j) => j >= 0);
       const members = relevantDrivers(setup.case.drivers, named, Object.keys(set));
       const key = members.join(',');
       let space = voterSpaces.get(key);
@@ -326,11 +328,12 @@ function analyzeWith(s: Session, fixed: Assignment, options: { power?: boolean }
 /** Each voter of each stage with the distribution `distOf` gives its draw. */
 function stageDistsBy(setup: CaseSetup, distOf: (u: Unit) => Dist): StageDists[] {
   const memo = new Map<Unit, Dist>();
+  const units = unitsByState(setup);
   return setup.stages.map((s) => {
     if (!s.applies || !s.seats) return { stage: s.stage.id, applies: s.applies };
     const voters: VoterDist[] = [];
     for (const [state, seats] of s.seats) {
-      const unit = setup.units.find((u) => u.state === state && u.stages.includes(s.stage.id));
+      const unit = units.get(state)?.find((u) => u.stages.includes(s.stage.id));
       if (!unit) continue;
       let dist = memo.get(unit);
       if (!dist) memo.set(unit, (dist = distOf(unit)));
@@ -339,6 +342,18 @@ function stageDistsBy(setup: CaseSetup, distOf: (u: Unit) => Dist): StageDists[]
     return { stage: s.stage.id, applies: true, voters };
   });
 }
+
+/** A setup's units by state, in their order (asked on every toggle; a setup does not change). */
+function unitsByState(setup: CaseSetup): Map<string, Unit[]> {
+  let byState = unitIndex.get(setup);
+  if (!byState) {
+    byState = new Map();
+    for (const u of setup.units) byState.set(u.state, [...(byState.get(u.state) ?? []), u]);
+    unitIndex.set(setup, byState);
+  }
+  return byState;
+}
+const unitIndex = new WeakMap<CaseSetup, Map<string, Unit[]>>();
 
 /**
  * Each voter's distribution: its stance's distribution under each assignment of the drivers it

@@ -180,10 +180,16 @@ export function distUnder(spec: StanceSpec, assignment: Assignment): Dist {
   return toDist(spec.p);
 }
 
-/** The drivers a unit's position depends on. */
-export function driversOf(spec: StanceSpec): string[] {
-  return [...new Set(spec.when.flatMap((w) => Object.keys(w.if)))];
+/**
+ * The drivers a unit's position depends on. Remembered per spec (a page toggle asks for every voter's,
+ * several times): the array is shared, so it is frozen.
+ */
+export function driversOf(spec: StanceSpec): readonly string[] {
+  let ids = namedDrivers.get(spec);
+  if (!ids) namedDrivers.set(spec, (ids = Object.freeze([...new Set(spec.when.flatMap((w) => Object.keys(w.if)))])));
+  return ids;
 }
+const namedDrivers = new WeakMap<StanceSpec, readonly string[]>();
 
 export function mostLikely(d: Dist): Position {
   let best: Position = 'absent';
