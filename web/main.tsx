@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { index } from '../src/model/dataset.ts';
 import type { Dataset } from '../src/model/dataset.ts';
-import type { ClientConfig } from '../src/case/client-config.ts';
+import { type ClientConfig, datasetUrl } from '../src/case/client-config.ts';
 import { App, LoadError } from './app.tsx';
 import { initRouter, installLinkInterceptor } from './router.ts';
 import './style.css';
@@ -21,7 +21,8 @@ async function start() {
   initRouter(config);
   installLinkInterceptor();
   const root = document.getElementById('app')!;
-  const dataUrl = config.mode === 'static' ? `${config.root}data/dataset.json?v=${config.version}` : `${config.root}api/dataset`;
+  // The shell preloads this URL: this fetch takes the response already under way.
+  const dataUrl = datasetUrl(config);
   let dataset: Dataset;
   try {
     const res = await fetch(dataUrl);

@@ -1,5 +1,5 @@
 // What the browser app reads from the page it starts on (a non-executable JSON script element):
-// written by the server and the static export, read by web/. Pure: a type, no code.
+// written by the server and the static export, read by web/. Pure: a type, and where the dataset is.
 
 export interface ClientConfig {
   /** The site root relative to this page: "/" on a server, "../../" in a static export. */
@@ -14,4 +14,12 @@ export interface ClientConfig {
   workspace?: boolean;
   /** When the site was built (static mode). */
   builtAt?: string;
+}
+
+/**
+ * Where the app fetches the dataset from: the API on a server, the export's file (versioned) in a static
+ * site. The page's shell preloads the same URL, so the fetch starts beside the app's script, not after it.
+ */
+export function datasetUrl(config: ClientConfig): string {
+  return config.mode === 'static' ? `${config.root}data/dataset.json?v=${config.version}` : `${config.root}api/dataset`;
 }

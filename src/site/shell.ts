@@ -1,6 +1,6 @@
 // The HTML shell every page starts from. The app renders the page; the shell carries a readable title,
 // a message for readers without JavaScript and the configuration the app needs. Pure string building.
-import type { ClientConfig } from '../case/client-config.ts';
+import { type ClientConfig, datasetUrl } from '../case/client-config.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -23,6 +23,7 @@ export function pageHtml(opts: { title: string; description?: string; config: Cl
 ${opts.description ? `<meta name="description" content="${escapeHtml(opts.description)}">\n` : ''}<link rel="stylesheet" href="${asset('app.css')}">
 <link rel="icon" href="data:,">
 <script type="application/json" id="accede-config">${scriptJson(config)}</script>
+<link rel="preload" href="${escapeHtml(datasetUrl(config))}" as="fetch" crossorigin="anonymous">
 <script type="module" src="${asset('app.js')}"></script>
 </head>
 <body>

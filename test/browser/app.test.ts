@@ -35,6 +35,25 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
 const AS_OF = '2025-01-01';
 
 describe('case page', () => {
+  it('fetches the dataset once, its request started by the shell beside the app script (preload)', async () => {
+    const fresh = await browser.newContext();
+    try {
+      const page = await fresh.newPage();
+      const errors = watchErrors(page);
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      await page.goto(`${server.url}/case/XK/nato?as=${AS_OF}`);
+      await page.getByTestId('probability').waitFor();
+      expect(requests.filter((p) => p === '/api/dataset')).toHaveLength(1);
+      // Requested before the app's script (the shell's preload comes first), and not again when the app
+      // fetched it: the fetch took the preloaded response.
+      expect(requests.indexOf('/api/dataset')).toBeLessThan(requests.findIndex((p) => p.endsWith('/app.js')));
+      expect(errors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('opens a case: headline, the procedure with its arithmetic, the map and the evidence', async () => {
     const { page, errors } = await open(`/case/XK/nato?as=${AS_OF}`);
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/Kosovo\s*×\s*NATO/);
