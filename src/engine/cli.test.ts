@@ -45,6 +45,19 @@ describe('accede power', () => {
     expect((await cli('power', '--weights', file('ok2.csv', '1\n'))).code).toBe(2);
     expect((await cli('power', '--weights', file('ok3.csv', '1\n'), '--quota', '1', '--game', 'x.json')).code).toBe(2);
     expect((await cli('power', '--weights', file('ok4.csv', '1\n'), '--quota', '1', '--index', 'penrose')).code).toBe(2);
+    // Number() reads hexadecimal and "Infinity"; a weight or quota must be a decimal number.
+    expect((await cli('power', '--weights', file('hex.csv', '0x1F\n3\n'), '--quota', '4')).err).toMatch(/hex\.csv, line 1: expected a non-negative number, got "0x1F"/);
+    expect((await cli('power', '--weights', file('ok5.csv', '1\n'), '--quota', '0x2')).err).toMatch(/--quota: expected a decimal number/);
+    expect((await cli('power', '--weights', file('noid.csv', 'A,1\n,2\n'), '--quota', '1')).err).toMatch(/noid\.csv, line 2: the player's id before the comma is empty/);
+  });
+
+  it('skips a header row, comments, blank lines and CRLF line ends', async () => {
+    const csv = file('hdr.csv', '\uFEFFid,weight\r\n# the parties\r\nA,4\r\n\r\nB,60\r\nC , 30 \r\n');
+    const r = await cli('power', '--weights', csv, '--quota', '62', '--exact', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { players: Array<Record<string, number | string>> };
+    expect(j.players.map((p) => [p.id, p.swings])).toEqual([['A', '1'], ['B', '3'], ['C', '1']]);
+    expect((await cli('power', '--weights', file('hdr1.csv', 'weight\n4\n60\n30\n'), '--quota', '62', '--json')).code).toBe(0);
   });
 
   it('--exact gives swing counts, pivotal orders out of n! and the indices from them', async () => {
@@ -64,9 +77,17 @@ describe('accede power', () => {
     expect(ss.players.map((p) => Object.keys(p))).toEqual([0, 1, 2].map(() => ['id', 'shapleyShubik', 'pivots']));
     const text = await cli('power', '--weights', csv, '--quota', '62', '--exact');
     expect(text.out).toMatch(/pivotal orders out of 3!/);
-    const several = await cli('power', '--game', file('e2.json', { quotas: [2, 65], players: [{ id: 'X', weights: [1, 18] }, { id: 'Y', weights: [1, 46] }, { id: 'Z', weights: [1, 35] }] }), '--exact');
-    expect(several.code).toBe(2);
-    expect(several.err).toMatch(/one weighted quota/);
+    // Several quotas: every coalition is visited (up to 20 players). [2, 65] on X(1, 18), Y(1, 46),
+    // Z(1, 35): only {Y, Z} and {X, Y, Z} win; Y and Z swing twice and are pivotal in 3 of 6 orders.
+    const several = await cli('power', '--game', file('e2.json', { quotas: [2, 65], players: [{ id: 'X', weights: [1, 18] }, { id: 'Y', weights: [1, 46] }, { id: 'Z', weights: [1, 35] }] }), '--exact', '--json');
+    expect(several.code).toBe(0);
+    const sj = JSON.parse(several.out) as { players: Array<Record<string, number | string>>; orders: string };
+    expect(sj.players.map((p) => [p.id, p.swings, p.pivots, p.banzhaf])).toEqual([['X', '0', '0', 0], ['Y', '2', '3', 0.5], ['Z', '2', '3', 0.5]]);
+    expect(sj.orders).toBe('6');
+    const many = Array.from({ length: 21 }, (_, i) => ({ id: `p${i}`, weights: [1, i] }));
+    const tooMany = await cli('power', '--game', file('e3.json', { quotas: [11, 100], players: many }), '--exact');
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.err).toMatch(/one weighted quota.*at most 20 players/);
     // Beyond the table limit: a refusal with the reason, not an internal error.
     const huge = await cli('power', '--weights', file('h.csv', '1000000007\n2000000011\n3\n'), '--quota', '2000000000', '--exact');
     expect(huge.code).toBe(2);

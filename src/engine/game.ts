@@ -2,7 +2,7 @@
 // when a monotone Boolean combination of weighted quotas holds. Stage rules reduce to this form.
 import { bodySeatsAsOf } from '../model/asof.ts';
 import type { OrganizationData, StageData } from '../model/schema.ts';
-import { compileRule, decimals, EngineError, eval3, type Formula, gcd, NO, simplify, YES } from './constraints.ts';
+import { compileRule, EngineError, eval3, type Formula, NO, simplify, YES } from './constraints.ts';
 
 export interface Game {
   players: string[];
@@ -28,21 +28,10 @@ export function normalizeGame(g: Game): IntGame {
     if (c.weights.length !== n) throw new EngineError(`constraint ${j + 1} has ${c.weights.length} weights for ${n} players`);
     for (const w of c.weights) if (!(w >= 0) || !Number.isFinite(w)) throw new EngineError('weights must be finite and non-negative');
     if (!Number.isFinite(c.quota)) throw new EngineError('quotas must be finite numbers');
-    // Scale decimals to integers: "18.6" becomes 186 with the quota scaled alike, then divide by the gcd.
-    const digits = Math.max(0, ...c.weights.map(decimals));
-    const scale = 10 ** digits;
-    let weights = c.weights.map((w) => Math.round(w * scale));
-    let quota = Math.ceil(c.quota * scale - 1e-9 * Math.max(1, Math.abs(c.quota * scale)));
-    const gw = weights.reduce((a, b) => gcd(a, b), 0);
-    if (gw > 1) {
-      weights = weights.map((w) => w / gw);
-      quota = Math.ceil(quota / gw);
-    }
-    const total = weights.reduce((a, b) => a + b, 0);
-    if (!Number.isSafeInteger(total * 2)) throw new EngineError('weights too large to count exactly');
-    if (quota <= 0) constant.set(j, true);
-    else if (quota > total) constant.set(j, false);
-    if (!constant.has(j)) constraints.push({ weights, quota, total });
+    const { weights, quota, total } = integerConstraint(c.weights, c.quota);
+    if (quota <= 0n) constant.set(j, true);
+    else if (quota > BigInt(total)) constant.set(j, false);
+    if (!constant.has(j)) constraints.push({ weights, quota: Number(quota), total });
   });
   const renumber = new Map<number, number>();
   let next = 0;
@@ -56,6 +45,41 @@ export function normalizeGame(g: Game): IntGame {
     return { kind: f.kind, args: f.args.map(map) };
   };
   return { players: g.players, constraints, formula: simplify(map(base)) };
+}
+
+/** A number as the decimal it prints as (the shortest that reads back the same): digits × 10^exp. */
+function exactDecimal(x: number): { digits: bigint; exp: number } {
+  const [mant, e] = x.toExponential().split('e');
+  const [whole, frac = ''] = mant.split('.');
+  return { digits: BigInt(whole + frac), exp: Number(e) - frac.length };
+}
+
+/**
+ * One weighted quota in integers, exactly: decimals are scaled by the same power of ten ("18.6"
+ * becomes 186, the quota alike) and the weights divided by their gcd, all in big integers, so that
+ * no digit is lost (a weight of 1e-12 stays non-zero) and a quota of 3.0000000001 is not met by a
+ * weight of 3. The quota is rounded up (the sums are integers); it stays a bigint so that a quota
+ * beyond any sum is seen as such.
+ */
+function integerConstraint(ws: number[], q: number): { weights: number[]; quota: bigint; total: number } {
+  const dec = ws.map(exactDecimal);
+  const low = Math.min(0, ...dec.map((d) => d.exp));
+  let big = dec.map((d) => d.digits * 10n ** BigInt(d.exp - low));
+  let g = big.reduce((a, b) => bigGcd(a, b), 0n);
+  if (g === 0n) g = 1n; // every weight is zero
+  big = big.map((w) => w / g);
+  const sum = big.reduce((a, b) => a + b, 0n);
+  if (sum * 2n > BigInt(Number.MAX_SAFE_INTEGER)) throw new EngineError('weights too large to count exactly: after scaling decimals to integers the total exceeds 2^52');
+  const qd = exactDecimal(q);
+  const num = qd.exp >= low ? qd.digits * 10n ** BigInt(qd.exp - low) : qd.digits;
+  const den = qd.exp >= low ? g : g * 10n ** BigInt(low - qd.exp);
+  const quota = num / den + (num % den > 0n ? 1n : 0n); // ceiling (bigint division truncates toward zero)
+  return { weights: big.map(Number), quota, total: Number(sum) };
+}
+
+function bigGcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
 }
 
 /** Whether a coalition (as a membership vector) wins. */

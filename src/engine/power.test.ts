@@ -315,4 +315,38 @@ describe('game files', () => {
     // Winning: {X,Y}, {Y,Z}, {X,Y,Z}, {X,Z}? 18.6 + 35 = 53.6 < 65: no. So X and Z swing once, Y three times.
     expect(r.players.map((p) => p.swings)).toEqual(['1', '3', '1']);
   });
+
+  it('counts a few players with wide weights under several quotas coalition by coalition', () => {
+    // Five players, weights near a million, two quotas: the grid would need ~2·10^8 cells.
+    const game: Game = {
+      players: ['a', 'b', 'c', 'd', 'e'],
+      constraints: [
+        { weights: [181249, 298616, 155620, 568685, 210185], quota: 707178 },
+        { weights: [1, 0, 2, 3, 1], quota: 3 },
+      ],
+    };
+    const r = powerIndices(game);
+    expect(r.method).toMatch(/all 2\^5 coalitions/);
+    const b = brute(game);
+    r.players.forEach((p, i) => {
+      expect(Math.abs(p.banzhafRaw - b.raw[i])).toBeLessThan(1e-15);
+      expect(Math.abs(p.shapleyShubik - b.ss[i])).toBeLessThan(1e-15);
+    });
+  });
+
+  it('keeps every digit: tiny weights stay non-zero, and a quota just above a sum is not met by it', () => {
+    // Two weights of 1e-10 with quota 2e-10: unanimity (each swings once). They were rounded to 0.
+    const tiny = powerIndices({ players: ['A', 'B'], constraints: [{ weights: [1e-10, 1e-10], quota: 2e-10 }] });
+    expect(tiny.players.map((p) => p.banzhafRaw)).toEqual([0.5, 0.5]);
+    // 3.0000000001 is more than the three weights of 1 together: nobody can win, nobody swings.
+    const above = normalizeGame({ players: ['A', 'B', 'C'], constraints: [{ weights: [1, 1, 1], quota: 3.0000000001 }] });
+    expect(above.formula).toEqual({ kind: 'const', value: false });
+    // 2.0000000001 needs all three (a sum of 2 falls short): each swings once out of 4.
+    const r = powerIndices({ players: ['A', 'B', 'C'], constraints: [{ weights: [1, 1, 1], quota: 2.0000000001 }] });
+    expect(r.players.map((p) => p.swings)).toEqual(['1', '1', '1']);
+    // Decimals of different lengths: 0.1 + 0.2 meets 0.3 exactly (in decimal, as written).
+    const d = normalizeGame({ players: ['A', 'B'], constraints: [{ weights: [0.1, 0.2], quota: 0.3 }] });
+    expect(d.constraints).toEqual([{ weights: [1, 2], quota: 3, total: 3 }]);
+    expect(() => normalizeGame({ players: ['A', 'B'], constraints: [{ weights: [1e300, 1e-300], quota: 1 }] })).toThrow(/too large/);
+  });
 });

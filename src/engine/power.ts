@@ -9,7 +9,8 @@
 // and one grid at t serves both (the sums at 1 − t are the mirror image of the sums at t).
 import { EngineError, type Formula } from './constraints.ts';
 import { type Game, type IntGame, normalizeGame } from './game.ts';
-import { pivotCells, swingsBySizeExact } from './exact-pivots.ts';
+import { ENUMERATE_PLAYERS, enumeratedCounts } from './enumerate-power.ts';
+import { pivotCells, ratio, swingsBySizeExact } from './exact-pivots.ts';
 import { halfRule } from './gauss-legendre.ts';
 import { addPlayer, capped1, forRows, type Grid, makeGrid, offsetOf, removeCountingDown, removePlayer, sumRange, uncapped1 } from './grid.ts';
 
@@ -59,7 +60,11 @@ export function powerIndices(game: Game, options: PowerOptions = {}): PowerResul
   } else {
     const exact = n <= EXACT_PLAYERS && options.method !== 'float';
     const layout = gridLayout(g, exact, true);
-    if (exact && layout.grid.size <= MAX_GRID) {
+    if (options.method !== 'float' && n <= ENUMERATE_PLAYERS && 2 ** n * n < layout.grid.size) {
+      // Few players, wide weights: visiting the 2^n coalitions costs less than the grid.
+      ({ raw, ss, swings } = enumerated(g));
+      method = `exact counting over all 2^${n} coalitions`;
+    } else if (exact && layout.grid.size <= MAX_GRID) {
       ({ raw, ss, swings } = exactCounts(g, layout));
       method = 'exact counting by coalition size';
     } else if (exact && g.formula.kind === 'leaf' && pivotCells(g.constraints[g.formula.c].weights, g.constraints[g.formula.c].quota) <= MAX_GRID) {
@@ -70,7 +75,7 @@ export function powerIndices(game: Game, options: PowerOptions = {}): PowerResul
       method = withSS ? `float64 generating function; Shapley–Shubik by ${Math.ceil(n / 2)}-node Gauss–Legendre` : 'float64 generating function (Banzhaf only)';
     } else {
       const fl = gridLayout(g, false);
-      if (fl.grid.size > MAX_GRID) throw new EngineError(`the game's grid has ${fl.grid.size} cells; at most ${MAX_GRID} are supported`);
+      if (fl.grid.size > MAX_GRID) throw new EngineError(`the game's grid has ${fl.grid.size} cells; at most ${MAX_GRID} are supported (games of up to ${ENUMERATE_PLAYERS} players are counted coalition by coalition at any size)`);
       ({ raw, ss } = floatGrid(g, fl, withSS));
       method = withSS ? `float64 generating function; Shapley–Shubik by ${Math.ceil(n / 2)}-node Gauss–Legendre` : 'float64 generating function (Banzhaf only)';
     }
@@ -85,6 +90,18 @@ export function powerIndices(game: Game, options: PowerOptions = {}): PowerResul
       shapleyShubik: ss[i],
       ...(swings ? { swings: BigInt(swings[i]).toString() } : {}),
     })),
+  };
+}
+
+/** Both indices from the counts of every coalition (few players). */
+function enumerated(g: IntGame): { raw: Float64Array; ss: Float64Array; swings: number[] } {
+  const n = g.players.length;
+  const c = enumeratedCounts(g);
+  const half = 1n << BigInt(n - 1);
+  return {
+    raw: Float64Array.from(c.swings, (s) => ratio(s, half)),
+    ss: Float64Array.from(c.pivots, (p) => ratio(p, c.orders)),
+    swings: c.swings.map(Number),
   };
 }
 

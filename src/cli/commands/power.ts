@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { EngineError } from '../../engine/constraints.ts';
 import { type Game, normalizeGame, parseGame, stageGame } from '../../engine/game.ts';
+import { ENUMERATE_PLAYERS, enumeratedCounts } from '../../engine/enumerate-power.ts';
 import { exactPivots, ratio } from '../../engine/exact-pivots.ts';
 import { exactSwings } from '../../engine/exact-swings.ts';
 import { powerIndices, type PowerResult } from '../../engine/power.ts';
@@ -83,14 +84,16 @@ function exactIndices(game: Game, index: Index): PowerResult {
   if (g.formula.kind === 'const') {
     return { method: `${EXACT} (a constant game: nobody is ever decisive)`, players: g.players.map((id) => ({ id, banzhaf: 0, banzhafRaw: 0, shapleyShubik: 0, swings: '0', pivots: '0' })), orders: factorial(n).toString() };
   }
-  if (g.constraints.length !== 1 || g.formula.kind !== 'leaf') throw new EngineError('--exact supports one weighted quota ([q; w1..wn]); this game has several');
-  const { weights, quota } = g.constraints[0];
-  const bzOnly = index === 'banzhaf';
-  const counts = bzOnly ? { swings: exactSwings(weights, quota), pivots: undefined, orders: undefined } : exactPivots(weights, quota);
+  const several = g.constraints.length !== 1 || g.formula.kind !== 'leaf';
+  if (several && n > ENUMERATE_PLAYERS) throw new EngineError(`--exact supports one weighted quota ([q; w1..wn]), or several quotas for at most ${ENUMERATE_PLAYERS} players; this game has several quotas and ${n} players`);
+  const bzOnly = index === 'banzhaf' && !several;
+  const counts = several ? enumeratedCounts(g) : bzOnly ? { swings: exactSwings(g.constraints[0].weights, g.constraints[0].quota), pivots: undefined, orders: undefined } : exactPivots(g.constraints[0].weights, g.constraints[0].quota);
   const total = counts.swings.reduce((a, b) => a + b, 0n);
   const half = 1n << BigInt(Math.max(0, n - 1));
   return {
-    method: bzOnly
+    method: several
+      ? `${EXACT}: every one of the 2^${n} coalitions visited; swings out of 2^${n - 1}, pivotal orders out of ${n}!`
+      : bzOnly
       ? `${EXACT}: swings out of 2^${n - 1} coalitions of the others (30-bit limbs, big-integer sums)`
       : `${EXACT}: swings out of 2^${n - 1} coalitions of the others, pivotal orders out of ${n}! (residues modulo ${Math.ceil(n / 16)}+ primes, rebuilt by the Chinese remainder theorem)`,
     players: g.players.map((id, i) => ({
@@ -136,22 +139,31 @@ function readGame(file: string): Game {
   return engine(() => parseGame(json));
 }
 
+/** A decimal number as people write one (no hexadecimal 0x1F, binary or "Infinity", which Number() also reads). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** A column name: a word or words, no digits. */
+const HEADER = /^[A-Za-z][A-Za-z _-]*$/;
+
 /**
- * A --weights file: one weight per line, or "id,weight"; blank lines and lines starting with # are
- * skipped, and players without an id are named by their line number.
+ * A --weights file: one weight per line, or "id,weight"; blank lines, lines starting with # and a
+ * header row of column names are skipped, and players without an id are numbered from 1.
  */
 export function parseWeights(text: string, file: string, quotaText: string): Game {
   const quota = Number(quotaText);
-  if (quotaText.trim() === '' || !Number.isFinite(quota)) throw new CliError(`--quota: expected a number, got "${quotaText}"`);
+  if (!DECIMAL.test(quotaText.trim()) || !Number.isFinite(quota)) throw new CliError(`--quota: expected a decimal number, got "${quotaText}"`);
   const players: string[] = [];
   const weights: number[] = [];
+  let header = false;
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const cells = line.split(',').map((c) => c.trim());
     if (cells.length > 2) throw new CliError(`${file}, line ${i + 1}: expected a weight or "id,weight", got "${line}"`);
+    // A header row ("id,weight", "weight") before the first weight is skipped.
+    if (players.length === 0 && !header && cells.every((c) => HEADER.test(c))) return void (header = true);
+    if (cells.length === 2 && cells[0] === '') throw new CliError(`${file}, line ${i + 1}: the player's id before the comma is empty`);
     const w = Number(cells.at(-1));
-    if (cells.at(-1) === '' || !Number.isFinite(w) || w < 0) throw new CliError(`${file}, line ${i + 1}: expected a non-negative number, got "${cells.at(-1)}"`);
+    if (!DECIMAL.test(cells.at(-1)!) || !Number.isFinite(w) || w < 0) throw new CliError(`${file}, line ${i + 1}: expected a non-negative number, got "${cells.at(-1)}"`);
     players.push(cells.length === 2 ? cells[0] : String(players.length + 1));
     weights.push(w);
   });
