@@ -44,6 +44,7 @@ const VERBS: Array<[string, CueClass, string?, string?]> = [
   ['underline', 'speech'],
   ['underscore', 'speech'],
   ['reaffirm', 'speech'],
+  ['affirm', 'speech'],
   ['reiterate', 'speech'],
   ['reveal', 'speech'],
   ['indicate', 'speech'],

@@ -21,6 +21,7 @@ import {
   DETERMINERS,
   LINKING_PREPOSITIONS,
   NON_NAME_CAPS,
+  ORG_NOUNS,
   PREPOSITIONS,
   PRONOUNS,
   SPEAKER_NOUNS,
@@ -433,7 +434,8 @@ export class Phrases {
         }
         // a person from an organization: Belgzim Kamberi from the Musine Kokalari Institute
         if (link && first - 2 >= lo && PERSON_ORG_LINKS.has(link.lower)) {
-          const head = this.backward(first - 2, lo);
+          // (also as the object of the absolute "with": with Ivo Pell of Tarn calling it …)
+          const head = this.backward(first - 2, lo) ?? this.absoluteObject(first - 2, lo);
           if (head && head.kind !== 'pronoun') {
             const affiliation = doc.text.slice(tokens[best.first].start, tokens[best.last].end);
             return { ...head, last, after: last + 1, affiliation: head.affiliation ?? affiliation };
@@ -444,7 +446,15 @@ export class Phrases {
         const described = this.describedAffiliation(first, lo);
         if (described >= 0) {
           const head = this.backward(described - 1, lo);
-          if (head && head.kind === 'name') {
+          if (head && (head.kind === 'name' || this.speakerHead(head))) {
+            const affiliation = doc.text.slice(tokens[best.first].start, tokens[best.last].end);
+            return { ...head, last, after: last + 1, affiliation: head.affiliation ?? affiliation };
+          }
+        }
+        // a source within the Interior Ministry, officials inside the agency: the speaker noun before the preposition
+        if (link && first - 2 >= lo && link.kind === 'word' && INSIDE_LINKS.has(link.lower)) {
+          const head = this.backward(first - 2, lo);
+          if (head && this.speakerHead(head)) {
             const affiliation = doc.text.slice(tokens[best.first].start, tokens[best.last].end);
             return { ...head, last, after: last + 1, affiliation: head.affiliation ?? affiliation };
           }
@@ -534,6 +544,19 @@ export class Phrases {
     return { ...head, last: k, after: k + 1, affiliation: head.affiliation ?? affiliation };
   }
 
+  /** The name ending at k when "with"/"without" governs it (the subject of an absolute participle clause). */
+  private absoluteObject(k: number, lo: number): NP | null {
+    const np = this.backward(k, lo, true);
+    const w = np ? this.tokens[np.first - 1]?.lower : undefined;
+    return np && np.kind === 'name' && (w === 'with' || w === 'without') ? np : null;
+  }
+
+  /** A common phrase headed by a noun for people who speak ("a source", "senior officials"; not an office or a statement). */
+  private speakerHead(np: NP): boolean {
+    const head = this.tokens[np.last].lower;
+    return np.kind === 'common' && SPEAKER_NOUNS.has(head) && !ORG_NOUNS.has(head) && !DOC_NOUNS.has(head);
+  }
+
   /** The link token (of/from/at/for) before a few lowercase describing words ending right before `first`, or -1. */
   private describedAffiliation(first: number, lo: number): number {
     const { tokens } = this;
@@ -548,13 +571,14 @@ export class Phrases {
         while (k - 1 > lo && tokens[k - 1].cap && tokens[k - 1].kind === 'word' && tokens[k - 1].depth === 0) k--;
         continue;
       }
-      if (PERSON_ORG_LINKS.has(t.lower)) return n > 0 ? k : -1;
+      if (PERSON_ORG_LINKS.has(t.lower) || INSIDE_LINKS.has(t.lower)) return n > 0 ? k : -1;
       const describing = DETERMINERS.has(t.lower) || t.lower === "'s" || t.lower === '’s' ||
         !(PREPOSITIONS.has(t.lower) || CONJUNCTIONS.has(t.lower) || AUX.has(t.lower) || PRONOUNS.has(t.lower) ||
           VERB_ADJUNCTS.has(t.lower) || cueOf(t.lower) || t.lower === 'to');
       if (!describing) return -1;
     }
-    return PERSON_ORG_LINKS.has(tokens[k]?.lower ?? '') && k < first - 1 ? k : -1;
+    const w = tokens[k]?.lower ?? '';
+    return (PERSON_ORG_LINKS.has(w) || INSIDE_LINKS.has(w)) && k < first - 1 ? k : -1;
   }
 
   /** Lowercase titles right before a name: "the Greek prime minister Kyriakos Mitsotakis". */
@@ -680,6 +704,9 @@ export class Phrases {
 
 /** Reflexives after a phrase that emphasize it: "in the filing itself". */
 const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves']);
+
+/** Prepositions that place a speaker inside an organization: a source within the ministry. */
+const INSIDE_LINKS = new Set(['within', 'inside', 'in']);
 
 export function isOpener(lower: string): boolean {
   return OPENERS.has(lower) || CLAUSE_OPENERS.has(lower);

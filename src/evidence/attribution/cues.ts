@@ -17,6 +17,7 @@ import {
   QUOTING_VERBS,
   SPEAKER_NOUNS,
   SUBJECT_HEAD_PREPOSITIONS,
+  TITLES,
   CONJUNCTIONS,
   OPENERS,
   TIME_WORDS,
@@ -30,6 +31,12 @@ import { attributionFor } from './resolve.ts';
 /** Determiners of amounts, not of people: "all the data show", "no evidence suggests". */
 /** Function words that end a phrase the finder took too far: "the manifesto if", "their refusal to". */
 const NON_HEADS = new Set(['to', 'if', 'and', 'or', 'but', 'that', 'than', 'as', 'so', 'not', 'then', 'who', 'which']);
+
+/** Nouns for a part of a document: "Part of the ruling reads", "An excerpt of the letter says". */
+const PART_NOUNS = new Set(['part', 'parts', 'portion', 'excerpt', 'excerpts', 'passage', 'section', 'extract', 'rest']);
+
+/** Title words that only modify another ("prime minister", "foreign secretary"), never a head. */
+const TITLE_MODIFIERS = new Set(['vice', 'prime', 'foreign', 'defense', 'defence', 'crown', 'deputy', 'acting', 'former']);
 
 const QUANTITY_DETERMINERS = new Set(['all', 'no', 'any', 'most', 'each', 'both', 'various', 'numerous']);
 
@@ -143,6 +150,12 @@ function subjectBefore(ctx: AttributionContext, np: NP | null, c: number, cue: C
   // "Richard Ferrand in relaying the news to parliament said": the object of a preposition is not
   // the subject; the subject is the phrase the prepositional (and -ing) adjuncts hang on
   if (np && np.kind === 'common' && isPrepositionAt(ctx, np.first - 1)) {
+    // "Part of the judge's ruling reads": a part of a document speaks as the document
+    const part = tokens[np.first - 2];
+    if (tokens[np.first - 1].lower === 'of' && part && PART_NOUNS.has(part.lower) && np.first - 2 === s.first &&
+        subjectFits(ctx, np, cue, c)) {
+      return attributionFor(ctx, np, c, 0.8, 'subject');
+    }
     const head = headBeforeAdjuncts(ctx, np.first - 1, s.first);
     if (head && subjectFits(ctx, head, cue, c)) return attributionFor(ctx, head, c, 0.8, 'subject');
   }
@@ -186,7 +199,11 @@ function headBeforeAdjuncts(ctx: AttributionContext, p: number, lo: number): NP 
 function mainClauseSpeaker(ctx: AttributionContext, c: number, si: number): Attribution | null {
   const { tokens } = ctx;
   const s = ctx.doc.sentences[si];
-  for (let p = c - 1; p >= Math.max(s.first, c - SCAN_LIMIT); p--) {
+  // a verb in an adjunct before the main clause's subject ("In a statement posted online, X affirmed …,
+  // writing") is not the main clause's
+  const main = ctx.np.subject(si, true);
+  const lo = main && main.last < c ? main.first : s.first;
+  for (let p = c - 1; p >= Math.max(lo, c - SCAN_LIMIT); p--) {
     if (tokens[p].depth !== 0) {
       const q = tokens[p].kind === 'qclose' ? tokens[p].quote : -1;
       if (q >= 0 && ctx.bySpan.has(q)) return { ...ctx.bySpan.get(q)!, cue: c, cueLast: c, confidence: 0.8 };
@@ -200,7 +217,7 @@ function mainClauseSpeaker(ctx: AttributionContext, c: number, si: number): Attr
   }
   // "The campaign criticized the refusal, accusing …": a speech participle's subject is the main clause's,
   // whether or not a word list knows its noun
-  const subj = ctx.np.subject(si, true);
+  const subj = main;
   const cue = cueAt(ctx, c);
   if (subj && subj.last < c && (speakerLike(ctx, subj) || (!!cue && describedSubject(ctx, subj, cue, true)))) {
     return attributionFor(ctx, subj, c, 0.75, 'clause-subject');
@@ -260,6 +277,8 @@ export function speakerLike(ctx: AttributionContext, np: NP): boolean {
   // a person described by age: "the 45-year-old said"
   if (/^(year|month)s?-old$/.test(head.lower)) return true;
   // documents speak for their authors: "The event description read", "the proclamation said"
+  // "the queen", "the chancellor": a title as the head is a person
   return SPEAKER_NOUNS.has(head.lower) || INDEFINITE_SPEAKERS.has(head.lower) || DOC_NOUNS.has(head.lower) ||
+    (TITLES.has(head.lower) && !TITLE_MODIFIERS.has(head.lower) && !head.cap) ||
     (AGENT_SUFFIX.test(head.lower) && head.lower.length > 4);
 }

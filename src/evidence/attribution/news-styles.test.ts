@@ -93,3 +93,34 @@ describe('a participle after the main clause: "…, saying …"', () => {
       .toBe('Ada Holm');
   });
 });
+
+describe('subjects with attached phrases', () => {
+  it('a speaker noun before a preposition placing it inside an organization', () => {
+    expect(speakerOf('A source within the Coastal Ministry reportedly said "We were told to keep quiet."')?.mention?.text)
+      .toBe('A source within the Coastal Ministry');
+    const sp = speakerOf('An official inside the regional Transport Agency said "the figures were changed".');
+    expect(sp?.mention?.text).toMatch(/^An official/);
+    expect(sp?.affiliation).toBe('Transport Agency');
+  });
+
+  it('the absolute "with NAME of PLACE -ing": the person, not the place', () => {
+    expect(speakerOf('Farmers rejected the deal, with Olga Berg of Vestby calling it "an insult".')?.name).toBe('Olga Berg');
+  });
+});
+
+describe('documents and their authors', () => {
+  it('a part of a document speaks as the document: Part of the ruling reads "…"', () => {
+    expect(speakerOf('Part of the tribunal\'s ruling reads "the dismissal was unlawful".')?.mention?.text)
+      .toBe('the tribunal\'s ruling');
+  });
+
+  it('a statement from X: the author speaks, not the body that issued it', () => {
+    expect(speakerOf('The court released the following message from the chief justice: "We will sit on Monday."')?.mention?.text)
+      .toBe('the chief justice');
+  });
+
+  it('a cue inside an opening adjunct is not the main clause\'s: In a statement posted …, NAME affirmed …, writing', () => {
+    expect(speakerOf('In a letter posted to her blog, Senator Lia Ness affirmed her support, writing, "The region needs calm."')?.name)
+      .toBe('Lia Ness');
+  });
+});

@@ -1,10 +1,10 @@
 // Speaker, then quote: SPEAKER CUE, "…" and SPEAKER CUE … "…" in the same sentence
 // (cue-before-quote, cue-in-sentence), "according to X … "…"", a second quotation coordinated
 // with an attributed one (quote-coordinated), and SUBJECT VERB …: "…" (colon-subject).
-import { QUOTE_COORDINATORS } from '../lexicon.ts';
+import { DOC_NOUNS, QUOTE_COORDINATORS } from '../lexicon.ts';
 import { sourceAfter } from './according.ts';
 import { SCAN_LIMIT, type Attribution, type AttributionContext } from './context.ts';
-import { cueAt, cueUsable, frame } from './cues.ts';
+import { cueAt, cueUsable, frame, speakerLike } from './cues.ts';
 import { attributionFor } from './resolve.ts';
 
 /** The nearest usable cue before quotation q in sentence si, or an "according to" before it. */
@@ -70,5 +70,12 @@ export function colon(ctx: AttributionContext, q: number, si: number): Attributi
   const np = ctx.np.subject(si);
   if (!np || np.last >= open - 1) return null;
   const v = ctx.np.skipAdjunctsFwd(np.after, open - 1);
+  // "The palace issued a statement from the king:": the document's author speaks
+  for (let k = np.after; k < open - 2; k++) {
+    const t = ctx.tokens[k];
+    if (t.depth !== 0 || !DOC_NOUNS.has(t.lower) || (ctx.tokens[k + 1].lower !== 'from' && ctx.tokens[k + 1].lower !== 'by')) continue;
+    const author = ctx.np.forward(k + 2, open - 2);
+    if (author && author.after === open - 1 && speakerLike(ctx, author)) return attributionFor(ctx, author, null, 0.7, 'document-author');
+  }
   return attributionFor(ctx, np, v < open - 1 ? v : null, 0.65, 'colon-subject');
 }
