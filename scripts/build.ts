@@ -15,8 +15,12 @@ rmSync(dist, { recursive: true, force: true });
 // dist/entry/ sits two levels below the root like src/<layer>/, so paths built from import.meta.url
 // ('../../data', '../../web/main.tsx') resolve the same from the sources and from the build.
 await build({
-  // The server's pool workers are a second entry: pool.ts finds case-worker.js beside its own chunk.
-  entryPoints: { main: join(root, 'src/entry/main.ts'), 'case-worker': join(root, 'src/server/case-worker.ts') },
+  // The server's pool workers are entries too: pool.ts finds case-worker.js and import-worker.js beside its own chunk.
+  entryPoints: {
+    main: join(root, 'src/entry/main.ts'),
+    'case-worker': join(root, 'src/server/case-worker.ts'),
+    'import-worker': join(root, 'src/server/import-worker.ts'),
+  },
   outdir: join(dist, 'entry'),
   bundle: true,
   splitting: true,

@@ -5,4 +5,3 @@ import { register } from 'tsx/esm/api';
 register();
 const worker = await import('./case-worker.ts');
 export default worker.default;
-export const prepareImport = worker.prepareImport;

@@ -1,12 +1,10 @@
-// A worker of the server's pools (pool.ts): loads the dataset it is given once and answers case jobs
-// (the default export) or prepares pasted texts for the workspace (`prepareImport`, the import pool).
+// A worker of the server's case pool (pool.ts): loads the dataset it is given once and answers case jobs.
 // For case jobs it keeps, in bounded LRU caches, each day's snapshot and each case prepared on a day (the engine's
 // session with its tables, and the part of the answer that does not depend on the drivers), so a new
 // driver setting costs a re-weighing of tables already built, not a fresh analysis.
 import { workerData } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
 import { move } from 'piscina';
-import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
 import { type EffectiveQuery, effectiveQueryOf, preparedOn } from '../case/change-points.ts';
 import { type Day, daySnapshot } from '../case/snapshot.ts';
 import { type PreparedCase, prepareCase, voterSources } from '../case/views.ts';
@@ -14,8 +12,6 @@ import { NotApplicableError } from '../model/asof.ts';
 import { type Dataset, index } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData } from '../model/schema.ts';
-import { type PreparedText, WorkspaceError, type WorkspaceErrorCode } from '../store/index.ts';
-import { prepareText } from '../store/prepare.ts';
 import { type CaseJob, computeAnswer, type Prepared } from '../case/jobs.ts';
 import { constantJson, jsonBytes } from './json-bytes.ts';
 
@@ -109,20 +105,6 @@ export default function run(job: CaseJob): WorkerAnswer {
     return move('text' in a ? utf8.encode(a.text) : jsonBytes(a.json)) as Uint8Array<ArrayBuffer>;
   } catch (e) {
     if (e instanceof NotApplicableError) return { notApplicable: e.reason };
-    throw e;
-  }
-}
-
-/** A prepared text, or the store's refusal by its code (the error's class does not cross threads). */
-export type ImportAnswer = { prepared: PreparedText } | { refused: { code: WorkspaceErrorCode; message: string } };
-
-let gazetteer: Gazetteer | undefined;
-
-export function prepareImport(job: { text: string; origin: string }): ImportAnswer {
-  try {
-    return { prepared: prepareText(job.text, { gazetteer: (gazetteer ??= buildGazetteer(dataset)), origin: job.origin }) };
-  } catch (e) {
-    if (e instanceof WorkspaceError) return { refused: { code: e.code, message: e.message } };
     throw e;
   }
 }

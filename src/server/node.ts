@@ -34,8 +34,9 @@ export async function startServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   const host = opts.host ?? '127.0.0.1';
   const casePool = deps.computer || opts.pool === false ? undefined : poolComputer(deps.dataset, opts.pool);
   const computer = deps.computer ?? casePool;
-  // The import pool only when there is a workspace to import into (its thread starts with the first import).
-  const importer = deps.importer ?? (opts.pool === false || !deps.workspace ? undefined : importPool(deps.dataset));
+  // The import pool only when there is a workspace to import into.
+  const ownImporter = deps.importer || opts.pool === false || !deps.workspace ? undefined : importPool(deps.dataset);
+  const importer = deps.importer ?? ownImporter;
   const ownPools = async () => {
     await Promise.all([computer && !deps.computer ? computer.close() : undefined, importer && !deps.importer ? importer.close() : undefined]);
   };
@@ -57,8 +58,11 @@ export async function startServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       resolve();
     });
   });
-  // The case threads start once the first request is answered (a page: the browser asks for answers
-  // after it has loaded), or a second after listening, so that they do not compete with it for the cores.
+  // The import thread starts now, in the background: loading the reader and the extractor takes longer than
+  // an import, and one thread leaves the other core to the first requests. The case threads start once the
+  // first request is answered (a page: the browser asks for answers after it has loaded), or a second after
+  // listening, so that they do not compete with it for the cores.
+  ownImporter?.warm();
   if (casePool) {
     const warm = () => {
       clearTimeout(timer);

@@ -10,7 +10,8 @@ import { Piscina } from 'piscina';
 import type { Dataset } from '../model/dataset.ts';
 import type { CaseJob } from '../case/jobs.ts';
 import type { CaseComputer, TextPreparer } from './compute.ts';
-import type { ImportAnswer, WorkerAnswer } from './case-worker.ts';
+import type { WorkerAnswer } from './case-worker.ts';
+import type { ImportAnswer } from './import-worker.ts';
 import { apiError, fromStoreCode } from './errors.ts';
 
 export interface PoolOptions {
@@ -25,10 +26,10 @@ export interface PoolOptions {
 /** Jobs each worker holds at once: one running, one in its inbox. */
 const PER_WORKER = 2;
 
-/** The worker module: compiled next to this file in dist/, else the sources through tsx. */
-function workerFile(): string {
+/** A worker module: compiled next to this file in dist/, else the sources through tsx. */
+function workerFile(name: 'case-worker' | 'import-worker'): string {
   const compiled = import.meta.url.endsWith('.js');
-  return new URL(compiled ? './case-worker.js' : './case-worker.mjs', import.meta.url).href;
+  return new URL(`./${name}.${compiled ? 'js' : 'mjs'}`, import.meta.url).href;
 }
 
 const busy = () => apiError(503, 'busy', 'the server is busy computing other answers; try again in a moment', {}, { 'Retry-After': '1' });
@@ -43,7 +44,7 @@ export function poolComputer(dataset: Dataset, o: PoolOptions = {}): CaseCompute
   let started: Piscina | undefined;
   const pool = () =>
     (started ??= new Piscina({
-      filename: workerFile(),
+      filename: workerFile('case-worker'),
       workerData: { dataset },
       minThreads: threads,
       maxThreads: threads,
@@ -111,17 +112,16 @@ export interface ImportPoolOptions {
 
 /**
  * Reading and extracting pasted texts off the event loop: a small pool of its own, so that a large import
- * neither stalls health checks and pages nor queues behind (or ahead of) case answers.
+ * neither stalls health checks and pages nor queues behind (or ahead of) case answers. Its thread starts
+ * with warm() (startServer calls it once listening) or with the first import.
  */
-export function importPool(dataset: Dataset, o: ImportPoolOptions = {}): TextPreparer {
+export function importPool(dataset: Dataset, o: ImportPoolOptions = {}): TextPreparer & { warm(): void } {
   const threads = Math.max(1, o.threads ?? 1);
-  // Started by the first import (imports are rare; its thread loads the HTML reader and the gazetteer).
   let started: Piscina | undefined;
   let closed = false;
   const pool = () =>
     (started ??= new Piscina({
-      filename: workerFile(),
-      name: 'prepareImport',
+      filename: workerFile('import-worker'),
       workerData: { dataset },
       minThreads: threads,
       maxThreads: threads,
@@ -129,6 +129,14 @@ export function importPool(dataset: Dataset, o: ImportPoolOptions = {}): TextPre
       idleTimeout: 60_000,
     }));
   return {
+    warm() {
+      if (closed || started) return;
+      // Loads the reader, the extractor and the gazetteer, and runs them once: the first import then costs
+      // what any other does. A failure here is left for that import to meet and report.
+      pool()
+        .run(null, { name: 'prime' })
+        .catch(() => {});
+    },
     async prepare(text, origin) {
       let answer: ImportAnswer;
       try {
