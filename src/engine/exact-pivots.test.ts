@@ -123,6 +123,17 @@ describe('exactPivots', () => {
     );
   });
 
+  it('swingsBySizeExact counts past 2^32 a cell (the four-byte table falls back to float64)', () => {
+    // 44 equal votes, quota 22: player i swings exactly the C(43, 21) coalitions of 21 others. The
+    // light table of 42 or 39 players holds up to C(42, 21) ≈ 5.4·10^11 coalitions in one cell.
+    const binom = (n: number, k: number) => Array.from({ length: k }, (_, i) => i + 1).reduce((c, i) => (c * (n - k + i)) / i, 1);
+    const w = new Array<number>(44).fill(1);
+    for (const heavy of [0, 2, 5]) {
+      const want = Array.from({ length: 44 }, (_, s) => (s === 21 ? binom(43, 21) : 0));
+      for (const row of swingsBySizeExact(w, 22, { heavy })) expect(Array.from(row)).toEqual(want);
+    }
+  });
+
   it('ratio divides big integers beyond the float range', () => {
     const big = 10n ** 400n;
     expect(ratio(big, 3n * big)).toBeCloseTo(1 / 3, 15);

@@ -133,8 +133,11 @@ function swingsBySize({ P, top }: Prefix, n: number, q: number, wi: number, p: n
   if (p > 0) for (let s = 0; s < n; s++) out[s] = ((out[s] % p) + p) % p;
 }
 
-/** countModulo without a modulus, in float64: exact while counts stay below 2^53 (n ≤ 53). */
-function countExactly(t: Float64Array, R: Rows, asc: number[]): void {
+/**
+ * countModulo without a modulus and without the prefix sums: the counts themselves, exact in float64
+ * (below 2^53, n ≤ 53), or modulo 2^32 in a Uint32Array (see fitsIn32).
+ */
+function countRaw(t: Float64Array | Uint32Array, R: Rows, asc: number[]): void {
   t[0] = 1;
   const pre = new Float64Array(asc.length + 1);
   for (let j = 0; j < asc.length; j++) {
@@ -144,20 +147,14 @@ function countExactly(t: Float64Array, R: Rows, asc: number[]): void {
     }
     pre[j + 1] = pre[j] + wj;
   }
-  for (let s = 0; s <= R.top; s++) prefixSums(t, R.offset[s] + R.lo[s], R.offset[s] + R.hi[s]);
 }
 
 // The hot loops are small functions of their own: a one-shot command pays for every optimizing
 // compile, and a big function with a hot loop is compiled (and deoptimized) whole, several times.
 
 /** t[d + w] += t[src + w] for w = to … from (downwards: the source row is still the old one). */
-function addShifted(t: Float64Array, d: number, src: number, from: number, to: number): void {
+function addShifted(t: Float64Array | Uint32Array, d: number, src: number, from: number, to: number): void {
   for (let w = to; w >= from; w--) t[d + w] += t[src + w];
-}
-
-/** Inclusive prefix sums of t[from..to]. */
-function prefixSums(t: Float64Array, from: number, to: number): void {
-  for (let i = from + 1; i <= to; i++) t[i] += t[i - 1];
 }
 
 /** Table cells a single quota's exact count needs (coalitions by size and weight below q). */
@@ -207,43 +204,93 @@ function heavyCount(asc: number[], q: number, n: number, distinct: number[]): nu
   return best;
 }
 
-/** The light players' prefix counts up to the cap (rowsOf, countExactly), and what reads beyond it. */
-interface HalfTable {
-  t: Float64Array;
-  R: Rows;
-  m: number;
+/**
+ * One light size's prefix counts (row sl) and, for weights beyond the cap, its complement's (row
+ * m − sl): the rows of the table summed into two scratch arrays, so the reads stay within them.
+ */
+interface RowPair {
+  own: Float64Array;
+  lo: number;
+  hi: number;
+  comp: Float64Array;
+  cLo: number;
+  cHi: number;
+  /** C(m, sl): all the light coalitions of sl members. */
+  all: number;
   cap: number;
   total: number;
-  binom: Float64Array;
 }
 
-/** Light coalitions of s members weighing less than x (the cap's complement read beyond it). */
-function below(L: HalfTable, s: number, x: number): number {
+/** Prefix sums of row s into `into` (into[x − lo] = coalitions weighing lo…x); the row's count. */
+function rowPrefix(t: Float64Array | Uint32Array, R: Rows, s: number, into: Float64Array): number {
+  if (s < 0 || s > R.top) return 0;
+  const base = R.offset[s] + R.lo[s];
+  const len = R.hi[s] - R.lo[s] + 1;
+  let acc = 0;
+  for (let i = 0; i < len; i++) into[i] = acc += t[base + i];
+  return acc;
+}
+
+/** Light coalitions of sl members weighing less than x (the complement's read beyond the cap). */
+function below(P: RowPair, x: number): number {
   if (x <= 0) return 0;
-  const { R, t } = L;
-  if (x - 1 <= L.cap) return s > R.top || x - 1 < R.lo[s] ? 0 : t[R.offset[s] + Math.min(x - 1, R.hi[s])];
-  const c = L.m - s;
-  const y = L.total - x + 1;
-  return L.binom[s] - (y <= 0 || c > R.top || y - 1 < R.lo[c] ? 0 : t[R.offset[c] + Math.min(y - 1, R.hi[c])]);
+  if (x - 1 <= P.cap) return x - 1 < P.lo ? 0 : P.own[Math.min(x - 1, P.hi) - P.lo];
+  const y = P.total - x + 1;
+  return P.all - (y <= 0 || y - 1 < P.cLo ? 0 : P.comp[Math.min(y - 1, P.cHi) - P.cLo]);
 }
 
 /**
- * out[s0 + k] += (−1)^k (below(sl, x_k) − below(sl, x_{k+1})), x_k = top − k·wi, for k ≤ K while
- * s0 + k < n: one light size's share of the alternating sum, each read serving two terms.
+ * out[s0 + k] += (−1)^k (below(x_k) − below(x_{k+1})), x_k = top − k·wi, for k ≤ K while s0 + k < n:
+ * one light size's share of the alternating sum, each read serving two terms.
  */
-function alternate(L: HalfTable, sl: number, top: number, wi: number, K: number, out: Float64Array, s0: number, n: number): void {
-  let prev = below(L, sl, top);
+function alternate(P: RowPair, top: number, wi: number, K: number, out: Float64Array, s0: number, n: number): void {
+  let prev = below(P, top);
   for (let k = 0; k <= K && s0 + k < n && prev !== 0; k++) {
-    const next = below(L, sl, top - (k + 1) * wi);
+    const next = below(P, top - (k + 1) * wi);
     out[s0 + k] += k % 2 === 0 ? prev - next : next - prev;
     prev = next;
   }
 }
 
 /** alternate() for every heavy coalition (weights hw, sizes hs) below the quota. */
-function alternateAll(L: HalfTable, sl: number, wi: number, q: number, hw: Int32Array, hs: Int32Array, out: Float64Array, n: number): void {
+function alternateAll(P: RowPair, sl: number, wi: number, q: number, hw: Int32Array, hs: Int32Array, out: Float64Array, n: number): void {
   const K = Math.floor((q - 1) / wi);
-  for (let j = 0; j < hw.length; j++) if (sl + hs[j] < n) alternate(L, sl, q - hw[j], wi, K, out, sl + hs[j], n);
+  for (let j = 0; j < hw.length; j++) if (sl + hs[j] < n) alternate(P, q - hw[j], wi, K, out, sl + hs[j], n);
+}
+
+/**
+ * Counts the light table into t, then reads it row by row for the alternating sums of every distinct
+ * weight. With `check` (a Uint32Array table cut at half the light total), each pair of rows sl, m − sl
+ * must hold C(m, sl) coalitions between them (those of the middle weight twice, when the total is even):
+ * a count that went past 2^32 would have lost a multiple of 2^32, so a mismatch returns undefined.
+ */
+function readRows(
+  t: Float64Array | Uint32Array,
+  R: Rows,
+  light: number[],
+  o: { m: number; cap: number; total: number; binom: Float64Array; q: number; n: number; distinct: number[]; hwa: Int32Array; hsa: Int32Array; check: boolean },
+): Float64Array[] | undefined {
+  countRaw(t, R, light);
+  const width = Math.max(1, ...Array.from({ length: R.top + 1 }, (_, s) => R.hi[s] - R.lo[s] + 1));
+  const own = new Float64Array(width);
+  const comp = new Float64Array(width);
+  const outs = o.distinct.map(() => new Float64Array(o.n));
+  const row = (s: number) => (s <= R.top ? { lo: R.lo[s], hi: R.hi[s] } : { lo: Infinity, hi: 0 });
+  // Rows sl and m − sl serve each other as complements: both summed once, read for both sizes.
+  for (let sl = 0; 2 * sl <= o.m; sl++) {
+    const c = o.m - sl;
+    const sum = rowPrefix(t, R, sl, own) + rowPrefix(t, R, c, comp);
+    if (o.check) {
+      const middle = o.total % 2 === 0 && sl <= R.top && R.lo[sl] <= o.cap && o.cap <= R.hi[sl] ? t[R.offset[sl] + o.cap] : 0;
+      if (sum !== o.binom[sl] + middle) return undefined;
+    }
+    for (const [s, a, b] of c === sl ? [[sl, own, comp] as const] : ([[sl, own, comp], [c, comp, own]] as const)) {
+      const [ra, rb] = [row(s), row(o.m - s)];
+      const P: RowPair = { own: a, lo: ra.lo, hi: ra.hi, comp: b, cLo: rb.lo, cHi: rb.hi, all: o.binom[s], cap: o.cap, total: o.total };
+      for (let d = 0; d < o.distinct.length; d++) alternateAll(P, s, o.distinct[d], o.q, o.hwa, o.hsa, outs[d], o.n);
+    }
+  }
+  return outs;
 }
 
 /**
@@ -271,8 +318,6 @@ export function swingsBySizeExact(weights: number[], quota: number, options: { h
   const total = light.reduce((a, b) => a + b, 0);
   const cap = Math.min(q - 1, Math.floor(total / 2));
   const R = rowsOf(light, cap + 1);
-  const t = new Float64Array(R.cells);
-  countExactly(t, R, light);
   const binom = binomials(m);
   // The heavy coalitions below the quota: weight and size.
   const hw = [0];
@@ -285,13 +330,12 @@ export function swingsBySizeExact(weights: number[], quota: number, options: { h
       }
     }
   }
-  const L: HalfTable = { t, R, m, cap, total, binom };
-  const outs = distinct.map(() => new Float64Array(n));
   const [hwa, hsa] = [Int32Array.from(hw), Int32Array.from(hs)];
-  // Light size outermost: the reads then stay within one row (and its complement row) at a time.
-  for (let sl = 0; sl <= m; sl++) {
-    for (let d = 0; d < distinct.length; d++) alternateAll(L, sl, distinct[d], q, hwa, hsa, outs[d], n);
-  }
+  // Four bytes a cell when every count fits (checked as the rows are read), else eight.
+  const half = cap === Math.floor(total / 2);
+  const outs =
+    (half && readRows(new Uint32Array(R.cells), R, light, { m, cap, total, binom, q, n, distinct, hwa, hsa, check: true })) ||
+    readRows(new Float64Array(R.cells), R, light, { m, cap, total, binom, q, n, distinct, hwa, hsa, check: false })!;
   // The dual's coalitions of s others are the complements of n − 1 − s others.
   const byWeight = new Map<number, Float64Array>(distinct.map((wi, d) => [wi, dual ? outs[d].reverse() : outs[d]]));
   return weights.map((wi) => byWeight.get(wi) ?? new Float64Array(n));
