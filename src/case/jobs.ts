@@ -8,7 +8,7 @@ import type { CaseData } from '../model/schema.ts';
 import { caseCsv, caseJsonText } from './exports.ts';
 import type { Day } from './snapshot.ts';
 import { trackRecord } from './track-record.ts';
-import { caseDetails, overview, type PreparedCase, stateAcrossCases, summaryWithProbability } from './views.ts';
+import { caseDetails, caseList, casesOnDay, overview, type PreparedCase, stateAcrossCases } from './views.ts';
 
 /** A case's answer: its details (the API) or a download. */
 export interface OneCaseJob {
@@ -43,8 +43,11 @@ export function computeAnswer(ix: Indexed, prep: Prepared, job: CaseJob): JobAns
   const day = (asOf: string) => prep.day(asOf);
   if (job.kind === 'track-record') return { json: trackRecord(ix) };
   if (job.kind === 'overview') return { json: overview(day(job.asOf)) };
-  if (job.kind === 'cases') return { json: { asOf: job.asOf, cases: ix.data.cases.map((c) => summaryWithProbability(day(job.asOf), c)) } };
-  if (job.kind === 'state') return { json: { asOf: job.asOf, state: ix.state(job.code), cases: stateAcrossCases(day(job.asOf), job.code) } };
+  if (job.kind === 'cases') return { json: caseList(day(job.asOf)) };
+  if (job.kind === 'state') {
+    const d = day(job.asOf);
+    return { json: { asOf: job.asOf, state: ix.state(job.code), cases: stateAcrossCases(d, job.code), notApplicable: casesOnDay(d).notApplicable } };
+  }
   return caseAnswer(ix, prep, job as OneCaseJob);
 }
 

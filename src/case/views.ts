@@ -1,7 +1,7 @@
 // What the pages and the API show, computed from the dataset and the engine.
 // Pure (no Node, no DOM): the server answers the API with it and the browser renders pages with it,
 // so a page and its JSON always agree.
-import { type RecognitionStatus, startOf } from '../model/asof.ts';
+import { notApplicable, type RecognitionStatus, startOf } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData, SourceRefData } from '../model/schema.ts';
@@ -233,17 +233,50 @@ export function caseSummary(day: Day, c: CaseData, ev?: Evaluation, probability?
   };
 }
 
+/** A case that has no answer on the day (the organization or the candidate did not exist yet), and why. */
+export interface NotApplicableCase {
+  candidate: string;
+  organization: string;
+  title: string;
+  reason: string;
+}
+
+/**
+ * The cases that can be asked about on the day, and those that cannot: a view across cases answers
+ * the first and names the second with the reason ("NATO did not exist on …"), instead of refusing
+ * the whole day because one case did not exist yet.
+ */
+export function casesOnDay(day: Day): { cases: CaseData[]; notApplicable: NotApplicableCase[] } {
+  const cases: CaseData[] = [];
+  const notApplicableCases: NotApplicableCase[] = [];
+  for (const c of day.ix.data.cases) {
+    const org = day.ix.organization(c.organization);
+    const why = org && notApplicable(org, day.ix.state(c.candidate), day.asOf);
+    if (why) notApplicableCases.push({ candidate: c.candidate, organization: c.organization, title: day.title(c), reason: why });
+    else cases.push(c);
+  }
+  return { cases, notApplicable: notApplicableCases };
+}
+
 /** Candidates × organizations: each cell the status, the verdict under the most likely stances and the counter. */
 export function overview(day: Day) {
   const ix = day.ix;
   const candidates = [...new Set(ix.data.cases.map((c) => c.candidate))].sort();
   const organizations = [...new Set(ix.data.cases.map((c) => c.organization))].sort();
+  const on = casesOnDay(day);
   return {
     asOf: day.asOf,
     candidates: candidates.map((code) => ({ code, name: day.stateName(code) })),
     organizations: organizations.map((id) => ({ id, name: ix.organization(id)?.name ?? id, shortName: ix.organization(id)?.shortName ?? id })),
-    cells: ix.data.cases.map((cas) => summaryWithProbability(day, cas)),
+    cells: on.cases.map((cas) => summaryWithProbability(day, cas)),
+    notApplicable: on.notApplicable,
   };
+}
+
+/** Every case's summary with its P(admission) (the case list), and the cases without an answer on the day. */
+export function caseList(day: Day) {
+  const on = casesOnDay(day);
+  return { asOf: day.asOf, cases: on.cases.map((c) => summaryWithProbability(day, c)), notApplicable: on.notApplicable };
 }
 
 /** A case's summary with its exact P(admission) (the API's answer; the overview page fills it in later). */
@@ -278,9 +311,10 @@ export interface StateStance {
   evidence: EvidenceItem[];
 }
 
+/** A state in every case that has an answer on the day (casesOnDay names the others). */
 export function stateAcrossCases(day: Day, code: string): StateStance[] {
   const ix = day.ix;
-  return ix.data.cases.map((c) => {
+  return casesOnDay(day).cases.map((c) => {
     const session = openSession(ix, c, day.asOf);
     const setup = session.setup;
     const voters = stageVoters(session, {});

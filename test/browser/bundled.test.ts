@@ -54,4 +54,18 @@ describe('the bundled dataset in the browser', () => {
     await page.close();
     // Every candidate computes all its cases in the browser: ~100 s under load, never a failure on time.
   }, 600_000);
+
+  it('shows the overview and a state page on a day before Kosovo existed: the other cases answered, Kosovo\'s cells say why', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(`${env.server.url}/?v=1&as=2000-01-01`);
+    await page.waitForSelector('[data-testid="not-applicable-XK-nato"]');
+    expect(await page.getByTestId('not-applicable-XK-nato').textContent()).toBe('Kosovo did not exist as a state on 2000-01-01 (since 2008-02-17)');
+    const later = dataset.cases.filter((c) => c.candidate === 'XK').length;
+    expect(await page.locator('td.cell').count()).toBe(dataset.cases.length - later);
+    await page.goto(`${env.server.url}/state/ES?v=1&as=2000-01-01`);
+    await page.waitForSelector('table.state-cases');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });

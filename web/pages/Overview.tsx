@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import { formatPermalink, parsePermalink } from '../../src/case/permalink.ts';
 import { daySnapshot } from '../../src/case/snapshot.ts';
-import { caseSummary } from '../../src/case/views.ts';
+import { casesOnDay, caseSummary } from '../../src/case/views.ts';
 import { AsOfControl } from '../components/AsOfControl.tsx';
 import { LinkProblems } from '../components/LinkProblems.tsx';
 import { compute, prepare } from '../compute.ts';
@@ -17,10 +17,16 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
   const orgs = [...new Set(ix.data.cases.map((c) => c.organization))].sort((a, b) => orgOrder(a) - orgOrder(b) || a.localeCompare(b));
   // The verdicts and counters are cheap; the exact probabilities take a moment per case, so they fill in
   // one case at a time after the table is on screen.
-  const cells = useMemo(
+  // A case whose organization or candidate did not exist yet on the day has no answer: its cell says why.
+  const { cells, notApplicable, applicable } = useMemo(
     () => {
       const day = daySnapshot(ix, asOf);
-      return new Map(ix.data.cases.map((c) => [`${c.candidate}/${c.organization}`, { summary: caseSummary(day, c) }]));
+      const on = casesOnDay(day);
+      return {
+        cells: new Map(on.cases.map((c) => [`${c.candidate}/${c.organization}`, { summary: caseSummary(day, c) }])),
+        notApplicable: new Map(on.notApplicable.map((n) => [`${n.candidate}/${n.organization}`, n.reason])),
+        applicable: on.cases,
+      };
     },
     [ix, asOf],
   );
@@ -28,7 +34,7 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
   useEffect(() => {
     let cancelled = false;
     setProbabilities({});
-    const queue = [...ix.data.cases];
+    const queue = [...applicable];
     const next = () => {
       const c = queue.shift();
       if (!c || cancelled) return;
@@ -41,7 +47,7 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
       cancelled = true;
       clearTimeout(t);
     };
-  }, [ix, asOf]);
+  }, [ix, asOf, applicable]);
   const setAsOf = (d: string | undefined) => {
     replaceSearch(formatPermalink({ asOf: d, fixed: {}, view: 'europe' }));
   };
@@ -81,6 +87,14 @@ export function Overview({ ix, search }: { ix: Indexed; search: string }) {
                 </th>
                 {orgs.map((o) => {
                   const cell = cells.get(`${cand}/${o}`);
+                  const why = notApplicable.get(`${cand}/${o}`);
+                  if (why) {
+                    return (
+                      <td key={o} class="empty not-applicable" data-testid={`not-applicable-${cand}-${o}`}>
+                        {why}
+                      </td>
+                    );
+                  }
                   if (!cell) {
                     return (
                       <td key={o} class="empty">
