@@ -41,8 +41,11 @@ export function nonQuoteReason(doc: Doc, q: number, nestedHasCue: boolean): NonQ
   const b1 = before(1);
   const b2 = before(2);
   const b3 = before(3);
-  // the word "pandemic", the phrase "…", a hashtag "…", the question, "…"
-  if (b1 && b1.kind === 'word' && MENTION_NOUNS.has(b1.lower)) return 'word-as-word';
+  // the word "pandemic", the phrase "…", a hashtag "…", the question, "…" — but "called the report
+  // "fabricated"": after a naming verb and its object, a lowercase phrase is the characterization
+  if (b1 && b1.kind === 'word' && MENTION_NOUNS.has(b1.lower) && !(namingVerbBefore(tokens, open - 2) && !words[0].cap)) {
+    return 'word-as-word';
+  }
   if ((b1?.text === ',' || b1?.text === ':') && b2?.kind === 'word' && MENTION_NOUNS.has(b2.lower) &&
       b3 && NAME_DETERMINERS.has(b3.lower)) return 'word-as-word';
   // also known as the "Radio Act": a name after "known as" and an article
@@ -124,6 +127,17 @@ function passiveAt(tokens: Doc['tokens'], k: number): boolean {
   let j = k - 1;
   while (j >= 0 && tokens[j].kind === 'word' && /^[a-z]+ly$/.test(tokens[j].lower)) j--;
   return j >= 0 && BE_FORMS.has(tokens[j].lower);
+}
+
+/** An active naming verb (called, described, branded) right before the object phrase ending at k: "called the report". */
+function namingVerbBefore(tokens: Doc['tokens'], k: number): boolean {
+  for (let j = k; j >= 0 && j > k - 5; j--) {
+    const t = tokens[j];
+    if (t.depth !== 0 || t.kind !== 'word') return false;
+    const cue = cueOf(t.lower);
+    if (cue) return cue.cls === 'naming' && !passiveAt(tokens, j);
+  }
+  return false;
 }
 
 /** An active naming verb ("named", "renamed") earlier in the clause, with no punctuation or cue between: X named Y "Z". */

@@ -124,3 +124,18 @@ describe('documents and their authors', () => {
       .toBe('Lia Ness');
   });
 });
+
+describe('signed and characterizing quotations', () => {
+  it('"…" — NAME[, ROLE]. signs the quotation; a dash before a clause does not', () => {
+    expect(speakerOf('"We will win this fight" — Nils Ek, the party leader.')?.name).toBe('Nils Ek');
+    expect(speakerOf('"We will win this fight" — Nils Ek.')?.name).toBe('Nils Ek');
+    const qs = directs('The crowd chanted "we will win this fight" — Nils Ek, the leader, was there.');
+    expect(qs.map((q) => q.speaker?.name)).not.toContain('Nils Ek');
+  });
+
+  it('a naming verb with a mention noun as its object: called the report "…" is a characterization', () => {
+    const qs = directs('The ministry called the report "fabricated" and "deeply irresponsible".');
+    expect(qs.map((q) => q.speaker?.mention?.text)).toEqual(['The ministry', 'The ministry']);
+    expect(directs('The ministry published the report "Roads of Tomorrow" in May.')).toEqual([]);
+  });
+});

@@ -14,7 +14,8 @@ export function trailing(ctx: AttributionContext, q: number): Attribution | null
   const close = ctx.doc.closeTok[q];
   let j = close + 1;
   const sentence = ctx.doc.sentOf[close];
-  if (tokens[j]?.text === ',' || tokens[j]?.text === '—' || tokens[j]?.text === '–') j++;
+  const dash = tokens[j]?.text === '—' || tokens[j]?.text === '–';
+  if (tokens[j]?.text === ',' || dash) j++;
   const t = tokens[j];
   if (!t || ctx.doc.sentOf[j] !== sentence || t.depth !== 0 || t.kind !== 'word') return null;
   const end = ctx.doc.sentences[sentence].last;
@@ -23,7 +24,20 @@ export function trailing(ctx: AttributionContext, q: number): Attribution | null
     const src = sourceAfter(ctx, j + 2, end);
     return src ? attributionFor(ctx, src, j, 0.85, 'according-to', j + 1) : null;
   }
-  return asPutIt(ctx, j, end) ?? speakerThenCue(ctx, j, end) ?? cueThenSpeaker(ctx, j, end);
+  return asPutIt(ctx, j, end) ?? speakerThenCue(ctx, j, end) ?? cueThenSpeaker(ctx, j, end) ?? (dash ? dashSpeaker(ctx, j, end) : null);
+}
+
+/** "…" — NAME, ROLE. A name alone after a dash, ending the sentence, signs the quotation (pull quotes, captions). */
+function dashSpeaker(ctx: AttributionContext, j: number, end: number): Attribution | null {
+  const np = ctx.np.forward(j, end);
+  if (!np || np.kind !== 'name') return null;
+  const after = ctx.tokens[np.after];
+  const ends = np.after > end || (after.kind === 'punct' && /^[.!]$/.test(after.text) && np.after === end);
+  // "— Nils Ek, the party's leader.": an apposition without a verb may follow
+  let apposition = after?.text === ',' && np.after < end;
+  for (let k = np.after + 1; apposition && k <= end; k++) if (ctx.np.isFiniteVerb(k) || ctx.tokens[k].depth !== 0) apposition = false;
+  if (!ends && !apposition) return null;
+  return attributionFor(ctx, np, null, 0.7, 'quote-dash-speaker');
 }
 
 /** as SPEAKER put it (at j = "as"): traffic "ground to a halt" — as the court's decision put it. */
