@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { newestSource } from '../bin/fresh.js';
 import { bundleApp } from '../src/site/bundle.ts';
 
@@ -11,6 +11,24 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const newest = newestSource(root);
 rmSync(dist, { recursive: true, force: true });
+
+/**
+ * commander requires node:child_process at load, for executable subcommands this CLI does not have;
+ * loading that builtin (and net, dgram… behind it) cost every command ~8 ms CPU at start. Its copy of
+ * the module is a proxy that requires the builtin on first use instead.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
 
 // dist/entry/ sits two levels below the root like src/<layer>/, so paths built from import.meta.url
 // ('../../data', '../../web/main.tsx') resolve the same from the sources and from the build.
@@ -34,6 +52,7 @@ await build({
   // Bundled CommonJS packages call require() for Node's built-ins: give the ESM chunks one.
   banner: { js: "import { createRequire as __accedeRequire } from 'node:module'; const require = __accedeRequire(import.meta.url);" },
   chunkNames: 'chunk-[hash]',
+  plugins: [lazyChildProcess],
   sourcemap: 'linked',
   minify: true,
   logLevel: 'warning',
