@@ -108,16 +108,34 @@ const Period = z.strictObject({
   note: z.string().min(1),
 });
 type Period = z.infer<typeof Period>;
+/**
+ * A table row whose `left` names the last day of membership where the dataset means the first day
+ * outside it (`left` is exclusive everywhere): the page read says when the membership ended.
+ */
+const LeftDay = z.strictObject({
+  org: z.string(),
+  state: z.string().regex(/^[A-Z]{2}$/),
+  /** The table's `left`, which selects the row. */
+  tableLeft: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  /** The first day outside the membership. */
+  left: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  source: z.string().url(),
+  accessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  quote: z.string().min(1),
+  note: z.string().min(1),
+});
+type LeftDay = z.infer<typeof LeftDay>;
 const VerificationsFile = z.strictObject({
   memberships: z.array(Verification).default([]),
   recognitions: z.array(Verification).default([]),
   unresolved: z.array(Unresolved).default([]),
   periods: z.array(Period).default([]),
+  leftDays: z.array(LeftDay).default([]),
 });
 
 function loadVerifications(): z.infer<typeof VerificationsFile> {
   const path = arg('--verified') ?? join(ROOT, 'scripts', 'reference-verified.yaml');
-  if (!existsSync(path)) return { memberships: [], recognitions: [], unresolved: [], periods: [] };
+  if (!existsSync(path)) return { memberships: [], recognitions: [], unresolved: [], periods: [], leftDays: [] };
   const parsed = VerificationsFile.safeParse(parseYaml(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
@@ -328,8 +346,16 @@ function periodRow(p: Period) {
   return { state: p.state, joined: p.joined, left: p.left, sources, note: `past membership, not in the reference table; verified against ${p.source}. ${p.note}` };
 }
 
+/** A row whose `left` a page corrected (reference-verified.yaml `leftDays`): the corrected day, its page, and why. */
+function withLeftDay<R extends { state: string; left?: string; sources: unknown[]; note?: string }>(row: R, org: string): R {
+  const d: LeftDay | undefined = VERIFIED.leftDays.filter((x) => x.org === org && x.state === row.state && x.tableLeft === row.left).at(-1);
+  if (!d) return row;
+  const note = `left ${d.left} (first day outside; the table's ${d.tableLeft} was the last day of membership), per ${d.source}: ${d.note}`;
+  return { ...row, left: d.left, sources: [...row.sources, { source: d.source, accessed: d.accessed, note: `"${d.quote}"` }], note: row.note ? `${row.note} | ${note}` : note };
+}
+
 function memberRows(memberships: Row[], org: string) {
-  const rows = tableMemberRows(memberships, org);
+  const rows = tableMemberRows(memberships, org).map((r) => withLeftDay(r, org));
   // Each state's past periods go before its first table row (chronological: the table holds the latest).
   const periods = VERIFIED.periods.filter((p) => p.org === org);
   const out: Array<ReturnType<typeof tableMemberRows>[number] | ReturnType<typeof periodRow>> = [];

@@ -22,4 +22,10 @@ describe('past membership periods (scripts/reference-verified.yaml periods)', ()
   it('has 195 UNESCO members on the day of the 2015 General Conference vote (92 + 50 + 29 + 15 + 9 without a vote)', () => {
     expect(membersAsOf(unesco, '2015-11-09')).toHaveLength(195);
   });
+
+  it('ends a membership on the first day outside it: the UK in the EU on 2020-01-31, Israel at UNESCO on 2018-12-31', () => {
+    const eu = ix.organization('eu')!;
+    expect([isMember(eu, 'GB', '2020-01-31'), isMember(eu, 'GB', '2020-02-01')]).toEqual([true, false]);
+    expect([isMember(unesco, 'IL', '2018-12-31'), isMember(unesco, 'IL', '2019-01-01')]).toEqual([true, false]);
+  });
 });
