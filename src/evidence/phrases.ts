@@ -21,6 +21,7 @@ import {
   DETERMINERS,
   LINKING_PREPOSITIONS,
   NON_NAME_CAPS,
+  PARTITIVE_SPEAKERS,
   ORG_NOUNS,
   PREPOSITIONS,
   PRONOUNS,
@@ -135,6 +136,12 @@ export class Phrases {
       j += 2;
       t = tokens[j];
       if (!t || j > hi) return null;
+    }
+    // one of them, some of the residents: a part of a group
+    if (PARTITIVE_SPEAKERS.has(t.lower) && tokens[j + 1]?.lower === 'of' && j + 2 <= hi) {
+      const whole = tokens[j + 2].lower === 'them' || tokens[j + 2].lower === 'us' ?
+        { first: j + 2, last: j + 2, after: j + 3 } : this.forward(j + 2, hi);
+      if (whole) return { first, last: whole.last, after: whole.after, kind: 'common' };
     }
     if (SUBJECT_PRONOUNS.has(t.lower) || t.lower === 'him' || t.lower === 'them' ||
         (t.lower === 'her' && !this.nounAt(j + 1))) {
@@ -670,7 +677,9 @@ export class Phrases {
         if (tokens[i]?.text === ',') i++;
         continue;
       }
-      const opener = t.kind === 'word' && (PREPOSITIONS.has(t.lower) || /ing$/.test(t.lower) || isOpener(t.lower));
+      // "Speaking in Oslo, …" opens with a participle; "Boeing refused", "Beijing said" open with their subject
+      const participle = /ing$/.test(t.lower) && !this.isFiniteVerb(i + 1) && !AUX.has(tokens[i + 1]?.lower ?? '');
+      const opener = t.kind === 'word' && (PREPOSITIONS.has(t.lower) || participle || isOpener(t.lower));
       if (opener) {
         // "In the filing the firm wrote, …": a short prepositional phrase without a comma, then the subject
         const direct = loose && PREPOSITIONS.has(t.lower) ? this.afterPhrase(i, s.last) : null;

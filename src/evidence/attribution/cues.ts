@@ -3,6 +3,7 @@
 // its subject, a passive agent, or for "…, adding" the main clause's subject.
 import {
   AGENT_SUFFIX,
+  ASKING,
   COMPOUND_MODIFIERS,
   COORDINATING_LEADS,
   DETERMINERS,
@@ -37,6 +38,9 @@ const PART_NOUNS = new Set(['part', 'parts', 'portion', 'excerpt', 'excerpts', '
 
 /** Title words that only modify another ("prime minister", "foreign secretary"), never a head. */
 const TITLE_MODIFIERS = new Set(['vice', 'prime', 'foreign', 'defense', 'defence', 'crown', 'deputy', 'acting', 'former']);
+
+/** Verbs of saying whose infinitive keeps the main clause's speaker: went on to say, was quick to add. */
+const INFINITIVE_SPEECH = new Set(['say', 'tell', 'add', 'write', 'declare', 'state', 'explain', 'describe', 'call']);
 
 const QUANTITY_DETERMINERS = new Set(['all', 'no', 'any', 'most', 'each', 'both', 'various', 'numerous']);
 
@@ -83,6 +87,12 @@ function computeFrame(ctx: AttributionContext, c: number, si: number): Attributi
   if (cue.participle && c === s.first) return openingParticipleSubject(ctx, c, si);
   const k = ctx.np.skipAdjunctsBack(c - 1, s.first);
   const prev = tokens[k];
+  // "went on to say", "even went as far as to say": an infinitive's speaker is the main clause's
+  // (only verbs of saying: "to maintain", "to find" are rarely speech; "asked him to say" is the object's)
+  if (prev?.lower === 'to' && !cue.participle && k >= s.first && INFINITIVE_SPEECH.has(tokens[c].lower)) {
+    for (let p = k - 1; p >= Math.max(s.first, k - 4); p--) if (ASKING.has(tokens[p].lower)) return null;
+    return mainClauseSpeaker(ctx, c, si);
+  }
   const coordinated = !!prev && prev.kind === 'word' && COORDINATING_LEADS.has(prev.lower);
   const afterComma = !!prev && prev.text === ',';
   if (prev && !coordinated && !(cue.participle && (afterComma || prev.kind === 'word' && PARTICIPLE_LEADS.has(prev.lower)))) {

@@ -139,3 +139,19 @@ describe('signed and characterizing quotations', () => {
     expect(directs('The ministry published the report "Roads of Tomorrow" in May.')).toEqual([]);
   });
 });
+
+describe('subjects the finder used to miss', () => {
+  it('a name ending in -ing opening the sentence is its subject, not a participle: Boeing refused, saying …', () => {
+    expect(speakerOf('Dering refused to comment, telling reporters "we extend our sympathy".')?.name).toBe('Dering');
+  });
+
+  it('an infinitive of saying keeps the main clause\'s speaker, a part of a group included', () => {
+    expect(speakerOf('One of the nurses even went as far as to say, "It made me stronger."')?.mention?.text).toBe('One of the nurses');
+    expect(speakerOf('The coach went on to say "the referee was right".')?.mention?.text).toBe('The coach');
+  });
+
+  it('but an infinitive of a verb that is rarely speech frames nothing: "to maintain those already owned"', () => {
+    const qs = extract('Spare parts are scarce, so the airline struggles to maintain those already owned.').quotes;
+    expect(qs).toEqual([]);
+  });
+});
