@@ -114,6 +114,10 @@ describe('accede power', () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/quota/);
     expect((await cli('power', 'un', 'nowhere')).err).toMatch(/unknown stage "nowhere"/);
+    // A body before its organization existed has no members to weigh: said, not computed.
+    const early = await cli('power', 'nato', 'invitation', '--as-of', '1800-01-01');
+    expect(early.code).toBe(2);
+    expect(early.err).toMatch(/NATO did not exist on 1800-01-01 \(founded 1949-08-24\)/);
     expect((await cli('power')).code).toBe(2);
     expect((await cli('power', 'un', 'security-council', '--game', 'x.json')).code).toBe(2);
   });

@@ -4,6 +4,7 @@ import { createApp } from '../../src/server/app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
 import { allowedHosts, hostName } from '../../src/server/host-guard.ts';
 import { isLoopback, writePolicy } from '../../src/server/node.ts';
+import { loadDataset } from '../../src/model/load.ts';
 import { cli } from '../cli.ts';
 import { FAKE_ASSETS, FIXTURE_DIR, fixtureDataset, tempWorkspace } from './helpers.ts';
 
@@ -415,4 +416,25 @@ describe('under load', () => {
     const bodies = await Promise.all(answers.map((r) => r.json()));
     bodies.forEach((b, i) => expect(b.organization).toBe(i % 2 ? 'nato' : 'coe'));
   });
+});
+
+describe('days before an organization or a candidate existed (bundled dataset)', () => {
+  const bundled = createApp({ dataset: loadDataset(), writable: false, assets: FAKE_ASSETS, today: () => TODAY });
+  const at = (path: string) => bundled.request(`http://localhost${path}`);
+
+  it('an organization before its founding answers 422 not_applicable, as a case does', async () => {
+    const res = await at('/api/organizations/nato?as=1800-01-01');
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({ code: 'not_applicable', path: [], message: 'NATO did not exist on 1800-01-01 (founded 1949-08-24)' });
+    expect((await at('/api/organizations/nato?as=1949-08-24')).status).toBe(200);
+  });
+
+  it('the overview before Kosovo existed answers the other cases and names Kosovo\'s', async () => {
+    const res = await at('/api/overview?as=2000-01-01');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.cells.some((c: { candidate: string }) => c.candidate === 'FI')).toBe(true);
+    expect(body.notApplicable.find((n: { candidate: string; organization: string }) => n.candidate === 'XK' && n.organization === 'nato').reason).toMatch(/Kosovo did not exist as a state on 2000-01-01/);
+    expect((await at('/api/states/ES?as=2000-01-01')).status).toBe(200);
+  }, 120_000);
 });

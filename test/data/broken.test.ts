@@ -1,6 +1,8 @@
 // Bad data and bad input are refused with exit code 2 and a message naming the file, the path
 // inside it and what was expected — never with a stack trace.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -78,7 +80,7 @@ describe('accede evaluate: bad input', () => {
   it('refuses a malformed --as-of date', async () => {
     const r = await cli('evaluate', 'XK', 'nato', '--as-of', '2026-13-01');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/expected a date as YYYY-MM-DD, got "2026-13-01"/);
+    expect(r.err).toMatch(/expected a day as YYYY-MM-DD that exists in the calendar, e\.g\. 2024-02-29, got "2026-13-01"/);
     expect(r.out).toBe('');
     noStackTrace(r.err);
   });
@@ -86,7 +88,28 @@ describe('accede evaluate: bad input', () => {
   it('refuses a date that is not a date at all', async () => {
     const r = await cli('evaluate', 'XK', 'nato', '--as-of', 'yesterday');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/expected a date as YYYY-MM-DD, got "yesterday"/);
+    expect(r.err).toMatch(/expected a day as YYYY-MM-DD that exists in the calendar, e\.g\. 2024-02-29, got "yesterday"/);
+  });
+
+  it('reads a backtest --file as YAML whatever its name: an empty votes.csv is refused, not "0 of 0 agree"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accede-backtest-'));
+    const csv = join(dir, 'votes.csv');
+    writeFileSync(csv, '');
+    const r = await cli('backtest', '--file', csv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/votes\.csv: expected array, got null/);
+    noStackTrace(r.err);
+  });
+
+  it('refuses a day the calendar does not have, and one driver set both ways', async () => {
+    const r = await cli('evaluate', 'XK', 'nato', '--as-of', '2023-02-29');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/that exists in the calendar, e\.g\. 2024-02-29, got "2023-02-29"/);
+    const both = await cli('evaluate', 'XK', 'nato', '--set', 'apply-to-nato=true', '--set', 'apply-to-nato=false');
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/driver "apply-to-nato" is set both true and false/);
+    // Set twice the same way is only said twice.
+    expect((await cli('evaluate', 'XK', 'nato', '--set', 'apply-to-nato=true', '--set', 'apply-to-nato=true', '--json')).code).toBe(0);
   });
 
   it('refuses an unknown driver in --set', async () => {

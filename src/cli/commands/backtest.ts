@@ -28,7 +28,9 @@ export function register(program: Command, ctx: CliContext): void {
         const base = readDataFiles(o.data ?? DEFAULT_DATA_DIR).filter((f) => !f.path.startsWith('backtests/'));
         const extra = o.file.map((f, i) => {
           try {
-            return { path: `backtests/${i}-${f.split(/[\\/]/).pop()}`, text: readFileSync(f, 'utf8') };
+            // Read as YAML whatever its name ends with: the data reader skips a file not named .yaml, so
+            // "accede backtest --file votes.csv" ran nothing and said "0 of 0 agree".
+            return { path: `backtests/${i}-${f.split(/[\\/]/).pop()}.yaml`, text: readFileSync(f, 'utf8') };
           } catch {
             throw new CliError(`cannot read backtest file ${f}`);
           }

@@ -7,6 +7,7 @@ import { ENUMERATE_PLAYERS, enumeratedCounts } from '../../engine/enumerate-powe
 import { exactPivots, ratio } from '../../engine/exact-pivots.ts';
 import { exactSwings } from '../../engine/exact-swings.ts';
 import { powerIndices, type PowerResult } from '../../engine/power.ts';
+import { notApplicable } from '../../model/asof.ts';
 import { CliError, type CliContext } from '../context.ts';
 import { parseDateOption, today } from '../options.ts';
 
@@ -64,6 +65,9 @@ export function register(program: Command, ctx: CliContext): void {
         const st = organization.procedure.stages.find((s) => s.id === stage);
         if (!st) throw new CliError(`unknown stage "${stage}" of ${organization.id}: expected one of ${organization.procedure.stages.map((s) => s.id).join(', ')}`);
         const asOf = o.asOf ?? today();
+        // Before its founding an organization has no body to weigh (its members "as of 1800" are none).
+        const why = notApplicable(organization, undefined, asOf);
+        if (why) throw new CliError(why);
         game = engine(() => stageGame(organization, st, asOf));
         title = `${organization.shortName}, ${st.name} — as of ${asOf}: ${game.players.length} members`;
       }

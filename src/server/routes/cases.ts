@@ -10,7 +10,8 @@ import { candidateView, unknownDrivers } from '../../case/candidate.ts';
 import { type EffectiveQuery, effectiveQueryOf } from '../../case/change-points.ts';
 import type { Assignment } from '../../model/drivers.ts';
 import type { CaseData } from '../../model/schema.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { notApplicable } from '../../model/asof.ts';
+import { apiError, badRequest, notFound } from '../errors.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -93,6 +94,9 @@ export function caseRoutes(ctx: ServerContext, a: CaseAnswers): Hono {
     const org = ix.organization(id.toLowerCase());
     if (!org) throw notFound(`no organization "${id}"; known: ${ix.data.organizations.map((o) => o.id).join(', ')}`);
     const asOf = ctx.asOfOnly(c);
+    // Before its founding an organization has no members to list: said, as for a case on that day.
+    const why = notApplicable(org, undefined, asOf);
+    if (why) throw apiError(422, 'not_applicable', why);
     const members = [...ctx.day(asOf).members(org.id)].sort();
     return c.json({ asOf, organization: { id: org.id, name: org.name, shortName: org.shortName }, members });
   });
