@@ -1,6 +1,6 @@
 // Routes, relative to the site root so the same app works at "/" and from a static export in any folder.
 import type { ClientConfig } from '../src/case/client-config.ts';
-import { whenIdle } from './idle.ts';
+import { whenQuiet } from './idle.ts';
 
 export type Route =
   | { page: 'overview' }
@@ -100,14 +100,18 @@ export function currentHref(): string {
 
 /**
  * Replaces the query string (a permalink change) without a history entry, and re-renders from it.
- * The page renders at once; the address bar follows when the browser is next idle (a history update
- * costs milliseconds in Chromium, on every driver toggle) — several changes in a row write once.
+ * The page renders at once; the address bar follows when the browser is idle with no frame due, or
+ * within WRITE_WITHIN_MS (a history update costs a millisecond or more of the main thread in Chromium:
+ * written between a toggle and its frame, it delayed the frame) — several changes in a row write once.
  */
 export function replaceSearch(search: string): void {
   pendingSearch = search;
-  pendingWrite ??= whenIdle(flushSearch);
+  pendingWrite ??= whenQuiet(flushSearch, WRITE_WITHIN_MS);
   listeners.forEach((fn) => fn());
 }
+
+/** The longest the address bar lags behind the page (the idle write's former deadline). */
+const WRITE_WITHIN_MS = 500;
 
 /** Writes a pending query string to the address bar now. */
 function flushSearch(): void {

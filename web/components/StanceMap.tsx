@@ -8,6 +8,7 @@ import type { EvidenceItem, VoterView } from '../../src/case/views.ts';
 import { longDate, pct, RECOGNITION_LABEL } from '../format.ts';
 import type { MapGeometry } from '../map/geometry.ts';
 import { CATEGORIES, type Category, type MapEntry } from '../map/stance.ts';
+import { memo } from '../memo.ts';
 import { navigate, href } from '../router.ts';
 
 export interface StanceMapProps {
@@ -138,6 +139,11 @@ export function StanceMap(props: StanceMapProps) {
           if (code && hover) place(code, e.clientX, e.clientY);
         }}
         onMouseLeave={() => setHover(null)}
+        onFocusIn={(e) => {
+          const code = codeAt(e.target);
+          if (code) place(code);
+        }}
+        onFocusOut={() => setHover(null)}
         onKeyDown={(e) => {
           const code = codeAt(e.target);
           if (code && e.key === 'Enter' && ix.state(code)) navigate(href(`state/${code}`));
@@ -164,19 +170,7 @@ export function StanceMap(props: StanceMapProps) {
               {geometry.shapes.map((s, i) => {
                 const f = focusable(s.code, false) && !seenFocus.has(s.code!);
                 if (f) seenFocus.add(s.code!);
-                return (
-                  <path
-                    key={i}
-                    d={s.d}
-                    class={classOf(s.code)}
-                    data-code={s.code ?? undefined}
-                    tabIndex={f ? 0 : undefined}
-                    role={f ? 'img' : undefined}
-                    aria-label={f ? aria(s.code!) : undefined}
-                    onFocus={f ? () => place(s.code!) : undefined}
-                    onBlur={f ? () => setHover(null) : undefined}
-                  />
-                );
+                return <Shape key={i} d={s.d} cls={classOf(s.code)} code={s.code} label={f ? aria(s.code!) : undefined} />;
               })}
             </g>
             <path class="disputed" d={geometry.disputed} />
@@ -185,21 +179,7 @@ export function StanceMap(props: StanceMapProps) {
                 const cls = classOf(d.code);
                 if (cls === 'c-outside' && d.code !== candidate) return null;
                 const f = focusable(d.code, true);
-                return (
-                  <circle
-                    key={d.code}
-                    cx={d.cx}
-                    cy={d.cy}
-                    r={view === 'world' ? 3 : 4.5}
-                    class={`dot ${cls}`}
-                    data-code={d.code}
-                    tabIndex={f ? 0 : undefined}
-                    role={f ? 'img' : undefined}
-                    aria-label={f ? aria(d.code) : undefined}
-                    onFocus={f ? () => place(d.code) : undefined}
-                    onBlur={f ? () => setHover(null) : undefined}
-                  />
-                );
+                return <Dot key={d.code} cx={d.cx} cy={d.cy} r={view === 'world' ? 3 : 4.5} cls={cls} code={d.code} label={f ? aria(d.code) : undefined} />;
               })}
             </g>
             <CandidateMarker geometry={geometry} code={candidate} name={ix.state(candidate)?.name ?? candidate} />
@@ -233,6 +213,20 @@ export function StanceMap(props: StanceMapProps) {
     </div>
   );
 }
+
+/**
+ * One member's shape, drawn again only when its colour or label changed (a toggle changes a few of the
+ * map's hundreds). Focusable (with a label) when it is the member's first shape; focus shows the
+ * tooltip through the map's focusin handler.
+ */
+const Shape = memo(function Shape({ d, cls, code, label }: { d: string; cls: string; code: string | null; label: string | undefined }) {
+  return <path d={d} class={cls} data-code={code ?? undefined} tabindex={label ? 0 : undefined} role={label ? 'img' : undefined} aria-label={label} />;
+});
+
+/** A small member's dot, as Shape. */
+const Dot = memo(function Dot({ cx, cy, r, cls, code, label }: { cx: number; cy: number; r: number; cls: string; code: string; label: string | undefined }) {
+  return <circle cx={cx} cy={cy} r={r} class={`dot ${cls}`} data-code={code} tabindex={label ? 0 : undefined} role={label ? 'img' : undefined} aria-label={label} />;
+});
 
 function summarize(cats: Category[]): string {
   const n = new Map<Category, number>();

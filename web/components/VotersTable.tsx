@@ -1,9 +1,10 @@
 // Every voter at the selected stage, as a table: the map's content for keyboards, screen readers and analysts.
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { SourceRefData } from '../../src/model/schema.ts';
-import type { StageVoters } from '../../src/case/views.ts';
+import type { StageVoters, VoterView } from '../../src/case/views.ts';
 import { pct } from '../format.ts';
-import { CATEGORIES, categoryOf } from '../map/stance.ts';
+import { memo } from '../memo.ts';
+import { CATEGORIES, type Category, categoryOf } from '../map/stance.ts';
 import { href } from '../router.ts';
 import { Unverified } from './Unverified.tsx';
 
@@ -45,20 +46,19 @@ export function VotersTable({
           </thead>
           <tbody>
             {voters.map((v) => (
-              <tr key={v.state}>
-                <th scope="row">
-                  <a href={href(`state/${v.state}`)}>{ix.state(v.state)?.name ?? v.state}</a> <Unverified reasons={unverified[v.state]} />
-                </th>
-                {seats && <td class="num">{v.seats}</td>}
-                <td>
-                  <span class={`chip c-${categoryOf(v)}`} aria-hidden="true" /> {positions.get(v.state) ?? '—'}{' '}
-                  <span class="muted">({LABEL[categoryOf(v)].toLowerCase()})</span>
-                </td>
-                <td class="num">{pct(v.dist.yes)}</td>
-                <td class="num">{pct(v.dist.no)}</td>
-                <td>{v.origin === 'stance' ? 'recorded' : v.origin === 'default' ? 'default' : 'no data'}</td>
-                <td class="src">{sourceText(ix, v.sources)}</td>
-              </tr>
+              <Row
+                key={v.state}
+                state={v.state}
+                name={ix.state(v.state)?.name ?? v.state}
+                unverified={unverified[v.state]}
+                seats={seats ? v.seats : undefined}
+                category={categoryOf(v)}
+                position={positions.get(v.state) ?? '—'}
+                yes={pct(v.dist.yes)}
+                no={pct(v.dist.no)}
+                origin={v.origin}
+                source={sourceText(ix, v.sources)}
+              />
             ))}
           </tbody>
         </table>
@@ -66,6 +66,40 @@ export function VotersTable({
     </details>
   );
 }
+
+interface RowProps {
+  state: string;
+  name: string;
+  unverified: string[] | undefined;
+  /** Shown only when some voter has more than one seat. */
+  seats: number | undefined;
+  category: Category;
+  position: string;
+  yes: string;
+  no: string;
+  origin: VoterView['origin'];
+  source: string;
+}
+
+/** One voter's row, drawn again only when what it shows changed (a toggle moves a few voters). */
+const Row = memo(function Row({ state, name, unverified, seats, category, position, yes, no, origin, source }: RowProps) {
+  return (
+    <tr>
+      <th scope="row">
+        <a href={href(`state/${state}`)}>{name}</a> <Unverified reasons={unverified} />
+      </th>
+      {seats !== undefined && <td class="num">{seats}</td>}
+      <td>
+        <span class={`chip c-${category}`} aria-hidden="true" /> {position}{' '}
+        <span class="muted">({LABEL[category].toLowerCase()})</span>
+      </td>
+      <td class="num">{yes}</td>
+      <td class="num">{no}</td>
+      <td>{origin === 'stance' ? 'recorded' : origin === 'default' ? 'default' : 'no data'}</td>
+      <td class="src">{source}</td>
+    </tr>
+  );
+});
 
 function sourceText(ix: Indexed, refs: SourceRefData[]): string {
   const first = refs[0];

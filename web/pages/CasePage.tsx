@@ -21,7 +21,7 @@ import { Share } from '../components/Share.tsx';
 import { StanceMap } from '../components/StanceMap.tsx';
 import { VotersTable } from '../components/VotersTable.tsx';
 import { WhatItTakes } from '../components/WhatItTakes.tsx';
-import { compute, hasStanceChanges, LEVELS, prepare, type Prepared, refine, type StanceChanges, stanceChangesFor } from '../compute.ts';
+import { compute, type Dynamic, hasStanceChanges, LEVELS, prepare, type Prepared, refine, type StanceChanges, stanceChangesFor } from '../compute.ts';
 import { type IdleTask, whenIdle } from '../idle.ts';
 import { listText, longDate, pct, RECOGNITION_LABEL, smallProbability, STATUS_LABEL, todayUtc, year } from '../format.ts';
 import { geometryFor, loadAtlas } from '../map/atlas.ts';
@@ -109,18 +109,6 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
   const stage = state.stage ?? defaultStage;
   const stageIndex = Math.max(0, stageIds.indexOf(stage));
   const stageOutcome = ev.stages[stageIndex];
-
-  // "What it would take" in stances is a larger search: it runs just after the repaint (and is
-  // remembered per most-likely driver assignment), so a toggle reaches the screen first.
-  const changes: StanceChanges | undefined = hasStanceChanges(prepared, ev) ? stanceChangesFor(prepared, ev) : undefined;
-  const [, changesReady] = useState(0);
-  useEffect(() => {
-    if (changes) return;
-    return whenIdle(() => {
-      stanceChangesFor(prepared, ev);
-      changesReady((n) => n + 1);
-    });
-  }, [prepared, ev]);
 
   const [atlas, setAtlas] = useState<Atlas | undefined>();
   const [atlasError, setAtlasError] = useState<string | undefined>();
@@ -319,7 +307,7 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
 
           <section aria-labelledby="h-takes">
             <h2 id="h-takes">What it would take</h2>
-            <WhatItTakes ix={ix} dyn={dyn} changes={changes} fixedCount={Object.keys(state.fixed).length} />
+            <WhatItTakesSoon ix={ix} prepared={prepared} dyn={dyn} fixedCount={Object.keys(state.fixed).length} />
           </section>
 
           <EvidenceSection ix={ix} c={c} prepared={prepared} />
@@ -328,6 +316,25 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
       </div>
     </article>
   );
+}
+
+/**
+ * "What it would take": the stances part is a larger search, so it runs just after the repaint (and is
+ * remembered per most-likely driver assignment) and a toggle reaches the screen first; when it is done,
+ * only this section is drawn again.
+ */
+function WhatItTakesSoon({ ix, prepared, dyn, fixedCount }: { ix: Indexed; prepared: Prepared; dyn: Dynamic; fixedCount: number }) {
+  const ev = dyn.evaluation;
+  const changes: StanceChanges | undefined = hasStanceChanges(prepared, ev) ? stanceChangesFor(prepared, ev) : undefined;
+  const [, changesReady] = useState(0);
+  useEffect(() => {
+    if (changes) return;
+    return whenIdle(() => {
+      stanceChangesFor(prepared, ev);
+      changesReady((n) => n + 1);
+    });
+  }, [prepared, ev]);
+  return <WhatItTakes ix={ix} dyn={dyn} changes={changes} fixedCount={fixedCount} />;
 }
 
 /**
