@@ -172,34 +172,28 @@ function binomials(m: number): Float64Array {
 }
 
 /** Cells of the light table (the `h` heaviest left out), cut at half the light total (see swingsBySizeExact). */
-function halfCells(asc: number[], q: number, h: number): { cells: number; fill: number } {
+function halfCells(asc: number[], q: number, h: number): number {
   const light = asc.slice(0, asc.length - h);
   const total = light.reduce((a, b) => a + b, 0);
-  const R = rowsOf(light, Math.min(q - 1, Math.floor(total / 2)) + 1);
-  let fill = 0;
-  const pre = [0];
-  light.forEach((wj, j) => {
-    for (let s = Math.min(j + 1, R.top); s >= 1; s--) fill += Math.max(0, Math.min(R.hi[s], pre[j] - pre[j - (s - 1)] + wj) - Math.max(R.lo[s], R.lo[s - 1] + wj) + 1);
-    pre.push(pre[j] + wj);
-  });
-  return { cells: R.cells, fill };
+  return rowsOf(light, Math.min(q - 1, Math.floor(total / 2)) + 1).cells;
 }
 
 /**
- * How many of the heaviest players to leave out of the float64 table and enumerate instead. The table
- * is most of the cost: eight bytes a cell, and a fresh page's first touch costs more than the additions
- * that fill it (about 3 ms a MB on this project's VMs, ~25 ns a cell). Each heavy player more doubles the
- * reads: per distinct weight wi, heavy coalition and coalition size, up to min(q/wi, n) of them.
+ * How many of the heaviest players to leave out of the table and enumerate instead. The table is most
+ * of the cost: a fresh page's first touch costs more than the additions that fill it (about 3 ms a MB
+ * on this project's VMs: ~12 ns a four-byte cell), and the additions come to about 8 a cell. Each heavy
+ * player more doubles the reads: per distinct weight wi, heavy coalition and light size, up to
+ * min(q/wi, n) of them. The cost falls then rises with h: the search stops once it has doubled.
  */
 function heavyCount(asc: number[], q: number, n: number, distinct: number[]): number {
   let best = 0;
   let bestCost = Infinity;
   for (let h = 0; h <= Math.min(12, asc.length); h++) {
-    const { cells, fill } = halfCells(asc, q, h);
     let reads = 0;
     for (const w of distinct) reads += Math.min(Math.ceil(q / w), n) * (asc.length - h + 1);
-    const cost = 25 * cells + 2 * fill + 3 * reads * 2 ** h;
+    const cost = 30 * halfCells(asc, q, h) + 3 * reads * 2 ** h;
     if (cost < bestCost) [best, bestCost] = [h, cost];
+    else if (cost > 2 * bestCost) break;
   }
   return best;
 }
