@@ -1,11 +1,13 @@
 // Binds the app to a port with @hono/node-server, with the case computations in a worker pool and the
 // reading of pasted texts in a small pool of its own (when a workspace is attached). Used by
 // `accede serve` and by the browser tests (port 0).
+import { createServer, type RequestListener, type ServerOptions as HttpOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { type AppDeps, createApp } from './app.ts';
 import { allowedHosts } from './host-guard.ts';
 import { importPool, type PoolOptions, poolComputer } from './pool.ts';
+import { inTurns } from './turns.ts';
 
 export interface RunningServer {
   url: string;
@@ -41,7 +43,11 @@ export async function startServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     await Promise.all([computer && !deps.computer ? computer.close() : undefined, importer && !deps.importer ? importer.close() : undefined]);
   };
   const app = createApp({ ...deps, computer, importer, allowedHosts: deps.allowedHosts ?? allowedHosts(host, opts.allowHosts) });
-  const server = createAdaptorServer({ fetch: app.fetch });
+  // Requests handled in short turns between reads of the sockets (turns.ts), health checks at once.
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    createServer: ((options: HttpOptions, listener: RequestListener) => createServer(options, inTurns(listener))) as typeof createServer,
+  });
   server.on('connect', (_req, socket) => socket.end(CONNECT_REFUSED));
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
