@@ -108,6 +108,11 @@ describe('accede evaluate: bad input', () => {
     const both = await cli('evaluate', 'XK', 'nato', '--set', 'apply-to-nato=true', '--set', 'apply-to-nato=false');
     expect(both.code).toBe(2);
     expect(both.err).toMatch(/driver "apply-to-nato" is set both true and false/);
+    // --csv and --json are two formats: asking for both is refused, not answered in one of them.
+    const two = await cli('evaluate', 'XK', 'nato', '--csv', '--json');
+    expect(two.code).toBe(2);
+    expect(two.err).toMatch(/'--csv' cannot be used with option '--json'/);
+    expect(two.out).toBe('');
     // Set twice the same way is only said twice.
     expect((await cli('evaluate', 'XK', 'nato', '--set', 'apply-to-nato=true', '--set', 'apply-to-nato=true', '--json')).code).toBe(0);
   });

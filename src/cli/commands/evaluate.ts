@@ -1,6 +1,6 @@
 // accede evaluate <candidate> <org>: the stages, tallies, blockers and ties of a case, with the exact
 // probability of admission, driver sensitivity, what it would take and (with --power) voting power.
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { counter, type Counter } from '../../case/views.ts';
 import { daySnapshot } from '../../case/snapshot.ts';
 import { type Analysis, analyzeCase, type ChangePlan, EngineError, type Evaluation } from '../../engine/index.ts';
@@ -29,7 +29,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--as-of <date>', 'evaluate as of this day (YYYY-MM-DD)', parseDateOption)
     .option('--set <driver=value>', 'fix a driver to true or false (repeatable)', collectSet)
     .option('--json', 'print JSON')
-    .option('--csv', 'print CSV: one row per voter per stage (the same bytes as the web page\'s .csv download)')
+    .addOption(new Option('--csv', 'print CSV: one row per voter per stage (the same bytes as the web page\'s .csv download)').conflicts('json'))
     .option('--power', 'add voting power (Banzhaf, Shapley–Shubik) per stage')
     .option('--data <dir>', 'data folder (default: the bundled dataset)')
     .action(async (candidate: string, org: string, o: Options) => {
