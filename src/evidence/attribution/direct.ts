@@ -41,8 +41,15 @@ function attributeDirect(ctx: AttributionContext, q: number, si: number): Attrib
   const after = trailing(ctx, q);
   const before = leading(ctx, q, si);
   const close = ctx.doc.closeTok[q];
-  const endsWithComma = ctx.tokens[close - 1]?.text === ',' || ctx.tokens[close + 1]?.text === ',';
-  const att = after && (endsWithComma || !before) ? after : (before ?? after);
+  // "…," / "…;" / "…?" asked X: punctuation closing the quoted clause hands it to the cue after it (after
+  // "?" and "!" only a lowercase word continues the sentence: "…?" Vatican archbishop X said, "…" is the next)
+  const inner = ctx.tokens[close - 1]?.text ?? '';
+  const next = ctx.tokens[close + 1];
+  const endsWithComma = inner === ',' || next?.text === ',' || inner === ';' ||
+    ((inner === '?' || inner === '!') && next?.kind === 'word' && !next.cap);
+  // "X called it a "…," according to NBC": the outlet reports what X said; X's own verb wins
+  const reportedBy = after?.rule === 'according-to' && (before?.rule === 'cue-before-quote' || before?.rule === 'cue-in-sentence');
+  const att = after && (endsWithComma || !before) && !reportedBy ? after : (before ?? after);
   return att ?? asPutItBefore(ctx, q, si) ?? sentenceFinal(ctx, q, si) ?? accordingAfter(ctx, q, si) ?? colon(ctx, q, si) ?? sameSentence(ctx, si) ??
     floating(ctx, q, si) ?? subjectFallback(ctx, q, si);
 }

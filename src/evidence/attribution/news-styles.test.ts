@@ -155,3 +155,21 @@ describe('subjects the finder used to miss', () => {
     expect(qs).toEqual([]);
   });
 });
+
+describe('which cue wins when there is one before and one after the quotation', () => {
+  it('"X called it "…," according to OUTLET": X speaks, the outlet reports', () => {
+    expect(speakerOf('Senator Ness called the decision a "betrayal of voters," according to the Herald.')?.name).toBe('Ness');
+    expect(speakerOf('"The count was fair," according to the commission.')?.mention?.text).toBe('the commission');
+  });
+
+  it('a semicolon, or a question mark before a lowercase cue, closes the quoted clause for the cue after it', () => {
+    const qs = directs('An aide told the radio the drill was over. "All crews are safe;" read the communique; "we train again in May."');
+    expect(qs.map((q) => q.speaker?.mention?.text)).toEqual(["the communique", "the communique"]);
+    expect(speakerOf('Voters heard Lind speak. "Why should I resign?" asked Lind.')?.name).toBe('Lind');
+  });
+
+  it('after "?" a capitalized word starts the next speaker\'s sentence', () => {
+    const qs = directs('Ana Roos said, "Why are we exempt?" Bishop Karl Tam said, "Nobody is above the law."');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Ana Roos', 'Karl Tam']);
+  });
+});
