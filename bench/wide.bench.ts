@@ -185,13 +185,20 @@ export async function run(): Promise<BenchRow[]> {
           const pageCpu = cpuSeconds(server.pid) + chromiumCpu() - cpu2;
           const p = Number(await prob.getAttribute('data-p'));
           const method = await page.locator('[data-testid="method"]').textContent();
+          // The page's own marks (ms from navigation): the "computing" state painted (when a worker
+          // computes the tables), P(admission) painted, every number worked out (each stage's P too).
+          await page.locator('article[data-level="stages"]').waitFor({ timeout: 300_000 });
+          const marks = await page.evaluate(() =>
+            Object.fromEntries(['computing', 'headline', 'complete'].map((m) => [m, performance.getEntriesByName(`accede:case-${m}`)[0]?.startTime])),
+          );
+          const at = (m: number | undefined) => (m === undefined ? '–' : `${(m / 1000).toFixed(2)} s`);
           const chromium = Math.max(...descendants(process.pid, /chrom/i).map((pid) => peakMb(pid)));
           rows.push({
             name: `case page in Chromium, ${n} drivers: load → P(admission) shown`,
             value: pageS,
             unit: 's',
             target,
-            note: `CPU ${pageCpu.toFixed(2)} s (user+sys: server and every Chromium process); largest Chromium process peak ${chromium.toFixed(0)} MB; P ${agrees(p, reference, exact) ? 'agrees' : 'DIFFERS'}; shown as “${(await prob.textContent())?.trim()}”, method “${method?.slice(0, 40)}…”`,
+            note: `CPU ${pageCpu.toFixed(2)} s (user+sys: server and every Chromium process); largest Chromium process peak ${chromium.toFixed(0)} MB; P ${agrees(p, reference, exact) ? 'agrees' : 'DIFFERS'}; shown as “${(await prob.textContent())?.trim()}”, method “${method?.slice(0, 40)}…”; page marks: computing shown ${at(marks.computing)}, P shown ${at(marks.headline)}, every stage's P ${at(marks.complete)}`,
           });
         } finally {
           await browser.close();

@@ -5,6 +5,7 @@ import type { Dataset } from '../src/model/dataset.ts';
 import { type ClientConfig, datasetUrl } from '../src/case/client-config.ts';
 import { App, LoadError } from './app.tsx';
 import { initRouter, installLinkInterceptor } from './router.ts';
+import { isTablesWorker, serveTables } from './tables-worker.ts';
 import './style.css';
 
 function readConfig(): ClientConfig {
@@ -36,4 +37,6 @@ async function start() {
   render(<App ix={index(dataset)} config={config} />, root);
 }
 
-void start();
+// The same bundle runs as the worker that computes a wide case's tables (web/tables-worker.ts).
+if (isTablesWorker()) serveTables();
+else void start();

@@ -21,6 +21,9 @@ export {
   type WhatItTakes,
 } from './session.ts';
 export { analyzeCase } from './analyze.ts';
+// A session's tables computed apart (the web page's worker), then given to the session (Session.seed).
+export { type PassTable } from './mixture.ts';
+export { procedureTable, stageTableOf, tableStages, type Tables } from './prepare.ts';
 
 // A case laid out on a day, and the deterministic (most likely) evaluation.
 export { type CaseSetup, type Dist, distUnder, driversOf, POSITIONS, setupCase, stanceSources, type StanceSpec, type StageSetup, type Unit } from './setup.ts';

@@ -59,13 +59,16 @@ export interface Space {
   stages: Map<string, Float64Array>;
 }
 
-export function prepare(setup: CaseSetup): Prepared {
-  const ids = setup.case.drivers.map((d) => d.id);
+/**
+ * The tables of a case on a day. `given` holds tables computed elsewhere from the same setup (the web
+ * page's worker computes them off the main thread): they are taken as they are.
+ */
+export function prepare(setup: CaseSetup, given: Tables = {}): Prepared {
   const modeled = modeledStages(setup);
   const plans: PlanCache = new Map();
-  const admissionTable = passTable(setup, buildProblem(setup, modeled, 'seat'), ids, plans);
+  const admissionTable = given.procedure ?? procedureTable(setup, plans);
   // With one stage, its table is the admission table.
-  const stageTables = new Map<string, PassTable>(modeled.length === 1 ? [[modeled[0].stage.id, admissionTable]] : []);
+  const stageTables = new Map<string, PassTable>(modeled.length === 1 ? [[modeled[0].stage.id, admissionTable]] : Object.entries(given.stages ?? {}));
   const estimated = estimatedFactor(setup);
   const p: Prepared = {
     setup,
@@ -84,12 +87,34 @@ export function prepare(setup: CaseSetup): Prepared {
   return { ...p, drivers: main.drivers, prior: main.prior, admission: main.admission, stages: main.stages };
 }
 
+/** Pass tables of a case on a day, as `prepare` computes them: the whole procedure's, and stages' by id. */
+export interface Tables {
+  procedure?: PassTable;
+  stages?: Record<string, PassTable>;
+}
+
+/** P(every modeled stage passes | drivers): the table P(admission) re-weighs. */
+export function procedureTable(setup: CaseSetup, plans: PlanCache = new Map()): PassTable {
+  return passTable(setup, buildProblem(setup, modeledStages(setup), 'seat'), setup.case.drivers.map((d) => d.id), plans);
+}
+
+/** The stages with a table of their own: the modeled ones, when there are several (one is the procedure). */
+export function tableStages(setup: CaseSetup): string[] {
+  const modeled = modeledStages(setup);
+  return modeled.length > 1 ? modeled.map((s) => s.stage.id) : [];
+}
+
+/** P(the stage passes | drivers) for a modeled stage (of several; with one, it is procedureTable's). */
+export function stageTableOf(setup: CaseSetup, id: string, plans: PlanCache = new Map()): PassTable | undefined {
+  const s = modeledStages(setup).find((st) => st.stage.id === id);
+  return s && passTable(setup, buildProblem(setup, [s], 'seat'), setup.case.drivers.map((d) => d.id), plans);
+}
+
 /** P(the stage passes | drivers), computed on first use and kept; undefined for a stage not modeled. */
 export function stageTable(p: Prepared, id: string): PassTable | undefined {
   let t = p.stageTables.get(id);
   if (!t && p.modeled.includes(id)) {
-    const s = modeledStages(p.setup).find((st) => st.stage.id === id)!;
-    t = passTable(p.setup, buildProblem(p.setup, [s], 'seat'), p.setup.case.drivers.map((d) => d.id), p.plans);
+    t = stageTableOf(p.setup, id, p.plans)!;
     p.stageTables.set(id, t);
   }
   return t;

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { index } from '../model/dataset.ts';
 import { loadDataset } from '../model/load.ts';
+import { procedureTable, stageTableOf, tableStages } from './prepare.ts';
 import { createSession } from './session.ts';
 import { setupCase } from './setup.ts';
 
@@ -32,5 +33,26 @@ describe('a session', () => {
     expect(a.stageProbabilities).toEqual(stages);
     expect(a.sensitivity).toEqual(sensitivity);
     expect(a.whatItTakes.driverPlan).toEqual(plan);
+  });
+
+  it("takes tables computed apart (as the web page's worker does) and answers exactly as when it computes them", () => {
+    const c = ix.case('XK', 'nato')!;
+    const day = '2026-01-01';
+    const fixed = { [c.drivers[0].id]: false };
+    const own = createSession(setupCase(ix, c, day)).analyze(fixed);
+    // Apart: from a setup of its own, as the worker makes one from its copy of the dataset.
+    const apart = setupCase(ix, c, day);
+    const seeded = createSession(setupCase(ix, c, day));
+    expect(seeded.isPrepared).toBe(false);
+    seeded.seed({ procedure: procedureTable(apart) });
+    expect(seeded.isPrepared).toBe(false);
+    expect(seeded.probability(fixed)).toBe(own.probability);
+    expect(seeded.isPrepared).toBe(true);
+    expect(seeded.isComplete).toBe(false);
+    const stages = tableStages(apart);
+    expect(stages.length).toBeGreaterThan(1);
+    seeded.seed({ stages: Object.fromEntries(stages.map((id) => [id, stageTableOf(apart, id)!])) });
+    expect(seeded.isComplete).toBe(true);
+    expect(seeded.analyze(fixed)).toEqual(own);
   });
 });

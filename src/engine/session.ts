@@ -12,7 +12,7 @@ import { evaluateSetup, type Evaluation } from './evaluate.ts';
 import { EngineError } from './constraints.ts';
 import { seatsGame } from './game.ts';
 import { powerIndices, type PowerRow } from './power.ts';
-import { prepare, type Prepared, relevantDrivers, spaceFor, stageIn } from './prepare.ts';
+import { prepare, type Prepared, relevantDrivers, spaceFor, stageIn, type Tables } from './prepare.ts';
 import { sensitivityBy, type SensitivityRow } from './sensitivity.ts';
 import { type CaseSetup, type Dist, distUnder, driversOf, setupCase, type Unit } from './setup.ts';
 import { changeModels, type ChangeModels, type ChangePlan, stanceChanges } from './what-it-takes.ts';
@@ -79,6 +79,8 @@ export interface Session {
   readonly setup: CaseSetup;
   /** Whether it sums exactly over the driver assignments (else a Monte Carlo estimate: see Method). */
   readonly exact: boolean;
+  /** How many drivers bear on the case (the stances name them or their descendants): an exact session's tables have 2^bearing rows. */
+  readonly bearing: number;
   /** The engine's tables, computed on first access (for benchmarks and tests; faces use the methods). */
   readonly prepared: Prepared;
   /**
@@ -86,6 +88,13 @@ export interface Session {
    * driver plan are then a re-weighing away; each stage's own table is computed on first use).
    */
   readonly isPrepared: boolean;
+  /** Whether every table is computed, each stage's too (every question is then a re-weighing). */
+  readonly isComplete: boolean;
+  /**
+   * Tables computed elsewhere from this session's setup (procedureTable, stageTableOf: the web page
+   * computes them in a worker), taken for those not computed yet. Nothing for a Monte Carlo session.
+   */
+  seed(tables: Tables): void;
   /** `fixed` without the entries that name no driver of the case. */
   known(fixed: Assignment): Assignment;
   /** The deterministic answer: every voter at its most likely position under the drivers. */
@@ -137,23 +146,34 @@ export function createSession(setup: CaseSetup): Session {
   const bearing = bearingDrivers(setup);
   if (bearing.length > MAX_DRIVERS) return sampledSession(setup, bearing);
   let tables: Prepared | undefined;
-  return makeSession(
-    setup,
-    () => (tables ??= prepare(setup)),
-    () => tables !== undefined,
-  );
+  let given: Tables = {};
+  return makeSession(setup, bearing.length, {
+    tables: () => (tables ??= prepare(setup, given)),
+    isPrepared: () => tables !== undefined,
+    seed(more) {
+      if (tables) addStageTables(tables, more.stages);
+      else given = { procedure: given.procedure ?? more.procedure, stages: { ...given.stages, ...more.stages } };
+    },
+  });
 }
 
 /** A session over tables already prepared. */
 export function sessionOf(p: Prepared): Session {
-  return makeSession(
-    p.setup,
-    () => p,
-    () => true,
-  );
+  return makeSession(p.setup, bearingDrivers(p.setup).length, { tables: () => p, isPrepared: () => true, seed: (more) => addStageTables(p, more.stages) });
 }
 
-function makeSession(setup: CaseSetup, tables: () => Prepared, isPrepared: () => boolean): Session {
+/** Stage tables computed elsewhere, for the stages still without one. */
+function addStageTables(p: Prepared, stages: Tables['stages'] = {}): void {
+  for (const [id, t] of Object.entries(stages)) if (p.modeled.includes(id) && !p.stageTables.has(id)) p.stageTables.set(id, t);
+}
+
+interface TableSource {
+  tables: () => Prepared;
+  isPrepared: () => boolean;
+  seed: (tables: Tables) => void;
+}
+
+function makeSession(setup: CaseSetup, bearing: number, { tables, isPrepared, seed }: TableSource): Session {
   const voterSpaces = new Map<string, { drivers: DriverData[]; prior: Float64Array }>();
   /** The indices of the drivers some stance names (the same for every question). */
   let named: number[] | undefined;
@@ -167,12 +187,19 @@ function makeSession(setup: CaseSetup, tables: () => Prepared, isPrepared: () =>
   const s: Session = {
     setup,
     exact: true,
+    bearing,
     get prepared() {
       return tables();
     },
     get isPrepared() {
       return isPrepared();
     },
+    get isComplete() {
+      if (!isPrepared()) return false;
+      const p = tables();
+      return p.modeled.every((id) => p.stageTables.has(id));
+    },
+    seed,
     known,
     evaluate: (fixed) => evaluateSetup(setup, known(fixed)),
     probability: (fixed) => given(known(fixed)),
@@ -280,12 +307,18 @@ function sampledSession(setup: CaseSetup, drivers: DriverData[]): Session {
   const s: Session = {
     setup,
     exact: false,
+    bearing: drivers.length,
     get prepared(): Prepared {
       throw new EngineError(`${drivers.length} drivers bear on this case: beyond the exact tables (at most ${MAX_DRIVERS}); the session estimates`);
     },
     get isPrepared() {
       return est !== undefined;
     },
+    get isComplete() {
+      return est !== undefined;
+    },
+    // No tables to take: the estimate samples.
+    seed: () => undefined,
     known,
     evaluate: (fixed) => evaluateSetup(setup, known(fixed)),
     probability: (fixed) => mc().probability(known(fixed)),

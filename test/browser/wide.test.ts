@@ -83,6 +83,8 @@ afterAll(async () => {
 async function fromPage(url: string) {
   const page = await browser.newPage();
   const errors = watchErrors(page);
+  let workers = 0;
+  page.on('worker', () => workers++);
   try {
     await page.goto(url);
     const prob = page.locator('[data-testid="probability"]');
@@ -96,6 +98,7 @@ async function fromPage(url: string) {
       shown: (await prob.textContent()) ?? '',
       method: (await page.locator('[data-testid="method"]').textContent()) ?? '',
       kind: await page.locator('[data-testid="method"]').getAttribute('data-method'),
+      workers,
       errors,
     };
   } finally {
@@ -141,6 +144,8 @@ describe('the 20-driver generated case, exact, through every face', () => {
     const page = await fromPage(`${server.url}/case/XK/un?as=${AS_OF}`);
     expectAgree(reference, page.answer, 'page');
     expect(page.kind).toBe('exact');
+    // The tables were computed in a worker (web/tables-worker.ts), the same numbers to 1e-12.
+    expect(page.workers).toBeGreaterThan(0);
     expect(page.method).toMatch(/^exact/);
     expect(page.shown).not.toMatch(/≈/);
     expect(page.errors).toEqual([]);
@@ -166,6 +171,7 @@ describe('the 30-driver generated case: a labelled estimate', () => {
     server = await serveDataset(onlyWide(wide30));
     const page = await fromPage(`${server.url}/case/XK/un?as=${AS_OF}`);
     expect(page.kind).toBe('monte-carlo');
+    expect(page.workers).toBe(0);
     expect(page.method).toMatch(/Monte Carlo estimate, not exact.*standard error ±\d/);
     expect(page.shown).toMatch(/^≈/);
     // The page and the CLI run the same seeded estimate.

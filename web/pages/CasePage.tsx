@@ -28,6 +28,8 @@ import { geometryFor, loadAtlas } from '../map/atlas.ts';
 import type { Atlas } from '../map/geometry.ts';
 import { mapEntries } from '../map/stance.ts';
 import { href, replaceSearch } from '../router.ts';
+import { tablesInWorker } from '../tables-worker.ts';
+import { openSession, type Session } from '../../src/engine/index.ts';
 
 /**
  * How long a toggle may evaluate Monte Carlo samples of the setting's own pool before the page paints
@@ -44,20 +46,82 @@ export interface CasePageProps {
   search: string;
 }
 
-export function CasePage({ ix, config, c, search }: CasePageProps) {
+/** Cases with this many drivers bearing on them (2^16 rows a table) and more have their tables computed in a worker. */
+const WORKER_MIN_DRIVERS = 16;
+
+/**
+ * The case page. A wide case's tables are computed in a worker (web/tables-worker.ts) while the page
+ * shows that it is computing and stays responsive; the case is drawn once P(admission) can be (the
+ * procedure's table is in), and each stage's P when the worker has its table.
+ */
+export function CasePage(props: CasePageProps) {
+  const { ix, c, search } = props;
+  const asOf = useMemo(() => pageState(ix, c, search).parsed.state.asOf ?? todayUtc(), [ix, c, search]);
+  const session = openSession(ix, c, asOf);
+  const offload = useMemo(() => session.exact && !session.isPrepared && session.bearing >= WORKER_MIN_DRIVERS && typeof Worker === 'function', [session]);
+  const [worker, setWorker] = useState<{ session: Session; procedure: boolean; done: boolean } | undefined>();
+  useEffect(() => {
+    if (!offload) return;
+    const ask = { dataset: ix.data, candidate: c.candidate, organization: c.organization, asOf };
+    return tablesInWorker(
+      ask,
+      (tables) => {
+        session.seed(tables);
+        if (tables.procedure) setWorker({ session, procedure: true, done: false });
+      },
+      // Done, or failed: the page then computes what is missing itself.
+      () => setWorker({ session, procedure: true, done: true }),
+    );
+  }, [session, offload]);
+  const got = worker?.session === session ? worker : undefined;
+  if (offload && !got?.procedure) return <CaseComputing ix={ix} c={c} session={session} />;
+  return <CaseView {...props} stagesPending={offload && !got?.done} />;
+}
+
+/** The case's title and what is being computed, while the worker computes the procedure's table. */
+function CaseComputing({ ix, c, session }: { ix: Indexed; c: CaseData; session: Session }) {
+  const org = ix.organization(c.organization)!;
+  const name = ix.state(c.candidate)?.name ?? c.candidate;
+  useEffect(() => void performance.mark('accede:case-computing'), []);
+  return (
+    <article class="page case" data-page="case" data-case={`${c.candidate}/${c.organization}`} data-level="computing">
+      <nav class="crumbs" aria-label="Breadcrumb">
+        <a href={href('')}>Overview</a> › <a href={href(`state/${c.candidate}`)}>{name}</a> › {org.shortName}
+      </nav>
+      <header class="case-head">
+        <div class="titles">
+          <h1>
+            {name} <span class="times">×</span> {org.shortName}
+          </h1>
+        </div>
+      </header>
+      <p class="loading" role="status">
+        Computing P(admission) over all 2<sup>{session.bearing}</sup> settings of the {session.bearing} drivers that bear on this case…
+      </p>
+    </article>
+  );
+}
+
+/** The page's state from its URL, and the stages of admission in the evaluation's order. */
+function pageState(ix: Indexed, c: CaseData, search: string) {
   const org = ix.organization(c.organization)!;
   // The stages of admission, in the evaluation's order: prior steps (`required: false`, NATO's PfP and
   // MAP) are evaluated apart, so indexing the evaluation by the whole procedure would pick the wrong stage.
   const stageIds = org.procedure.stages.filter((s) => s.required !== false).map((s) => s.id);
-  const parsed = useMemo(() => parsePermalink(search, c, stageIds), [search, c]);
+  return { org, stageIds, parsed: parsePermalink(search, c, stageIds) };
+}
+
+function CaseView({ ix, config, c, search, stagesPending }: CasePageProps & { stagesPending: boolean }) {
+  const { org, stageIds, parsed } = useMemo(() => pageState(ix, c, search), [ix, c, search]);
   const state = parsed.state;
   const asOf = state.asOf ?? todayUtc();
 
   const prepared = useMemo(() => prepare(ix, c, asOf), [ix, c, asOf]);
   const fixedKey = JSON.stringify(state.fixed);
   // A case's first load computes its tables: the page paints the headline first, then works out the rest
-  // a level at a time after each paint (LEVELS). Once the tables exist, a setting is worked out at once.
-  const firstLevel = useMemo(() => (prepared.session.exact && !prepared.session.isPrepared ? 0 : LEVELS.length - 1), [prepared]);
+  // a level at a time after each paint (LEVELS); the stages' P wait for the worker's tables when it
+  // computes them. Once every table exists, a setting is worked out at once.
+  const firstLevel = useMemo(() => (prepared.session.exact && !prepared.session.isComplete ? 0 : LEVELS.length - 1), [prepared]);
   const [reached, reach] = useState<{ for: Prepared; level: number } | undefined>();
   const level = reached?.for === prepared ? reached.level : firstLevel;
   // A Monte Carlo case paints from the samples a short burst evaluates, labelled with their number and
@@ -80,8 +144,9 @@ export function CasePage({ ix, config, c, search }: CasePageProps) {
       return;
     }
     if (level === firstLevel) performance.mark('accede:case-headline');
+    if (stagesPending && LEVELS[level + 1] === 'stages') return;
     return whenIdle(() => reach({ for: prepared, level: level + 1 }));
-  }, [prepared, level]);
+  }, [prepared, level, stagesPending]);
   useEffect(() => {
     if (complete) return;
     let cancel: () => void;
