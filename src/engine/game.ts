@@ -126,6 +126,7 @@ export function parseGame(json: unknown): Game {
   const o = json as Record<string, unknown>;
   const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
   let quotas: number[];
+  if ('quotas' in o && 'quota' in o) return fail('give "quota" (one majority) or "quotas" (several), not both');
   if ('quotas' in o) {
     if (!Array.isArray(o.quotas) || o.quotas.length === 0 || !o.quotas.every(isNum)) return fail('"quotas" must be a non-empty array of numbers');
     quotas = o.quotas as number[];

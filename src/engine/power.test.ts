@@ -307,6 +307,7 @@ describe('game files', () => {
     expect(() => parseGame({ quota: 3, players: [{ id: 'A' }] })).toThrow(/players\[0\]\.weight/);
     expect(() => parseGame({ quotas: [1, 2], players: [{ id: 'A', weights: [1] }] })).toThrow(/2 non-negative numbers/);
     expect(() => parseGame({ quota: 1, players: [{ id: 'A', weight: 1 }, { id: 'A', weight: 2 }] })).toThrow(/distinct/);
+    expect(() => parseGame({ quota: 1, quotas: [1, 2], players: [{ id: 'A', weight: 1 }] })).toThrow(/"quota" \(one majority\) or "quotas" \(several\), not both/);
   });
 
   it('scales decimal weights exactly: 18.6 + 46.4 meets 65', () => {
