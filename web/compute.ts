@@ -20,6 +20,7 @@ import {
   type DriverPlan,
   type Evaluation,
   hasSession,
+  mostLikelyAssignment,
   openSession,
   type SensitivityRow,
   type Session,
@@ -69,13 +70,15 @@ export interface Prepared {
    * Carlo estimate refines), and on an exact session every number (none changes at all).
    */
   settled: Map<string, Settled>;
+  /** The most likely scenario's evaluation by its driver assignment (see scenarioOf). */
+  scenarios: Map<string, Evaluation>;
 }
 
 type Settled = Pick<Dynamic, 'evaluation'> & Partial<Omit<Dynamic, 'evaluation'>>;
 
 export function prepare(ix: Indexed, c: CaseData, asOf: string): Prepared {
   const session = openSession(ix, c, asOf);
-  return { setup: session.setup, session, static: caseStatic(daySnapshot(ix, asOf), c, session.setup), changes: new Map(), settled: new Map() };
+  return { setup: session.setup, session, static: caseStatic(daySnapshot(ix, asOf), c, session.setup), changes: new Map(), settled: new Map(), scenarios: new Map() };
 }
 
 /**
@@ -88,7 +91,7 @@ export function compute(_ix: Indexed, p: Prepared, fixed: Assignment, level: Lev
   const key = JSON.stringify(Object.entries(set).sort());
   let settled = p.settled.get(key);
   if (!settled) {
-    settled = { evaluation: s.evaluate(set) };
+    settled = { evaluation: scenarioOf(p, set) };
     if (p.settled.size >= SETTLED) p.settled.delete(p.settled.keys().next().value!);
     p.settled.set(key, settled);
   }
@@ -121,6 +124,25 @@ export function compute(_ix: Indexed, p: Prepared, fixed: Assignment, level: Lev
   }
   return { ...(settled as Dynamic) };
 }
+
+/**
+ * The most likely scenario's evaluation under the set drivers: it depends on them only through the
+ * scenario's assignment (every driver at its set or more likely value), which many settings share —
+ * setting a driver to its assumed value changes nothing in it — so it is kept per assignment.
+ */
+function scenarioOf(p: Prepared, set: Assignment): Evaluation {
+  const key = JSON.stringify(mostLikelyAssignment(p.setup.case.drivers, set));
+  let ev = p.scenarios.get(key);
+  if (!ev) {
+    ev = p.session.evaluate(set);
+    if (p.scenarios.size >= SCENARIOS) p.scenarios.delete(p.scenarios.keys().next().value!);
+    p.scenarios.set(key, ev);
+  }
+  return ev;
+}
+
+/** Scenarios whose evaluation is kept. */
+const SCENARIOS = 32;
 
 /** Whether `compute` at `level` under `fixed` is a lookup (already worked out), so no step is needed. */
 export function computed(p: Prepared, fixed: Assignment, level: Level): boolean {

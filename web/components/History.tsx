@@ -1,7 +1,7 @@
 // P(admission) over time: the same case recomputed on 1 January of each year up to the as-of day, under the
 // drivers as set. The engine's tables for each day are built in the background, one day per task, after
 // the page is on screen; a driver toggle only re-weighs them.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { Assignment } from '../../src/model/drivers.ts';
 import type { CaseData } from '../../src/model/schema.ts';
@@ -22,12 +22,18 @@ const H = 56;
 const PAD = 4;
 
 export function History({ ix, c, asOf, fixed, onPick }: HistoryProps) {
-  const since = firstYear(ix, c);
-  // Days before the organization or the candidate existed have no answer (the engine refuses them).
-  const org = ix.organization(c.organization)!;
-  const candidate = ix.state(c.candidate);
-  const days = historyDays(asOf, since).filter((d) => d === asOf || !notApplicable(org, candidate, d));
-  const costly = historyTooCostly(ix, c, asOf);
+  // The days and whether the chart is drawn depend on the case and the day, not on the drivers a
+  // toggle sets (worked out once, not on every toggle).
+  const { days, costly } = useMemo(() => {
+    const since = firstYear(ix, c);
+    // Days before the organization or the candidate existed have no answer (the engine refuses them).
+    const org = ix.organization(c.organization)!;
+    const candidate = ix.state(c.candidate);
+    return {
+      days: historyDays(asOf, since).filter((d) => d === asOf || !notApplicable(org, candidate, d)),
+      costly: historyTooCostly(ix, c, asOf),
+    };
+  }, [ix, c, asOf]);
   const [, ready] = useState(0);
   useEffect(() => {
     let cancelled = false;
