@@ -42,6 +42,9 @@ const TITLE_MODIFIERS = new Set(['vice', 'prime', 'foreign', 'defense', 'defence
 /** Verbs of saying whose infinitive keeps the main clause's speaker: went on to say, was quick to add. */
 const INFINITIVE_SPEECH = new Set(['say', 'tell', 'add', 'write', 'declare', 'state', 'explain', 'describe', 'call']);
 
+/** Words placing something near a place (prepositions the general list leaves out, being adverbs too). */
+const LOCATIVES = new Set(['outside', 'inside', 'near', 'around', 'beyond', 'behind']);
+
 const QUANTITY_DETERMINERS = new Set(['all', 'no', 'any', 'most', 'each', 'both', 'various', 'numerous']);
 
 /** The reporting verb at token k, if it is one (in the narrative, not a capitalized name). */
@@ -108,6 +111,13 @@ function computeFrame(ctx: AttributionContext, c: number, si: number): Attributi
     const pp = np ? tokens[np.first - 1]?.lower : undefined;
     if (np && cue.participle && isPrepositionAt(ctx, np.first - 1) && pp !== 'with' && pp !== 'without') {
       return mainClauseSpeaker(ctx, c, si);
+    }
+    // "… at his hotel in Portland, Maine saying": a name after a comma that follows a prepositional
+    // object's name is that place's region (Washington, D.C.), still inside the prepositional phrase
+    if (np && cue.participle && np.kind === 'name' && tokens[np.first - 1]?.text === ',' && !tokens[np.after - 1]?.text.match(/^,$/)) {
+      const place = ctx.np.backward(np.first - 2, s.first, true);
+      const w = tokens[place?.first ? place.first - 1 : -1]?.lower ?? '';
+      if (place && place.kind === 'name' && (isPrepositionAt(ctx, place.first - 1) || LOCATIVES.has(w))) return mainClauseSpeaker(ctx, c, si);
     }
     const att = subjectBefore(ctx, np, c, cue, si);
     if (att) return att;

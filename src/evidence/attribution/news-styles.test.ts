@@ -173,3 +173,15 @@ describe('which cue wins when there is one before and one after the quotation', 
     expect(qs.map((q) => q.speaker?.name)).toEqual(['Ana Roos', 'Karl Tam']);
   });
 });
+
+describe('a place and its region before a participle', () => {
+  it('"… outside Oslo, Norway saying": the region is inside the prepositional phrase; the main subject speaks', () => {
+    expect(speakerOf('Senator Ivo Roth issued a statement at his farm outside Bergen, Norway saying, "The race is not over."')?.name)
+      .toBe('Ivo Roth');
+    expect(speakerOf('Roth spoke in Portland, Maine, saying "the race is not over".')?.name).toBe('Roth');
+  });
+
+  it('a person after a comma still speaks in the absolute construction: Voters backed him, NAME saying …', () => {
+    expect(speakerOf('Voters backed Roth, Ada Lind saying "he is honest".')?.name).toBe('Ada Lind');
+  });
+});
