@@ -14,6 +14,7 @@ import type { Assignment } from '../model/drivers.ts';
 import type { CaseData } from '../model/schema.ts';
 import { type CaseJob, computeAnswer, type Prepared } from '../case/jobs.ts';
 import { constantJson, jsonBytes } from './json-bytes.ts';
+import { lowerThisThread } from './thread-priority.ts';
 
 export interface CaseWorkerData {
   dataset: Dataset;
@@ -28,6 +29,9 @@ export interface CaseWorkerData {
 const DAYS_KEPT = 128;
 const CASES_KEPT = 256;
 const NAMED_KEPT = 4096;
+
+// Below the event loop: a computed answer can wait a moment more, a health check or a cached answer should not.
+lowerThisThread(5);
 
 const dataset = (workerData as CaseWorkerData).dataset;
 const ix = index(dataset);

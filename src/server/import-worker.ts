@@ -7,6 +7,11 @@ import type { Dataset } from '../model/dataset.ts';
 import { WorkspaceError, type WorkspaceErrorCode } from '../store/errors.ts';
 import { prepareText } from '../store/prepare.ts';
 import type { PreparedText } from '../store/workspace.ts';
+import { lowerThisThread } from './thread-priority.ts';
+
+// Below the event loop, as the case workers: an import must not slow health checks, pages or the server's
+// first answers while its worker starts and primes.
+lowerThisThread(5);
 
 const gazetteer = buildGazetteer((workerData as { dataset: Dataset }).dataset);
 
