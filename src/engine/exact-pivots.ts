@@ -135,7 +135,7 @@ function swingsBySize({ P, top }: Prefix, n: number, q: number, wi: number, p: n
 
 /**
  * countModulo without a modulus and without the prefix sums: the counts themselves, exact in float64
- * (below 2^53, n ≤ 53), or modulo 2^32 in a Uint32Array (see fitsIn32).
+ * (below 2^53, n ≤ 53), or modulo 2^32 in a Uint32Array (checked in readRows).
  */
 function countRaw(t: Float64Array | Uint32Array, R: Rows, asc: number[]): void {
   t[0] = 1;
