@@ -185,3 +185,10 @@ describe('a place and its region before a participle', () => {
     expect(speakerOf('Voters backed Roth, Ada Lind saying "he is honest".')?.name).toBe('Ada Lind');
   });
 });
+
+describe('he/she opening a reported clause', () => {
+  it('is the person named as the subject of the verb of saying: NAME said she felt …', () => {
+    const text = 'Mayor Karl Tam said a review was needed. The paper\'s editor, Ida Roos, said she felt the ruling might bring "some relief".';
+    expect(directs(text)[0].speaker?.name).toBe('Ida Roos');
+  });
+});

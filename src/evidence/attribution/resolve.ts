@@ -1,6 +1,6 @@
 // Pronoun and title resolution: who "he", "they", "our interlocutor" or "the minister" is, from
 // the registry of people the document has named and the speakers it has heard so far.
-import { INTERVIEWEE_NOUNS, ORG_NOUNS } from '../lexicon.ts';
+import { INTERVIEWEE_NOUNS, ORG_NOUNS, cueOf } from '../lexicon.ts';
 import type { Entity, EntityKind } from '../people.ts';
 import type { NP } from '../phrases.ts';
 import type { Speaker } from '../types.ts';
@@ -71,6 +71,8 @@ export function resolvePronoun(ctx: AttributionContext, p: string, pos: number):
 /** he/she: the most recent speaker nearby wins over a person merely named since. */
 function resolvePersonal(ctx: AttributionContext, gender: 'm' | 'f', pos: number): Entity | null {
   const tok = ctx.tokens[pos];
+  const reporter = reportingSubject(ctx, gender, pos);
+  if (reporter) return reporter;
   let fallback: Entity | null = null;
   let seen = 0;
   for (const m of ctx.registry.before(pos)) {
@@ -94,6 +96,25 @@ function resolvePersonal(ctx: AttributionContext, gender: 'm' | 'f', pos: number
   }
   if (fallback && !fallback.gender) fallback.gender = gender;
   return fallback;
+}
+
+/**
+ * "Rachel Giese said she felt …": he/she opening the clause reported by a verb of saying is, by
+ * default, the person named as that verb's subject (when the gender does not clash).
+ */
+function reportingSubject(ctx: AttributionContext, gender: 'm' | 'f', pos: number): Entity | null {
+  const { tokens } = ctx;
+  if (tokens[pos].depth !== 0) return null;
+  let k = pos - 1;
+  if (tokens[k]?.lower === 'that') k--;
+  const t = tokens[k];
+  const cue = t ? cueOf(t.lower) : undefined;
+  if (!t || t.depth !== 0 || !cue || cue.participle || cue.cls !== 'speech' || cue.addressee) return null;
+  const s = ctx.doc.sentences[ctx.doc.sentOf[pos]];
+  const np = ctx.np.backward(ctx.np.skipAdjunctsBack(k - 1, s.first), s.first);
+  if (!np || np.kind !== 'name' || !np.run) return null;
+  const { entity } = registerRun(ctx, np.run, false, np);
+  return entity.kind === 'person' && (!entity.gender || entity.gender === gender) ? entity : null;
 }
 
 /** they/them/it: an organization that spoke lately, else one named in this or the previous sentence. */
