@@ -67,7 +67,7 @@ describe('a case answer made from its stretch', () => {
     }
     expect(renamed).toBeGreaterThan(0);
     expect(answered).toBeGreaterThan(0);
-  }, 60_000);
+  }, 120_000);
 
   it('names the day asked when the day comes before the candidate', async () => {
     const res = await app.request('http://localhost/api/cases/XK/nato?as=2008-01-01');
