@@ -298,6 +298,18 @@ const STATEHOOD: Record<string, { date: string; verified: boolean; sources: Arra
     ],
     note: 'declaration of independence of 2008-02-17 (the source calls it the second; the first, of 1990-09-07, is not taken as statehood here)',
   },
+  TL: {
+    date: '2002-05-20',
+    verified: true,
+    sources: [
+      { source: 'http://momentum.tl/pt/visao.html', note: 'a 20 de maio de 2002, a independência de Timor-Leste foi oficialmente restaurada' },
+      {
+        source: 'https://historysnacks.io/event/WMEhg6Gb/',
+        note: 'On May 20, 2002, East Timor, officially known as Timor-Leste, became the first new sovereign state of the 21st century',
+      },
+    ],
+    note: 'restoration of independence of 2002-05-20 (the unilateral declaration of 1975-11-28 was followed by Indonesian occupation and is not taken as statehood here)',
+  },
 };
 
 function states(memberships: Row[]): void {
