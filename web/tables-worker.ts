@@ -20,7 +20,14 @@ type Told = { kind: 'procedure'; table: PassTable } | { kind: 'stage'; id: strin
  * computes what is missing itself). Returns a function that stops the worker.
  */
 export function tablesInWorker(ask: Ask, onTables: (tables: Tables) => void, onEnd: (error?: string) => void): () => void {
-  const worker = new Worker(new URL(import.meta.url), { type: 'module', name: 'accede-tables' });
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL(import.meta.url), { type: 'module', name: 'accede-tables' });
+  } catch (e) {
+    // No worker here (a policy, an old browser): the page computes the tables itself.
+    queueMicrotask(() => onEnd(e instanceof Error ? e.message : String(e)));
+    return () => undefined;
+  }
   let ended = false;
   const end = (error?: string) => {
     if (ended) return;
@@ -35,7 +42,11 @@ export function tablesInWorker(ask: Ask, onTables: (tables: Tables) => void, onE
     else end(m.kind === 'failed' ? m.message : undefined);
   };
   worker.onerror = (e) => end(e.message || 'the worker failed');
-  worker.postMessage(ask);
+  try {
+    worker.postMessage(ask);
+  } catch (e) {
+    queueMicrotask(() => end(e instanceof Error ? e.message : String(e)));
+  }
   return () => {
     ended = true;
     worker.terminate();

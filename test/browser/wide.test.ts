@@ -80,8 +80,9 @@ afterAll(async () => {
 });
 
 /** P(admission), the stages' P and the method as the case page shows them (data-p holds the full number). */
-async function fromPage(url: string) {
+async function fromPage(url: string, init?: () => void) {
   const page = await browser.newPage();
+  if (init) await page.addInitScript(init);
   const errors = watchErrors(page);
   let workers = 0;
   page.on('worker', () => workers++);
@@ -149,6 +150,16 @@ describe('the 20-driver generated case, exact, through every face', () => {
     expect(page.method).toMatch(/^exact/);
     expect(page.shown).not.toMatch(/≈/);
     expect(page.errors).toEqual([]);
+
+    // A browser where no worker can start: the page computes the tables itself, the same numbers.
+    const alone = await fromPage(`${server.url}/case/XK/un?as=${AS_OF}`, () => {
+      (globalThis as { Worker: unknown }).Worker = function NoWorker() {
+        throw new Error('workers are disabled here');
+      };
+    });
+    expectAgree(reference, alone.answer, 'page without a worker');
+    expect(alone.workers).toBe(0);
+    expect(alone.errors).toEqual([]);
     await server.close();
     server = undefined;
   });
