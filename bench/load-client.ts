@@ -28,6 +28,8 @@ export interface LoadResult {
   timeouts: number;
   /** Answers by status code. */
   statuses: Record<string, number>;
+  /** CPU time (user + system) of this load generator while it ran, ms: one thread reading every answer. */
+  cpuMs: number;
 }
 
 export interface ProbeConfig {
@@ -54,6 +56,7 @@ export function randomPath(drivers: string[], next: () => number): string {
 
 async function load(c: LoadConfig): Promise<LoadResult> {
   const next = rng(c.seed);
+  const cpu0 = process.cpuUsage();
   const r = await autocannon({
     url: c.url,
     connections: c.connections,
@@ -63,7 +66,8 @@ async function load(c: LoadConfig): Promise<LoadResult> {
   });
   const statuses = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, (v as { count: number }).count]));
   const answered = Object.values(statuses).reduce((a, b) => a + b, 0);
-  return { requests: answered, throughput: answered / c.seconds, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: r.errors, timeouts: r.timeouts, statuses };
+  const cpu = process.cpuUsage(cpu0);
+  return { requests: answered, throughput: answered / c.seconds, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: r.errors, timeouts: r.timeouts, statuses, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 async function probe(c: ProbeConfig): Promise<ProbeResult> {
