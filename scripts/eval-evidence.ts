@@ -1,8 +1,9 @@
 // Precision and recall of quote detection and quote→speaker attribution, direct and indirect
 // statements separately, on each evidence gold set in its own table:
 //   tuning   ../shared/data/evidence-gold  (29 Wikinews articles; the rules were tuned on it)
-//   dev      data/evidence-dev             (study errors here when changing rules)
-//   held-out data/evidence-heldout         (never tune on it; measure at checkpoints only)
+//   dev      data/evidence-dev             (98 articles; study errors here when changing rules)
+//   held-out data/evidence-heldout         (41 articles since 2026-12-05; never tune on it; measure at
+//                                           checkpoints only, logging each run in its MEASUREMENTS.md)
 // The scoring rules are in src/evidence/goldset.ts.
 //
 //   npm run eval:evidence [-- --gold DIR] [--dev DIR] [--heldout DIR] [--set NAME]... [--data DIR]
