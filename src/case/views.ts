@@ -1,7 +1,7 @@
 // What the pages and the API show, computed from the dataset and the engine.
 // Pure (no Node, no DOM): the server answers the API with it and the browser renders pages with it,
 // so a page and its JSON always agree.
-import { notApplicable, type RecognitionStatus, startOf } from '../model/asof.ts';
+import { caseNotApplicable, type RecognitionStatus, startOf } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData, SourceRefData } from '../model/schema.ts';
@@ -19,12 +19,19 @@ export interface Counter {
   withdrawalClaimed: number;
   /** Of the members and recognitions counted, how many rows are not verified (`accede audit` lists them). */
   unverified: number;
+  /** Whether the dataset records who recognizes the candidate (only contested states have a recognitions file). */
+  recorded: boolean;
   /** "28 of 32 members recognize Kosovo" */
   text: string;
 }
 
 export function counter(day: Day, candidate: string, orgId: string): Counter {
   const members = day.members(orgId).filter((m) => m !== candidate);
+  if (!day.ix.recognitions(candidate)) {
+    // No recognitions file: "0 of 30 allies recognize Finland" would be a confident falsehood.
+    const text = `not recorded in the dataset for ${day.stateName(candidate)} (${members.length} ${orgNoun(orgId, members.length)})`;
+    return { members: members.length, recognize: 0, withdrawalClaimed: 0, unverified: 0, recorded: false, text };
+  }
   let recognize = 0;
   let withdrawalClaimed = 0;
   let unverified = 0;
@@ -38,7 +45,7 @@ export function counter(day: Day, candidate: string, orgId: string): Counter {
   const noun = orgNoun(orgId, members.length);
   let text = `${recognize} of ${members.length} ${noun} recognize ${name}`;
   if (withdrawalClaimed) text += ` (+${withdrawalClaimed} whose withdrawal is claimed)`;
-  return { members: members.length, recognize, withdrawalClaimed, unverified, text };
+  return { members: members.length, recognize, withdrawalClaimed, unverified, recorded: true, text };
 }
 
 function orgNoun(orgId: string, n: number): string {
@@ -251,7 +258,7 @@ export function casesOnDay(day: Day): { cases: CaseData[]; notApplicable: NotApp
   const notApplicableCases: NotApplicableCase[] = [];
   for (const c of day.ix.data.cases) {
     const org = day.ix.organization(c.organization);
-    const why = org && notApplicable(org, day.ix.state(c.candidate), day.asOf);
+    const why = org && caseNotApplicable(org, day.ix.state(c.candidate), day.asOf);
     if (why) notApplicableCases.push({ candidate: c.candidate, organization: c.organization, title: day.title(c), reason: why });
     else cases.push(c);
   }

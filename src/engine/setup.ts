@@ -1,5 +1,5 @@
 // A case laid out for evaluation on a day: who sits at each stage, and what drives each position.
-import { bodySeatsAsOf, caseAsOf, covers, publishedIn, NotApplicableError, notApplicable, passedAsOf, recognitionsAsOf, type RecognitionStatus, stageBody } from '../model/asof.ts';
+import { bodySeatsAsOf, caseAsOf, covers, publishedIn, NotApplicableError, caseNotApplicable, passedAsOf, recognitionsAsOf, type RecognitionStatus, stageBody } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import { type Assignment, holds } from '../model/drivers.ts';
 import type {
@@ -104,7 +104,7 @@ export function setupCase(ix: Indexed, whole: CaseData, asOf: string, part: Stag
   const org = ix.organization(c.organization);
   if (!org) throw new Error(`unknown organization ${c.organization}`);
   const candidate = ix.state(c.candidate);
-  const why = notApplicable(org, candidate, asOf);
+  const why = caseNotApplicable(org, candidate, asOf);
   if (why) throw new NotApplicableError(why);
   const isUnMember = !!candidate?.unMemberSince && candidate.unMemberSince <= asOf;
   const recognition = recognitionsAsOf(ix.recognitions(c.candidate), asOf);

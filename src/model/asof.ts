@@ -50,6 +50,7 @@ export function bodySeatsAsOf(org: OrganizationData, body: BodyData, asOf: strin
   if (body.composition === 'candidate') return candidate ? new Map([[candidate, 1]]) : undefined;
   if (body.composition === 'terms') {
     const year = Number(asOf.slice(0, 4));
+    if (!termsKnownIn(body, year)) return undefined;
     members = (body.terms ?? [])
       .filter((t) => t.from <= year && (t.permanent || (t.to ?? t.from) >= year))
       .map((t) => t.state);
@@ -104,6 +105,30 @@ export function notApplicable(org: OrganizationData, candidate: StateData | unde
   if (org.founded && asOf < org.founded.date) return `${org.shortName} did not exist on ${asOf} (founded ${org.founded.date})`;
   if (candidate?.statehood && asOf < candidate.statehood.date) {
     return `${candidate.name} did not exist as a state on ${asOf} (since ${candidate.statehood.date})`;
+  }
+  return undefined;
+}
+
+/** Whether a body composed of terms names every seat in the year (true when the data claims no limit). */
+function termsKnownIn(body: BodyData, year: number): boolean {
+  return !body.termsKnown || (body.termsKnown.from <= year && year <= body.termsKnown.to);
+}
+
+/**
+ * Why a case has no answer on the day: `notApplicable`, or a stage of its procedure is voted by a
+ * body whose seats the dataset does not name that year (the UN Security Council before its recorded
+ * terms). Computing it would seat only the permanent five, who can never reach nine votes: a
+ * confident wrong answer, so the day is refused with the reason instead.
+ */
+export function caseNotApplicable(org: OrganizationData, candidate: StateData | undefined, asOf: string): string | undefined {
+  const why = notApplicable(org, candidate, asOf);
+  if (why) return why;
+  const year = Number(asOf.slice(0, 4));
+  for (const stage of org.procedure.stages) {
+    const body = org.bodies.find((b) => b.id === stage.body);
+    if (body?.composition !== 'terms' || termsKnownIn(body, year)) continue;
+    const { from, to } = body.termsKnown!;
+    return `the members of the ${org.shortName} ${body.name} in ${year} are not in the dataset (recorded for ${from}–${to}), so ${org.shortName} admission cannot be computed on ${asOf}`;
   }
   return undefined;
 }

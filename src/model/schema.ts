@@ -173,6 +173,11 @@ export const Body = z.strictObject({
    */
   composition: z.enum(['members', 'terms', 'unknown', 'candidate']),
   terms: z.array(Term).optional(),
+  /**
+   * For `terms`: the years whose terms name every seat (the dataset holds the UN Security Council's
+   * elected members for some years only). Outside them the seats are unknown, not the permanent five.
+   */
+  termsKnown: z.strictObject({ from: z.number().int(), to: z.number().int() }).optional(),
   size: z.number().int().positive().optional(),
   /** Seats per member, for assemblies that vote by seat (PACE, the European Parliament). */
   seats: z.record(StateCode, z.number().int().positive()).optional(),

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { Assignment } from '../../src/model/drivers.ts';
 import type { CaseData } from '../../src/model/schema.ts';
-import { notApplicable } from '../../src/model/asof.ts';
+import { caseNotApplicable } from '../../src/model/asof.ts';
 import { hasHistoryTables, historyDays, historyTables, historyTooCostly, probabilityFrom } from '../compute.ts';
 import { longDate, pct } from '../format.ts';
 
@@ -30,7 +30,7 @@ export function History({ ix, c, asOf, fixed, onPick }: HistoryProps) {
     const org = ix.organization(c.organization)!;
     const candidate = ix.state(c.candidate);
     return {
-      days: historyDays(asOf, since).filter((d) => d === asOf || !notApplicable(org, candidate, d)),
+      days: historyDays(asOf, since).filter((d) => d === asOf || !caseNotApplicable(org, candidate, d)),
       costly: historyTooCostly(ix, c, asOf),
     };
   }, [ix, c, asOf]);

@@ -247,9 +247,11 @@ function CaseView({ ix, config, c, search, stagesPending }: CasePageProps & { st
                 ({st.counter.unverified} of these membership or recognition facts unverified; marked in the voters table)
               </span>
             )}
-            <span class="counter-bar" aria-hidden="true">
-              <span style={{ width: `${(100 * st.counter.recognize) / Math.max(1, st.counter.members)}%` }} />
-            </span>
+            {st.counter.recorded && (
+              <span class="counter-bar" aria-hidden="true">
+                <span style={{ width: `${(100 * st.counter.recognize) / Math.max(1, st.counter.members)}%` }} />
+              </span>
+            )}
           </span>
           <ol class="stage-summary" aria-label="Stages at a glance">
             {ev.stages.map((s, i) => (
