@@ -74,6 +74,15 @@ describe('the bundled dataset in the browser', () => {
     expect(await page.locator('td.cell').count()).toBe(dataset.cases.length - notYet.length);
     await page.goto(`${env.server.url}/state/ES?v=1&as=2000-01-01`);
     await page.waitForSelector('table.state-cases');
+    // The case pages of such a day say why, as the API and the CLI do (they threw in the page before).
+    for (const [path, why] of [
+      ['case/XK/nato', 'Kosovo did not exist as a state on 2000-01-01'],
+      ['case/PS/un', 'the members of the UN Security Council in 2000 are not in the dataset'],
+    ]) {
+      await page.goto(`${env.server.url}/${path}?v=1&as=2000-01-01`);
+      await page.waitForSelector('[data-testid="case-not-applicable"]');
+      expect(await page.getByTestId('case-not-applicable').textContent()).toContain(why);
+    }
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

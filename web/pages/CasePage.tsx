@@ -1,6 +1,7 @@
 // One case: headline, the procedure, the map, driver toggles, what it takes, the evidence, as-of, permalink, downloads.
 // The page's state lives in its URL (the permalink); every change rewrites the URL and the page renders from it.
 import { statusAsOf } from '../../src/engine/evaluate.ts';
+import { caseNotApplicable } from '../../src/model/asof.ts';
 import { methodText, OVERALL, OVERALL_DEFINITION, SCENARIO, SCENARIO_DEFINITION } from '../../src/case/wording.ts';
 import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -55,6 +56,38 @@ const WORKER_MIN_DRIVERS = 16;
  * procedure's table is in), and each stage's P when the worker has its table.
  */
 export function CasePage(props: CasePageProps) {
+  const { ix, c, search } = props;
+  const asOf = useMemo(() => pageState(ix, c, search).parsed.state.asOf ?? todayUtc(), [ix, c, search]);
+  // A day with no answer (the candidate or the organization did not exist, the body's seats are not
+  // recorded) is answered as such, as the API and the CLI do, instead of computed.
+  const why = caseNotApplicable(ix.organization(c.organization)!, ix.state(c.candidate), asOf);
+  return why ? <CaseNotApplicable ix={ix} c={c} why={why} /> : <CaseOnDay {...props} />;
+}
+
+/** The page of a case on a day it has no answer: the reason, and the way back. */
+function CaseNotApplicable({ ix, c, why }: { ix: Indexed; c: CaseData; why: string }) {
+  const org = ix.organization(c.organization)!;
+  const name = ix.state(c.candidate)?.name ?? c.candidate;
+  return (
+    <article class="page case" data-page="case" data-case={`${c.candidate}/${c.organization}`} data-level="not-applicable">
+      <nav class="crumbs" aria-label="Breadcrumb">
+        <a href={href('')}>Overview</a> › <a href={href(`state/${c.candidate}`)}>{name}</a> › {org.shortName}
+      </nav>
+      <header class="case-head">
+        <div class="titles">
+          <h1>
+            {name} <span class="times">×</span> {org.shortName}
+          </h1>
+        </div>
+      </header>
+      <p class="not-applicable" role="status" data-testid="case-not-applicable">
+        No answer on this day: {why}.
+      </p>
+    </article>
+  );
+}
+
+function CaseOnDay(props: CasePageProps) {
   const { ix, c, search } = props;
   const asOf = useMemo(() => pageState(ix, c, search).parsed.state.asOf ?? todayUtc(), [ix, c, search]);
   const session = openSession(ix, c, asOf);
