@@ -3,7 +3,7 @@
 import { statusAsOf } from '../../src/engine/evaluate.ts';
 import { caseNotApplicable } from '../../src/model/asof.ts';
 import { methodText, OVERALL, OVERALL_DEFINITION, SCENARIO, SCENARIO_DEFINITION } from '../../src/case/wording.ts';
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { Assignment } from '../../src/model/drivers.ts';
@@ -66,10 +66,21 @@ export function CasePage(props: CasePageProps) {
 
 /** The page of a case on a day it has no answer: the reason, and the way back. */
 function CaseNotApplicable({ ix, c, why }: { ix: Indexed; c: CaseData; why: string }) {
+  return (
+    <CaseShell ix={ix} c={c} level="not-applicable">
+      <p class="not-applicable" role="status" data-testid="case-not-applicable">
+        No answer on this day: {why}.
+      </p>
+    </CaseShell>
+  );
+}
+
+/** A case page before (or instead of) its numbers: the breadcrumb and the title, then what it says. */
+function CaseShell({ ix, c, level, children }: { ix: Indexed; c: CaseData; level: string; children: ComponentChildren }) {
   const org = ix.organization(c.organization)!;
   const name = ix.state(c.candidate)?.name ?? c.candidate;
   return (
-    <article class="page case" data-page="case" data-case={`${c.candidate}/${c.organization}`} data-level="not-applicable">
+    <article class="page case" data-page="case" data-case={`${c.candidate}/${c.organization}`} data-level={level}>
       <nav class="crumbs" aria-label="Breadcrumb">
         <a href={href('')}>Overview</a> › <a href={href(`state/${c.candidate}`)}>{name}</a> › {org.shortName}
       </nav>
@@ -80,9 +91,7 @@ function CaseNotApplicable({ ix, c, why }: { ix: Indexed; c: CaseData; why: stri
           </h1>
         </div>
       </header>
-      <p class="not-applicable" role="status" data-testid="case-not-applicable">
-        No answer on this day: {why}.
-      </p>
+      {children}
     </article>
   );
 }
@@ -113,25 +122,13 @@ function CaseOnDay(props: CasePageProps) {
 
 /** The case's title and what is being computed, while the worker computes the procedure's table. */
 function CaseComputing({ ix, c, session }: { ix: Indexed; c: CaseData; session: Session }) {
-  const org = ix.organization(c.organization)!;
-  const name = ix.state(c.candidate)?.name ?? c.candidate;
   useEffect(() => void performance.mark('accede:case-computing'), []);
   return (
-    <article class="page case" data-page="case" data-case={`${c.candidate}/${c.organization}`} data-level="computing">
-      <nav class="crumbs" aria-label="Breadcrumb">
-        <a href={href('')}>Overview</a> › <a href={href(`state/${c.candidate}`)}>{name}</a> › {org.shortName}
-      </nav>
-      <header class="case-head">
-        <div class="titles">
-          <h1>
-            {name} <span class="times">×</span> {org.shortName}
-          </h1>
-        </div>
-      </header>
+    <CaseShell ix={ix} c={c} level="computing">
       <p class="loading" role="status">
         Computing P(admission) over all 2<sup>{session.bearing}</sup> settings of the {session.bearing} drivers that bear on this case…
       </p>
-    </article>
+    </CaseShell>
   );
 }
 
