@@ -61,7 +61,7 @@ export function CasePage(props: CasePageProps) {
   // A day with no answer (the candidate or the organization did not exist, the body's seats are not
   // recorded) is answered as such, as the API and the CLI do, instead of computed.
   const why = caseNotApplicable(ix.organization(c.organization)!, ix.state(c.candidate), asOf);
-  return why ? <CaseNotApplicable ix={ix} c={c} why={why} /> : <CaseOnDay {...props} />;
+  return why ? <CaseNotApplicable ix={ix} c={c} why={why} /> : <CaseOnDay {...props} asOf={asOf} />;
 }
 
 /** The page of a case on a day it has no answer: the reason, and the way back. */
@@ -96,9 +96,9 @@ function CaseShell({ ix, c, level, children }: { ix: Indexed; c: CaseData; level
   );
 }
 
-function CaseOnDay(props: CasePageProps) {
-  const { ix, c, search } = props;
-  const asOf = useMemo(() => pageState(ix, c, search).parsed.state.asOf ?? todayUtc(), [ix, c, search]);
+/** A case on a day it has an answer (the day as CasePage read it from the URL). */
+function CaseOnDay({ asOf, ...props }: CasePageProps & { asOf: string }) {
+  const { ix, c } = props;
   const session = openSession(ix, c, asOf);
   const offload = useMemo(() => session.exact && !session.isPrepared && session.bearing >= WORKER_MIN_DRIVERS && typeof Worker === 'function', [session]);
   const [worker, setWorker] = useState<{ session: Session; procedure: boolean; done: boolean } | undefined>();
