@@ -240,7 +240,7 @@ export function caseSummary(day: Day, c: CaseData, ev?: Evaluation, probability?
   };
 }
 
-/** A case that has no answer on the day (the organization or the candidate did not exist yet), and why. */
+/** A case that has no answer on the day (caseNotApplicable: the organization or the candidate did not exist yet, or a body's seats are not recorded), and why. */
 export interface NotApplicableCase {
   candidate: string;
   organization: string;
@@ -251,7 +251,7 @@ export interface NotApplicableCase {
 /**
  * The cases that can be asked about on the day, and those that cannot: a view across cases answers
  * the first and names the second with the reason ("NATO did not exist on …"), instead of refusing
- * the whole day because one case did not exist yet.
+ * the whole day because one case has no answer.
  */
 export function casesOnDay(day: Day): { cases: CaseData[]; notApplicable: NotApplicableCase[] } {
   const cases: CaseData[] = [];

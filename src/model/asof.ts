@@ -133,7 +133,7 @@ export function caseNotApplicable(org: OrganizationData, candidate: StateData | 
   return undefined;
 }
 
-/** Thrown by the engine's input preparation for a day before the organization or the candidate existed. */
+/** Thrown by the engine's input preparation for a day a case has no answer (caseNotApplicable says why). */
 export class NotApplicableError extends Error {
   readonly code = 'not_applicable';
   constructor(readonly reason: string) {
