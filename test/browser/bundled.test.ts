@@ -50,6 +50,8 @@ describe('the bundled dataset in the browser', () => {
     await expect.poll(() => new URL(page.url()).search).toContain('on=csm-established');
     // The overview links each candidate's page.
     await page.goto(`${env.server.url}/`);
+    // Counted once the overview has drawn its table (count() does not wait; it raced the first paint).
+    await page.waitForSelector('td.cell');
     for (const code of candidates) expect(await page.getByTestId(`candidate-link-${code}`).count(), code).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
