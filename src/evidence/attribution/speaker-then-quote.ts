@@ -63,10 +63,42 @@ function coordinated(ctx: AttributionContext, prevQuote: number, k: number, open
   return { ...prev, confidence: Math.min(prev.confidence, 0.85), rule: 'quote-coordinated' };
 }
 
+/**
+ * SPEAKER CUE …:¶"…" — a paragraph ending in a colon introduces the quotation that opens the next
+ * one (a layout common to wire copy and British outlets): the colon's sentence's cue speaks, or,
+ * without one, its subject as for a colon in the same sentence. Not across a heading or a list.
+ */
+export function paragraphColon(ctx: AttributionContext, q: number, si: number): Attribution | null {
+  const { tokens } = ctx;
+  const open = ctx.doc.openTok[q];
+  const c = open - 1;
+  if (open !== ctx.doc.sentences[si].first || tokens[c]?.text !== ':' || tokens[c].para === tokens[open].para || tokens[c].depth !== 0) {
+    return null;
+  }
+  const ps = ctx.doc.sentOf[c];
+  const s = ctx.doc.sentences[ps];
+  for (let k = c - 1; k >= Math.max(s.first, c - SCAN_LIMIT); k--) {
+    const t = tokens[k];
+    if (t.depth > 0 || t.kind === 'qclose' || t.kind === 'qopen') continue;
+    if (t.text === ';') break;
+    if (!cueAt(ctx, k) || !cueUsable(ctx, k)) continue;
+    const att = frame(ctx, k, ps);
+    return att ? { ...att, confidence: Math.min(att.confidence, 0.8), rule: 'paragraph-colon' } : null;
+  }
+  const att = colonAt(ctx, c, ps);
+  return att ? { ...att, confidence: Math.min(att.confidence, 0.6), rule: 'paragraph-colon' } : null;
+}
+
 /** SUBJECT VERB …: "…" — the verb before a colon introduces the quotation. */
 export function colon(ctx: AttributionContext, q: number, si: number): Attribution | null {
   const open = ctx.doc.openTok[q];
-  if (ctx.tokens[open - 1]?.text !== ':') return null;
+  if (ctx.tokens[open - 1]?.text !== ':' || ctx.doc.sentOf[open - 1] !== si) return null;
+  return colonAt(ctx, open - 1, si);
+}
+
+/** The subject of sentence si speaks what follows its colon at token c. */
+function colonAt(ctx: AttributionContext, c: number, si: number): Attribution | null {
+  const open = c + 1;
   const np = ctx.np.subject(si);
   if (!np || np.last >= open - 1) return null;
   const v = ctx.np.skipAdjunctsFwd(np.after, open - 1);
