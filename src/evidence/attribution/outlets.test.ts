@@ -26,3 +26,24 @@ describe('a paragraph ending in a colon introduces the quotation that opens the 
     expect(speakers('Tom Greer said it best.\n\n"This is the one place kids can go."')).not.toContain('Tom Greer');
   });
 });
+
+describe('he/she after a described person who opens the previous sentence', () => {
+  const last = (text: string) => directs(text).at(-1)?.speaker;
+
+  it('continues the described person, not the speaker before', () => {
+    const text = 'A spokesman, Garba Sule, said: "The president has full confidence in him."\n\n' +
+      'Okon\'s predecessor was more blunt. "They are behind the curve," he told a conference.';
+    expect(last(text)?.name).toBe("Okon's predecessor");
+    expect(last(text)?.mention?.text).toBe('he');
+  });
+
+  it('not when the gender clashes, nor for what was done to the person', () => {
+    const said = '"We will rebuild," said Tom Ash.';
+    expect(last(`${said} His mother was more cautious. "It will take years," he said.`)?.name).toBe('Tom Ash');
+    expect(last(`${said} The official was later dismissed. "It will take years," he said.`)?.name).toBe('Tom Ash');
+  });
+
+  it('not a thing: "The plan\'s future was unclear."', () => {
+    expect(last('"We will rebuild," said Tom Ash. The plan\'s future was unclear. "We will see," he said.')?.name).toBe('Tom Ash');
+  });
+});

@@ -1,6 +1,19 @@
 // Pronoun and title resolution: who "he", "they", "our interlocutor" or "the minister" is, from
 // the registry of people the document has named and the speakers it has heard so far.
-import { INTERVIEWEE_NOUNS, ORG_NOUNS, cueOf } from '../lexicon.ts';
+import {
+  AGENT_SUFFIX,
+  DOC_NOUNS,
+  FEMININE_ROLE_WORDS,
+  INTERVIEWEE_NOUNS,
+  IRREGULAR_PAST,
+  MASCULINE_ROLE_WORDS,
+  PASSIVE_AUX,
+  ORG_HEADS,
+  ORG_NOUNS,
+  SPEAKER_NOUNS,
+  TITLES,
+  cueOf,
+} from '../lexicon.ts';
 import type { Entity, EntityKind } from '../people.ts';
 import type { NP } from '../phrases.ts';
 import type { Speaker } from '../types.ts';
@@ -73,10 +86,13 @@ function resolvePersonal(ctx: AttributionContext, gender: 'm' | 'f', pos: number
   const tok = ctx.tokens[pos];
   const reporter = reportingSubject(ctx, gender, pos);
   if (reporter) return reporter;
+  const described = describedAntecedent(ctx, gender, pos);
   let fallback: Entity | null = null;
   let seen = 0;
   for (const m of ctx.registry.before(pos)) {
     if (++seen > LOOKBACK) break;
+    // everyone mentioned since the described subject has been passed over: it is who "he" continues
+    if (described && m.pos < described.pos) return described.entity;
     const e = m.entity;
     if (e.kind !== 'person' && e.kind !== 'unknown') continue;
     if (e.kind === 'unknown' && e.words.length > 1) continue;
@@ -94,8 +110,68 @@ function resolvePersonal(ctx: AttributionContext, gender: 'm' | 'f', pos: number
     }
     if (!fallback && e.kind === 'person') fallback = e;
   }
+  if (described) return described.entity;
   if (fallback && !fallback.gender) fallback.gender = gender;
   return fallback;
+}
+
+/** Singular heads that name a person but no word list of speakers has: kin and the like. */
+const PERSON_HEADS = new Set(['predecessor', 'successor', 'colleague', 'neighbour', 'neighbor', 'friend', 'partner', 'boss',
+  'mother', 'father', 'son', 'daughter', 'brother', 'sister', 'wife', 'husband', 'widow', 'widower', 'uncle',
+  'aunt', 'cousin', 'grandmother', 'grandfather', 'fiancé', 'fiancée', 'nephew', 'niece']);
+const MASCULINE = new Set([...MASCULINE_ROLE_WORDS, 'man', 'boy', 'uncle', 'nephew', 'grandfather']);
+const FEMININE = new Set([...FEMININE_ROLE_WORDS, 'woman', 'girl', 'aunt', 'niece', 'grandmother']);
+
+/**
+ * Centering on a described person: "Okon's predecessor was more blunt. "…," he told a conference." —
+ * a singular noun phrase naming a person (not a name: names are in the registry) that opens the
+ * previous sentence is who he/she continues, over anyone mentioned before it. The phrase is the
+ * speaker as described.
+ */
+function describedAntecedent(ctx: AttributionContext, gender: 'm' | 'f', pos: number): { pos: number; entity: Entity } | null {
+  const { tokens } = ctx;
+  const si = ctx.doc.sentOf[pos];
+  if (si === 0 || tokens[pos].depth !== 0) return null;
+  // the pronoun's own sentence opens with a quotation or with the pronoun: no subject of its own in between
+  const own = ctx.doc.sentences[si];
+  if (tokens[own.first].kind !== 'qopen' && own.first !== pos) return null;
+  const prev = ctx.doc.sentences[si - 1];
+  if (tokens[pos].para - tokens[prev.first].para > 1 || tokens[prev.first].kind === 'qopen') return null;
+  const np = ctx.np.forward(prev.first, prev.last);
+  if (!np || np.kind !== 'common' || np.last - np.first > 5) return null;
+  const next = tokens[np.after];
+  // the phrase is the subject: a verb (a lowercase word) follows it, not a name in apposition
+  if (!next || next.kind !== 'word' || next.cap || next.depth !== 0) return null;
+  // what was done to the person ("The man was arrested") is no turn of theirs to speak
+  if (passiveAt(ctx, np.after, prev.last)) return null;
+  for (let k = np.first; k <= np.last; k++) if (tokens[k].cap && k > np.first) return null;
+  const head = tokens[np.last].lower;
+  if (!personHead(head)) return null;
+  if ((gender === 'm' && FEMININE.has(head)) || (gender === 'f' && MASCULINE.has(head))) return null;
+  const words = tokens.slice(np.first, np.last + 1).map((t) => t.text);
+  const name = ctx.text.slice(tokens[np.first].start, tokens[np.last].end);
+  return { pos: np.first, entity: { id: -1, name, words, kind: 'person', role: null, affiliation: null, gender } };
+}
+
+/** A passive verb group at k: (has been | was) [an adverb] PARTICIPLE. */
+function passiveAt(ctx: AttributionContext, k: number, last: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[k]?.lower === 'has' || tokens[k]?.lower === 'had') k++;
+  if (!PASSIVE_AUX.has(tokens[k]?.lower ?? '')) return false;
+  for (let j = k + 1; j <= Math.min(last, k + 2); j++) {
+    const w = tokens[j].lower;
+    if (/(ed|en)$/.test(w) || IRREGULAR_PAST.has(w)) return true;
+  }
+  return false;
+}
+
+/** Whether a lowercase singular head noun names a person (an official, the chief executive, her brother). */
+function personHead(head: string): boolean {
+  if (!/^[a-z][a-z-]*$/.test(head) || (/s$/.test(head) && !/ss$/.test(head))) return false;
+  if (ORG_NOUNS.has(head) || ORG_HEADS.has(head) || DOC_NOUNS.has(head)) return false;
+  return PERSON_HEADS.has(head) || (SPEAKER_NOUNS.has(head) && AGENT_SUFFIX.test(head)) || INTERVIEWEE_NOUNS.has(head) ||
+    (TITLES.has(head) && AGENT_SUFFIX.test(head)) || (/(man|woman|person|ist|ian)$/.test(head) && head.length > 5) ||
+    ['official', 'spokesperson', 'minister', 'aide', 'source', 'witness', 'judge', 'chief', 'head', 'president', 'secretary', 'mayor', 'governor', 'senator'].includes(head);
 }
 
 /**
