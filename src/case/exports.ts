@@ -5,7 +5,7 @@ import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData } from '../model/schema.ts';
 import { type Analysis, analyzeCase, type Evaluation, openSession } from '../engine/index.ts';
-import { stageVoters } from './views.ts';
+import { stageVoters, stanceTable } from './views.ts';
 
 export const CSV_COLUMNS = [
   'candidate',
@@ -54,6 +54,7 @@ export function caseCsv(ix: Indexed, c: CaseData, asOf: string, fixed: Assignmen
   const session = openSession(ix, c, asOf);
   const ev = session.evaluate(fixed);
   const voters = stageVoters(session, fixed);
+  const stances = stanceTable(session.setup);
   const stageP = session.stageProbabilities(fixed);
   const admission = session.probability(fixed);
   const method = session.method(fixed);
@@ -85,7 +86,7 @@ export function caseCsv(ix: Indexed, c: CaseData, asOf: string, fixed: Assignmen
           round(v.dist.no),
           round(v.dist.abstain),
           round(v.dist.absent),
-          v.origin,
+          stances[v.stance].origin,
           v.recognition,
           ...odds(s.id),
         ]

@@ -56,6 +56,21 @@ function orgNoun(orgId: string, n: number): string {
 
 // ---------------------------------------------------------------- positions under uncertain drivers
 
+/**
+ * A stance as an answer shows it, once however many voters hold it (a default is held by most members at
+ * every stage): where it comes from, why, its sources and the drivers it depends on. Voters name it by id
+ * (StanceSpec.id); it depends on the case and the day only, not on the drivers set.
+ */
+export interface StanceView {
+  origin: StanceSpec['origin'];
+  /** For a default: why it is reasonable. */
+  basis?: string;
+  note?: string;
+  sources: SourceRefData[];
+  /** Drivers this stance depends on. */
+  drivers: string[];
+}
+
 export interface VoterView {
   state: string;
   seats: number;
@@ -66,13 +81,9 @@ export interface VoterView {
    * assumes): what the tally, the blockers and the map colour count.
    */
   scenario: Dist;
-  origin: StanceSpec['origin'];
   recognition: RecognitionStatus;
-  sources: SourceRefData[];
-  note?: string;
-  basis?: string;
-  /** Drivers this voter's stance depends on. */
-  drivers: string[];
+  /** The voter's stance: its key in the answer's `stances`. */
+  stance: string;
 }
 
 export interface StageVoters {
@@ -82,16 +93,20 @@ export interface StageVoters {
   voters?: VoterView[];
 }
 
-const sourcesKept = new WeakMap<StanceSpec, SourceRefData[]>();
-
-/**
- * A voter's sources (stanceSources): one array per stance, never changed, shared by every answer that
- * shows the stance (the server's workers encode it once: src/server/json-bytes.ts constantJson).
- */
-export function voterSources(spec: StanceSpec): SourceRefData[] {
-  let kept = sourcesKept.get(spec);
-  if (!kept) sourcesKept.set(spec, (kept = stanceSources(spec)));
-  return kept;
+/** Every stance held at some stage on the day, by id (the voters of `stageVoters` name them). */
+export function stanceTable(setup: CaseSetup): Record<string, StanceView> {
+  const out: Record<string, StanceView> = {};
+  for (const { spec } of setup.units) {
+    if (spec.id in out) continue;
+    out[spec.id] = {
+      origin: spec.origin,
+      ...(spec.basis ? { basis: spec.basis } : {}),
+      ...(spec.note ? { note: spec.note } : {}),
+      sources: stanceSources(spec),
+      drivers: [...driversOf(spec)],
+    };
+  }
+  return out;
 }
 
 /** Every voter's position at every stage, averaged over the uncertain drivers (the session's tables). */
@@ -105,12 +120,8 @@ export function stageVoters(session: Session, fixed: Assignment): StageVoters[] 
       seats,
       dist,
       scenario: distUnder(unit.spec, likely),
-      origin: unit.spec.origin,
       recognition: setup.recognition.get(state) ?? 'does-not-recognize',
-      sources: voterSources(unit.spec),
-      note: unit.spec.note,
-      basis: unit.spec.basis,
-      drivers: [...driversOf(unit.spec)],
+      stance: unit.spec.id,
     }));
     return { stage: s.stage, applies: true, voters };
   });
@@ -325,15 +336,17 @@ export function stateAcrossCases(day: Day, code: string): StateStance[] {
     const session = openSession(ix, c, day.asOf);
     const setup = session.setup;
     const voters = stageVoters(session, {});
+    const stances = stanceTable(setup);
     let refs: SourceRefData[] = [];
     const stages = setup.stages.map((s, i) => {
       const v = voters[i].voters?.find((x) => x.state === code);
-      if (v) refs = refs.concat(v.sources);
+      const st = v && stances[v.stance];
+      if (st) refs = refs.concat(st.sources);
       return {
         stage: s.stage.id,
         name: s.stage.name,
         sits: !!v,
-        ...(v ? { dist: v.dist, scenario: v.scenario, origin: v.origin, basis: v.basis, note: v.note, drivers: v.drivers } : {}),
+        ...(v && st ? { dist: v.dist, scenario: v.scenario, origin: st.origin, basis: st.basis, note: st.note, drivers: st.drivers } : {}),
       };
     });
     return {
@@ -384,6 +397,8 @@ export interface CaseDetails {
   /** The fewest stance changes per stage and for the procedure; the fewest driver settings. */
   whatItTakes: Analysis['whatItTakes'];
   voters: StageVoters[];
+  /** Every stance the voters hold, by the id they name it with. */
+  stances: Record<string, StanceView>;
   drivers: Array<{ id: string; name: string; p: number; fixed?: boolean; note?: string; evidence: EvidenceItem[] }>;
   ties: Array<{ id: string; name: string; kind: string; since?: string; until?: string; active: boolean; note?: string; evidence: EvidenceItem[] }>;
   /** Evidence for each voter's stance, by state code. */
@@ -423,6 +438,7 @@ export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
       note: t.note,
       evidence: evidenceFor(ix, c, { kind: 'tie', id: t.id }, t.sources, day.asOf),
     })),
+    stances: stanceTable(setup),
     stanceEvidence,
     statusEvidence: evidenceOf(ix, c.status.sources, day.asOf),
   };
@@ -467,6 +483,7 @@ export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}, prepa
     sensitivity: analysis.sensitivity,
     whatItTakes: analysis.whatItTakes,
     voters: stageVoters(session, fixed),
+    stances: st.stances,
     drivers: session.setup.case.drivers.map((d) => ({
       id: d.id,
       name: d.name,

@@ -33,6 +33,13 @@ export function toDist(d: DistributionData): Dist {
 
 /** Where a position comes from: an explicit, sourced stance, a default by recognition, or nothing. */
 export interface StanceSpec {
+  /**
+   * The stance's name within the case on the day, the same for every state that holds it (answers list each
+   * stance once, voters refer to it): the state's code for its own stance (`ES`, `ES@invitation` for one
+   * limited to stages), `default:<recognition>` (`@stages` when limited) for a default, `not-taken` for the
+   * candidate's own step not taken, `none` for no data.
+   */
+  id: string;
   origin: 'stance' | 'default' | 'none';
   p: DistributionData;
   when: Array<{ if: ConditionData; p: DistributionData }>;
@@ -81,8 +88,9 @@ export interface CaseSetup {
   recognition: Map<string, RecognitionStatus>;
 }
 
-const NO_DATA: StanceSpec = { origin: 'none', p: { absent: 1 }, when: [], sources: [] };
+const NO_DATA: StanceSpec = { id: 'none', origin: 'none', p: { absent: 1 }, when: [], sources: [] };
 const NOT_TAKEN: StanceSpec = {
+  id: 'not-taken',
   origin: 'default',
   p: { no: 1 },
   when: [],
@@ -147,7 +155,7 @@ function stanceFor(c: CaseData, state: string, stage: string, asOf: string, rec:
   const explicit = c.stances.filter((s) => s.state === state && applies(s.stages) && covers(asOf, s.since, s.until));
   const stance = explicit.find((s) => s.stages) ?? explicit[0];
   if (stance) {
-    return [{ origin: 'stance', p: stance.p, when: stance.when ?? [], sources: stance.sources, confirmedBy: stance.confirmedBy ?? [], note: stance.note }, stance];
+    return [{ id: stanceId(state, stance.stages), origin: 'stance', p: stance.p, when: stance.when ?? [], sources: stance.sources, confirmedBy: stance.confirmedBy ?? [], note: stance.note }, stance];
   }
   // The candidate's own step (a body composed of the candidate): recognition defaults say nothing
   // about it; without a stance of its own, a step the timeline does not show is not taken.
@@ -156,12 +164,17 @@ function stanceFor(c: CaseData, state: string, stage: string, asOf: string, rec:
   const ranked = [...defaults].sort((a, b) => score(b) - score(a));
   const d = ranked[0];
   if (d) {
-    return [{ origin: 'default', p: d.p, when: d.when ?? [], sources: d.sources, recognition: rec, basis: d.basis }, d];
+    return [{ id: stanceId(`default:${d.recognition}`, d.stages), origin: 'default', p: d.p, when: d.when ?? [], sources: d.sources, recognition: rec, basis: d.basis }, d];
   }
   return [NO_DATA, NO_DATA];
   function score(x: (typeof defaults)[number]): number {
     return (x.stages ? 2 : 0) + (x.recognition === 'any' ? 0 : 1);
   }
+}
+
+/** A stance's id (StanceSpec.id): its holder, and the stages it is limited to, if any. */
+function stanceId(holder: string, stages: string[] | undefined): string {
+  return stages ? `${holder}@${stages.join('+')}` : holder;
 }
 
 /**

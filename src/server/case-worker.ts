@@ -7,7 +7,7 @@ import { LRUCache } from 'lru-cache';
 import { move } from 'piscina';
 import { type EffectiveQuery, effectiveQueryOf, preparedOn } from '../case/change-points.ts';
 import { type Day, daySnapshot } from '../case/snapshot.ts';
-import { type PreparedCase, prepareCase, voterSources } from '../case/views.ts';
+import { type PreparedCase, prepareCase } from '../case/views.ts';
 import { NotApplicableError } from '../model/asof.ts';
 import { type Dataset, index } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
@@ -51,8 +51,7 @@ const utf8 = new TextEncoder();
  */
 function constantParts(p: PreparedCase): PreparedCase {
   const st = p.static;
-  for (const part of [st.counter, st.ties, st.stanceEvidence, st.statusEvidence, st.unverified, ...Object.values(st.driverEvidence)]) constantJson(part);
-  for (const u of p.session.setup.units) constantJson(voterSources(u.spec));
+  for (const part of [st.counter, st.ties, st.stances, st.stanceEvidence, st.statusEvidence, st.unverified, ...Object.values(st.driverEvidence)]) constantJson(part);
   return p;
 }
 

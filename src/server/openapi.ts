@@ -173,6 +173,11 @@ export function openApiDocument() {
         ScenarioInput: schemaOf(ScenarioBody),
         ImportInput: schemaOf(ImportBody),
         CurateRequest: schemaOf(CurateRequest),
+        Dist: {
+          type: 'object',
+          description: 'a distribution over positions',
+          properties: { yes: { type: 'number' }, no: { type: 'number' }, abstain: { type: 'number' }, absent: { type: 'number' } },
+        },
         // An answer, not an input: described, not validated (it is built by src/case/views.ts caseDetails).
         CaseDetails: {
           type: 'object',
@@ -188,7 +193,46 @@ export function openApiDocument() {
             sensitivity: { type: 'array', description: '{driver, name, delta, whenTrue, whenFalse}, largest |delta| first' },
             whatItTakes: { type: 'object', description: 'stance changes per stage and for the procedure; the fewest driver settings' },
             evaluation: { type: 'object', description: 'stages with tally, required arithmetic, outcome, margin, blockers and voters' },
-            voters: { type: 'array', description: 'per stage, every voter with its position distribution (uncertain drivers averaged out), origin and sources' },
+            voters: {
+              type: 'array',
+              description: 'per stage, every voter with its position distribution (uncertain drivers averaged out) and the id of its stance in `stances`',
+              items: {
+                type: 'object',
+                properties: {
+                  stage: { type: 'string' },
+                  applies: { type: 'boolean' },
+                  voters: {
+                    type: 'array',
+                    description: "absent when the dataset cannot name the body's members",
+                    items: {
+                      type: 'object',
+                      properties: {
+                        state: { type: 'string' },
+                        seats: { type: 'integer' },
+                        dist: { $ref: '#/components/schemas/Dist' },
+                        scenario: { $ref: '#/components/schemas/Dist' },
+                        recognition: { type: 'string' },
+                        stance: { type: 'string', description: 'key in `stances`' },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            stances: {
+              type: 'object',
+              description: "every stance the voters hold, once, by id: the state's code for its own stance (ES, ES@invitation when limited to stages), default:<recognition> for a default, not-taken, none",
+              additionalProperties: {
+                type: 'object',
+                properties: {
+                  origin: { type: 'string', enum: ['stance', 'default', 'none'] },
+                  basis: { type: 'string', description: 'for a default: why it is reasonable' },
+                  note: { type: 'string' },
+                  sources: { type: 'array', description: 'source references (an id, a URL, or {source, passage, accessed, note})' },
+                  drivers: { type: 'array', items: { type: 'string' }, description: 'the drivers the stance depends on' },
+                },
+              },
+            },
             drivers: { type: 'array' },
             ties: { type: 'array' },
             stanceEvidence: { type: 'object' },

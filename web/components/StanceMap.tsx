@@ -276,6 +276,7 @@ function Tooltip(props: StanceMapProps & { hover: Hover; width: number; height: 
   const e = entries.get(code);
   const name = ix.state(code)?.name ?? code;
   const v: VoterView | undefined = e?.voter;
+  const stance = e?.stance;
   const ev = evidence[code]?.[0];
   const left = hover.x > props.width * 0.6;
   const up = hover.y > props.height * 0.55;
@@ -302,7 +303,7 @@ function Tooltip(props: StanceMapProps & { hover: Hover; width: number; height: 
           <p class={`tt-cat c-text-${e.category}`}>
             {LABEL[e.category]} in {SCENARIO}
           </p>
-          {v && v.origin !== 'none' && (
+          {v && stance && stance.origin !== 'none' && (
             <p class="tt-dist">
               {OVERALL}: yes {pct(v.dist.yes)} · no {pct(v.dist.no)}
               {v.dist.abstain > 0.005 ? ` · abstain ${pct(v.dist.abstain)}` : ''}
@@ -310,14 +311,14 @@ function Tooltip(props: StanceMapProps & { hover: Hover; width: number; height: 
               {v.seats > 1 ? ` (${v.seats} seats)` : ''}
             </p>
           )}
-          {v && (
+          {v && stance && (
             <p class="tt-origin">
-              {v.origin === 'stance'
+              {stance.origin === 'stance'
                 ? 'stance recorded for this state'
-                : v.origin === 'default'
+                : stance.origin === 'default'
                   ? `default for states that ${RECOGNITION_LABEL[v.recognition]?.split(' (')[0] ?? v.recognition} ${ix.state(candidate)?.name ?? candidate}`
                   : 'no stance recorded and no default'}
-              {v.drivers.length > 0 && `; depends on ${v.drivers.map((d) => props.driverNames[d] ?? d).join('; ')}`}
+              {stance.drivers.length > 0 && `; depends on ${stance.drivers.map((d) => props.driverNames[d] ?? d).join('; ')}`}
             </p>
           )}
           {props.unverified?.[code] && <p class="tt-unverified">{props.unverified[code].join('; ')}</p>}

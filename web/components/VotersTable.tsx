@@ -1,7 +1,7 @@
 // Every voter at the selected stage, as a table: the map's content for keyboards, screen readers and analysts.
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { SourceRefData } from '../../src/model/schema.ts';
-import type { StageVoters, VoterView } from '../../src/case/views.ts';
+import type { StageVoters, StanceView } from '../../src/case/views.ts';
 import { pct } from '../format.ts';
 import { memo } from '../memo.ts';
 import { CATEGORIES, type Category, categoryOf } from '../map/stance.ts';
@@ -15,10 +15,13 @@ export function VotersTable({
   stage,
   stageName,
   positions,
+  stances,
   unverified = {},
 }: {
   ix: Indexed;
   stage: StageVoters | undefined;
+  /** The case's stances by id (each voter names its own). */
+  stances: Record<string, StanceView>;
   stageName: string;
   positions: Map<string, string>;
   /** Why a voter's membership or recognition is not checked, by state. */
@@ -45,21 +48,25 @@ export function VotersTable({
             </tr>
           </thead>
           <tbody>
-            {voters.map((v) => (
-              <Row
-                key={v.state}
-                state={v.state}
-                name={ix.state(v.state)?.name ?? v.state}
-                unverified={unverified[v.state]}
-                seats={seats ? v.seats : undefined}
-                category={categoryOf(v)}
-                position={positions.get(v.state) ?? '—'}
-                yes={pct(v.dist.yes)}
-                no={pct(v.dist.no)}
-                origin={v.origin}
-                source={sourceText(ix, v.sources)}
-              />
-            ))}
+            {voters.map((v) => {
+              const stance = stances[v.stance];
+              const origin = stance?.origin ?? 'none';
+              return (
+                <Row
+                  key={v.state}
+                  state={v.state}
+                  name={ix.state(v.state)?.name ?? v.state}
+                  unverified={unverified[v.state]}
+                  seats={seats ? v.seats : undefined}
+                  category={categoryOf(v.scenario, origin)}
+                  position={positions.get(v.state) ?? '—'}
+                  yes={pct(v.dist.yes)}
+                  no={pct(v.dist.no)}
+                  origin={origin}
+                  source={sourceText(ix, stance?.sources ?? [])}
+                />
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -77,7 +84,7 @@ interface RowProps {
   position: string;
   yes: string;
   no: string;
-  origin: VoterView['origin'];
+  origin: StanceView['origin'];
   source: string;
 }
 

@@ -1,5 +1,6 @@
 // Which category each state falls in on the map at a stage: pure, separate from the drawing.
-import type { StageVoters, VoterView } from '../../src/case/views.ts';
+import type { Dist } from '../../src/engine/index.ts';
+import type { StageVoters, StanceView, VoterView } from '../../src/case/views.ts';
 
 export type Category = 'candidate' | 'yes' | 'lean-yes' | 'split' | 'lean-no' | 'no' | 'abstain' | 'no-data' | 'not-voting' | 'outside';
 
@@ -21,9 +22,9 @@ export const CATEGORIES: ReadonlyArray<{ id: Category; label: string; help: stri
  * A voter's colour: its position in the most likely scenario — the scenario whose tally and blockers
  * the page states — so the map and the sentence "blocked by …" tell one story.
  */
-export function categoryOf(v: VoterView): Category {
-  if (v.origin === 'none') return 'no-data';
-  const { yes, no, abstain, absent } = v.scenario;
+export function categoryOf(scenario: Dist, origin: StanceView['origin']): Category {
+  if (origin === 'none') return 'no-data';
+  const { yes, no, abstain, absent } = scenario;
   const away = abstain + absent;
   if (yes >= 0.8) return 'yes';
   if (no >= 0.8) return 'no';
@@ -36,15 +37,20 @@ export function categoryOf(v: VoterView): Category {
 export interface MapEntry {
   category: Category;
   voter?: VoterView;
+  /** The voter's stance (from the case's stances table). */
+  stance?: StanceView;
 }
 
 /** Every state's entry at a stage; states not listed are outside the organization. */
-export function mapEntries(candidate: string, members: string[], stage: StageVoters | undefined): Map<string, MapEntry> {
+export function mapEntries(candidate: string, members: string[], stage: StageVoters | undefined, stances: Record<string, StanceView>): Map<string, MapEntry> {
   const out = new Map<string, MapEntry>();
   // A body whose members the dataset cannot name: every member is "no data" at that stage.
   const unnamed = !!stage && stage.applies && !stage.voters;
   for (const m of members) out.set(m, { category: unnamed ? 'no-data' : 'not-voting' });
-  for (const v of stage?.voters ?? []) out.set(v.state, { category: categoryOf(v), voter: v });
+  for (const v of stage?.voters ?? []) {
+    const stance = stances[v.stance];
+    out.set(v.state, { category: categoryOf(v.scenario, stance?.origin ?? 'none'), voter: v, stance });
+  }
   out.set(candidate, { category: 'candidate' });
   return out;
 }

@@ -212,7 +212,7 @@ function CaseView({ ix, config, c, search, stagesPending }: CasePageProps & { st
     loadAtlas(config.root, config.version).then(setAtlas, (e: Error) => setAtlasError(e.message));
   }, []);
   const geometry = useMemo(() => (atlas ? geometryFor(atlas, state.view) : undefined), [atlas, state.view]);
-  const entries = useMemo(() => mapEntries(c.candidate, st.members, dyn.voters?.[stageIndex]), [c.candidate, st.members, dyn.voters, stageIndex]);
+  const entries = useMemo(() => mapEntries(c.candidate, st.members, dyn.voters?.[stageIndex], st.stances), [c.candidate, st.members, dyn.voters, stageIndex, st.stances]);
 
   useEffect(() => {
     document.title = `${st.title} — accede`;
@@ -400,7 +400,7 @@ function CaseView({ ix, config, c, search, stagesPending }: CasePageProps & { st
               driverNames={driverNames}
               unverified={st.unverified}
             />
-            <VotersTable ix={ix} stage={dyn.voters?.[stageIndex]} stageName={stageOutcome?.name ?? ''} positions={positions} unverified={st.unverified} />
+            <VotersTable ix={ix} stage={dyn.voters?.[stageIndex]} stageName={stageOutcome?.name ?? ''} positions={positions} stances={st.stances} unverified={st.unverified} />
           </section>
 
           <section aria-labelledby="h-takes">

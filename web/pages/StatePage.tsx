@@ -108,8 +108,8 @@ export function StatePage({ ix, code, search }: { ix: Indexed; code: string; sea
                     <td>
                       {s.sits && s.dist ? (
                         <>
-                          <span class={`chip c-${categoryOf({ dist: s.dist, scenario: s.scenario ?? s.dist, origin: s.origin ?? 'none' } as never)}`} aria-hidden="true" />{' '}
-                          {LABEL[categoryOf({ dist: s.dist, scenario: s.scenario ?? s.dist, origin: s.origin ?? 'none' } as never)]} <span class="muted">(in the most likely scenario; yes {pct(s.dist.yes)} over all scenarios)</span>
+                          <span class={`chip c-${categoryOf(s.scenario ?? s.dist, s.origin ?? 'none')}`} aria-hidden="true" />{' '}
+                          {LABEL[categoryOf(s.scenario ?? s.dist, s.origin ?? 'none')]} <span class="muted">(in the most likely scenario; yes {pct(s.dist.yes)} over all scenarios)</span>
                         </>
                       ) : (
                         <span class="muted">does not vote</span>
