@@ -49,6 +49,9 @@ export const PermalinkQuery = z.object({
   view: z.optional(z.enum(VIEWS, { error: 'expected europe or world' })),
 });
 
+/** The keys of older link versions (v0: asOf, set), read and migrated wherever a permalink is. */
+export const OLD_KEYS = ['asOf', 'set'] as const;
+
 /** One migration per old version: each rewrites a query of version n into version n + 1. */
 export const MIGRATIONS: Record<number, (q: URLSearchParams) => URLSearchParams> = {
   // v0 links mirrored the CLI's options: asOf=YYYY-MM-DD and set=driver=true|false (repeatable).
@@ -80,7 +83,7 @@ export type ParseResult = { ok: true; state: PageState } | { ok: false; state: P
 function versionOf(q: URLSearchParams): number | undefined {
   const v = q.get('v');
   if (v !== null) return /^\d{1,3}$/.test(v) ? Number(v) : undefined;
-  if (q.has('asOf') || q.has('set')) return 0;
+  if (OLD_KEYS.some((k) => q.has(k))) return 0;
   return PERMALINK_VERSION;
 }
 

@@ -9,6 +9,7 @@ import { inlineComputer, inlinePreparer } from './compute.ts';
 import { type AppDeps, serverContext } from './context.ts';
 import { apiError, asApiError } from './errors.ts';
 import { allowedHosts, hostGuard } from './host-guard.ts';
+import { queryGuard } from './query-guard.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', hostGuard(hosts));
+  // A mistyped key (?asof=) is refused, not ignored: ignoring it answered today as if it were the day asked.
+  app.use('*', queryGuard());
   app.use('*', compress());
 
   app.onError((err, c) => {
