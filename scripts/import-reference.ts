@@ -2,7 +2,8 @@
 //   - data/states.yaml                 (whole file: states.csv + the non-state members + ALIASES/CAPITALS below)
 //   - data/recognitions/XK.yaml        (whole file: kosovo-recognitions.csv)
 //   - `members:` of every data/organizations/<org>.yaml (memberships.csv)
-//   - `terms:` of the body security-council in data/organizations/un.yaml (unsc-elected.csv)
+//   - `terms:` of the body security-council in data/organizations/un.yaml (unsc-elected.csv, and the
+//     earlier elected terms read on stored pages, scripts/reference-verified.yaml `councilTerms`)
 // Everything else in the organization files (bodies, procedures, notes) is hand-written and kept:
 // the script edits the YAML document in place and rewrites only those two blocks.
 //
@@ -125,17 +126,35 @@ const LeftDay = z.strictObject({
   note: z.string().min(1),
 });
 type LeftDay = z.infer<typeof LeftDay>;
+const Passage = z.strictObject({ source: z.string().url(), accessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), quote: z.string().min(1) });
+/**
+ * Elected Security Council terms the reference table does not hold (it starts with the 2007-08 terms),
+ * read on stored pages: the states elected for the same two years, the page whose passage names them
+ * with those years, and further pages that agree.
+ */
+const CouncilTerm = z.strictObject({
+  from: z.number().int(),
+  to: z.number().int(),
+  states: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+  source: z.string().url(),
+  accessed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  quote: z.string().min(1),
+  also: z.array(Passage).default([]),
+  note: z.string().optional(),
+});
+type CouncilTerm = z.infer<typeof CouncilTerm>;
 const VerificationsFile = z.strictObject({
   memberships: z.array(Verification).default([]),
   recognitions: z.array(Verification).default([]),
   unresolved: z.array(Unresolved).default([]),
   periods: z.array(Period).default([]),
   leftDays: z.array(LeftDay).default([]),
+  councilTerms: z.array(CouncilTerm).default([]),
 });
 
 function loadVerifications(): z.infer<typeof VerificationsFile> {
   const path = arg('--verified') ?? join(ROOT, 'scripts', 'reference-verified.yaml');
-  if (!existsSync(path)) return { memberships: [], recognitions: [], unresolved: [], periods: [], leftDays: [] };
+  if (!existsSync(path)) return { memberships: [], recognitions: [], unresolved: [], periods: [], leftDays: [], councilTerms: [] };
   const parsed = VerificationsFile.safeParse(parseYaml(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
@@ -285,7 +304,14 @@ function write(path: string, doc: Document): void {
   writeFileSync(path, doc.toString({ lineWidth: 100, minContentWidth: 40 }));
 }
 
-/** States younger than the organizations they may join: before this day a case has no answer. */
+/**
+ * States younger than the organizations they may join: before this day a case has no answer.
+ * Convention: the formal declaration of independence by the state's own organs (Kosovo's Assembly,
+ * Ukraine's Rada, Bosnia and Herzegovina's Presidency, Montenegro's and North Macedonia's
+ * parliaments, the Palestine National Council), not an earlier declaration of sovereignty or one
+ * followed by occupation (Timor-Leste: the restoration of independence). Each `sources` note is a
+ * passage of the page read (2026-12-05 unless the entry says otherwise).
+ */
 const STATEHOOD: Record<string, { date: string; verified: boolean; sources: Array<string | { source: string; note: string }>; note: string }> = {
   XK: {
     date: '2008-02-17',
@@ -309,6 +335,92 @@ const STATEHOOD: Record<string, { date: string; verified: boolean; sources: Arra
       },
     ],
     note: 'restoration of independence of 2002-05-20 (the unilateral declaration of 1975-11-28 was followed by Indonesian occupation and is not taken as statehood here)',
+  },
+  UA: {
+    date: '1991-08-24',
+    verified: true,
+    sources: [
+      {
+        source: 'https://en.m.wikisource.org/wiki/Independence_Act_of_Ukraine',
+        note: 'The Act Declaring the Independence of Ukraine was proclaimed by the Verkhovna Rada of the Ukrainian Soviet Socialist Republic on August 24, 1991. … This act shall be enacted on the moment of its adoption.',
+      },
+      {
+        source: 'https://vigilantnews.net/2021/08/24/independence-day-of-ukraine/',
+        note: 'on August 24, 1991, at an extraordinary sitting of the Verkhovna Rada, the Act of Independence of Ukraine was adopted. Now August 24 is considered to be the date of the emergence of an independent state of Ukraine.',
+      },
+    ],
+    note:
+      'Act of Declaration of Independence of 1991-08-24, confirmed by the referendum of 1991-12-01 (the Declaration of State Sovereignty of 1990-07-16 is not taken as statehood). ' +
+      'The Ukrainian SSR held a UN seat from 1945 as a Soviet republic, so its UN membership row is older than its statehood; only cases are answered "did not exist" before this day.',
+  },
+  BA: {
+    date: '1992-03-03',
+    verified: true,
+    sources: [
+      {
+        source: 'https://n1info.ba/english/news/bosnia-and-herzegovina-marks-31-years-of-independence/',
+        note: 'On March 3, the first Chairman of the Presidency of Bosnia and Herzegovina Alija Izetbegovic declared the independence of what was initially called the Republic of Bosnia and Herzegovina',
+      },
+      {
+        source: 'https://20thcenturywars.com/february-29-1992-the-start-of-the-two-day-independence-referendum-in-bosnia-and-herzegovina',
+        note: 'Following the referendum, on March 3, 1992, Bosnia and Herzegovina declared independence as the Republic of Bosnia and Herzegovina.',
+      },
+    ],
+    note:
+      'declaration of independence of 1992-03-03 by the Presidency, ratified by the parliament, after the referendum of 29 February-1 March 1992; ' +
+      'Independence Day is kept on 1 March (the referendum). The parliament\'s declaration of sovereignty of 1991-10-15 is not taken as statehood.',
+  },
+  ME: {
+    date: '2006-06-03',
+    verified: true,
+    sources: [
+      {
+        source: 'http://www.redorbit.com/news/international/526421/montenegro_declares_independence/',
+        note: 'June 3, 2006 … The former Yugoslav republic of Montenegro declared independence on Saturday when its parliament adopted the May 21 national referendum decision to end a partnership with Serbia going back to 1918.',
+      },
+      {
+        source: 'http://news.bbc.co.uk/2/hi/europe/5043462.stm',
+        note: 'Montenegro has formally declared independence from its union with Serbia in a special session of parliament in the capital, Podgorica.',
+      },
+    ],
+    note: "declaration of independence by the parliament on 2006-06-03 (Reuters' Saturday), after the referendum of 2006-05-21.",
+  },
+  MK: {
+    date: '1991-09-18',
+    verified: true,
+    sources: [
+      {
+        source: 'http://pelagon.de/kultur-geschichte/makedonien/nord-makedonien-18-09-1991-republik-makedonien-erklaert-die-unabhaengigkeit-von-der-sfrj',
+        note: '(Nord-)Makedonien 18.09.1991: Republik Makedonien erklärt die Unabhängigkeit von der SFRJ … Einen entsprechenden Beschluss fasst das Parlament der Republik Makedonien mit großer Mehrheit.',
+      },
+      {
+        source: 'https://arhiv.mk/en/2023/09/07/%D1%82%D1%80%D0%B8%D0%B5%D1%81%D0%B5%D1%82-%D0%B8-%D0%B4%D0%B2%D0%B5-%D0%B3%D0%BE%D0%B4%D0%B8%D0%BD%D0%B8-%D0%BD%D0%B5%D0%B7%D0%B0%D0%B2%D0%B8%D1%81%D0%BD%D0%BE%D1%81%D1%82/',
+        note: 'Formally, the will of the people for an independent state was confirmed by the Declaration of acceptance of the referendum results on September 18, 1991 in the Parliament of the Republic of Macedonia.',
+      },
+    ],
+    note:
+      'the parliament\'s declaration of 1991-09-18 after the independence referendum of 1991-09-08 (kept as Independence Day). Sources differ on the parliament\'s day: ' +
+      'micnews.com.mk (2006) gives 17 September, communications-unlimited.nl 25 September for a separate Declaration of Independence; the two pages above give 18 September. ' +
+      'The declaration of sovereignty of 1991-01-25 is not taken as statehood.',
+  },
+  PS: {
+    date: '1988-11-15',
+    verified: true,
+    sources: [
+      {
+        source: 'https://worldhistoryproject.org/1988/11/15/state-of-palestine-proclaimed-by-palestinian-national-council',
+        note: 'A declaration of a "State of Palestine" (Arabic: دولة فلسطين) took place in Algiers on November 15, 1988, by the Palestinian National Council, the legislative body of the Palestinian Liberation Organization (PLO).',
+      },
+      {
+        source: 'https://www.justvision.org/glossary/palestinian-declaration-independence',
+        note: 'On November 15, 1988, the Palestinian National Council, the legislative body of the Palestine Liberation Organization (PLO), met in Algeria to adopt a declaration of independence and proclaimed an independent State of Palestine',
+      },
+    ],
+    note:
+      'Statehood is contested: the State of Palestine proclaimed on 1988-11-15 controlled no territory then and does not control all it claims now; many states (about 80 at first) recognize it, ' +
+      'others do not, and the UN accorded it non-member observer State status only on 2012-11-29. The date is a convention, the same as for Kosovo (the declaration of independence), ' +
+      'chosen because the State of Palestine has acted as a state since then (its 1989 WHO application, its 2011 UN application); before it a Palestine case has no answer. ' +
+      'The date itself is confirmed; whether it is statehood is the contested part, not a fact the dataset settles.',
   },
 };
 
@@ -413,6 +525,36 @@ function tableMemberRows(memberships: Row[], org: string) {
     });
 }
 
+/** The Security Council's terms: the table's permanent members, then the earlier elected terms read here, then the table's elected terms. */
+function councilTerms(unsc: Row[]) {
+  const row = (r: Row) => ({
+    state: r.iso2,
+    from: Number(r.term_start_year),
+    ...(r.term_end_year ? { to: Number(r.term_end_year) } : {}),
+    ...(r.kind === 'permanent' ? { permanent: true } : {}),
+    sources: [r.source],
+    ...(r.note ? { note: r.note } : {}),
+  });
+  const first = Math.min(...unsc.filter((r) => r.kind !== 'permanent').map((r) => Number(r.term_start_year)));
+  const late = VERIFIED.councilTerms.filter((t) => t.from >= first);
+  if (late.length) throw new Error(`reference-verified.yaml: councilTerms from ${late[0].from} overlap the reference table's terms (from ${first})`);
+  const earlier = [...VERIFIED.councilTerms]
+    .sort((a, b) => a.from - b.from)
+    .flatMap((t: CouncilTerm) =>
+      t.states.map((state) => ({
+        state,
+        from: t.from,
+        to: t.to,
+        sources: [
+          { source: t.source, accessed: t.accessed, note: `"${t.quote}"` },
+          ...t.also.map((a) => ({ source: a.source, accessed: a.accessed, note: `"${a.quote}"` })),
+        ],
+        note: `elected term ${t.from}-${t.to}, not in the reference table (its terms start with ${first}); verified against ${t.source}${t.note ? `. ${t.note}` : ''}`,
+      })),
+    );
+  return [...unsc.filter((r) => r.kind === 'permanent').map(row), ...earlier, ...unsc.filter((r) => r.kind !== 'permanent').map(row)];
+}
+
 function organizations(memberships: Row[]): void {
   const unsc = load('unsc-elected.csv');
   for (const org of ORGS) {
@@ -429,20 +571,12 @@ function organizations(memberships: Row[]): void {
       const bodies = doc.get('bodies') as YAMLSeq;
       const i = bodies.items.findIndex((b) => isMap(b) && b.get('id') === 'security-council');
       if (i < 0) throw new Error(`${path}: no body security-council to fill with terms`);
-      const terms = doc.createNode(
-        unsc.map((r) => ({
-          state: r.iso2,
-          from: Number(r.term_start_year),
-          ...(r.term_end_year ? { to: Number(r.term_end_year) } : {}),
-          ...(r.kind === 'permanent' ? { permanent: true } : {}),
-          sources: [r.source],
-          ...(r.note ? { note: r.note } : {}),
-        })),
-      );
+      const list = councilTerms(unsc);
+      const terms = doc.createNode(list);
       terms.commentBefore = header('unsc-elected.csv');
       flowSources(terms);
       doc.setIn(['bodies', i, 'terms'], terms);
-      note = `, ${unsc.length} Security Council terms`;
+      note = `, ${list.length} Security Council terms`;
     }
     write(path, doc);
     console.log(`organizations/${org}.yaml: ${memberRows(memberships, org).length} membership rows${note}`);

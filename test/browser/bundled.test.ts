@@ -64,24 +64,25 @@ describe('the bundled dataset in the browser', () => {
     await page.goto(`${env.server.url}/?v=1&as=2000-01-01`);
     await page.waitForSelector('[data-testid="not-applicable-XK-nato"]');
     expect(await page.getByTestId('not-applicable-XK-nato').textContent()).toBe('Kosovo did not exist as a state on 2000-01-01 (since 2008-02-17)');
-    // The cases with no answer that day (Kosovo's and Timor-Leste's, not yet states; Palestine × UN,
-    // whose Security Council seats are recorded from 2008) say why instead of answering; the others answer.
+    // The cases with no answer that day (Kosovo's and Timor-Leste's, not yet states) say why instead of
+    // answering; the others answer.
     const notYet = dataset.cases.filter((c) => {
       const org = dataset.organizations.find((o) => o.id === c.organization)!;
       return caseNotApplicable(org, dataset.states.find((s) => s.code === c.candidate), '2000-01-01') !== undefined;
     });
-    expect(notYet.some((c) => c.candidate === 'PS')).toBe(true);
+    expect(notYet.some((c) => c.candidate === 'TL')).toBe(true);
     expect(notYet.filter((c) => c.candidate === 'XK').length).toBeGreaterThan(0);
     for (const c of notYet) expect(await page.getByTestId(`not-applicable-${c.candidate}-${c.organization}`).count(), `${c.candidate}/${c.organization}`).toBe(1);
     expect(await page.locator('td.cell').count()).toBe(dataset.cases.length - notYet.length);
     await page.goto(`${env.server.url}/state/ES?v=1&as=2000-01-01`);
     await page.waitForSelector('table.state-cases');
     // The case pages of such a day say why, as the API and the CLI do (they threw in the page before).
-    for (const [path, why] of [
-      ['case/XK/nato', 'Kosovo did not exist as a state on 2000-01-01'],
-      ['case/PS/un', 'the members of the UN Security Council in 2000 are not in the dataset'],
+    // Palestine × UN: the Security Council's seats are recorded from 1992.
+    for (const [path, day, why] of [
+      ['case/XK/nato', '2000-01-01', 'Kosovo did not exist as a state on 2000-01-01'],
+      ['case/PS/un', '1991-06-01', 'the members of the UN Security Council in 1991 are not in the dataset'],
     ]) {
-      await page.goto(`${env.server.url}/${path}?v=1&as=2000-01-01`);
+      await page.goto(`${env.server.url}/${path}?v=1&as=${day}`);
       await page.waitForSelector('[data-testid="case-not-applicable"]');
       expect(await page.getByTestId('case-not-applicable').textContent()).toContain(why);
     }

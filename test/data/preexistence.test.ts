@@ -29,6 +29,22 @@ describe('founding days', () => {
     expect(notApplicable(org('nato'), ix.state('XK'), '2008-02-17')).toBeUndefined();
     expect(notApplicable(org('eu'), ix.state('XK'), '1990-01-01')).toMatch(/^EU did not exist on 1990-01-01/);
   });
+
+  it('knows when the younger candidates became states (declarations of independence), each sourced', () => {
+    const day = { UA: '1991-08-24', BA: '1992-03-03', ME: '2006-06-03', MK: '1991-09-18', PS: '1988-11-15', XK: '2008-02-17', TL: '2002-05-20' };
+    for (const [code, date] of Object.entries(day)) {
+      const s = ix.state(code)!;
+      expect(s.statehood?.date, code).toBe(date);
+      expect(s.statehood?.sources.length, code).toBeGreaterThan(0);
+      expect(s.statehood?.note, code).toBeTruthy();
+    }
+    expect(notApplicable(org('nato'), ix.state('UA'), '1991-08-23')).toBe('Ukraine did not exist as a state on 1991-08-23 (since 1991-08-24)');
+    expect(notApplicable(org('nato'), ix.state('UA'), '1991-08-24')).toBeUndefined();
+    expect(notApplicable(org('nato'), ix.state('ME'), '2006-06-02')).toMatch(/^Montenegro did not exist as a state/);
+    expect(notApplicable(org('un'), ix.state('PS'), '1988-11-14')).toMatch(/^Palestine did not exist as a state on 1988-11-14/);
+    // Palestine's statehood is contested: the data says the date is a convention.
+    expect(ix.state('PS')!.statehood!.note).toMatch(/contested/);
+  });
 });
 
 describe('faces', () => {
