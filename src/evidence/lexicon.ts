@@ -359,6 +359,8 @@ export const SPEAKER_NOUNS = new Set([
   'countries', 'nation', 'nations', 'capital', 'service', 'services', 'administration', 'institute', 'university',
   'sources', 'insiders', 'participants', 'attendees', 'speaker', 'speakers', 'organizer', 'organiser', 'host',
   'hosts', 'parties', 'side', 'sides', 'organization', 'organisation', 'organizations', 'organisations',
+  'man', 'men', 'woman', 'women', 'boy', 'boys', 'girl', 'girls', 'brother', 'sister', 'uncle', 'aunt', 'cousin',
+  'grandmother', 'grandfather', 'widow', 'widower', 'fiancé', 'fiancée', 'partner', 'nephew', 'niece', 'relatives',
 ]);
 
 /** Role nouns that refer back to the interviewee or main source of an interview-style article. */
@@ -572,3 +574,31 @@ export const CLAUSE_OPENING_DEICTICS = new Set(['there', 'this', 'these', 'those
 export const FINITE_ADVERBS = new Set(['also', 'still', 'already', 'never', 'not', 'just', 'now', 'then', 'even']);
 /** A quantity, not a prepositional phrase, after a reporting verb: said at least ten … */
 export const QUANTIFIER_START_RE = /^(at least|at most|over \d)/;
+
+/**
+ * Predicates that introduce a turn to speak without a verb of saying — "Orr disagreed.", "The union
+ * was unimpressed.", "The office released a statement.", "Others hit back." — so that a quotation
+ * standing alone right after is the subject's (attribution/unmarked.ts).
+ */
+export const STANCE_VERBS = new Set(['disagreed', 'disagrees', 'agreed', 'agrees', 'objected', 'objects', 'concurred',
+  'responded', 'responds', 'reacted', 'reacts', 'countered', 'counters', 'retorted', 'dissented', 'demurred', 'differed',
+  'differs', 'replied', 'replies']);
+/** Linking verbs before an adjective of manner: "was more blunt", "remained defiant". */
+export const STANCE_LINKING = new Set(['was', 'were', 'is', 'are', 'remained', 'remains', 'seemed', 'seems', 'sounded', 'sounds',
+  'appeared', 'appears']);
+export const STANCE_ADJECTIVES = new Set(['blunt', 'blunter', 'cautious', 'optimistic', 'pessimistic', 'defiant', 'adamant',
+  'emphatic', 'unimpressed', 'unrepentant', 'upbeat', 'confident', 'skeptical', 'sceptical', 'critical', 'scathing',
+  'furious', 'angry', 'dismissive', 'unconvinced', 'unmoved', 'unapologetic', 'candid', 'frank', 'forthright', 'outspoken',
+  'circumspect', 'guarded', 'measured', 'incredulous', 'indignant', 'defensive', 'effusive', 'combative', 'conciliatory',
+  'impressed', 'convinced', 'enthusiastic', 'philosophical', 'hopeful', 'gloomy', 'bullish', 'bearish', 'terse', 'succinct', 'direct', 'blunt-spoken']);
+/** Degree words between the linking verb and the adjective. */
+export const STANCE_DEGREE = new Set(['more', 'less', 'even', 'far', 'much', 'rather', 'quite', 'also', 'equally',
+  'similarly', 'just', 'as', 'so', 'somewhat', 'no', 'still', 'later', 'then', 'again', 'soon', 'earlier', 'too']);
+/** Verbs whose object makes a turn to speak: released a statement, struck a cautious tone, took a different view. */
+export const STANCE_OBJECT_VERBS = new Set(['struck', 'strikes', 'took', 'takes', 'had', 'has', 'offered', 'offers', 'gave',
+  'gives', 'released', 'issued', 'sounded', 'sounds', 'put', 'posted', 'sent']);
+export const STANCE_OBJECTS = new Set(['statement', 'tone', 'note', 'view', 'take', 'message', 'response', 'reply',
+  'assessment', 'warning', 'line', 'stance', 'verdict', 'tack']);
+/** Phrasal verbs of reply: hit back, weighed in, chimed in, went further. */
+export const STANCE_PHRASAL = new Set(['hit back', 'hits back', 'fired back', 'shot back', 'pushed back', 'weighed in',
+  'chimed in', 'went further', 'goes further', 'spoke out', 'piped up']);

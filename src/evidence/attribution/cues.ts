@@ -45,6 +45,9 @@ const INFINITIVE_SPEECH = new Set(['say', 'tell', 'add', 'write', 'declare', 'st
 /** Words placing something near a place (prepositions the general list leaves out, being adverbs too). */
 const LOCATIVES = new Set(['outside', 'inside', 'near', 'around', 'beyond', 'behind']);
 
+/** Prepositions placing a person somewhere: a man from the back of the hall, a woman in the crowd. */
+const LOCATIVE_LINKS = new Set(['from', 'in', 'at', 'near', 'outside', 'inside', 'among', 'behind']);
+
 const QUANTITY_DETERMINERS = new Set(['all', 'no', 'any', 'most', 'each', 'both', 'various', 'numerous']);
 
 /** The reporting verb at token k, if it is one (in the narrative, not a capitalized name). */
@@ -298,7 +301,24 @@ export function speakerLike(ctx: AttributionContext, np: NP): boolean {
   if (/^(year|month)s?-old$/.test(head.lower)) return true;
   // documents speak for their authors: "The event description read", "the proclamation said"
   // "the queen", "the chancellor": a title as the head is a person
-  return SPEAKER_NOUNS.has(head.lower) || INDEFINITE_SPEAKERS.has(head.lower) || DOC_NOUNS.has(head.lower) ||
-    (TITLES.has(head.lower) && !TITLE_MODIFIERS.has(head.lower) && !head.cap) ||
-    (AGENT_SUFFIX.test(head.lower) && head.lower.length > 4);
+  return speakerHead(head.lower, head.cap) || postModifiedSpeaker(ctx, np);
+}
+
+function speakerHead(lower: string, cap: boolean): boolean {
+  return SPEAKER_NOUNS.has(lower) || INDEFINITE_SPEAKERS.has(lower) || DOC_NOUNS.has(lower) ||
+    (TITLES.has(lower) && !TITLE_MODIFIERS.has(lower) && !cap) || (AGENT_SUFFIX.test(lower) && lower.length > 4);
+}
+
+/** "one man from the back of the hall", "a woman in the crowd": a person noun before a locative phrase is the head. */
+function postModifiedSpeaker(ctx: AttributionContext, np: NP): boolean {
+  const { tokens } = ctx;
+  for (let k = np.first + 1; k < np.last; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || t.cap) return false;
+    if (LOCATIVE_LINKS.has(t.lower)) {
+      const h = tokens[k - 1];
+      return h.kind === 'word' && !h.cap && SPEAKER_NOUNS.has(h.lower) && !DOC_NOUNS.has(h.lower) && !ORG_NOUNS.has(h.lower);
+    }
+  }
+  return false;
 }

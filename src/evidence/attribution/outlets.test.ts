@@ -47,3 +47,36 @@ describe('he/she after a described person who opens the previous sentence', () =
     expect(last('"We will rebuild," said Tom Ash. The plan\'s future was unclear. "We will see," he said.')?.name).toBe('Tom Ash');
   });
 });
+
+describe('a quotation standing alone after a sentence that turns to someone', () => {
+  const said = '"The plan is sound," said Mark Tully, the council leader.';
+
+  it('a predicate of reply without a verb of saying gives it to the subject: "Orr disagreed. "…""', () => {
+    expect(speakers(`${said}\n\nJane Orr, who leads the opposition, disagreed. "It is a disaster."`)).toEqual(['Mark Tully', 'Jane Orr']);
+    expect(speakers(`${said}\n\nThe union was far less impressed. "This is a slap in the face."`)).toEqual(['Mark Tully', 'The union']);
+    expect(speakers(`${said} His office later released a statement. "The council remains committed."`)[1]).toBe('His office');
+    expect(speakers(`${said}\n\nOthers hit back. "Nonsense."`)).toEqual(['Mark Tully', 'Others']);
+  });
+
+  it('another person as the subject in between: no speaker rather than the previous one', () => {
+    expect(speakers(`${said} Jane Orr was elected in 2019. "It is a disaster."`)).toEqual(['Mark Tully', null]);
+  });
+
+  it('the same person in between, or no person: the previous speaker continues', () => {
+    expect(speakers(`${said} Tully has led the council since 2019. "We will deliver."`)).toEqual(['Mark Tully', 'Mark Tully']);
+    expect(speakers(`${said} He was first elected in 2015. "We will deliver."`)).toEqual(['Mark Tully', 'Mark Tully']);
+    expect(speakers(`${said} The plan would cost $5 million. "We will deliver."`)).toEqual(['Mark Tully', 'Mark Tully']);
+  });
+});
+
+describe('who the cue before a quotation belongs to', () => {
+  it('a belief inside what a verb of saying reports is the reporter\'s account', () => {
+    expect(speakers('One of the tenants said the landlords thought they were "nothing but a cash machine".'))
+      .toEqual(['One of the tenants']);
+    expect(speakers('Critics thought the scheme was "nothing but a cash machine".')).toEqual(['Critics']);
+  });
+
+  it('a person noun before a locative phrase is a speaker: shouted one man from the back of the hall', () => {
+    expect(directs('"We want answers," shouted one man from the back of the hall.')[0].speaker?.mention?.text).toMatch(/^one man/);
+  });
+});

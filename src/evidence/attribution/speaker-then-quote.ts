@@ -47,11 +47,30 @@ export function leading(ctx: AttributionContext, q: number, si: number): Attribu
     if (!cue || !cueUsable(ctx, k)) continue;
     const att = frame(ctx, k, si);
     if (!att) continue;
+    // "One of the victims said the men thought they were "…"": a belief inside what a verb of saying
+    // reports is the reporter's account; the words are the reporter's
+    if (cue.cls === 'belief') {
+      const outer = reporterBefore(ctx, k, lo, si);
+      if (outer) return { ...outer, confidence: Math.min(outer.confidence, 0.75), rule: 'cue-in-sentence' };
+    }
     const tight = gap <= 4 && !crossedQuote;
     const conf = (tight ? 0.9 : 0.75) * (crossedQuote ? 0.9 : 1) * (cue.cls === 'naming' && !tight ? 0.9 : 1);
     return { ...att, confidence: Math.min(att.confidence, conf), rule: tight ? 'cue-before-quote' : 'cue-in-sentence' };
   }
   return according;
+}
+
+/** The frame of a verb of saying before token k (back to lo, within the clause): the reporter of what follows it. */
+function reporterBefore(ctx: AttributionContext, k: number, lo: number, si: number): Attribution | null {
+  for (let j = k - 1; j >= lo; j--) {
+    const t = ctx.tokens[j];
+    if (t.depth > 0 || t.kind === 'qclose' || t.kind === 'qopen') continue;
+    if (t.text === ';' || t.text === ':') return null;
+    const c = cueAt(ctx, j);
+    if (!c || c.cls !== 'speech' || !cueUsable(ctx, j)) continue;
+    return frame(ctx, j, si);
+  }
+  return null;
 }
 
 /** "…" and "…": a second quotation coordinated with the first (closed at token k) shares its speaker. */

@@ -1,9 +1,20 @@
 // Quotations without a cue of their own: a second quotation in a sentence already attributed
 // (same-sentence), a quotation standing alone right after an attributed one (floating-quote),
 // and a quoted fragment in a sentence without a reporting verb (sentence-subject).
+import {
+  STANCE_ADJECTIVES,
+  STANCE_DEGREE,
+  STANCE_LINKING,
+  STANCE_OBJECTS,
+  STANCE_OBJECT_VERBS,
+  STANCE_PHRASAL,
+  STANCE_VERBS,
+} from '../lexicon.ts';
+import type { NP } from '../phrases.ts';
 import { previousParagraph, tokenAtOffset, type Attribution, type AttributionContext } from './context.ts';
 import { speakerLike } from './cues.ts';
-import { attributionFor } from './resolve.ts';
+import { attributionFor, resolvePronoun } from './resolve.ts';
+import { registerRun } from './names.ts';
 
 /** A second quotation in a sentence whose first statement is attributed. */
 export function sameSentence(ctx: AttributionContext, si: number): Attribution | null {
@@ -19,14 +30,21 @@ export function sameSentence(ctx: AttributionContext, si: number): Attribution |
   return null;
 }
 
-/** A quotation standing alone right after an attributed one continues it. */
+/**
+ * A quotation standing alone right after an attributed one continues it — unless the sentence
+ * between them turns to someone else: "Orr disagreed. "…"" is Orr's (introduced-subject), and after
+ * "Orr was elected in 2019." nobody can tell, so the quotation is left without a speaker.
+ */
 export function floating(ctx: AttributionContext, q: number, si: number): Attribution | null {
   const open = ctx.doc.openTok[q];
   const s = ctx.doc.sentences[si];
   if (open !== s.first) return null;
+  const intro = introducedBy(ctx, si);
+  if (intro) return intro;
   const para = ctx.tokens[open].para;
   const last = ctx.lastDirect;
   if (last && (last.para === para || last.para === previousParagraph(ctx, open)) && si - last.sentence <= 2) {
+    if (si - last.sentence === 2 && turnsToSomeoneElse(ctx, si - 1, last.att)) return null;
     return { ...last.att, confidence: 0.55, rule: 'floating-quote' };
   }
   // "X revealed that P. "…"": a quotation standing alone right after a reported statement, in its
@@ -36,6 +54,73 @@ export function floating(ctx: AttributionContext, q: number, si: number): Attrib
     return { ...rep.att, cue: null, cueLast: undefined, confidence: 0.5, rule: 'floating-after-reported' };
   }
   return null;
+}
+
+/** The narrative subject of sentence si, when the sentence has no quotation in it. */
+function narrativeSubject(ctx: AttributionContext, si: number): NP | null {
+  const s = ctx.doc.sentences[si];
+  for (let k = s.first; k <= s.last; k++) if (ctx.tokens[k].depth !== 0 || ctx.tokens[k].kind === 'qopen') return null;
+  const subject = ctx.np.subject(si);
+  if (subject) return subject;
+  // "The union was far less impressed", which subject() does not read: the phrase opening the sentence before a lowercase word
+  const np = ctx.np.forward(s.first, s.last);
+  const next = np ? ctx.tokens[np.after] : undefined;
+  return np && next && next.kind === 'word' && !next.cap && STANCE_LINKING.has(next.lower) ? np : null;
+}
+
+/**
+ * "Jane Orr disagreed. "…"" / "The union was unimpressed. "…"": a sentence right before the quotation,
+ * in its paragraph, whose predicate is a turn to speak without a verb of saying, gives the quotation to its subject.
+ */
+function introducedBy(ctx: AttributionContext, si: number): Attribution | null {
+  const { tokens } = ctx;
+  if (si === 0) return null;
+  const prev = ctx.doc.sentences[si - 1];
+  const open = ctx.doc.sentences[si].first;
+  if (tokens[prev.last].para !== tokens[open].para || tokens[prev.last].text !== '.') return null;
+  const np = narrativeSubject(ctx, si - 1);
+  if (!np || !speakerLike(ctx, np)) return null;
+  return stancePredicate(ctx, np.after, prev.last) ? attributionFor(ctx, np, null, 0.6, 'introduced-subject') : null;
+}
+
+/** Whether the predicate from v (after adverbs), running to the sentence's last token, is a turn to speak (STANCE_* in the lexicon). */
+function stancePredicate(ctx: AttributionContext, v: number, last: number): boolean {
+  const { tokens } = ctx;
+  while (v < last && (/^[a-z]+ly$/.test(tokens[v].text) || STANCE_DEGREE.has(tokens[v].lower))) v++;
+  const w = tokens[v]?.lower ?? '';
+  const rest = last - v;
+  if (STANCE_VERBS.has(w)) return rest <= 8;
+  if (STANCE_PHRASAL.has(`${w} ${tokens[v + 1]?.lower}`)) return rest <= 8;
+  if (STANCE_LINKING.has(w)) {
+    let k = v + 1;
+    while (k < last && STANCE_DEGREE.has(tokens[k].lower)) k++;
+    return STANCE_ADJECTIVES.has(tokens[k]?.lower ?? '') && last - k <= 6;
+  }
+  if (STANCE_OBJECT_VERBS.has(w)) {
+    for (let k = v + 1; k <= Math.min(last, v + 5); k++) if (STANCE_OBJECTS.has(tokens[k].lower)) return last - k <= 8;
+  }
+  return false;
+}
+
+/**
+ * Whether the narrative sentence si, between a speaker's quotation and one standing alone after
+ * it, has someone else as its subject (a name or a person described), so the next quotation may not be the speaker's.
+ */
+function turnsToSomeoneElse(ctx: AttributionContext, si: number, att: Attribution): boolean {
+  const np = narrativeSubject(ctx, si);
+  if (!np || !speakerLike(ctx, np)) return false;
+  if (np.kind === 'pronoun') {
+    const e = resolvePronoun(ctx, ctx.tokens[np.first].lower, np.first);
+    return !!e && !!att.entity && e !== att.entity;
+  }
+  if (np.kind === 'name' && np.run) {
+    const { entity } = registerRun(ctx, np.run, false, np);
+    return entity !== att.entity;
+  }
+  // a described person: "the chief executive" may be the speaker again, by role
+  const head = ctx.tokens[np.last].lower;
+  return !(att.speaker.role && att.speaker.role.toLowerCase().split(/\W+/).includes(head)) &&
+    !(att.speaker.name && att.speaker.name.toLowerCase().split(/\W+/).includes(head));
 }
 
 /** A quoted fragment in a sentence without a reporting verb belongs to the sentence's subject. */
