@@ -24,6 +24,21 @@ export function isLoopback(host: string): boolean {
 /** CONNECT is for proxies; Node closes its socket unanswered unless told otherwise. This server is not one. */
 const CONNECT_REFUSED = 'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST, DELETE, OPTIONS\r\nContent-Length: 0\r\nConnection: close\r\n\r\n';
 
+/**
+ * What Node's parser refused, answered in the one error shape instead of an empty 400: headers beyond
+ * Node's limit (16 KB) are a 431, anything else a 400 naming the parser's reason.
+ */
+export function clientErrorAnswer(code: string | undefined): string {
+  const big = code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify(
+    big
+      ? { code: 'headers_too_large', path: [], message: 'the request headers are too large (at most 16 KB in all)' }
+      : { code: 'bad_request', path: [], message: `the request could not be read as HTTP/1.1${code ? ` (${code})` : ''}` },
+  );
+  const status = big ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  return `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
 export interface ServerOptions {
   host?: string;
   port?: number;
@@ -49,8 +64,8 @@ export async function startServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     createServer: ((options: HttpOptions, listener: RequestListener) => createServer(options, inTurns(listener))) as typeof createServer,
   });
   server.on('connect', (_req, socket) => socket.end(CONNECT_REFUSED));
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (socket.writable) socket.end(clientErrorAnswer(err.code));
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {

@@ -95,6 +95,37 @@ describe('odd methods', () => {
   });
 });
 
+describe('requests Node cannot parse', () => {
+  const raw = async (request: string) => {
+    const server = await startServer(base, { pool: false });
+    try {
+      return await new Promise<string>((resolve, reject) => {
+        const s = connect(server.port, '127.0.0.1', () => s.write(request));
+        let text = '';
+        s.on('data', (d) => (text += d));
+        s.on('end', () => resolve(text));
+        s.on('error', reject);
+      });
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('answers headers beyond the limit with 431 and a reason, not an empty 400', async () => {
+    const answer = await raw(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).code).toBe('headers_too_large');
+  });
+
+  it('answers a malformed request with 400 and the parser\'s reason', async () => {
+    const answer = await raw('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    expect(body.code).toBe('bad_request');
+    expect(body.message).toMatch(/HPE_/);
+  });
+});
+
 describe('the worker pool', () => {
   // A small bound, so the test knows how many jobs wait.
   const pool = poolComputer(fixtureDataset(), { threads: 1, maxQueue: 2 });
