@@ -622,7 +622,19 @@ export class Phrases {
     if (m < lo || tokens[m].text !== ',') return null;
     const seg = tokens[m + 1];
     if (!seg) return null;
-    // Anna Lind, 52, from Oslo, said: an age apposition before this one
+    // Rep. Tom Ellis, R-Ohio, who chairs …, said; Sen. Ann Lee, D-N.Y., said: a party and state designation
+    // (American style) is no one's name; the person is before it
+    if (isDesignation(tokens, m + 1, k - 1)) {
+      const np = this.backward(m - 1, lo);
+      return np ? { ...np, after: k + 1 } : null;
+    }
+    // Anna Lind, 52, from Oslo, said: an age apposition (or a party designation) before this one
+    if ((tokens[m - 1]?.kind === 'num' || isDesignation(tokens, m - 1, m - 1) || isDesignation(tokens, m - 2, m - 1)) &&
+        m - 3 >= lo) {
+      const c = tokens[m - 2]?.text === ',' ? m - 2 : m - 3;
+      const np = tokens[c]?.text === ',' ? this.backward(c - 1, lo) : null;
+      if (np && np.kind === 'name') return { ...np, after: k + 1 };
+    }
     if (tokens[m - 1]?.kind === 'num' && tokens[m - 2]?.text === ',' && m - 3 >= lo) {
       const np = this.backward(m - 3, lo);
       if (np && np.kind === 'name') return { ...np, after: k + 1 };
@@ -716,6 +728,13 @@ const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves']);
 
 /** Prepositions that place a speaker inside an organization: a source within the ministry. */
 const INSIDE_LINKS = new Set(['within', 'inside', 'in']);
+
+/** A party and state designation between first and last (D-N.Y., R-Ohio, D-Calif.): American news style. */
+export function isDesignation(tokens: Token[], first: number, last: number): boolean {
+  const t = tokens[first];
+  if (!t || t.kind !== 'word' || !/^[DRI]-\p{Lu}/u.test(t.text)) return false;
+  return last === first || (last === first + 1 && tokens[last].text === '.' && tokens[last].start === t.end);
+}
 
 export function isOpener(lower: string): boolean {
   return OPENERS.has(lower) || CLAUSE_OPENERS.has(lower);

@@ -18,9 +18,9 @@ export interface Token {
   quote: number;
 }
 
-// Abbreviations with inner periods (U.S., e.g.), numbers, words with inner hyphens/apostrophes, ellipses, any other char.
+// Abbreviations with inner periods (U.S., e.g., and a party-state designation such as D-N.Y.), numbers, words with inner hyphens/apostrophes, ellipses, any other char.
 const TOKEN_RE =
-  /(\p{L}\.(?:\p{L}\.)+)|(\p{N}+(?:[.,:/]\p{N}+)*%?)|([\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*)|(\.\.\.|…)|(\S)/gu;
+  /((?:\p{Lu}-)?\p{L}\.(?:\p{L}\.)+)|(\p{N}+(?:[.,:/]\p{N}+)*%?)|([\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*)|(\.\.\.|…)|(\S)/gu;
 const POSSESSIVE_RE = /^(.+?)(['’]s)$/u;
 const UPPER_RE = /^\p{Lu}/u;
 const INNER_CAP_RE = /^\p{Ll}{1,3}-\p{Lu}/u;

@@ -80,3 +80,17 @@ describe('who the cue before a quotation belongs to', () => {
     expect(directs('"We want answers," shouted one man from the back of the hall.')[0].speaker?.mention?.text).toMatch(/^one man/);
   });
 });
+
+describe('American party and state designations after a name', () => {
+  it('are no one\'s name: the person before them speaks', () => {
+    expect(speakers('Rep. Tom Ellis, R-Ohio, who chairs the committee, said: "We got most of what we wanted."')).toEqual(['Tom Ellis']);
+    expect(speakers('"This is a good day," Majority Leader Chuck Harlow, D-N.Y., said on the floor.')).toEqual(['Chuck Harlow']);
+    expect(speakers('Gov. Kim Roe, R-S.D., 54, told reporters: "Maybe."')).toEqual(['Kim Roe']);
+    expect(speakers('"Yes," said Sen. Bo Diaz, R-N.C., at a news conference.')).toEqual(['Bo Diaz']);
+    expect(speakers('Rep. Al Fox (D-Ill.) said the vote was "a farce."')).toEqual(['Al Fox']);
+  });
+
+  it('a pronoun after them resolves to the person', () => {
+    expect(speakers('Rep. Tom Ellis, R-Ohio, said: "We got most of it." "Not everything," he added.')).toEqual(['Tom Ellis', 'Tom Ellis']);
+  });
+});
