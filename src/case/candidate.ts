@@ -5,6 +5,7 @@
 import { analyzePrepared, prepare, prepared, type Analysis } from '../engine/analyze.ts';
 import { EngineError } from '../engine/constraints.ts';
 import { setupCase } from '../engine/setup.ts';
+import { caseNotApplicable, NotApplicableError, notYetAState } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
 import type { CaseData, DriverData, Position, TimelineStepData } from '../model/schema.ts';
@@ -112,6 +113,11 @@ export function candidateDrivers(ix: Indexed, candidate: string): DriverData[] {
 
 export function candidateView(ix: Indexed, candidate: string, asOf: string, set: Assignment = {}): CandidateView {
   const cases = ix.casesOf(candidate);
+  // A day on which no case has an answer (the candidate not yet a state, say) is answered as such; a day on
+  // which some have none (the Security Council's seats not recorded) gives those rows the reason instead.
+  const state = ix.state(candidate);
+  const whyNot = cases.map((c) => caseNotApplicable(ix.organization(c.organization)!, state, asOf));
+  if (whyNot.length && whyNot.every((w) => w !== undefined)) throw new NotApplicableError(notYetAState(state, asOf) ?? whyNot[0]!);
   const analyses = new Map<string, Analysis | undefined>();
   const rows = cases.map((c) => {
     const { row, analysis } = organizationRow(ix, c, asOf, set);
@@ -175,7 +181,7 @@ function organizationRow(ix: Indexed, c: CaseData, asOf: string, set: Assignment
   try {
     a = analyzePrepared(prepared(ix, c, asOf), set);
   } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
+    if (!(e instanceof EngineError) && !(e instanceof NotApplicableError)) throw e;
     const row: OrganizationRow = {
       ...base,
       failed: [],

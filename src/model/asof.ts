@@ -103,6 +103,11 @@ export function passedAsOf(steps: TimelineStepData[] | undefined, asOf: string):
  */
 export function notApplicable(org: OrganizationData, candidate: StateData | undefined, asOf: string): string | undefined {
   if (org.founded && asOf < org.founded.date) return `${org.shortName} did not exist on ${asOf} (founded ${org.founded.date})`;
+  return notYetAState(candidate, asOf);
+}
+
+/** Why a candidate has no case at all on the day: it was not yet a state. */
+export function notYetAState(candidate: StateData | undefined, asOf: string): string | undefined {
   if (candidate?.statehood && asOf < candidate.statehood.date) {
     return `${candidate.name} did not exist as a state on ${asOf} (since ${candidate.statehood.date})`;
   }

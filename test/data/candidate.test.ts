@@ -91,3 +91,32 @@ describe('GET /api/candidates/<code>', () => {
     expect((await get('/api/candidates/ES')).status).toBe(404);
   });
 });
+
+describe('a candidate on a day some or all of its cases have no answer', () => {
+  const app = createApp({ dataset: loadDataset(), writable: false, assets: { js: '', css: '', atlas: '{}', version: 'test' }, today: () => AS_OF });
+  const get = (path: string) => app.request(`http://localhost${path}`);
+
+  // The Security Council's seats are recorded up to a year; after it only the UN row has no answer.
+  it('answers the others and gives the UN row the reason (CLI and API alike)', async () => {
+    const r = await cli('candidate', 'XK', '--as-of', '2099-01-01', '--json');
+    expect(r.code, r.err).toBe(0);
+    const v = JSON.parse(r.out);
+    const un = v.rows.find((x: { organization: string }) => x.organization === 'un');
+    expect(un.error).toMatch(/Security Council in 2099 are not in the dataset/);
+    const nato = v.rows.find((x: { organization: string }) => x.organization === 'nato');
+    expect(nato.error).toBeUndefined();
+    expect(nato.probability).toBeGreaterThanOrEqual(0);
+    const res = await get('/api/candidates/XK?as=2099-01-01');
+    expect(res.status).toBe(200);
+    expect((await res.json()).rows.find((x: { organization: string }) => x.organization === 'un').error).toBe(un.error);
+  });
+
+  it('refuses a day before the candidate was a state, saying so (exit 2, 422)', async () => {
+    const r = await cli('candidate', 'XK', '--as-of', '1800-01-01');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Kosovo did not exist as a state on 1800-01-01/);
+    const res = await get('/api/candidates/XK?as=2000-01-01');
+    expect(res.status).toBe(422);
+    expect((await res.json()).message).toMatch(/Kosovo did not exist as a state on 2000-01-01/);
+  });
+});

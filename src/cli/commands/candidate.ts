@@ -80,6 +80,8 @@ export function toText(v: CandidateView): string {
     if (r.ties.length) lines.push(`  de facto ties: ${r.ties.map((t) => `${t.name}${t.since ? ` (since ${t.since})` : ''}`).join('; ')}`);
   }
   lines.push('');
+  // A row without an answer on the day (its reason printed above) says nothing of whether a lever is in that case.
+  const uncomputed = new Set(v.rows.filter((r) => r.error).map((r) => r.organization));
   lines.push('levers (drivers the candidate controls): effect on P(admission) = P if true − P if false; gain = P if true − P now');
   for (const l of v.levers) {
     lines.push(`  ${l.driver}${l.shared ? ' (shared)' : ''}: ${l.name}; P now ${pct(l.p)}${l.set !== undefined ? `, set to ${l.set}` : ''}`);
@@ -87,8 +89,10 @@ export function toText(v: CandidateView): string {
       if (!e.inCase) continue;
       lines.push(`    ${e.organization.padEnd(10)} effect ${pp(e.delta).padStart(10)}  gain ${pp(e.gain).padStart(10)}  (${pct(e.whenFalse)} → ${pct(e.whenTrue)})`);
     }
-    const none = l.effects.filter((e) => !e.inCase).map((e) => e.organization);
+    const none = l.effects.filter((e) => !e.inCase && !uncomputed.has(e.organization)).map((e) => e.organization);
     if (none.length) lines.push(`    not in the cases of: ${none.join(', ')}`);
+    const unknown = l.effects.filter((e) => !e.inCase && uncomputed.has(e.organization)).map((e) => e.organization);
+    if (unknown.length) lines.push(`    not computed on this day: ${unknown.join(', ')}`);
   }
   lines.push('');
   lines.push('where efforts pay most (gain in P(admission), largest first):');
