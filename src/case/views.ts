@@ -171,6 +171,74 @@ export function resolveRef(ix: Indexed, ref: SourceRefData): EvidenceItem {
 
 export type EvidenceTarget = { kind: 'stance' | 'driver' | 'tie'; id: string };
 
+/**
+ * A document an answer cites, written once however often it is cited (a case's answer cites one interview
+ * for a dozen drivers, ties and stances): what every citation of it shares, and the passages cited.
+ */
+export interface SourceView {
+  title: string;
+  outlet?: string;
+  author?: string;
+  date?: string;
+  url?: string;
+  document?: string;
+  /** The date was inferred, not read on the source (`dateVerified: false`): pages say so. */
+  dateUnverified?: boolean;
+  /** The passages cited, by id: the quote and who said it. */
+  passages?: Record<string, { quote: string; speaker?: string }>;
+}
+
+/** A citation in an answer's evidence: a key of its `sources`, the passage cited, and what the citing file adds. */
+export interface EvidenceRef {
+  source: string;
+  passage?: string;
+  accessed?: string;
+  note?: string;
+}
+
+/** An answer's cited documents by id (filled by `citing`). */
+export type SourceTable = Record<string, SourceView>;
+
+/** Evidence as citations, each document put in `table` once (resolveEvidence gives the items back). */
+export function citing(items: EvidenceItem[], table: SourceTable): EvidenceRef[] {
+  return items.map((e) => {
+    const src = (table[e.source] ??= {
+      title: e.title,
+      ...(e.outlet !== undefined ? { outlet: e.outlet } : {}),
+      ...(e.author !== undefined ? { author: e.author } : {}),
+      ...(e.date !== undefined ? { date: e.date } : {}),
+      ...(e.url !== undefined ? { url: e.url } : {}),
+      ...(e.document !== undefined ? { document: e.document } : {}),
+      ...(e.dateUnverified ? { dateUnverified: true } : {}),
+    });
+    if (e.passage && e.quote !== undefined) (src.passages ??= {})[e.passage] = { quote: e.quote, ...(e.speaker !== undefined ? { speaker: e.speaker } : {}) };
+    return {
+      source: e.source,
+      ...(e.passage !== undefined ? { passage: e.passage } : {}),
+      ...(e.accessed !== undefined ? { accessed: e.accessed } : {}),
+      ...(e.note !== undefined ? { note: e.note } : {}),
+    };
+  });
+}
+
+/** A citation read with its answer's sources: the item a page shows (the inverse of `citing`). */
+export function resolveEvidence(r: EvidenceRef, table: SourceTable): EvidenceItem {
+  const { passages, ...src } = table[r.source] ?? { title: r.source };
+  const p = r.passage ? passages?.[r.passage] : undefined;
+  return {
+    source: r.source,
+    ...src,
+    ...(p ? { quote: p.quote, ...(p.speaker !== undefined ? { speaker: p.speaker } : {}), passage: r.passage } : r.passage ? { passage: r.passage } : {}),
+    ...(r.accessed !== undefined ? { accessed: r.accessed } : {}),
+    ...(r.note !== undefined ? { note: r.note } : {}),
+  };
+}
+
+/** Citations read with their answer's sources (resolveEvidence on each). */
+export function resolveAll(refs: EvidenceRef[], table: SourceTable): EvidenceItem[] {
+  return refs.map((r) => resolveEvidence(r, table));
+}
+
 /** Whether a source was published by the day (an undated URL cannot be placed, so it stays). */
 export function publishedBy(asOf: string): (e: EvidenceItem) => boolean {
   return (e) => !e.date || startOf(e.date) <= asOf;
@@ -399,11 +467,13 @@ export interface CaseDetails {
   voters: StageVoters[];
   /** Every stance the voters hold, by the id they name it with. */
   stances: Record<string, StanceView>;
-  drivers: Array<{ id: string; name: string; p: number; fixed?: boolean; note?: string; evidence: EvidenceItem[] }>;
-  ties: Array<{ id: string; name: string; kind: string; since?: string; until?: string; active: boolean; note?: string; evidence: EvidenceItem[] }>;
+  drivers: Array<{ id: string; name: string; p: number; fixed?: boolean; note?: string; evidence: EvidenceRef[] }>;
+  ties: Array<{ id: string; name: string; kind: string; since?: string; until?: string; active: boolean; note?: string; evidence: EvidenceRef[] }>;
   /** Evidence for each voter's stance, by state code. */
-  stanceEvidence: Record<string, EvidenceItem[]>;
-  statusEvidence: EvidenceItem[];
+  stanceEvidence: Record<string, EvidenceRef[]>;
+  statusEvidence: EvidenceRef[];
+  /** Every document the evidence above cites, once, by the id its citations name (resolveEvidence reads them). */
+  sources: SourceTable;
   /** Why a member's membership or recognition on the day is not checked, by state (only the doubtful ones). */
   unverified: Record<string, string[]>;
 }
@@ -411,10 +481,13 @@ export interface CaseDetails {
 /** The parts of a case that depend on the day only (not on the drivers): evidence, ties, counter. */
 export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
   const ix = day.ix;
-  const stanceEvidence: Record<string, EvidenceItem[]> = {};
+  // Every document cited, once: the evidence below cites them by id.
+  const sources: SourceTable = {};
+  const cite = (items: EvidenceItem[]) => citing(items, sources);
+  const stanceEvidence: Record<string, EvidenceRef[]> = {};
   for (const u of setup.units) {
     if (stanceEvidence[u.state]) continue;
-    stanceEvidence[u.state] = evidenceFor(ix, c, { kind: 'stance', id: u.state }, stanceSources(u.spec), day.asOf);
+    stanceEvidence[u.state] = cite(evidenceFor(ix, c, { kind: 'stance', id: u.state }, stanceSources(u.spec), day.asOf));
   }
   return {
     ...caseHeader(day, c),
@@ -427,7 +500,7 @@ export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
       [...day.members(c.organization), c.candidate].map((m) => [m, day.unverified(c.candidate, c.organization, m)] as const).filter(([, r]) => r.length > 0),
     ),
     // The drivers in force on the day (setup.case), not every driver the file defines.
-    driverEvidence: Object.fromEntries(setup.case.drivers.map((d) => [d.id, evidenceFor(ix, c, { kind: 'driver', id: d.id }, d.sources, day.asOf)])),
+    driverEvidence: Object.fromEntries(setup.case.drivers.map((d) => [d.id, cite(evidenceFor(ix, c, { kind: 'driver', id: d.id }, d.sources, day.asOf))])),
     ties: day.ties(c).map((t) => ({
       id: t.id,
       name: t.name,
@@ -436,11 +509,12 @@ export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
       until: t.until,
       active: t.active,
       note: t.note,
-      evidence: evidenceFor(ix, c, { kind: 'tie', id: t.id }, t.sources, day.asOf),
+      evidence: cite(evidenceFor(ix, c, { kind: 'tie', id: t.id }, t.sources, day.asOf)),
     })),
     stances: stanceTable(setup),
     stanceEvidence,
-    statusEvidence: evidenceOf(ix, c.status.sources, day.asOf),
+    statusEvidence: cite(evidenceOf(ix, c.status.sources, day.asOf)),
+    sources,
   };
 }
 export type CaseStatic = ReturnType<typeof caseStatic>;
@@ -495,6 +569,7 @@ export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}, prepa
     ties: st.ties,
     stanceEvidence: st.stanceEvidence,
     statusEvidence: st.statusEvidence,
+    sources: st.sources,
     unverified: st.unverified,
   };
 }

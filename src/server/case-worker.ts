@@ -51,7 +51,7 @@ const utf8 = new TextEncoder();
  */
 function constantParts(p: PreparedCase): PreparedCase {
   const st = p.static;
-  for (const part of [st.counter, st.ties, st.stances, st.stanceEvidence, st.statusEvidence, st.unverified, ...Object.values(st.driverEvidence)]) constantJson(part);
+  for (const part of [st.counter, st.ties, st.stances, st.stanceEvidence, st.statusEvidence, st.sources, st.unverified, ...Object.values(st.driverEvidence)]) constantJson(part);
   return p;
 }
 

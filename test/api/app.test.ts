@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
+import { type EvidenceRef, resolveEvidence } from '../../src/case/views.ts';
 import { allowedHosts, hostName } from '../../src/server/host-guard.ts';
 import { isLoopback, writePolicy } from '../../src/server/node.ts';
 import { loadDataset } from '../../src/model/load.ts';
@@ -114,15 +115,22 @@ describe('reads', () => {
     expect(nato.evidence.some((e: { quote?: string }) => e.quote?.includes('Hungary voted against'))).toBe(true);
   });
 
-  it('resolves evidence to quote, speaker, outlet, date and link', async () => {
+  it('resolves evidence to quote, speaker, outlet, date and link, each document written once', async () => {
     const body = await (await get('/api/cases/XK/nato?as=2025-01-01')).json();
     const kfor = body.ties.find((t: { id: string }) => t.id === 'kfor');
     expect(kfor.active).toBe(true);
-    const quote = kfor.evidence.find((e: { quote?: string }) => e.quote);
+    const cited = kfor.evidence.find((e: EvidenceRef) => e.passage);
+    expect(cited.source).toBe('kamberi-2024');
+    const quote = resolveEvidence(cited, body.sources);
     expect(quote).toMatchObject({ speaker: 'Belgzim Kamberi', outlet: 'Kosovo Online', date: '2024-06-24' });
+    expect(quote.quote).toBeTruthy();
     expect(quote.url).toMatch(/^https:\/\/www\.kosovo-online\.com\//);
     expect(body.stanceEvidence.ES.length).toBeGreaterThan(0);
-    expect(body.drivers.find((d: { id: string }) => d.id === 'csm-established').evidence[0].quote).toMatch(/normalizing relations/);
+    const csm = body.drivers.find((d: { id: string }) => d.id === 'csm-established').evidence[0];
+    expect(resolveEvidence(csm, body.sources).quote).toMatch(/normalizing relations/);
+    // The interview is cited for several drivers, ties and stances, and written once.
+    const title = body.sources['kamberi-2024'].title;
+    expect(JSON.stringify(body).split(JSON.stringify(title)).length - 1).toBe(1);
   });
 });
 

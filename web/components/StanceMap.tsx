@@ -4,7 +4,7 @@ import { OVERALL, SCENARIO, SCENARIO_DEFINITION } from '../../src/case/wording.t
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Indexed } from '../../src/model/dataset.ts';
 import type { MapView } from '../../src/case/permalink.ts';
-import type { EvidenceItem, VoterView } from '../../src/case/views.ts';
+import { type EvidenceRef, resolveEvidence, type SourceTable, type VoterView } from '../../src/case/views.ts';
 import { longDate, pct, RECOGNITION_LABEL } from '../format.ts';
 import type { MapGeometry } from '../map/geometry.ts';
 import { CATEGORIES, type Category, type MapEntry } from '../map/stance.ts';
@@ -20,7 +20,9 @@ export interface StanceMapProps {
   stageName: string;
   view: MapView;
   onView: (v: MapView) => void;
-  evidence: Record<string, EvidenceItem[]>;
+  /** Each state's stance evidence, citing `sources`. */
+  evidence: Record<string, EvidenceRef[]>;
+  sources: SourceTable;
   driverNames: Record<string, string>;
   /** Why a state's membership or recognition on the day is not checked (only the doubtful ones). */
   unverified?: Record<string, string[]>;
@@ -277,7 +279,8 @@ function Tooltip(props: StanceMapProps & { hover: Hover; width: number; height: 
   const name = ix.state(code)?.name ?? code;
   const v: VoterView | undefined = e?.voter;
   const stance = e?.stance;
-  const ev = evidence[code]?.[0];
+  const first = evidence[code]?.[0];
+  const ev = first && resolveEvidence(first, props.sources);
   const left = hover.x > props.width * 0.6;
   const up = hover.y > props.height * 0.55;
   return (

@@ -10,7 +10,7 @@ import type { Assignment } from '../../src/model/drivers.ts';
 import type { CaseData } from '../../src/model/schema.ts';
 import type { ClientConfig } from '../../src/case/client-config.ts';
 import { formatPermalink, type MapView, type PageState, parsePermalink } from '../../src/case/permalink.ts';
-import { evidenceOf } from '../../src/case/views.ts';
+import { evidenceOf, resolveAll } from '../../src/case/views.ts';
 import { AsOfControl } from '../components/AsOfControl.tsx';
 import { Drivers } from '../components/Drivers.tsx';
 import { History } from '../components/History.tsx';
@@ -397,6 +397,7 @@ function CaseView({ ix, config, c, search, stagesPending }: CasePageProps & { st
               view={state.view}
               onView={(v: MapView) => update({ view: v })}
               evidence={st.stanceEvidence}
+              sources={st.sources}
               driverNames={driverNames}
               unverified={st.unverified}
             />
@@ -457,7 +458,7 @@ class EvidenceSection extends Component<{ ix: Indexed; c: CaseData; prepared: Pr
         {candidateName} {st.isMember ? 'is a member' : STATUS_LABEL[ev.status.deJure] ?? ev.status.deJure}
         {ev.status.since ? ` since ${longDate(ev.status.since)}` : ''}.{ev.status.note ? ` ${ev.status.note}` : ''}
       </p>
-      <EvidenceList items={st.statusEvidence} />
+      <EvidenceList items={resolveAll(st.statusEvidence, st.sources)} />
       {prepared.setup.case.drivers.length > 0 && <h3>Drivers</h3>}
       {prepared.setup.case.drivers.map((d) => (
         <div key={d.id} id={`ev-driver-${d.id}`} class="ev-group">
@@ -465,7 +466,7 @@ class EvidenceSection extends Component<{ ix: Indexed; c: CaseData; prepared: Pr
             {d.name} <span class="muted">(p = {pct(d.p)})</span>
           </h4>
           {d.note && <p class="note">{d.note}</p>}
-          <EvidenceList items={st.driverEvidence[d.id] ?? []} />
+          <EvidenceList items={resolveAll(st.driverEvidence[d.id] ?? [], st.sources)} />
         </div>
       ))}
       {explicitStances.length > 0 && <h3>Stances</h3>}
@@ -483,7 +484,7 @@ class EvidenceSection extends Component<{ ix: Indexed; c: CaseData; prepared: Pr
               <a href={href(`state/${code}`)}>{ix.state(code)?.name ?? code} across every case</a>
             </p>
             {stance?.note && <p class="note">{stance.note}</p>}
-            <EvidenceList items={items} />
+            <EvidenceList items={resolveAll(items, st.sources)} />
           </details>
         );
       })}
@@ -512,7 +513,7 @@ class EvidenceSection extends Component<{ ix: Indexed; c: CaseData; prepared: Pr
             </span>
           </h4>
           {t.note && <p class="note">{t.note}</p>}
-          <EvidenceList items={t.evidence} />
+          <EvidenceList items={resolveAll(t.evidence, st.sources)} />
         </div>
       ))}
     </section>
