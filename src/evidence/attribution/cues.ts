@@ -48,6 +48,9 @@ const LOCATIVES = new Set(['outside', 'inside', 'near', 'around', 'beyond', 'beh
 /** Prepositions placing a person somewhere: a man from the back of the hall, a woman in the crowd. */
 const LOCATIVE_LINKS = new Set(['from', 'in', 'at', 'near', 'outside', 'inside', 'among', 'behind']);
 
+/** Auxiliaries that make a relative clause finite (was injured, had been, has worked). */
+const AUX_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'did', 'does', 'do']);
+
 const QUANTITY_DETERMINERS = new Set(['all', 'no', 'any', 'most', 'each', 'both', 'various', 'numerous']);
 
 /** The reporting verb at token k, if it is one (in the narrative, not a capitalized name). */
@@ -122,6 +125,11 @@ function computeFrame(ctx: AttributionContext, c: number, si: number): Attributi
       const w = tokens[place?.first ? place.first - 1 : -1]?.lower ?? '';
       if (place && place.kind === 'name' && (isPrepositionAt(ctx, place.first - 1) || LOCATIVES.has(w))) return mainClauseSpeaker(ctx, c, si);
     }
+    const rel = relativeAntecedent(ctx, k, si);
+    if (rel) {
+      const att = subjectBefore(ctx, rel, c, cue, si);
+      if (att) return att;
+    }
     const att = subjectBefore(ctx, np, c, cue, si);
     if (att) return att;
     if (np && !cue.participle && !afterComma) return null;
@@ -157,6 +165,30 @@ function openingParticipleSubject(ctx: AttributionContext, c: number, si: number
     }
     const v = ctx.np.skipAdjunctsFwd(np.after, s.last);
     return ctx.np.isFiniteVerb(v) ? attributionFor(ctx, np, c, 0.7, 'opening-participle') : null;
+  }
+  return null;
+}
+
+/**
+ * "A man who was injured in the blast said", "The woman whose car was hit told": a restrictive relative
+ * clause ending right before the verb (no comma, no quotation, no other reporting verb in it) —
+ * the verb's subject is the relative pronoun's antecedent, not the last noun of the clause.
+ */
+function relativeAntecedent(ctx: AttributionContext, k: number, si: number): NP | null {
+  const { tokens } = ctx;
+  const s = ctx.doc.sentences[si];
+  let finite = false;
+  for (let r = k; r > Math.max(s.first, k - 20); r--) {
+    const t = tokens[r];
+    if (t.depth !== 0 || t.kind === 'qopen' || t.kind === 'qclose' || (t.kind === 'punct' && t.text !== '-')) return null;
+    if (t.kind !== 'word') continue;
+    if (t.lower === 'who' || t.lower === 'whose' || t.lower === 'which') {
+      if (!finite || r === k) return null;
+      const np = ctx.np.backward(r - 1, s.first);
+      return np && np.kind !== 'pronoun' && np.last === r - 1 ? np : null;
+    }
+    if (r < k && cueAt(ctx, r) && !ctx.np.isPassive(r)) return null;
+    if (ctx.np.isFiniteVerb(r) || AUX_WORDS.has(t.lower)) finite = true;
   }
   return null;
 }

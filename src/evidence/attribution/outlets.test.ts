@@ -94,3 +94,17 @@ describe('American party and state designations after a name', () => {
     expect(speakers('Rep. Tom Ellis, R-Ohio, said: "We got most of it." "Not everything," he added.')).toEqual(['Tom Ellis', 'Tom Ellis']);
   });
 });
+
+describe('a restrictive relative clause between the subject and its reporting verb', () => {
+  it('the antecedent speaks, not the last noun of the clause', () => {
+    expect(directs('A shop owner whose business was destroyed by floodwater has said she "lost everything".')[0].speaker?.mention?.text)
+      .toBe('A shop owner');
+    expect(directs('A man who was injured in the blast said: "It was loud."')[0].speaker?.mention?.text).toBe('A man');
+    expect(directs('Police who were called to the scene said the driver was "very drunk".')[0].speaker?.mention?.text).toBe('Police');
+  });
+
+  it('not when a reporting verb is inside the clause, nor across a comma', () => {
+    expect(speakers('Ann Cole, who was injured, said: "It was loud."')).toEqual(['Ann Cole']);
+    expect(directs('The driver who said he was "fine" later collapsed.')[0].speaker?.mention?.text).toBe('The driver');
+  });
+});
