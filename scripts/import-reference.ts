@@ -428,7 +428,10 @@ function states(memberships: Row[]): void {
   const rows = load('states.csv');
   const out = rows.map((r) => {
     const aliases = [...(r.un_name && r.un_name !== r.name ? [r.un_name] : []), ...(ALIASES[r.iso2] ?? []), ...(CAPITALS[r.iso2] ?? [])];
-    const sources = [r.source, ...(CAPITALS[r.iso2] ? [wikidataUrl(r.wikidata)] : [])];
+    // A UN admission day read on a page (reference-verified.yaml, org un) is the state's first source too.
+    const v = verificationOf(VERIFIED.memberships, r.iso2, 'un');
+    if (v?.date && v.date !== r.un_member_since) throw new Error(`reference-verified.yaml: un ${r.iso2}: the page gives ${v.date}, states.csv ${r.un_member_since}; correct both rows`);
+    const sources = [...(v ? [verifiedSource(v)] : []), r.source, ...(CAPITALS[r.iso2] ? [wikidataUrl(r.wikidata)] : [])];
     const kind = r.un_member_since ? 'un-member' : r.iso2 === 'PS' || r.iso2 === 'VA' ? 'observer' : 'other';
     return {
       code: r.iso2,

@@ -23,7 +23,15 @@ const org = (id: string) => {
 
 
 /** Rows the reference table gave as verified (URL only) that scripts/reference-verified.yaml re-checked with a passage. */
-const REVERIFIED_MEMBERSHIPS = new Set([...['BG', 'EE', 'LV', 'LT', 'RO', 'SK', 'SI'].map((s) => `${s}@2004-03-29`), 'AL@1991-06-20', 'MN@2012-11-21']);
+const REVERIFIED_MEMBERSHIPS = new Set([
+  ...['BG', 'EE', 'LV', 'LT', 'RO', 'SK', 'SI'].map((s) => `${s}@2004-03-29`),
+  'AL@1991-06-20',
+  'MN@2012-11-21',
+  // Fact-check sample of seed 20261207 (scripts/factcheck-sample.ts): UN admissions, UNESCO, CoE and OSCE rows.
+  ...['SZ@1968-09-24', 'ID@1950-09-28', 'CH@2002-09-10', 'PE@1945-10-31', 'EC@1945-12-21', 'IN@1945-10-30', 'AF@1946-11-19', 'HR@1992-05-22'],
+  ...['SA@1945-10-24', 'RS@2000-11-01', 'UG@1962-10-25', 'TN@1956-11-12', 'CU@1947-08-29', 'CO@1947-10-31', 'BG@1956-05-17', 'AD@1993-10-20'],
+  ...['IT@1949-05-05', 'CA@1973'],
+]);
 const REVERIFIED_RECOGNITIONS = ['IS', 'MT', 'CI', 'SM', 'BD', 'JP', 'KR', 'NO', 'CZ', 'PT', 'ME', 'MK', 'DE', 'LI', 'CA', 'IE', 'AU', 'HR', 'HU', 'MY', 'AE', 'CO', 'BZ', 'LT', 'SE', 'NL', 'PL', 'SN', 'LV', 'EE', 'BF', 'NR', 'AF', 'FR', 'US', 'AT', 'IT', 'SI', 'CH', 'DK', 'LU', 'FI', 'BG', 'LR', 'SL', 'BB', 'KE'];
 
 describe('the bundled dataset', () => {
