@@ -30,6 +30,26 @@ const lazyChildProcess: Plugin = {
   },
 };
 
+/**
+ * zod re-exports its 50-odd translations of error messages as `z.locales`, so `import { z } from 'zod'`
+ * bundles all of them (~230 KB of the ~450 KB of zod in the chunk that validate and serve load and compile).
+ * accede speaks English (zod's default, which its schemas import directly), and nothing reads
+ * z.locales: the bundle's copy of that namespace holds English alone.
+ */
+const englishOnlyZod: Plugin = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(args.resolveDir, '..', 'locales', 'index.js'), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: join(args.path, '..'),
+      loader: 'js',
+    }));
+  },
+};
+
 // dist/entry/ sits two levels below the root like src/<layer>/, so paths built from import.meta.url
 // ('../../data', '../../web/main.tsx') resolve the same from the sources and from the build.
 await build({
@@ -52,9 +72,9 @@ await build({
   // Bundled CommonJS packages call require() for Node's built-ins: give the ESM chunks one.
   banner: { js: "import { createRequire as __accedeRequire } from 'node:module'; const require = __accedeRequire(import.meta.url);" },
   chunkNames: 'chunk-[hash]',
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, englishOnlyZod],
   sourcemap: 'linked',
-  minify: true,
+  minify: process.env.ACCEDE_NO_MINIFY !== '1',
   logLevel: 'warning',
 });
 
