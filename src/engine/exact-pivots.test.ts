@@ -115,8 +115,11 @@ describe('exactPivots', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 11 }), fc.integer({ min: 0, max: 500 }), (w, r) => {
         const q = r % (w.reduce((a, b) => a + b, 0) + 2);
         const expected = bruteBySize(w, q);
-        for (const heavy of [undefined, 0, 1, 2, 3, 5, 11]) {
-          expect(swingsBySizeExact(w, q, { heavy }).map((row) => Array.from(row))).toEqual(expected);
+        // In WebAssembly (the default where it runs) and in JavaScript.
+        for (const wasm of [true, false]) {
+          for (const heavy of [undefined, 0, 1, 2, 3, 5, 11]) {
+            expect(swingsBySizeExact(w, q, { heavy, wasm }).map((row) => Array.from(row))).toEqual(expected);
+          }
         }
       }),
       { numRuns: 150 },

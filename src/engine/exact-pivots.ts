@@ -11,6 +11,7 @@
 // with P(t, x) the t-member coalitions of all players weighing less than x (prefix sums of a row).
 
 import { EngineError } from './constraints.ts';
+import { type ReadingSetup, wasmTable } from './count-kernel.ts';
 import { lowerQuota } from './exact-swings.ts';
 
 export interface ExactPivots {
@@ -134,16 +135,59 @@ function swingsBySize({ P, top }: Prefix, n: number, q: number, wi: number, p: n
 }
 
 /**
- * countModulo without a modulus and without the prefix sums: the counts themselves, exact in float64
- * (below 2^53, n ≤ 53), or modulo 2^32 in a Uint32Array (checked in readRows).
+ * A table of counts being filled and read: in JavaScript typed arrays, or in WebAssembly memory
+ * (count-kernel.ts: the same additions four cells an instruction, and the same reads).
  */
-function countRaw(t: Float64Array | Uint32Array, R: Rows, asc: number[]): void {
-  t[0] = 1;
+interface Counter {
+  t: Float64Array | Uint32Array;
+  /** t[d + w] += t[src + w] for w = from … to (rows d and src are different rows). */
+  add(d: number, src: number, from: number, to: number): void;
+  /** Prefix sums of row s into scratch row `which` (row[x − lo] = coalitions weighing lo…x); the row's count. */
+  prefix(s: number, which: 0 | 1): number;
+  /** alternateAll() of light size s for every distinct weight, scratch row `own` its own, the other its complement's. */
+  readSize(s: number, own: 0 | 1, lo: number, hi: number, cLo: number, cHi: number, all: number): void;
+  /** The swings by size of each distinct weight. */
+  outs(): Float64Array[];
+}
+
+function jsCounter(t: Float64Array | Uint32Array, R: Rows, width: number, r: ReadingSetup): Counter {
+  const rows = [new Float64Array(width), new Float64Array(width)];
+  const outs = r.distinct.map(() => new Float64Array(r.n));
+  return {
+    t,
+    add: (d, src, from, to) => addShifted(t, d, src, from, to),
+    prefix: (s, which) => rowPrefix(t, R, s, rows[which]),
+    readSize: (s, own, lo, hi, cLo, cHi, all) => {
+      const P: RowPair = { own: rows[own], lo, hi, comp: rows[1 - own], cLo, cHi, all, cap: r.cap, total: r.total };
+      for (let d = 0; d < r.distinct.length; d++) alternateAll(P, s, r.distinct[d], r.q, r.hw, r.hs, outs[d], r.n);
+    },
+    outs: () => outs,
+  };
+}
+
+function wasmCounter(R: Rows, width: number, r: ReadingSetup): Counter | undefined {
+  const w = wasmTable(R.cells, width, r);
+  if (!w) return undefined;
+  return {
+    t: w.table,
+    add: w.addRow,
+    prefix: (s, which) => (s < 0 || s > R.top ? 0 : w.prefix(which, R.offset[s] + R.lo[s], R.hi[s] - R.lo[s] + 1)),
+    readSize: w.readSize,
+    outs: w.outs,
+  };
+}
+
+/**
+ * countModulo without a modulus and without the prefix sums: the counts themselves, exact in float64
+ * (below 2^53, n ≤ 53), or modulo 2^32 in 32-bit cells (checked in readRows).
+ */
+function countRaw(c: Counter, R: Rows, asc: number[]): void {
+  c.t[0] = 1;
   const pre = new Float64Array(asc.length + 1);
   for (let j = 0; j < asc.length; j++) {
     const wj = asc[j];
     for (let s = Math.min(j + 1, R.top); s >= 1; s--) {
-      addShifted(t, R.offset[s], R.offset[s - 1] - wj, Math.max(R.lo[s], R.lo[s - 1] + wj), Math.min(R.hi[s], pre[j] - pre[j - (s - 1)] + wj));
+      c.add(R.offset[s], R.offset[s - 1] - wj, Math.max(R.lo[s], R.lo[s - 1] + wj), Math.min(R.hi[s], pre[j] - pre[j - (s - 1)] + wj));
     }
     pre[j + 1] = pre[j] + wj;
   }
@@ -152,7 +196,7 @@ function countRaw(t: Float64Array | Uint32Array, R: Rows, asc: number[]): void {
 // The hot loops are small functions of their own: a one-shot command pays for every optimizing
 // compile, and a big function with a hot loop is compiled (and deoptimized) whole, several times.
 
-/** t[d + w] += t[src + w] for w = to … from (downwards: the source row is still the old one). */
+/** t[d + w] += t[src + w] for w = to … from (the source row is another row). */
 function addShifted(t: Float64Array | Uint32Array, d: number, src: number, from: number, to: number): void {
   for (let w = to; w >= from; w--) t[d + w] += t[src + w];
 }
@@ -220,9 +264,11 @@ function rowPrefix(t: Float64Array | Uint32Array, R: Rows, s: number, into: Floa
   if (s < 0 || s > R.top) return 0;
   const base = R.offset[s] + R.lo[s];
   const len = R.hi[s] - R.lo[s] + 1;
-  let acc = 0;
+  // A float from the first addition: the sums pass 2^31, and an accumulator the optimizer took for a
+  // small integer would be deoptimized there, then rerun unoptimized (a boxed number per cell).
+  let acc = -0;
   for (let i = 0; i < len; i++) into[i] = acc += t[base + i];
-  return acc;
+  return acc + 0;
 }
 
 /** Light coalitions of sl members weighing less than x (the complement's read beyond the cap). */
@@ -258,33 +304,22 @@ function alternateAll(P: RowPair, sl: number, wi: number, q: number, hw: Int32Ar
  * must hold C(m, sl) coalitions between them (those of the middle weight twice, when the total is even):
  * a count that went past 2^32 would have lost a multiple of 2^32, so a mismatch returns undefined.
  */
-function readRows(
-  t: Float64Array | Uint32Array,
-  R: Rows,
-  light: number[],
-  o: { m: number; cap: number; total: number; binom: Float64Array; q: number; n: number; distinct: number[]; hwa: Int32Array; hsa: Int32Array; check: boolean },
-): Float64Array[] | undefined {
-  countRaw(t, R, light);
-  const width = Math.max(1, ...Array.from({ length: R.top + 1 }, (_, s) => R.hi[s] - R.lo[s] + 1));
-  const own = new Float64Array(width);
-  const comp = new Float64Array(width);
-  const outs = o.distinct.map(() => new Float64Array(o.n));
+function readRows(c: Counter, R: Rows, light: number[], o: { m: number; cap: number; total: number; binom: Float64Array; check: boolean }): Float64Array[] | undefined {
+  countRaw(c, R, light);
   const row = (s: number) => (s <= R.top ? { lo: R.lo[s], hi: R.hi[s] } : { lo: Infinity, hi: 0 });
   // Rows sl and m − sl serve each other as complements: both summed once, read for both sizes.
   for (let sl = 0; 2 * sl <= o.m; sl++) {
-    const c = o.m - sl;
-    const sum = rowPrefix(t, R, sl, own) + rowPrefix(t, R, c, comp);
+    const cs = o.m - sl;
+    const sum = c.prefix(sl, 0) + c.prefix(cs, 1);
     if (o.check) {
-      const middle = o.total % 2 === 0 && sl <= R.top && R.lo[sl] <= o.cap && o.cap <= R.hi[sl] ? t[R.offset[sl] + o.cap] : 0;
+      const middle = o.total % 2 === 0 && sl <= R.top && R.lo[sl] <= o.cap && o.cap <= R.hi[sl] ? c.t[R.offset[sl] + o.cap] : 0;
       if (sum !== o.binom[sl] + middle) return undefined;
     }
-    for (const [s, a, b] of c === sl ? [[sl, own, comp] as const] : ([[sl, own, comp], [c, comp, own]] as const)) {
-      const [ra, rb] = [row(s), row(o.m - s)];
-      const P: RowPair = { own: a, lo: ra.lo, hi: ra.hi, comp: b, cLo: rb.lo, cHi: rb.hi, all: o.binom[s], cap: o.cap, total: o.total };
-      for (let d = 0; d < o.distinct.length; d++) alternateAll(P, s, o.distinct[d], o.q, o.hwa, o.hsa, outs[d], o.n);
-    }
+    const [a, b] = [row(sl), row(cs)];
+    c.readSize(sl, 0, a.lo, a.hi, b.lo, b.hi, o.binom[sl]);
+    if (cs !== sl) c.readSize(cs, 1, b.lo, b.hi, a.lo, a.hi, o.binom[cs]);
   }
-  return outs;
+  return c.outs();
 }
 
 /**
@@ -299,7 +334,7 @@ function readRows(
  * plus a heavy coalition T) weighing in [q − (k+1)·wi, q − k·wi); read per T and light size, along k,
  * each prefix count serves two windows.
  */
-export function swingsBySizeExact(weights: number[], quota: number, options: { heavy?: number } = {}): Float64Array[] {
+export function swingsBySizeExact(weights: number[], quota: number, options: { heavy?: number; wasm?: boolean } = {}): Float64Array[] {
   const n = weights.length;
   if (n > 53) throw new EngineError('float64 counts are exact up to 53 players');
   const { q, dual } = lowerQuota(weights, quota);
@@ -324,12 +359,15 @@ export function swingsBySizeExact(weights: number[], quota: number, options: { h
       }
     }
   }
-  const [hwa, hsa] = [Int32Array.from(hw), Int32Array.from(hs)];
-  // Four bytes a cell when every count fits (checked as the rows are read), else eight.
+  const reading: ReadingSetup = { q, n, cap, total, distinct, hw: Int32Array.from(hw), hs: Int32Array.from(hs) };
+  // Four bytes a cell when every count fits (checked as the rows are read), in WebAssembly where it
+  // runs (options.wasm false: in JavaScript, for tests), else eight bytes a cell in JavaScript.
   const half = cap === Math.floor(total / 2);
+  const width = Math.max(1, ...Array.from({ length: R.top + 1 }, (_, s) => R.hi[s] - R.lo[s] + 1));
+  const four = () => (options.wasm !== false && wasmCounter(R, width, reading)) || jsCounter(new Uint32Array(R.cells), R, width, reading);
   const outs =
-    (half && readRows(new Uint32Array(R.cells), R, light, { m, cap, total, binom, q, n, distinct, hwa, hsa, check: true })) ||
-    readRows(new Float64Array(R.cells), R, light, { m, cap, total, binom, q, n, distinct, hwa, hsa, check: false })!;
+    (half && readRows(four(), R, light, { m, cap, total, binom, check: true })) ||
+    readRows(jsCounter(new Float64Array(R.cells), R, width, reading), R, light, { m, cap, total, binom, check: false })!;
   // The dual's coalitions of s others are the complements of n − 1 − s others.
   const byWeight = new Map<number, Float64Array>(distinct.map((wi, d) => [wi, dual ? outs[d].reverse() : outs[d]]));
   return weights.map((wi) => byWeight.get(wi) ?? new Float64Array(n));
