@@ -86,6 +86,14 @@ describe('the bundled dataset in the browser', () => {
       await page.waitForSelector('[data-testid="case-not-applicable"]');
       expect(await page.getByTestId('case-not-applicable').textContent()).toContain(why);
     }
+    // A candidate's page: on a day before it was a state it says so (it threw and stayed blank before);
+    // on a day only its UN case has no answer, the other rows are answered.
+    await page.goto(`${env.server.url}/candidate/XK?v=1&as=2000-01-01`);
+    await page.waitForSelector('[data-testid="candidate-not-applicable"]');
+    expect(await page.getByTestId('candidate-not-applicable').textContent()).toContain('Kosovo did not exist as a state on 2000-01-01');
+    await page.goto(`${env.server.url}/candidate/XK?v=1&as=2099-01-01`);
+    await page.waitForSelector('[data-testid="method"]');
+    expect(await page.locator('table.candidate-rows tbody tr').count()).toBe(dataset.cases.filter((c) => c.candidate === 'XK').length);
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

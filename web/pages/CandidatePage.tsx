@@ -6,6 +6,7 @@ import { Fragment } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { type CandidateView, candidateDrivers, candidateView } from '../../src/case/candidate.ts';
 import { formatPermalink, parsePermalink } from '../../src/case/permalink.ts';
+import { NotApplicableError } from '../../src/model/asof.ts';
 import type { Indexed } from '../../src/model/dataset.ts';
 import { AsOfControl } from '../components/AsOfControl.tsx';
 import { LinkProblems } from '../components/LinkProblems.tsx';
@@ -20,10 +21,20 @@ export function CandidatePage({ ix, code, search }: { ix: Indexed; code: string;
   // A link may name drivers this candidate does not have: they are left out (and reported).
   const fixed = Object.fromEntries(Object.entries(parsed.state.fixed).filter(([id]) => known.has(id)));
   const ignored = Object.keys(parsed.state.fixed).filter((id) => !known.has(id));
-  const view: CandidateView = useMemo(() => candidateView(ix, code, asOf, fixed), [ix, code, asOf, JSON.stringify(fixed)]);
+  // A day on which none of its cases has an answer (the candidate was not yet a state) is answered as such,
+  // as the API and the CLI do, instead of leaving the page blank.
+  const result = useMemo((): { view: CandidateView } | { why: string } => {
+    try {
+      return { view: candidateView(ix, code, asOf, fixed) };
+    } catch (e) {
+      if (e instanceof NotApplicableError) return { why: e.reason };
+      throw e;
+    }
+  }, [ix, code, asOf, JSON.stringify(fixed)]);
+  const name = 'view' in result ? result.view.name : (ix.state(code)?.name ?? code);
   useEffect(() => {
-    document.title = `${view.name} — every organization — accede`;
-  }, [view.name]);
+    document.title = `${name} — every organization — accede`;
+  }, [name]);
 
   const update = (next: { asOf?: string | undefined; fixed?: Record<string, boolean> }) =>
     replaceSearch(formatPermalink({ asOf: 'asOf' in next ? next.asOf : parsed.state.asOf, fixed: next.fixed ?? fixed, view: 'europe' }));
@@ -33,6 +44,23 @@ export function CandidatePage({ ix, code, search }: { ix: Indexed; code: string;
     else f[id] = value;
     update({ fixed: f });
   };
+  if ('why' in result) {
+    return (
+      <article class="page candidate" data-page="candidate" data-candidate={code}>
+        <nav class="crumbs" aria-label="Breadcrumb">
+          <a href={href('')}>Overview</a> › <a href={href(`state/${code}`)}>{name}</a> › every organization
+        </nav>
+        <h1>{name} in every organization</h1>
+        <div class="toolbar">
+          <AsOfControl asOf={asOf} isDefault={!parsed.state.asOf} onChange={(d) => update({ asOf: d })} />
+        </div>
+        <p class="not-applicable" role="status" data-testid="candidate-not-applicable">
+          No answer on this day: {result.why}.
+        </p>
+      </article>
+    );
+  }
+  const view = result.view;
   const q = formatPermalink({ asOf: parsed.state.asOf, fixed, view: 'europe' });
   const toggled = drivers.filter((d) => d.lever || view.shared.some((s) => s.id === d.id));
 
