@@ -425,6 +425,22 @@ export const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday',
   'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 export const QUANTIFIER_PAIRS = new Set(['at least', 'at most', 'more than', 'less than', 'fewer than', 'up to', 'as many']);
 export const AGENT_SUFFIX = /(er|or|ist|ian|ee|ent|ant|ive|man|woman|person)s?$/;
+/** Common nouns with an agent-like ending that name things, not people who could speak (the floodwater, the incident). */
+export const NOT_AGENTS = new Set(['water', 'floodwater', 'waters', 'order', 'orders', 'number', 'numbers', 'matter', 'power',
+  'border', 'borders', 'river', 'summer', 'winter', 'center', 'computer', 'weather', 'disaster', 'corner', 'dinner', 'sector',
+  'factor', 'factors', 'error', 'errors', 'mirror', 'color', 'motor', 'tractor', 'interior', 'corridor', 'harbor', 'event',
+  'events', 'incident', 'incidents', 'accident', 'moment', 'payment', 'treatment', 'investment', 'equipment', 'environment',
+  'development', 'developments', 'settlement', 'element', 'content', 'percent', 'plant', 'restaurant', 'explosive',
+  'explosives', 'initiative', 'objective', 'alternative', 'incentive', 'archive', 'drive', 'motive', 'offensive',
+  'narrative', 'perspective', 'fee', 'fees', 'coffee', 'degree', 'guarantee', 'tree', 'knee', 'spree', 'chapter', 'quarter',
+  'answer', 'offer', 'shelter', 'theater', 'filter', 'cancer', 'fever', 'tower', 'flower', 'silver', 'rubber', 'finger',
+  'layer', 'meter', 'liver', 'disorder', 'register', 'cluster', 'trailer', 'container', 'poster', 'banner', 'helicopter',
+  'manner', 'pattern', 'weekend', 'trend', 'amendment', 'punishment', 'sentiment', 'argument', 'arguments',
+  'indictment', 'segment', 'shipment', 'basement', 'pavement', 'apartment', 'compartment', 'fragment', 'instrument',
+  'ornament', 'supplement', 'experiment', 'improvement', 'employment', 'unemployment', 'enforcement', 'achievement',
+  'assessment', 'commitment', 'engagement', 'involvement', 'requirement', 'replacement', 'retirement', 'recruitment',
+  'deployment', 'equivalent', 'extent', 'intent', 'consent', 'talent', 'patent', 'accent', 'descent', 'torrent', 'current',
+  'constant', 'instant', 'variant', 'pollutant', 'implant', 'remnant', 'warrant', 'covenant', 'pageant', 'elephant']);
 /** Links from a name to its organization: Kamberi from the … Institute. */
 export const NAME_AFFILIATION_LINKS = new Set(['from', 'of', 'at']);
 /** Links between a person and an organization, or a head and its complement: a spokesman for the ministry. */

@@ -3,6 +3,7 @@
 // its subject, a passive agent, or for "…, adding" the main clause's subject.
 import {
   AGENT_SUFFIX,
+  NOT_AGENTS,
   ASKING,
   COMPOUND_MODIFIERS,
   COORDINATING_LEADS,
@@ -290,7 +291,7 @@ export function subjectFits(ctx: AttributionContext, np: NP, cue: Cue, at = -1):
   // documents too, in the present ("The opinion reads", "the letter states"); a past form after a
   // document is a reduced relative ("a video message posted to Twitter"), not its verb
   const present = at >= 0 && !/ed$/.test(ctx.tokens[at].lower);
-  return SPEAKER_NOUNS.has(head) || ORG_NOUNS.has(head) || INTERVIEWEE_NOUNS.has(head) || AGENT_SUFFIX.test(head) ||
+  return SPEAKER_NOUNS.has(head) || ORG_NOUNS.has(head) || INTERVIEWEE_NOUNS.has(head) || (AGENT_SUFFIX.test(head) && !NOT_AGENTS.has(head)) ||
     (present && DOC_NOUNS.has(head));
 }
 
@@ -338,7 +339,7 @@ export function speakerLike(ctx: AttributionContext, np: NP): boolean {
 
 function speakerHead(lower: string, cap: boolean): boolean {
   return SPEAKER_NOUNS.has(lower) || INDEFINITE_SPEAKERS.has(lower) || DOC_NOUNS.has(lower) ||
-    (TITLES.has(lower) && !TITLE_MODIFIERS.has(lower) && !cap) || (AGENT_SUFFIX.test(lower) && lower.length > 4);
+    (TITLES.has(lower) && !TITLE_MODIFIERS.has(lower) && !cap) || (AGENT_SUFFIX.test(lower) && lower.length > 4 && !NOT_AGENTS.has(lower));
 }
 
 /** "one man from the back of the hall", "a woman in the crowd": a person noun before a locative phrase is the head. */

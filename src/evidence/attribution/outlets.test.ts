@@ -108,3 +108,9 @@ describe('a restrictive relative clause between the subject and its reporting ve
     expect(directs('The driver who said he was "fine" later collapsed.')[0].speaker?.mention?.text).toBe('The driver');
   });
 });
+
+describe('nouns with an agent-like ending that name things', () => {
+  it('are no speakers: the border, the incident', () => {
+    expect(speakers('The road near the border said to be "closed" reopened.')).toEqual([null]);
+  });
+});
