@@ -114,3 +114,10 @@ describe('nouns with an agent-like ending that name things', () => {
     expect(speakers('The road near the border said to be "closed" reopened.')).toEqual([null]);
   });
 });
+
+describe('a quotation with a cue of its own right after it', () => {
+  it('does not continue the previous speaker when the cue\'s subject is no speaker', () => {
+    expect(speakers('"I cannot comment," a police spokesman told AFP. "We have been betrayed," read a banner held by protesters.'))
+      .toEqual(['a police spokesman', null]);
+  });
+});

@@ -12,7 +12,7 @@ import {
 } from '../lexicon.ts';
 import type { NP } from '../phrases.ts';
 import { previousParagraph, tokenAtOffset, type Attribution, type AttributionContext } from './context.ts';
-import { speakerLike } from './cues.ts';
+import { cueAt, speakerLike } from './cues.ts';
 import { attributionFor, resolvePronoun } from './resolve.ts';
 import { registerRun } from './names.ts';
 
@@ -39,6 +39,9 @@ export function floating(ctx: AttributionContext, q: number, si: number): Attrib
   const open = ctx.doc.openTok[q];
   const s = ctx.doc.sentences[si];
   if (open !== s.first) return null;
+  // ""…," read a banner held by protesters": a cue right after the quotation whose subject no rule
+  // took is still its attribution — someone else's, not the previous speaker's
+  if (cueRightAfter(ctx, q)) return null;
   const intro = introducedBy(ctx, si);
   if (intro) return intro;
   const para = ctx.tokens[open].para;
@@ -54,6 +57,22 @@ export function floating(ctx: AttributionContext, q: number, si: number): Attrib
     return { ...rep.att, cue: null, cueLast: undefined, confidence: 0.5, rule: 'floating-after-reported' };
   }
   return null;
+}
+
+/** "…," CUE … / "…," NP CUE: a reporting verb right after the quotation's comma (within four words). */
+function cueRightAfter(ctx: AttributionContext, q: number): boolean {
+  const { tokens } = ctx;
+  const close = ctx.doc.closeTok[q];
+  if (close < 0) return false;
+  let j = close + 1;
+  if (tokens[close - 1]?.text !== ',' && tokens[j]?.text !== ',') return false;
+  if (tokens[j]?.text === ',') j++;
+  for (let k = j; k < j + 5 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.depth !== 0 || t.kind !== 'word' || t.para !== tokens[close].para) return false;
+    if (cueAt(ctx, k) && !t.cap) return true;
+  }
+  return false;
 }
 
 /** The narrative subject of sentence si, when the sentence has no quotation in it. */
