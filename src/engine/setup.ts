@@ -28,7 +28,10 @@ export function toDist(d: DistributionData): Dist {
   const yes = d.yes ?? 0;
   const no = d.no ?? 0;
   const abstain = d.abstain ?? 0;
-  return { yes, no, abstain, absent: d.absent ?? Math.max(0, 1 - yes - no - abstain) };
+  // Absent is what the listed positions leave. A remainder within rounding error of 0 is none: the data
+  // writes probabilities to a few decimals, and 1 - 0.85 - 0.05 - 0.1 leaves 1.4e-17, not a chance of absence.
+  const rest = 1 - yes - no - abstain;
+  return { yes, no, abstain, absent: d.absent ?? (rest > 1e-12 ? rest : 0) };
 }
 
 /** Where a position comes from: an explicit, sourced stance, a default by recognition, or nothing. */
