@@ -4,8 +4,8 @@
 import { caseNotApplicable, type RecognitionStatus, startOf } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { Assignment } from '../model/drivers.ts';
-import type { CaseData, SourceRefData } from '../model/schema.ts';
-import { analyzeCase, type Analysis, type CaseSetup, type Dist, distUnder, driversOf, type Evaluation, evaluateSetup, mostLikelyAssignment, openSession, type Session, setupCase, stanceSources, type StanceSpec } from '../engine/index.ts';
+import type { CaseData, Position, SourceRefData } from '../model/schema.ts';
+import { analyzeCase, type Analysis, type CaseSetup, type Dist, distUnder, driversOf, type Evaluation, evaluateSetup, mostLikely, mostLikelyAssignment, openSession, type Session, setupCase, stanceSources, type StanceSpec } from '../engine/index.ts';
 import type { Day } from './snapshot.ts';
 
 // ---------------------------------------------------------------- recognition counters
@@ -81,6 +81,8 @@ export interface VoterView {
    * assumes): what the tally, the blockers and the map colour count.
    */
   scenario: Dist;
+  /** The most likely position in that scenario: the one the evaluation's tally, outcome and blockers count. */
+  position: Position;
   recognition: RecognitionStatus;
   /** The voter's stance: its key in the answer's `stances`. */
   stance: string;
@@ -115,14 +117,11 @@ export function stageVoters(session: Session, fixed: Assignment): StageVoters[] 
   const likely = mostLikelyAssignment(setup.case.drivers, fixed);
   return session.voters(fixed).map((s) => {
     if (!s.voters) return { stage: s.stage, applies: s.applies };
-    const voters: VoterView[] = s.voters.map(({ state, seats, dist, unit }) => ({
-      state,
-      seats,
-      dist,
-      scenario: distUnder(unit.spec, likely),
-      recognition: setup.recognition.get(state) ?? 'does-not-recognize',
-      stance: unit.spec.id,
-    }));
+    const voters: VoterView[] = s.voters.map(({ state, seats, dist, unit }) => {
+      const scenario = distUnder(unit.spec, likely);
+      const recognition = setup.recognition.get(state) ?? 'does-not-recognize';
+      return { state, seats, dist, scenario, position: mostLikely(scenario), recognition, stance: unit.spec.id };
+    });
     return { stage: s.stage, applies: true, voters };
   });
 }
@@ -453,7 +452,7 @@ export interface CaseDetails {
   fixed: Assignment;
   counter: Counter;
   isMember: boolean;
-  evaluation: Evaluation;
+  evaluation: CaseEvaluation;
   /** P(admission): every stage passes, over the drivers not fixed and every member's position. */
   probability: number;
   /** P(pass) by stage id. */
@@ -476,6 +475,18 @@ export interface CaseDetails {
   sources: SourceTable;
   /** Why a member's membership or recognition on the day is not checked, by state (only the doubtful ones). */
   unverified: Record<string, string[]>;
+}
+
+/**
+ * The evaluation (every voter at its most likely position in the most likely scenario) as a case's answer
+ * gives it: without what the answer says once elsewhere — each stage's voters (in `voters`, with the
+ * position counted) and the ties (in `ties`, with their evidence as of the day).
+ */
+export type CaseEvaluation = Omit<Evaluation, 'stages' | 'ties'> & { stages: Array<Omit<Evaluation['stages'][number], 'voters'>> };
+
+export function caseEvaluation(ev: Evaluation): CaseEvaluation {
+  const { stages, ties: _ties, ...rest } = ev;
+  return { ...rest, stages: stages.map(({ voters: _voters, ...s }) => s) };
 }
 
 /** The parts of a case that depend on the day only (not on the drivers): evidence, ties, counter. */
@@ -550,7 +561,7 @@ export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}, prepa
     fixed: session.known(fixed),
     counter: st.counter,
     isMember: st.isMember,
-    evaluation,
+    evaluation: caseEvaluation(evaluation),
     probability: analysis.probability,
     stageProbabilities: analysis.stageProbabilities,
     method: analysis.method,

@@ -26,7 +26,7 @@ export { type PassTable } from './mixture.ts';
 export { procedureTable, stageTableOf, tableStages, type Tables } from './prepare.ts';
 
 // A case laid out on a day, and the deterministic (most likely) evaluation.
-export { type CaseSetup, type Dist, distUnder, driversOf, POSITIONS, setupCase, stanceSources, type StanceSpec, type StageSetup, type Unit } from './setup.ts';
+export { type CaseSetup, type Dist, distUnder, driversOf, mostLikely, POSITIONS, setupCase, stanceSources, type StanceSpec, type StageSetup, type Unit } from './setup.ts';
 export { evaluateCase, evaluateSetup, type Evaluation, mostLikelyAssignment, type StageOutcome, type VoterPosition } from './evaluate.ts';
 
 // The shapes of the answers.

@@ -197,7 +197,11 @@ export function openApiDocument() {
             method: { type: 'object', description: "{kind: 'exact', drivers} or {kind: 'monte-carlo', drivers, samples, standardError, stageStandardErrors, seed}" },
             sensitivity: { type: 'array', description: '{driver, name, delta, whenTrue, whenFalse}, largest |delta| first' },
             whatItTakes: { type: 'object', description: 'stance changes per stage and for the procedure; the fewest driver settings' },
-            evaluation: { type: 'object', description: 'stages with tally, required arithmetic, outcome, margin, blockers and voters' },
+            evaluation: {
+              type: 'object',
+              description:
+                "every voter at its most likely position in the most likely scenario: the drivers assumed, status, timeline, sources, and stages with tally, required arithmetic, outcome, margin and blockers (each voter's position is in `voters`, the ties in `ties`)",
+            },
             voters: {
               type: 'array',
               description: 'per stage, every voter with its position distribution (uncertain drivers averaged out) and the id of its stance in `stances`',
@@ -216,6 +220,7 @@ export function openApiDocument() {
                         seats: { type: 'integer' },
                         dist: { $ref: '#/components/schemas/Dist' },
                         scenario: { $ref: '#/components/schemas/Dist' },
+                        position: { type: 'string', enum: ['yes', 'no', 'abstain', 'absent'], description: "the most likely position in the scenario: what the evaluation's tally counts" },
                         recognition: { type: 'string' },
                         stance: { type: 'string', description: 'key in `stances`' },
                       },

@@ -71,7 +71,7 @@ describe('reads', () => {
   it('evaluates a case under fixed drivers: Spain votes yes when it recognizes Kosovo', async () => {
     const spainAt = async (q: string) => {
       const body = await (await get(`/api/cases/XK/nato${q}`)).json();
-      const invitation = body.evaluation.stages.find((s: { id: string }) => s.id === 'invitation');
+      const invitation = body.voters.find((s: { stage: string }) => s.stage === 'invitation');
       return invitation.voters.find((v: { state: string }) => v.state === 'ES').position;
     };
     expect(await spainAt('?as=2025-01-01')).toBe('no');
