@@ -74,6 +74,12 @@ export class Phrases {
     return /[^su]s$/.test(x.lower) && x.lower.length > 3 && !PREPOSITIONS.has(x.lower) && !DETERMINERS.has(this.tokens[k - 1]?.lower ?? '');
   }
 
+  /** Whether an auxiliary is among the adjuncts skipped from a to b ("has been in charge": the finite verb is "has"). */
+  auxBetween(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) if (this.tokens[k].kind === 'word' && !this.tokens[k].cap && AUX.has(this.tokens[k].lower)) return true;
+    return false;
+  }
+
   /** A reporting verb used in the passive ("has been reported") speaks for nobody named before it. */
   isPassive(c: number): boolean {
     let k = c - 1;
@@ -233,7 +239,7 @@ export class Phrases {
       !(tokens[m].kind === 'punct' && /^[.;:!?]$/.test(tokens[m].text))) m++;
     if (m > hi || tokens[m]?.text !== ',' || m <= np.after + 1) return np;
     const v = this.skipAdjunctsFwd(m + 1, hi);
-    if (!this.isFiniteVerb(v) && !cueOf(tokens[v]?.lower ?? '')) return np;
+    if (!this.isFiniteVerb(v) && !cueOf(tokens[v]?.lower ?? '') && !this.auxBetween(m + 1, v)) return np;
     const segFirst = np.after + 1;
     if (RELATIVE_PRONOUNS.has(tokens[segFirst].lower)) {
       return { ...np, after: m + 1 };
@@ -708,7 +714,7 @@ export class Phrases {
     if (!np) return null;
     const v = this.skipAdjunctsFwd(np.after, s.last);
     // "Roth has yet to concede": an auxiliary right after the phrase is its finite verb
-    if (!this.isFiniteVerb(v) && !(loose && AUX.has(tokens[np.after]?.lower ?? ''))) {
+    if (!this.isFiniteVerb(v) && !(loose && AUX.has(tokens[np.after]?.lower ?? '')) && !this.auxBetween(np.after, v)) {
       // "Jennifer Daskal of American University and contributor to Slate wrote": a coordinated description
       if (np.kind === 'name' && tokens[np.after]?.lower === 'and') {
         for (let k = np.after + 1; k <= Math.min(s.last, np.after + 8); k++) {

@@ -121,3 +121,33 @@ describe('a quotation with a cue of its own right after it', () => {
       .toEqual(['a police spokesman', null]);
   });
 });
+
+describe('he/she after the speakers of a story', () => {
+  it('a person named as the subject before an age apposition and "has been …" is who he continues', () => {
+    const text = '"That was a disgrace," said coach Mike Dunn. "We deserved to win," said Carlos Vega.\n\nDunn, 52, has been in charge since 2018. He said he would appeal the card. "We will fight this," he added.';
+    expect(speakers(text)).toEqual(['Mike Dunn', 'Carlos Vega', 'Mike Dunn']);
+  });
+
+  it('a described speaker (not named) is who she continues, over a person named before', () => {
+    const text = 'Reid told reporters he had "said nothing wrong".\n\n"We take these matters seriously," a spokesperson said.\n\n"Nobody is above the rules," she added.';
+    expect(directs(text).map((q) => q.speaker?.name)).toEqual(['Reid', 'a spokesperson', 'a spokesperson']);
+    expect(directs(text)[2].speaker?.mention?.text).toBe('she');
+  });
+
+  it('not a spokeswoman for "he"', () => {
+    const text = 'Tom Reid said: "I said nothing wrong." "We take it seriously," a spokeswoman said. "Nobody is above the rules," he added.';
+    expect(speakers(text)[2]).toBe('Tom Reid');
+  });
+});
+
+describe('a quoted fragment in a sentence without a reporting verb', () => {
+  it('a copula or a possessive "have" describes the subject: no speaker', () => {
+    expect(speakers('Two people were hurt. The second woman was in "stable" condition at the hospital tonight.').filter(Boolean)).toEqual([]);
+    expect(speakers('The race was not, however, an "open race" under the federation rules.').filter(Boolean)).toEqual([]);
+    expect(speakers('A woman had "very minor but painful" injuries from the glass.').filter(Boolean)).toEqual([]);
+  });
+
+  it('a lexical verb after auxiliaries keeps the subject as the source', () => {
+    expect(speakers('Lena Moss has been knitting for years, her "passion" since childhood.')).toEqual(['Lena Moss']);
+  });
+});

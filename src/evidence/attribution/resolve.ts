@@ -21,6 +21,7 @@ import {
   normIncludes,
   speakerOf,
   spanOf,
+  tokenAtOffset,
   unknownSpeaker,
   type Attribution,
   type AttributionContext,
@@ -86,7 +87,7 @@ function resolvePersonal(ctx: AttributionContext, gender: 'm' | 'f', pos: number
   const tok = ctx.tokens[pos];
   const reporter = reportingSubject(ctx, gender, pos);
   if (reporter) return reporter;
-  const described = describedAntecedent(ctx, gender, pos);
+  const described = latest(describedAntecedent(ctx, gender, pos), describedSpeaker(ctx, gender, pos));
   let fallback: Entity | null = null;
   let seen = 0;
   for (const m of ctx.registry.before(pos)) {
@@ -163,6 +164,32 @@ function passiveAt(ctx: AttributionContext, k: number, last: number): boolean {
     if (/(ed|en)$/.test(w) || IRREGULAR_PAST.has(w)) return true;
   }
   return false;
+}
+
+function latest<T extends { pos: number }>(a: T | null, b: T | null): T | null {
+  return !a ? b : !b ? a : a.pos >= b.pos ? a : b;
+}
+
+/**
+ * ""…," a spokesperson said. "…," she added.": he/she continues the last speaker of the last two
+ * sentences when it was a person described rather than named (no one in the registry), over anyone
+ * mentioned before that speaker.
+ */
+function describedSpeaker(ctx: AttributionContext, gender: 'm' | 'f', pos: number): { pos: number; entity: Entity } | null {
+  const si = ctx.doc.sentOf[pos];
+  const a = ctx.lastDirect;
+  const b = ctx.lastReported;
+  const last = !a ? b : !b ? a : a.sentence >= b.sentence ? a : b;
+  if (!last || last.att.entity || si - last.sentence > 2 || si < last.sentence) return null;
+  const { speaker } = last.att;
+  const mention = speaker.mention;
+  if (!mention || !speaker.name || (speaker.kind !== 'person' && speaker.kind !== 'unknown')) return null;
+  const first = tokenAtOffset(ctx, mention.start);
+  const headTok = tokenAtOffset(ctx, mention.end - 1);
+  if (first < 0 || headTok < 0 || first >= pos) return null;
+  const head = ctx.tokens[headTok].lower;
+  if (!personHead(head) || (gender === 'm' && FEMININE.has(head)) || (gender === 'f' && MASCULINE.has(head))) return null;
+  return { pos: first, entity: { id: -1, name: speaker.name, words: [], kind: 'person', role: null, affiliation: null, gender } };
 }
 
 /** Whether a lowercase singular head noun names a person (an official, the chief executive, her brother). */

@@ -2,6 +2,7 @@
 // (same-sentence), a quotation standing alone right after an attributed one (floating-quote),
 // and a quoted fragment in a sentence without a reporting verb (sentence-subject).
 import {
+  IRREGULAR_PAST,
   STANCE_ADJECTIVES,
   STANCE_DEGREE,
   STANCE_LINKING,
@@ -159,7 +160,16 @@ export function subjectFallback(ctx: AttributionContext, q: number, si: number):
     return agent && speakerLike(ctx, agent) ? attributionFor(ctx, agent, null, 0.6, 'passive-agent-after') : null;
   }
   if (np.kind === 'common' && !speakerLike(ctx, np)) return null;
+  // "it was not an "open race"", "the woman was in "not life-threatening" condition", "had minor injuries":
+  // a copula or a possessive "have" describes the subject; only a lexical verb makes it the quotation's source
+  if (!ctx.np.isFiniteVerb(v) && ctx.np.auxBetween(np.after, v) && !lexicalVerbAt(ctx, v)) return null;
   return attributionFor(ctx, np, v < open ? v : null, 0.5, 'sentence-subject');
+}
+
+/** A participle after auxiliaries: "has been cosplaying", "had promised". */
+function lexicalVerbAt(ctx: AttributionContext, v: number): boolean {
+  const t = ctx.tokens[v];
+  return !!t && t.kind === 'word' && !t.cap && t.depth === 0 && (/[a-z]{2}(ing|ed)$/.test(t.lower) || IRREGULAR_PAST.has(t.lower));
 }
 
 /** A passive verb group (was (previously) announced) at v, before the quotation. */
