@@ -60,6 +60,18 @@ describe('accede power', () => {
     expect((await cli('power', '--weights', file('hdr1.csv', 'weight\n4\n60\n30\n'), '--quota', '62', '--json')).code).toBe(0);
   });
 
+  it('takes a game file with a byte-order mark, and never reads NaN or Infinity as a header row', async () => {
+    const bom = await cli('power', '--game', file('bom.json', '\uFEFF{"quota": 2, "players": [{"id": "A", "weight": 1}, {"id": "B", "weight": 1}]}'), '--json');
+    expect(bom.code, bom.err).toBe(0);
+    expect(JSON.parse(bom.out).players.map((p: { banzhaf: number }) => p.banzhaf)).toEqual([0.5, 0.5]);
+    // A first line "NaN" was skipped as a column name, leaving a game with one player fewer.
+    for (const word of ['NaN', 'Infinity', 'inf']) {
+      const r = await cli('power', '--weights', file(`${word}.csv`, `${word}\n2\n1\n`), '--quota', '2');
+      expect(r.code, word).toBe(2);
+      expect(r.err).toMatch(new RegExp(`line 1: expected a non-negative number, got "${word}"`));
+    }
+  });
+
   it('--exact gives swing counts, pivotal orders out of n! and the indices from them', async () => {
     const csv = file('e.csv', 'A,4\nB,60\nC,30\n');
     const all = JSON.parse((await cli('power', '--weights', csv, '--quota', '62', '--exact', '--json')).out) as {

@@ -136,7 +136,7 @@ function readGame(file: string): Game {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(/^\uFEFF/, '')); // a byte-order mark, as some editors write one
   } catch (e) {
     throw new CliError(`game file ${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -145,8 +145,8 @@ function readGame(file: string): Game {
 
 /** A decimal number as people write one (no hexadecimal 0x1F, binary or "Infinity", which Number() also reads). */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-/** A column name: a word or words, no digits. */
-const HEADER = /^[A-Za-z][A-Za-z _-]*$/;
+/** A column name: a word or words, no digits — and not a word that names a number (NaN, Infinity), which is a bad weight. */
+const HEADER = /^(?!(nan|inf|infinity)$)[A-Za-z][A-Za-z _-]*$/i;
 
 /**
  * A --weights file: one weight per line, or "id,weight"; blank lines, lines starting with # and a
