@@ -50,7 +50,7 @@ function kernel(): WebAssembly.Module | undefined {
   if (compiled === undefined) {
     try {
       const bytes = Uint8Array.from(atob(COUNT_KERNEL_BASE64), (c) => c.charCodeAt(0));
-      compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+      compiled = new WebAssembly.Module(bytes); // throws where the bytes (SIMD) are not supported
     } catch {
       compiled = null;
     }

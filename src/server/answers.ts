@@ -65,7 +65,9 @@ function renamed(a: Answer, to: string): Uint8Array<ArrayBuffer> | undefined {
 /** The answers kept: about 64 MB of bytes. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
-export function answerCache(datasetVersion: string, maxBytes = MAX_BYTES): AnswerCache {
+export function answerCache(datasetVersion: string | (() => string), maxBytes = MAX_BYTES): AnswerCache {
+  // A function: the version (a digest of the dataset) is computed with the first answer, not at start.
+  const version = typeof datasetVersion === 'function' ? datasetVersion : () => datasetVersion;
   const kept = new LRUCache<string, Answer>({ maxSize: maxBytes, sizeCalculation: (a) => a.body.byteLength + 64 });
   const pending = new Map<string, Promise<Answer>>();
 
@@ -89,7 +91,7 @@ export function answerCache(datasetVersion: string, maxBytes = MAX_BYTES): Answe
 
   /** Sets the answer's ETag and freshness; true when the client's If-None-Match names it (answer 304). */
   function fresh(c: Context, key: string): boolean {
-    const etag = `"${hash(`${datasetVersion}\u0000${key}`)}"`;
+    const etag = `"${hash(`${version()}\u0000${key}`)}"`;
     // The day is in the key, so an answer never changes for its URL once the default day is resolved;
     // a minute of freshness, then revalidation by ETag (cheap: no computation on a match).
     c.header('ETag', etag);

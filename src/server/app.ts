@@ -3,7 +3,7 @@
 // Hono app that tests drive in-process with `app.request()`; only `startServer` binds it to a port.
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { buildGazetteer, type Gazetteer } from '../evidence/gazetteer.ts';
+import type { Gazetteer } from '../evidence/gazetteer.ts';
 import { answerCache } from './answers.ts';
 import { inlineComputer, inlinePreparer } from './compute.ts';
 import { type AppDeps, serverContext } from './context.ts';
@@ -26,7 +26,7 @@ export function createApp(deps: AppDeps) {
   const ctx = serverContext(deps);
   const hosts = deps.allowedHosts ?? allowedHosts('127.0.0.1');
   const computer = deps.computer ?? inlineComputer(ctx.ix, ctx.day);
-  const answers = answerCache(ctx.datasetTag);
+  const answers = answerCache(() => ctx.datasetTag);
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -70,7 +70,8 @@ export function createApp(deps: AppDeps) {
     '/',
     workspaceRoutes({
       workspace: deps.workspace,
-      importer: deps.importer ?? inlinePreparer(() => (gazetteer ??= buildGazetteer(deps.dataset))),
+      // The gazetteer (and its lexicon) load with the first import made on this thread, not with the app.
+      importer: deps.importer ?? inlinePreparer(async () => (gazetteer ??= (await import('../evidence/gazetteer.ts')).buildGazetteer(deps.dataset))),
       token: deps.token,
       hosts,
       writable: deps.writable,

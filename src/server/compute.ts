@@ -30,10 +30,10 @@ export interface TextPreparer {
 }
 
 /** Prepares on the calling thread, blocking it meanwhile (tests, `createApp` alone). */
-export function inlinePreparer(gazetteer: () => Gazetteer): TextPreparer {
+export function inlinePreparer(gazetteer: () => Gazetteer | Promise<Gazetteer>): TextPreparer {
   return {
     // The reader and extractor (linkedom, Readability) load with the first import, not with the server.
-    prepare: async (text, origin) => (await import('../store/prepare.ts')).prepareText(text, { gazetteer: gazetteer(), origin }),
+    prepare: async (text, origin) => (await import('../store/prepare.ts')).prepareText(text, { gazetteer: await gazetteer(), origin }),
     close: async () => {},
   };
 }

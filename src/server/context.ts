@@ -75,7 +75,10 @@ const DAYS_KEPT = 64;
 export function serverContext(deps: AppDeps): ServerContext {
   const ix = index(deps.dataset);
   const today = deps.today ?? todayUtc;
-  const datasetJson = JSON.stringify(deps.dataset);
+  // The dataset as JSON and its digest (~1 MB: ~10 ms) are made for the first request that needs them
+  // (/api/dataset, an answer's ETag), not before the server's first page.
+  let datasetJson: string | undefined;
+  let datasetTag: string | undefined;
   let assetsPromise: Promise<Assets> | undefined;
   const days = new Map<string, Day>();
 
@@ -83,8 +86,12 @@ export function serverContext(deps: AppDeps): ServerContext {
     deps,
     ix,
     dataset: deps.dataset,
-    datasetJson,
-    datasetTag: `"${contentHash(datasetJson)}"`,
+    get datasetJson() {
+      return (datasetJson ??= JSON.stringify(deps.dataset));
+    },
+    get datasetTag() {
+      return (datasetTag ??= `"${contentHash(ctx.datasetJson)}"`);
+    },
     today,
     assets() {
       if (!assetsPromise) {

@@ -30,7 +30,7 @@ function prebuilt(): Assets | undefined {
   try {
     const js = readFileSync(join(root, 'dist', 'web', 'app.js'), 'utf8');
     const css = readFileSync(join(root, 'dist', 'web', 'app.css'), 'utf8');
-    return { js, css, atlas: readFileSync(atlasPath(), 'utf8'), version: contentHash(js, css).slice(0, 10) };
+    return withAtlas({ js, css, version: contentHash(js, css).slice(0, 10) });
   } catch {
     return undefined;
   }
@@ -61,8 +61,18 @@ export async function bundleApp(options: { minify?: boolean } = {}): Promise<Ass
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
   const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
-  const atlas = readFileSync(atlasPath(), 'utf8');
-  return { js, css, atlas, version: contentHash(js, css).slice(0, 10) };
+  return withAtlas({ js, css, version: contentHash(js, css).slice(0, 10) });
+}
+
+/** The assets with the atlas (~0.8 MB) read when first asked for: `serve`'s first page does not need it. */
+function withAtlas(a: Omit<Assets, 'atlas'>): Assets {
+  let atlas: string | undefined;
+  return {
+    ...a,
+    get atlas() {
+      return (atlas ??= readFileSync(atlasPath(), 'utf8'));
+    },
+  };
 }
 
 /**

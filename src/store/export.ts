@@ -1,10 +1,18 @@
 // Accepted evidence → data-file changes for review: one data/sources/*.yaml file per document
 // with accepted quotes or claims, each a passage quoted verbatim from the document, with its
 // speaker and the stances, drivers and ties it was linked to. Validated with the model's schema.
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { Source, type SourceData } from '../model/schema.ts';
 import type { Quote } from '../evidence/types.ts';
 import type { DocumentDetail, Item, Workspace } from './workspace.ts';
+
+/**
+ * The YAML writer, loaded when first used: the workspace (and so `accede serve`) loads this module, and
+ * the package (~115 KB) only matters to an export.
+ */
+let yaml: typeof Yaml | undefined;
+const stringify = (value: unknown, options: Yaml.ToStringOptions): string => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml).stringify(value, options);
 
 /** The model caps passages at 600 characters (a quoted passage, not an article). */
 const MAX_PASSAGE = 600;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { capWarnings } from '../evidence/extract.ts';
+import { capWarnings } from '../evidence/caps.ts';
 import type { Gazetteer } from '../evidence/gazetteer.ts';
 import { Claim, DocumentMeta, EXTRACTOR_VERSION, Mention, Quote, type Extraction, type ImportedDocument, type Speaker } from '../evidence/types.ts';
 import {

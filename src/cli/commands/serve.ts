@@ -35,9 +35,8 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (o: Options) => {
       if (!ctx.http) throw new CliError('this build of accede has no HTTP server', 1);
       // Loaded here, not at startup: other commands need neither the server nor the bundler.
-      const { startServer, writePolicy } = await ctx.http();
-      const { bundleApp } = await import('../../site/bundle.ts');
-      const ix = await ctx.load(o.data);
+      // Loaded side by side: the files are read while the modules already read compile.
+      const [{ startServer, writePolicy }, { bundleApp }, ix] = await Promise.all([ctx.http(), import('../../site/bundle.ts'), ctx.load(o.data)]);
       const token = o.token ?? (process.env.ACCEDE_TOKEN || undefined);
       if (token !== undefined && token.length < 16) throw new CliError('the token must be at least 16 characters long');
       const { writable, reason: readOnlyReason } = writePolicy({ host: o.host, token, readOnly: o.readOnly });

@@ -36,7 +36,8 @@ export function caseRoutes(ctx: ServerContext, a: CaseAnswers): Hono {
   const answer = (c: Context, job: CaseJob) => a.answers.send(c, jobKey(job), JSON_TYPE, () => a.computer.run(job));
   const effective = new Map<CaseData, (asOf: string, fixed: Assignment) => EffectiveQuery>();
   // Every day written anywhere in the dataset: a day found in an answer is then either one of these or the day asked.
-  const daysInData = new Set(ctx.datasetJson.match(/\d{4}-\d{2}-\d{2}/g));
+  let daysInData: Set<string> | undefined;
+  const inData = (day: string) => (daysInData ??= new Set(ctx.datasetJson.match(/\d{4}-\d{2}-\d{2}/g))).has(day);
 
   app.get('/api/overview', (c) => answer(c, { kind: 'overview', asOf: ctx.asOfOnly(c) }));
   app.get('/api/cases', (c) => answer(c, { kind: 'cases', asOf: ctx.asOfOnly(c) }));
@@ -55,7 +56,7 @@ export function caseRoutes(ctx: ServerContext, a: CaseAnswers): Hono {
     const job = (asOf: string): CaseJob => ({ kind: 'details', candidate: cas.candidate, organization: cas.organization, asOf, fixed: q.fixed });
     // A stretch's first day, or a day the data writes anywhere (in a URL, say), has an answer of its own; any
     // other day's is the answer kept for its stretch with the day written in (answers.ts).
-    if (s.asOf === q.asOf || daysInData.has(s.asOf)) return answer(c, job(s.asOf));
+    if (s.asOf === q.asOf || inData(s.asOf)) return answer(c, job(s.asOf));
     return a.answers.sendOnDay(c, jobKey(job(s.asOf)), s.asOf, `stretch|${jobKey(job(q.asOf))}`, JSON_TYPE, (asOf) => a.computer.run(job(asOf)));
   });
 
