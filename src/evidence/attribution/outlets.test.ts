@@ -151,3 +151,15 @@ describe('a quoted fragment in a sentence without a reporting verb', () => {
     expect(speakers('Lena Moss has been knitting for years, her "passion" since childhood.')).toEqual(['Lena Moss']);
   });
 });
+
+describe('a paragraph of quotation alone after a reported statement', () => {
+  it('continues the reporter of the paragraph before, when that statement ends it', () => {
+    const text = '"The budget is balanced," Ola Berg said.\n\nOpposition leader Kari Lund said the numbers did not add up.\n\n"It\'s a fantasy budget."';
+    expect(speakers(text)).toEqual(['Ola Berg', 'Kari Lund']);
+  });
+
+  it('not when narrative follows the quotation in its paragraph, nor after a sentence between', () => {
+    expect(speakers('Kari Lund said the numbers did not add up.\n\n"It\'s a fantasy budget." The vote is on Friday.')).toEqual([null]);
+    expect(speakers('Kari Lund said the numbers did not add up. The vote is on Friday.\n\n"It\'s a fantasy budget."')).toEqual([null]);
+  });
+});

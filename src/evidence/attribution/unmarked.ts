@@ -54,10 +54,22 @@ export function floating(ctx: AttributionContext, q: number, si: number): Attrib
   // "X revealed that P. "…"": a quotation standing alone right after a reported statement, in its
   // paragraph, continues it (when no quotation came in between)
   const rep = ctx.lastReported;
-  if (rep && rep.para === para && si - rep.sentence === 1 && (!last || last.sentence < rep.sentence)) {
+  // (or, in the paragraph before, as its last sentence: "X said P.¶"…"" — a paragraph of quotation alone)
+  const prevPara = rep && rep.para !== para && rep.para === previousParagraph(ctx, open) && quotationParagraph(ctx, q);
+  if (rep && (rep.para === para || prevPara) && si - rep.sentence === 1 && (!last || last.sentence < rep.sentence)) {
     return { ...rep.att, cue: null, cueLast: undefined, confidence: 0.5, rule: 'floating-after-reported' };
   }
   return null;
+}
+
+/** Whether quotation q makes up its paragraph (nothing but its closing punctuation after it). */
+function quotationParagraph(ctx: AttributionContext, q: number): boolean {
+  const { tokens } = ctx;
+  const close = ctx.doc.closeTok[q];
+  if (close < 0) return false;
+  const next = tokens[close + 1];
+  return !next || next.para !== tokens[close].para || (next.kind === 'punct' && /^[.!?]$/.test(next.text) &&
+    (!tokens[close + 2] || tokens[close + 2].para !== tokens[close].para));
 }
 
 /** "…," CUE … / "…," NP CUE: a reporting verb right after the quotation's comma (within four words). */
