@@ -97,9 +97,11 @@ describe('a quotation standing alone after a reported statement', () => {
     expect(d?.rule).toBe('floating-after-reported');
   });
 
-  it('not across a paragraph break, nor two sentences later', () => {
-    const para = extract('Ilse Varga revealed that a sequel is being planned.\n\n"We are talking to the studio."').quotes;
+  it('across a paragraph break only when the quotation is its paragraph; never two sentences later', () => {
+    const para = extract('Ilse Varga revealed that a sequel is being planned.\n\n"We are talking to the studio." It opens in May.').quotes;
     expect(para.find((q) => q.kind === 'direct')?.speaker).toBeNull();
+    const alone = extract('Ilse Varga revealed that a sequel is being planned.\n\n"We are talking to the studio."').quotes;
+    expect(alone.find((q) => q.kind === 'direct')?.speaker?.name).toBe('Ilse Varga');
     const later = extract('Ilse Varga revealed that a sequel is being planned. The studio is in Oslo. "We are talking."').quotes;
     expect(later.find((q) => q.kind === 'direct')?.speaker).toBeNull();
   });
