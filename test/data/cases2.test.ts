@@ -79,3 +79,21 @@ describe('Bosnia and Herzegovina × NATO', () => {
     expect(active('2020-01-01')).toEqual(expect.arrayContaining(['partnership-for-peace', 'reform-programme']));
   });
 });
+
+describe('Montenegro × UN (2006)', () => {
+  it('forecasts both admission decisions on their eves, from sources published by then', async () => {
+    const { decisions, forecast } = await import('../../src/case/track-record.ts');
+    const rows = decisions(ix)
+      .filter((d) => d.candidate === 'ME' && d.organization === 'un')
+      .map((d) => forecast(ix, d));
+    expect(rows.map((r) => `${r.stage}@${r.date}`).sort()).toEqual(['general-assembly@2006-06-28', 'security-council@2006-06-22']);
+    for (const r of rows) {
+      expect(r.p, r.stage).toBeGreaterThan(0.9);
+      expect(r.laterSources, r.stage).toEqual([]);
+    }
+  });
+
+  it('has no answer before Montenegro declared independence', () => {
+    expect(() => evaluate('ME', 'un', '2006-06-02')).toThrow(/Montenegro did not exist as a state on 2006-06-02/);
+  });
+});
