@@ -116,8 +116,12 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
     if (recCandidates.has(rf.candidate)) push(rf, ['candidate'], 'duplicate', `a second recognitions file for ${rf.candidate}`);
     recCandidates.add(rf.candidate);
     const seen = new Set<string>();
+    const statehood = data.states.find((st) => st.code === rf.candidate)?.statehood?.date;
     rf.recognitions.forEach((r, i) => {
       checkState(rf, ['recognitions', i, 'state'], r.state);
+      if (r.date && statehood && endOf(r.date) < statehood) {
+        push(rf, ['recognitions', i, 'date'], 'impossible', `recognized on ${r.date}, before ${rf.candidate} was a state (${statehood})`);
+      }
       if (seen.has(r.state)) push(rf, ['recognitions', i, 'state'], 'duplicate', `duplicate recognition row for ${r.state}`);
       seen.add(r.state);
       checkRefs(rf, ['recognitions', i, 'sources'], r.sources);
@@ -140,6 +144,8 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
       if (ids.has(d.id)) push(cf, ['drivers', i, 'id'], 'duplicate', `duplicate driver id ${d.id}`);
       ids.add(d.id);
       checkRefs(cf, ['drivers', i, 'sources'], d.sources);
+      const empty = emptyPeriod(d);
+      if (empty) push(cf, ['drivers', i, 'until'], 'impossible', empty);
     });
     cf.drivers.forEach((d, i) =>
       d.given?.forEach((g, j) => {
@@ -208,6 +214,12 @@ export function crossCheck(data: Dataset, fileOf: (o: object) => string): DataIs
 
 const period = (m: { joined?: string; left?: string }) => ({ since: joinedDay(m), until: m.left });
 
+/** A stance, driver or tie whose `until` falls before its `since` never applies: a typo, refused. */
+function emptyPeriod(x: { since?: string; until?: string }): string | undefined {
+  if (x.since && x.until && endOf(x.until) < startOf(x.since)) return `until ${x.until} is before since ${x.since}: the period is empty`;
+  return undefined;
+}
+
 /**
  * Two stances collide when both apply to every stage or both name a common stage; a stance naming
  * stages beside one without is an override (the engine prefers the named stages), not a duplicate.
@@ -273,6 +285,8 @@ function checkCase(
     drivers.add(d.id);
     own.add(d.id);
     checkRefs(['drivers', i, 'sources'], d.sources);
+    const empty = emptyPeriod(d);
+    if (empty) push(['drivers', i, 'until'], 'impossible', empty);
   });
   const checkCondition = (path: IssuePath, cond: Record<string, boolean>) => {
     for (const id of Object.keys(cond)) if (!drivers.has(id)) push([...path, id], 'unknown_reference', `unknown driver "${id}": expected one of ${[...drivers].join(', ') || '(none defined)'}`);
@@ -296,6 +310,8 @@ function checkCase(
     if (twin >= 0) push(['stances', i, 'state'], 'duplicate', `a second stance for ${s.state} over the same period and stages as stances[${twin}]`);
     checkStages(['stances', i, 'stages'], s.stages);
     checkRefs(['stances', i, 'sources'], s.sources);
+    const empty = emptyPeriod(s);
+    if (empty) push(['stances', i, 'until'], 'impossible', empty);
     if (s.confirmedBy) checkRefs(['stances', i, 'confirmedBy'], s.confirmedBy);
     s.when?.forEach((w, j) => {
       checkCondition(['stances', i, 'when', j, 'if'], w.if);
@@ -318,6 +334,8 @@ function checkCase(
     if (ties.has(t.id)) push(['ties', i, 'id'], 'duplicate', `duplicate tie id ${t.id}`);
     ties.add(t.id);
     checkRefs(['ties', i, 'sources'], t.sources);
+    const empty = emptyPeriod(t);
+    if (empty) push(['ties', i, 'until'], 'impossible', empty);
   });
 }
 

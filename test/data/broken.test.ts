@@ -28,6 +28,8 @@ const CASES: Array<{ name: string; file: string; path: string; message: RegExp }
   { name: 'member-without-joined', file: 'organizations/club.yaml', path: 'members[1].joined', message: /missing: a join date .* or `joined: unknown` with a `reason`/ },
   { name: 'joined-unknown-without-reason', file: 'organizations/club.yaml', path: 'members[1].reason', message: /`joined: unknown` needs a `reason`/ },
   { name: 'stance-unknown-stage', file: 'cases/XK-club.yaml', path: 'stances[0].stages[0]', message: /unknown stage "ratification": expected one of vote/ },
+  { name: 'stance-empty-period', file: 'cases/XK-club.yaml', path: 'stances[0].until', message: /until 2024-04-01 is before since 2024-05-01: the period is empty/ },
+  { name: 'recognition-before-statehood', file: 'recognitions/XK.yaml', path: 'recognitions[0].date', message: /recognized on 2007-12-31, before XK was a state \(2008-02-17\)/ },
 ];
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
