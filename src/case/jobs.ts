@@ -46,7 +46,7 @@ export function computeAnswer(ix: Indexed, prep: Prepared, job: CaseJob): JobAns
   if (job.kind === 'cases') return { json: caseList(day(job.asOf)) };
   if (job.kind === 'state') {
     const d = day(job.asOf);
-    return { json: { asOf: job.asOf, state: ix.state(job.code), cases: stateAcrossCases(d, job.code), notApplicable: casesOnDay(d).notApplicable } };
+    return { json: { asOf: job.asOf, state: ix.state(job.code), ...stateAcrossCases(d, job.code), notApplicable: casesOnDay(d).notApplicable } };
   }
   return caseAnswer(ix, prep, job as OneCaseJob);
 }

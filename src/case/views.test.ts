@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { driversOf, evaluateSetup, openSession, stanceSources } from '../engine/index.ts';
 import { index } from '../model/dataset.ts';
 import { loadDataset } from '../model/load.ts';
+import type { SourceRefData } from '../model/schema.ts';
 import { daySnapshot } from './snapshot.ts';
 import { caseDetails, caseStatic, evidenceFor, evidenceOf, resolveAll, stageVoters, stanceTable } from './views.ts';
 
@@ -95,9 +96,10 @@ describe('the evidence, citing each document once', () => {
           expect(resolveAll(refs, st.sources), `${c.candidate}/${c.organization} ${day} ${what}`).toEqual(full);
           items += full.length;
         };
-        const states = new Set<string>();
-        // A state's evidence is its first stance's (caseStatic), with what the sources say of the state.
-        for (const u of session.setup.units) if (!states.has(u.state) && states.add(u.state)) same(st.stanceEvidence[u.state], evidenceFor(ix, c, { kind: 'stance', id: u.state }, stanceSources(u.spec), day), `stance ${u.state}`);
+        // A state's evidence: the sources of every stance it holds (once each), with what the sources say of the state.
+        const refs = new Map<string, Map<string, SourceRefData>>();
+        for (const u of session.setup.units) for (const r of stanceSources(u.spec)) (refs.get(u.state) ?? refs.set(u.state, new Map()).get(u.state)!).set(JSON.stringify(r), r);
+        for (const [state, rs] of refs) same(st.stanceEvidence[state], evidenceFor(ix, c, { kind: 'stance', id: state }, [...rs.values()], day), `stance ${state}`);
         for (const dr of session.setup.case.drivers) same(st.driverEvidence[dr.id], evidenceFor(ix, c, { kind: 'driver', id: dr.id }, dr.sources, day), `driver ${dr.id}`);
         d.ties(c).forEach((t, i) => same(st.ties[i].evidence, evidenceFor(ix, c, { kind: 'tie', id: t.id }, t.sources, day), `tie ${t.id}`));
         same(st.statusEvidence, evidenceOf(ix, c.status.sources, day), 'status');

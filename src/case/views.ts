@@ -393,13 +393,18 @@ export interface StateStance {
     note?: string;
     drivers?: string[];
   }>;
-  evidence: EvidenceItem[];
+  /** Citations of the answer's `sources`. */
+  evidence: EvidenceRef[];
 }
 
-/** A state in every case that has an answer on the day (casesOnDay names the others). */
-export function stateAcrossCases(day: Day, code: string): StateStance[] {
+/**
+ * A state in every case that has an answer on the day (casesOnDay names the others), and every document its
+ * evidence cites, once.
+ */
+export function stateAcrossCases(day: Day, code: string): { cases: StateStance[]; sources: SourceTable } {
   const ix = day.ix;
-  return casesOnDay(day).cases.map((c) => {
+  const sources: SourceTable = {};
+  const cases = casesOnDay(day).cases.map((c) => {
     const session = openSession(ix, c, day.asOf);
     const setup = session.setup;
     const voters = stageVoters(session, {});
@@ -424,9 +429,10 @@ export function stateAcrossCases(day: Day, code: string): StateStance[] {
       recognition: day.recognition(c.candidate, code),
       unverified: day.unverified(c.candidate, c.organization, code),
       stages,
-      evidence: evidenceFor(ix, c, { kind: 'stance', id: code }, dedupeRefs(refs), day.asOf),
+      evidence: citing(evidenceFor(ix, c, { kind: 'stance', id: code }, dedupeRefs(refs), day.asOf), sources),
     };
   });
+  return { cases, sources };
 }
 
 function dedupeRefs(refs: SourceRefData[]): SourceRefData[] {
@@ -495,11 +501,11 @@ export function caseStatic(day: Day, c: CaseData, setup: CaseSetup) {
   // Every document cited, once: the evidence below cites them by id.
   const sources: SourceTable = {};
   const cite = (items: EvidenceItem[]) => citing(items, sources);
+  // A state's evidence: the sources of each stance it holds (one per stage, when stances are limited to stages).
+  const refsByState = new Map<string, SourceRefData[]>();
+  for (const u of setup.units) refsByState.set(u.state, [...(refsByState.get(u.state) ?? []), ...stanceSources(u.spec)]);
   const stanceEvidence: Record<string, EvidenceRef[]> = {};
-  for (const u of setup.units) {
-    if (stanceEvidence[u.state]) continue;
-    stanceEvidence[u.state] = cite(evidenceFor(ix, c, { kind: 'stance', id: u.state }, stanceSources(u.spec), day.asOf));
-  }
+  for (const [state, refs] of refsByState) stanceEvidence[state] = cite(evidenceFor(ix, c, { kind: 'stance', id: state }, dedupeRefs(refs), day.asOf));
   return {
     ...caseHeader(day, c),
     asOf: day.asOf,

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
-import { type EvidenceRef, resolveEvidence } from '../../src/case/views.ts';
+import { type EvidenceRef, resolveAll, resolveEvidence } from '../../src/case/views.ts';
 import { allowedHosts, hostName } from '../../src/server/host-guard.ts';
 import { isLoopback, writePolicy } from '../../src/server/node.ts';
 import { loadDataset } from '../../src/model/load.ts';
@@ -112,7 +112,7 @@ describe('reads', () => {
     const nato = body.cases.find((c: { organization: string }) => c.organization === 'nato');
     expect(nato.member).toBe(true);
     expect(nato.stages[0].origin).toBe('stance');
-    expect(nato.evidence.some((e: { quote?: string }) => e.quote?.includes('Hungary voted against'))).toBe(true);
+    expect(resolveAll(nato.evidence, body.sources).some((e) => e.quote?.includes('Hungary voted against'))).toBe(true);
   });
 
   it('resolves evidence to quote, speaker, outlet, date and link, each document written once', async () => {

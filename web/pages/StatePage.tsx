@@ -6,7 +6,7 @@ import { Unverified } from '../components/Unverified.tsx';
 import type { Indexed } from '../../src/model/dataset.ts';
 import { formatPermalink, parsePermalink } from '../../src/case/permalink.ts';
 import { daySnapshot } from '../../src/case/snapshot.ts';
-import { stateAcrossCases } from '../../src/case/views.ts';
+import { resolveAll, stateAcrossCases } from '../../src/case/views.ts';
 import { AsOfControl } from '../components/AsOfControl.tsx';
 import { EvidenceList } from '../components/Evidence.tsx';
 import { LinkProblems } from '../components/LinkProblems.tsx';
@@ -20,7 +20,7 @@ export function StatePage({ ix, code, search }: { ix: Indexed; code: string; sea
   const state = ix.state(code)!;
   const parsed = useMemo(() => parsePermalink(search), [search]);
   const asOf = parsed.state.asOf ?? todayUtc();
-  const cases = useMemo(() => stateAcrossCases(daySnapshot(ix, asOf), code), [ix, code, asOf]);
+  const { cases, sources } = useMemo(() => stateAcrossCases(daySnapshot(ix, asOf), code), [ix, code, asOf]);
   useEffect(() => {
     document.title = `${state.name} — accede`;
   }, [state.name]);
@@ -137,7 +137,7 @@ export function StatePage({ ix, code, search }: { ix: Indexed; code: string; sea
         .map((x) => (
           <div key={`${x.candidate}/${x.organization}`} class="ev-group">
             <h3>{x.title}</h3>
-            <EvidenceList items={x.evidence} />
+            <EvidenceList items={resolveAll(x.evidence, sources)} />
           </div>
         ))}
       {cases.every((x) => x.evidence.length === 0) && <p class="muted">No source in the dataset names {state.name}'s stance.</p>}
