@@ -163,3 +163,19 @@ describe('a paragraph of quotation alone after a reported statement', () => {
     expect(speakers('Kari Lund said the numbers did not add up. The vote is on Friday.\n\n"It\'s a fantasy budget."')).toEqual([null]);
   });
 });
+
+describe('"…," SUBJECT PP CUE after the quotation', () => {
+  it('a document by its author: the author speaks', () => {
+    expect(speakers('"Prices will rise," the report by the Institute for Fiscal Studies warned.')).toEqual(['Institute for Fiscal Studies']);
+  });
+
+  it('a person for an organization stays the person', () => {
+    expect(directs('"Prices will rise," a spokesman for the Central Bank of Narnia warned.')[0].speaker?.mention?.text)
+      .toMatch(/^a spokesman/);
+  });
+
+  it('an unrecognized subject far before the cue still keeps the previous speaker off', () => {
+    expect(speakers('"It is early," Smith said. "Prices will rise," the 300-page annual review of the sector warned.')[1])
+      .not.toBe('Smith');
+  });
+});

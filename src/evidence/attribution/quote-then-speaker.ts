@@ -1,7 +1,7 @@
 // Quote, then speaker: "…," our interlocutor states / "…," said the minister (quote-trailing,
 // quote-trailing-inverted), "…," according to X, and "… "…" …, he added." where a
 // sentence-final attribution covers the quotations before it (sentence-final-cue).
-import { INVERTED_SPEAKER_FOLLOWERS, PERSON_ORG_LINKS, PREPOSITIONS, cueOf } from '../lexicon.ts';
+import { DOC_NOUNS, INVERTED_SPEAKER_FOLLOWERS, PERSON_ORG_LINKS, PREPOSITIONS, cueOf } from '../lexicon.ts';
 import { sourceAfter } from './according.ts';
 import { finalAttribution } from './clauses.ts';
 import type { Attribution, AttributionContext } from './context.ts';
@@ -56,9 +56,21 @@ export function asPutIt(ctx: AttributionContext, j: number, end: number): Attrib
 
 /** "…," our interlocutor states */
 function speakerThenCue(ctx: AttributionContext, j: number, end: number): Attribution | null {
-  const np = ctx.np.forward(j, end);
+  let np = ctx.np.forward(j, end);
   if (!np) return null;
-  const c = ctx.np.skipAdjunctsFwd(np.after, end);
+  let c = ctx.np.skipAdjunctsFwd(np.after, end);
+  // "…," the report by the Institute for Fiscal Studies warned: a phrase after by/from/of/at/for belongs to
+  // the subject — and a document's author (by/from) speaks through it
+  const link = ctx.tokens[c];
+  if (!cueAt(ctx, c) && link && link.kind === 'word' && (link.lower === 'by' || PERSON_ORG_LINKS.has(link.lower))) {
+    const pp = ctx.np.forward(c + 1, end);
+    const c2 = pp ? ctx.np.skipAdjunctsFwd(pp.after, end) : -1;
+    if (pp && cueAt(ctx, c2)) {
+      const doc = DOC_NOUNS.has(ctx.tokens[np.last].lower) && (link.lower === 'by' || link.lower === 'from');
+      if (doc && speakerLike(ctx, pp)) np = pp;
+      c = c2;
+    }
+  }
   const cue = cueAt(ctx, c);
   if (!cue || cue.participle || !subjectFits(ctx, np, cue, c) || ctx.np.isPassive(c)) return null;
   const att = attributionFor(ctx, np, c, 0.95, 'quote-trailing');

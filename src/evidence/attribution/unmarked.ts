@@ -72,7 +72,7 @@ function quotationParagraph(ctx: AttributionContext, q: number): boolean {
     (!tokens[close + 2] || tokens[close + 2].para !== tokens[close].para));
 }
 
-/** "…," CUE … / "…," NP CUE: a reporting verb right after the quotation's comma (within four words). */
+/** "…," CUE … / "…," NP CUE: a reporting verb after the quotation's comma, in the rest of its sentence. */
 function cueRightAfter(ctx: AttributionContext, q: number): boolean {
   const { tokens } = ctx;
   const close = ctx.doc.closeTok[q];
@@ -80,10 +80,12 @@ function cueRightAfter(ctx: AttributionContext, q: number): boolean {
   let j = close + 1;
   if (tokens[close - 1]?.text !== ',' && tokens[j]?.text !== ',') return false;
   if (tokens[j]?.text === ',') j++;
-  for (let k = j; k < j + 5 && k < tokens.length; k++) {
+  // to the end of the sentence: "…," the report by the institute warned
+  const last = ctx.doc.sentences[ctx.doc.sentOf[close]].last;
+  for (let k = j; k <= Math.min(last, j + 30); k++) {
     const t = tokens[k];
-    if (t.depth !== 0 || t.kind !== 'word' || t.para !== tokens[close].para) return false;
-    if (cueAt(ctx, k) && !t.cap) return true;
+    if (t.depth !== 0 || t.kind === 'qopen') return false;
+    if (t.kind === 'word' && cueAt(ctx, k) && !t.cap) return true;
   }
   return false;
 }
