@@ -1,5 +1,5 @@
 // Historical votes replayed through the organization's rule for that stage.
-import { bodySeatsAsOf } from '../model/asof.ts';
+import { bodySeatsAsOf, caseNotApplicable } from '../model/asof.ts';
 import type { Indexed } from '../model/dataset.ts';
 import type { BacktestData } from '../model/schema.ts';
 import { type Ballot, evaluateRule, RuleError, type Tally, tallyOf } from '../rules/evaluate.ts';
@@ -20,6 +20,10 @@ export function runBacktest(ix: Indexed, b: BacktestData): BacktestResult {
   const stage = org?.procedure.stages.find((s) => s.id === b.stage);
   const body = stage && org?.bodies.find((x) => x.id === stage.body);
   if (!org || !stage || !body) throw new Error(`backtest ${b.id}: unknown organization or stage ${b.organization}/${b.stage}`);
+  // A day the dataset cannot answer for (the organization not yet founded, the candidate not yet a state,
+  // the body's seats not recorded that year) is said so: replaying it would seat an empty or partial body
+  // under today's rule (NATO in 1930 "passed" with 0 of 0; the Security Council of 1955 "failed").
+  const why = caseNotApplicable(org, ix.state(b.candidate), b.date);
   const seats = bodySeatsAsOf(org, body, b.date);
   // A candidate admitted that day is listed as a member from that day, but it did not vote on itself.
   seats?.delete(b.candidate);
@@ -42,6 +46,12 @@ export function runBacktest(ix: Indexed, b: BacktestData): BacktestResult {
     const t = b.tally!;
     const voted = t.yes + t.no + t.abstain;
     tally = { yes: t.yes, no: t.no, abstain: t.abstain, absent: t.absent ?? Math.max(0, (size ?? voted) - voted) };
+  }
+  if (why) return { id: b.id, computed: 'undetermined', recorded: b.outcome, agrees: false, required: '', margin: null, tally, error: `not computable: ${why}` };
+  // A tally larger than the body on the day is a mistake in the file, not a vote to replay.
+  const cast = tally.yes + tally.no + tally.abstain;
+  if (b.tally && size !== undefined && cast > size) {
+    return { id: b.id, computed: 'undetermined', recorded: b.outcome, agrees: false, required: '', margin: null, tally, error: `the tally counts ${cast} votes, but ${body.name} had ${size} seats on ${b.date}` };
   }
   try {
     const r = evaluateRule(stage.rule, { tally, ballots });

@@ -52,7 +52,7 @@ export function register(program: Command, ctx: CliContext): void {
           const t = r.tally;
           ctx.out(
             `${r.agrees ? 'agree   ' : 'DISAGREE'} ${r.id}: computed ${r.computed}, recorded ${r.recorded}; ` +
-              `${t.yes}–${t.no}–${t.abstain} (${t.absent} absent); required ${r.required || r.error}`,
+              `${t.yes}–${t.no}–${t.abstain} (${t.absent} absent); ${r.required ? `required ${r.required}` : r.error}`,
           );
         }
         ctx.out(`${results.filter((r) => r.agrees).length} of ${results.length} agree`);
