@@ -1,5 +1,6 @@
 // From file texts to a validated dataset: no file system (load.ts reads the folder).
-import { CST, Lexer, LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { crossCheck } from './crosscheck.ts';
 import { type DataFile, isDataFile } from './data-files.ts';
@@ -11,6 +12,13 @@ import { BacktestsFile, CandidateFile, Case, Organization, RecognitionsFile, Sou
 
 export type { DataFile };
 export { isDataFile };
+
+/**
+ * The `yaml` package, loaded when first needed: the fast reader (plain-yaml.ts) reads every bundled file,
+ * and `yaml` (~115 KB to load and compile) only files it declines and the errors it explains.
+ */
+let yamlPackage: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 export type Kind = 'states' | 'organizations' | 'recognitions' | 'candidates' | 'cases' | 'sources' | 'backtests';
 
@@ -47,14 +55,20 @@ export function tooDeep(text: string): boolean {
   return indentedTooDeep(text) || flowTooDeep(text);
 }
 
+const DEEP_LINE_START = new RegExp(`^[ \\t?:-]{${2 * MAX_DEPTH + 1}}`, 'm');
+
 /** A block level takes at least one column of indentation or a "- " / "? " / ": " indicator on its line. */
 function indentedTooDeep(text: string): boolean {
+  // Only a line that starts with more than 2·MAX_DEPTH of these characters can be: one scan of the text
+  // says whether there is one (in the bundled data there never is), instead of a match on every line.
+  if (!DEEP_LINE_START.test(text)) return false;
   for (const line of text.split('\n')) if ((/^[ \t]*(?:[-?:][ \t]+)*/.exec(line)?.[0].length ?? 0) > 2 * MAX_DEPTH) return true;
   return false;
 }
 
 function flowTooDeep(text: string): boolean {
   let depth = 0;
+  const { CST, Lexer } = yaml();
   for (const token of new Lexer().lex(text)) {
     const type = CST.tokenType(token);
     if (type === 'flow-map-start' || type === 'flow-seq-start') {
@@ -108,6 +122,7 @@ function read(file: DataFile, fast: boolean): YamlFile {
   if (plain) return { path: file.path, kind, json: plain.value, fast: true };
   try {
     if (tooDeep(file.text)) return { path: file.path, kind, issues: issue('invalid_yaml', `nested more than ${MAX_DEPTH} levels deep`) };
+    const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
     const doc = parseDocument(file.text, { prettyErrors: false, lineCounter: lines });
     if (doc.errors.length > 0) {
