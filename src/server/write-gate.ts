@@ -58,7 +58,8 @@ export function requireWrite(gate: WriteGate): MiddlewareHandler {
     workspaceOf(gate);
     if (!gate.writable) throw apiError(403, 'forbidden', `this server is read-only: ${gate.readOnlyReason ?? 'writes are disabled'}`);
     if (gate.token) {
-      const m = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '');
+      // The scheme is case-insensitive (RFC 9110 §11.1): "bearer X" is "Bearer X".
+      const m = /^Bearer +(.+)$/i.exec(c.req.header('authorization') ?? '');
       if (!m || !sameToken(m[1], gate.token)) {
         throw apiError(401, 'unauthorized', 'writes need the header "Authorization: Bearer <token>" with the server\'s token', {}, { 'WWW-Authenticate': 'Bearer realm="accede"' });
       }

@@ -278,9 +278,11 @@ describe('writes', () => {
     expect((await post(a, scenario, { authorization: 'Bearer wrong-token-wrong-token' })).status).toBe(401);
     const ok = await post(a, scenario, { authorization: 'Bearer correct-horse-battery-staple' });
     expect(ok.status).toBe(201);
+    // The scheme in any case, as HTTP allows.
+    expect((await post(a, { ...scenario, id: 'lower' }, { authorization: 'bearer correct-horse-battery-staple' })).status).toBe(201);
     expect(await ok.json()).toMatchObject({ id: 'spain-recognizes', name: 'Spain recognizes', version: 1, createdBy: 'Ana', payload: { fixed: { 'spain-recognizes-kosovo': true } } });
     const list = await (await a.request('http://localhost/api/scenarios?candidate=XK&organization=nato')).json();
-    expect(list.scenarios).toHaveLength(1);
+    expect(list.scenarios).toHaveLength(2);
   });
 
   it('update a scenario only from the version last read: a stale one is a 409 with the current version', async () => {
