@@ -308,7 +308,7 @@ function write(path: string, doc: Document): void {
  * States younger than the organizations they may join: before this day a case has no answer.
  * Convention: the formal declaration of independence by the state's own organs (Kosovo's Assembly,
  * Ukraine's Rada, Bosnia and Herzegovina's Presidency, Montenegro's and North Macedonia's
- * parliaments, the Palestine National Council), not an earlier declaration of sovereignty or one
+ * parliaments, the Palestine National Council; South Sudan's independence day), not an earlier declaration of sovereignty or one
  * followed by occupation (Timor-Leste: the restoration of independence). Each `sources` note is a
  * passage of the page read (2026-12-05 unless the entry says otherwise).
  */
@@ -402,6 +402,21 @@ const STATEHOOD: Record<string, { date: string; verified: boolean; sources: Arra
       'the parliament\'s declaration of 1991-09-18 after the independence referendum of 1991-09-08 (kept as Independence Day). Sources differ on the parliament\'s day: ' +
       'micnews.com.mk (2006) gives 17 September, communications-unlimited.nl 25 September for a separate Declaration of Independence; the two pages above give 18 September. ' +
       'The declaration of sovereignty of 1991-01-25 is not taken as statehood.',
+  },
+  SS: {
+    date: '2011-07-09',
+    verified: true,
+    sources: [
+      {
+        source: 'https://blogs.voanews.com/breaking-news/2011/07/09/south-sudan-celebrates-independence-4/',
+        note: 'The new nation of South Sudan has formally declared its independence. Speaker of parliament James Wani Igga read the official declaration Saturday … The Republic of South Sudan became the world\'s newest country at midnight local time.',
+      },
+      {
+        source: 'https://press.un.org/en/2011/sc10318.doc.htm',
+        note: 'South Sudan formally separated from Sudan on 9 July, following the January 2011 referendum held under the terms of the 2005 Comprehensive Peace Agreement',
+      },
+    ],
+    note: 'declaration of independence of 2011-07-09, read by the speaker of parliament in Juba (independence took effect at midnight local time), after the referendum of January 2011.',
   },
   PS: {
     date: '1988-11-15',

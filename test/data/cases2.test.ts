@@ -80,20 +80,24 @@ describe('Bosnia and Herzegovina × NATO', () => {
   });
 });
 
-describe('Montenegro × UN (2006)', () => {
-  it('forecasts both admission decisions on their eves, from sources published by then', async () => {
+describe('UN admissions of Montenegro (2006) and South Sudan (2011)', () => {
+  it.each([
+    ['ME', ['general-assembly@2006-06-28', 'security-council@2006-06-22']],
+    ['SS', ['general-assembly@2011-07-14', 'security-council@2011-07-13']],
+  ] as const)('forecasts both decisions of %s on their eves, from sources published by then', async (candidate, expected) => {
     const { decisions, forecast } = await import('../../src/case/track-record.ts');
     const rows = decisions(ix)
-      .filter((d) => d.candidate === 'ME' && d.organization === 'un')
+      .filter((d) => d.candidate === candidate && d.organization === 'un')
       .map((d) => forecast(ix, d));
-    expect(rows.map((r) => `${r.stage}@${r.date}`).sort()).toEqual(['general-assembly@2006-06-28', 'security-council@2006-06-22']);
+    expect(rows.map((r) => `${r.stage}@${r.date}`).sort()).toEqual([...expected]);
     for (const r of rows) {
       expect(r.p, r.stage).toBeGreaterThan(0.9);
       expect(r.laterSources, r.stage).toEqual([]);
     }
   });
 
-  it('has no answer before Montenegro declared independence', () => {
+  it('has no answer before the candidate declared independence', () => {
     expect(() => evaluate('ME', 'un', '2006-06-02')).toThrow(/Montenegro did not exist as a state on 2006-06-02/);
+    expect(() => evaluate('SS', 'un', '2011-07-08')).toThrow(/South Sudan did not exist as a state on 2011-07-08/);
   });
 });

@@ -31,7 +31,7 @@ describe('founding days', () => {
   });
 
   it('knows when the younger candidates became states (declarations of independence), each sourced', () => {
-    const day = { UA: '1991-08-24', BA: '1992-03-03', ME: '2006-06-03', MK: '1991-09-18', PS: '1988-11-15', XK: '2008-02-17', TL: '2002-05-20' };
+    const day = { UA: '1991-08-24', BA: '1992-03-03', ME: '2006-06-03', MK: '1991-09-18', PS: '1988-11-15', SS: '2011-07-09', XK: '2008-02-17', TL: '2002-05-20' };
     for (const [code, date] of Object.entries(day)) {
       const s = ix.state(code)!;
       expect(s.statehood?.date, code).toBe(date);
