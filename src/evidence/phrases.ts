@@ -327,7 +327,11 @@ export class Phrases {
         n++;
         continue;
       }
-      if (x.kind === 'num' || (x.kind === 'word' && this.plainNoun(k))) {
+      // "the reports", "his comments", "a statement's": a noun-like reporting verb right after a determiner or a possessive is the noun
+      const prev = tokens[k - 1]?.lower ?? '';
+      const nounCue = x.kind === 'word' && !x.cap && !!cueOf(x.lower)?.nounLike && k > first &&
+        (DETERMINERS.has(prev) || prev === "'s" || prev === '’s');
+      if (x.kind === 'num' || (x.kind === 'word' && this.plainNoun(k)) || nounCue) {
         last = k;
         k++;
         n++;

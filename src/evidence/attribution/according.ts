@@ -10,6 +10,12 @@ import { indirectStatement } from './statements.ts';
 
 export type Source = NP & { sourceEnd: number };
 
+/** Records and accounts that report, after "according to" (not the norms things go by: plan, rules, tradition). */
+const ACCOUNT_NOUNS = new Set(['news', 'account', 'accounts', 'witness', 'witnesses', 'eyewitness', 'eyewitnesses',
+  'projection', 'projections', 'estimate', 'estimates', 'figure', 'figures', 'data', 'statistics', 'record', 'records',
+  'filing', 'filings', 'memo', 'memos', 'clerk', 'tally', 'count', 'census', 'analysis', 'findings', 'testimony',
+  'transcript', 'transcripts', 'minutes', 'logs', 'documents', 'papers', 'reporting', 'media', 'outlets', 'sources', 'officials', 'authorities', 'reports', 'report']);
+
 /**
  * The source after "according to": a speaker, or the author of a document
  * ("a tweet on Monday by US Secretary of State Mike Pompeo", "a statement released by Erdogan's office").
@@ -18,11 +24,13 @@ export function sourceAfter(ctx: AttributionContext, j: number, hi: number): Sou
   const { tokens } = ctx;
   const np = ctx.np.forward(j, hi);
   if (!np) return null;
-  if (np.kind === 'common' && DOC_NOUNS.has(tokens[np.last].lower)) {
+  const head = tokens[np.last].lower;
+  if (np.kind === 'common' && (DOC_NOUNS.has(head) || DOC_NOUNS.has(head.replace(/s$/, '')) || ACCOUNT_NOUNS.has(head))) {
     const author = documentAuthor(ctx, np, hi);
     if (author) return author;
   }
-  if (!speakerLike(ctx, np)) return null;
+  // after "according to", records and accounts are sources too (projections, the filing, local news, witness accounts)
+  if (!speakerLike(ctx, np) && (np.kind !== 'common' || !ACCOUNT_NOUNS.has(head))) return null;
   let e = np.after - 1;
   while (e + 1 <= hi && tokens[e + 1].depth === 0 && tokens[e + 1].text !== ',' && tokens[e + 1].kind !== 'qopen' &&
     e - np.after < 8) e++;

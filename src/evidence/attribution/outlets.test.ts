@@ -179,3 +179,21 @@ describe('"…," SUBJECT PP CUE after the quotation', () => {
       .not.toBe('Smith');
   });
 });
+
+describe('"according to" a record or an account', () => {
+  const indirects = (text: string) => extract(text).quotes.filter((q) => q.kind === 'indirect').map((q) => q.speaker?.name ?? null);
+
+  it('reports, a clerk, local news, witness accounts, projections: the statement is theirs', () => {
+    expect(indirects('Two women and a man were injured, according to the reports.')).toEqual(['the reports']);
+    expect(indirects('According to a court clerk, arguments would be heard next week.')).toEqual(['a court clerk']);
+    expect(indirects('According to local news, schools across the area closed.')).toEqual(['local news']);
+    expect(indirects('According to projections by the Daily Ledger and Radio North, she won in nine states.'))
+      .toEqual(['Daily Ledger and Radio North']);
+  });
+
+  it('not the norms and things that go by them: according to plan, to the rules, to footage', () => {
+    expect(indirects('Everything went according to plan.')).toEqual([]);
+    expect(indirects('According to the rules, the vote must be repeated.')).toEqual([]);
+    expect(indirects('According to traffic camera footage, the car was speeding.')).toEqual([]);
+  });
+});
