@@ -126,7 +126,10 @@ export function serverContext(deps: AppDeps): ServerContext {
       return { asOf: r.state.asOf ?? today(), fixed: r.state.fixed, stage: r.state.stage };
     },
     asOfOnly(c) {
-      const as = c.req.query('as');
+      const all = c.req.queries('as') ?? [];
+      // As the permalink reader does: a day given twice is refused, not the first one taken.
+      if (all.length > 1) throw badRequest('as: given more than once', [{ code: 'duplicate', path: ['as'], message: 'given more than once' }]);
+      const as = all[0];
       if (as === undefined) return today();
       if (!isDay(as)) throw badRequest(`as: expected a day as YYYY-MM-DD, got "${as.slice(0, 40)}"`, [{ code: 'invalid_format', path: ['as'], message: 'expected YYYY-MM-DD' }]);
       return as;

@@ -44,6 +44,14 @@ describe('unknown query keys', () => {
     }
   });
 
+  it('refuses a day given twice on every endpoint that reads one, as the case endpoints do', async () => {
+    for (const path of ['/api/overview', '/api/cases', '/api/states/RS', '/api/organizations/nato', '/api/cases/XK/nato']) {
+      const res = await get(`${path}?as=2024-02-29&as=2024-02-29`);
+      expect(res.status, path).toBe(400);
+      expect((await res.json()).problems[0]).toMatchObject({ code: 'duplicate', path: ['as'] });
+    }
+  });
+
   it('knows every documented endpoint', () => {
     const e = documentedEndpoints();
     expect(e.find((x) => x.method === 'GET' && x.path.test('/api/cases/XK/nato'))?.keys.has('as')).toBe(true);
