@@ -55,13 +55,16 @@ export function tooDeep(text: string): boolean {
   return indentedTooDeep(text) || flowTooDeep(text);
 }
 
-const DEEP_LINE_START = new RegExp(`^[ \\t?:-]{${2 * MAX_DEPTH + 1}}`, 'm');
+/** A line (the first, or one after a line feed) that starts with more than 2·MAX_DEPTH indentation characters. */
+const DEEP_FIRST_LINE = new RegExp(`^[ \\t?:-]{${2 * MAX_DEPTH + 1}}`);
+const DEEP_LINE = new RegExp(`\\n[ \\t?:-]{${2 * MAX_DEPTH + 1}}`);
 
 /** A block level takes at least one column of indentation or a "- " / "? " / ": " indicator on its line. */
 function indentedTooDeep(text: string): boolean {
-  // Only a line that starts with more than 2·MAX_DEPTH of these characters can be: one scan of the text
-  // says whether there is one (in the bundled data there never is), instead of a match on every line.
-  if (!DEEP_LINE_START.test(text)) return false;
+  // Only a line that starts with more than 2·MAX_DEPTH characters of indentation (spaces, tabs, "-", "?",
+  // ":") can be: two searches of the text (~1.5 ms for the bundled ~1 MB, which has none) come before
+  // the match on every line (~20–40 ms cold).
+  if (!DEEP_FIRST_LINE.test(text) && !DEEP_LINE.test(text)) return false;
   for (const line of text.split('\n')) if ((/^[ \t]*(?:[-?:][ \t]+)*/.exec(line)?.[0].length ?? 0) > 2 * MAX_DEPTH) return true;
   return false;
 }
