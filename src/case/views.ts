@@ -71,6 +71,7 @@ export interface StanceView {
   drivers: string[];
 }
 
+/** A voter at a stage, resolved (votersAt): its seats there and its position (the page's map and table show it). */
 export interface VoterView {
   state: string;
   seats: number;
@@ -88,11 +89,45 @@ export interface VoterView {
   stance: string;
 }
 
+/** A stage's voters, resolved (votersAt). */
 export interface StageVoters {
   stage: string;
   applies: boolean;
   /** undefined when the dataset cannot name the body's members. */
   voters?: VoterView[];
+}
+
+/**
+ * A state's position under the setting, once for every stage where it holds the same stance (one draw: the
+ * engine's unit), however many stages that is (13 for a candidate to the EU).
+ */
+export interface PositionView {
+  state: string;
+  /**
+   * The stages where this position is the state's, when the state holds different stances at different stages;
+   * absent when this is its one position, at every stage where it sits.
+   */
+  stages?: string[];
+  dist: Dist;
+  scenario: Dist;
+  position: Position;
+  recognition: RecognitionStatus;
+  /** Its stance: a key of the answer's `stances`. */
+  stance: string;
+}
+
+/** Who sits at a stage, with how many seats; each one's position is its entry in `positions` for the stage. */
+export interface StageSeats {
+  stage: string;
+  applies: boolean;
+  /** Seats by state, in the body's order; undefined when the dataset cannot name the body's members. */
+  voters?: Record<string, number>;
+}
+
+/** A case's voters under a setting, as its answer gives them. */
+export interface CaseVoters {
+  voters: StageSeats[];
+  positions: PositionView[];
 }
 
 /** Every stance held at some stage on the day, by id (the voters of `stageVoters` name them). */
@@ -111,19 +146,66 @@ export function stanceTable(setup: CaseSetup): Record<string, StanceView> {
   return out;
 }
 
-/** Every voter's position at every stage, averaged over the uncertain drivers (the session's tables). */
-export function stageVoters(session: Session, fixed: Assignment): StageVoters[] {
+/** Every voter's position at every stage, averaged over the uncertain drivers (the session's tables): each position once. */
+export function caseVoters(session: Session, fixed: Assignment): CaseVoters {
   const { setup } = session;
   const likely = mostLikelyAssignment(setup.case.drivers, fixed);
-  return session.voters(fixed).map((s) => {
+  const positions: PositionView[] = [];
+  const seen = new Set<object>();
+  const voters = session.voters(fixed).map((s): StageSeats => {
     if (!s.voters) return { stage: s.stage, applies: s.applies };
-    const voters: VoterView[] = s.voters.map(({ state, seats, dist, unit }) => {
+    const seats: Record<string, number> = {};
+    for (const { state, seats: n, dist, unit } of s.voters) {
+      seats[state] = n;
+      if (seen.has(unit)) continue;
+      seen.add(unit);
       const scenario = distUnder(unit.spec, likely);
       const recognition = setup.recognition.get(state) ?? 'does-not-recognize';
-      return { state, seats, dist, scenario, position: mostLikely(scenario), recognition, stance: unit.spec.id };
-    });
-    return { stage: s.stage, applies: true, voters };
+      const stages = unitsOf(setup, state) > 1 ? { stages: unit.stages } : {};
+      positions.push({ state, ...stages, dist, scenario, position: mostLikely(scenario), recognition, stance: unit.spec.id });
+    }
+    return { stage: s.stage, applies: true, voters: seats };
   });
+  return { voters, positions };
+}
+
+/** How many positions a state has in a setup (more than one when its stances are limited to stages). */
+function unitsOf(setup: CaseSetup, state: string): number {
+  let counts = unitCounts.get(setup);
+  if (!counts) {
+    counts = new Map();
+    for (const u of setup.units) counts.set(u.state, (counts.get(u.state) ?? 0) + 1);
+    unitCounts.set(setup, counts);
+  }
+  return counts.get(state) ?? 0;
+}
+const unitCounts = new WeakMap<CaseSetup, Map<string, number>>();
+
+/** A state's position at a stage: its only one, or the one whose stages include the stage. */
+export function positionAt(positions: PositionView[], state: string, stage: string): PositionView | undefined {
+  return positions.find((p) => p.state === state && (!p.stages || p.stages.includes(stage)));
+}
+
+/** The voters of the `i`th stage with their positions (what a page's map and table show). */
+export function votersAt(v: CaseVoters, i: number): StageVoters {
+  const s = v.voters[i];
+  if (!s.voters) return { stage: s.stage, applies: s.applies };
+  const at = new Map<string, PositionView>();
+  for (const p of v.positions) if (!p.stages || p.stages.includes(s.stage)) at.set(p.state, p);
+  return {
+    stage: s.stage,
+    applies: s.applies,
+    voters: Object.entries(s.voters).map(([state, seats]) => {
+      const { stages: _stages, ...p } = at.get(state)!;
+      return { ...p, state, seats };
+    }),
+  };
+}
+
+/** Every stage's voters with their positions (caseVoters, resolved by votersAt). */
+export function stageVoters(session: Session, fixed: Assignment): StageVoters[] {
+  const v = caseVoters(session, fixed);
+  return v.voters.map((_, i) => votersAt(v, i));
 }
 
 // ---------------------------------------------------------------- evidence
@@ -469,7 +551,10 @@ export interface CaseDetails {
   sensitivity: Analysis['sensitivity'];
   /** The fewest stance changes per stage and for the procedure; the fewest driver settings. */
   whatItTakes: Analysis['whatItTakes'];
-  voters: StageVoters[];
+  /** Who sits at each stage, with their seats. */
+  voters: StageSeats[];
+  /** Each state's position at the stages where it holds one stance, once. */
+  positions: PositionView[];
   /** Every stance the voters hold, by the id they name it with. */
   stances: Record<string, StanceView>;
   drivers: Array<{ id: string; name: string; p: number; fixed?: boolean; note?: string; evidence: EvidenceRef[] }>;
@@ -573,7 +658,7 @@ export function caseDetails(day: Day, c: CaseData, fixed: Assignment = {}, prepa
     method: analysis.method,
     sensitivity: analysis.sensitivity,
     whatItTakes: analysis.whatItTakes,
-    voters: stageVoters(session, fixed),
+    ...caseVoters(session, fixed),
     stances: st.stances,
     drivers: session.setup.case.drivers.map((d) => ({
       id: d.id,

@@ -204,28 +204,33 @@ export function openApiDocument() {
             },
             voters: {
               type: 'array',
-              description: 'per stage, every voter with its position distribution (uncertain drivers averaged out) and the id of its stance in `stances`',
+              description: 'per stage, who sits and with how many seats; each voter\'s position at the stage is its entry in `positions`',
               items: {
                 type: 'object',
                 properties: {
                   stage: { type: 'string' },
                   applies: { type: 'boolean' },
                   voters: {
-                    type: 'array',
-                    description: "absent when the dataset cannot name the body's members",
-                    items: {
-                      type: 'object',
-                      properties: {
-                        state: { type: 'string' },
-                        seats: { type: 'integer' },
-                        dist: { $ref: '#/components/schemas/Dist' },
-                        scenario: { $ref: '#/components/schemas/Dist' },
-                        position: { type: 'string', enum: ['yes', 'no', 'abstain', 'absent'], description: "the most likely position in the scenario: what the evaluation's tally counts" },
-                        recognition: { type: 'string' },
-                        stance: { type: 'string', description: 'key in `stances`' },
-                      },
-                    },
+                    type: 'object',
+                    description: "seats by state code, in the body's order; absent when the dataset cannot name the body's members",
+                    additionalProperties: { type: 'integer' },
                   },
+                },
+              },
+            },
+            positions: {
+              type: 'array',
+              description: "each state's position, once for all the stages where it holds one stance; a state whose stances are limited to stages has one per stance, each naming its `stages`",
+              items: {
+                type: 'object',
+                properties: {
+                  state: { type: 'string' },
+                  stages: { type: 'array', items: { type: 'string' }, description: 'only for a state with several positions: where this one is its own' },
+                  dist: { $ref: '#/components/schemas/Dist', description: 'over all scenarios: the uncertain drivers averaged out' },
+                  scenario: { $ref: '#/components/schemas/Dist', description: 'in the most likely scenario' },
+                  position: { type: 'string', enum: ['yes', 'no', 'abstain', 'absent'], description: "the most likely position in the scenario: what the evaluation's tally counts" },
+                  recognition: { type: 'string' },
+                  stance: { type: 'string', description: 'key in `stances`' },
                 },
               },
             },

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
-import { type EvidenceRef, resolveAll, resolveEvidence } from '../../src/case/views.ts';
+import { type EvidenceRef, positionAt, resolveAll, resolveEvidence } from '../../src/case/views.ts';
 import { allowedHosts, hostName } from '../../src/server/host-guard.ts';
 import { isLoopback, writePolicy } from '../../src/server/node.ts';
 import { loadDataset } from '../../src/model/load.ts';
@@ -71,8 +71,7 @@ describe('reads', () => {
   it('evaluates a case under fixed drivers: Spain votes yes when it recognizes Kosovo', async () => {
     const spainAt = async (q: string) => {
       const body = await (await get(`/api/cases/XK/nato${q}`)).json();
-      const invitation = body.voters.find((s: { stage: string }) => s.stage === 'invitation');
-      return invitation.voters.find((v: { state: string }) => v.state === 'ES').position;
+      return positionAt(body.positions, 'ES', 'invitation')!.position;
     };
     expect(await spainAt('?as=2025-01-01')).toBe('no');
     expect(await spainAt('?v=1&as=2025-01-01&on=spain-recognizes-kosovo')).toBe('yes');
