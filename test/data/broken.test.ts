@@ -32,6 +32,20 @@ const CASES: Array<{ name: string; file: string; path: string; message: RegExp }
   { name: 'recognition-before-statehood', file: 'recognitions/XK.yaml', path: 'recognitions[0].date', message: /recognized on 2007-12-31, before XK was a state \(2008-02-17\)/ },
 ];
 
+describe('accede validate --json', () => {
+  it('prints the counts when the folder is valid, the problems (file, path, message) and exit 2 when not', async () => {
+    const ok = await cli('validate', '--data', MINIMAL, '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, counts: { states: 3, organizations: 1, cases: 1, sources: 1, backtests: 1 } });
+    const bad = await cli('validate', '--data', broken('unknown-state'), '--json');
+    expect(bad.code).toBe(2);
+    const j = JSON.parse(bad.out);
+    expect(j.ok).toBe(false);
+    expect(j.problems[0]).toMatchObject({ file: 'organizations/club.yaml', path: ['members', 1, 'state'] });
+    expect(j.problems[0].message).toMatch(/unknown state "ZZ"/);
+  });
+});
+
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
 describe('accede validate --data <broken folder>', () => {
