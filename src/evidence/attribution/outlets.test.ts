@@ -197,3 +197,15 @@ describe('"according to" a record or an account', () => {
     expect(indirects('According to traffic camera footage, the car was speeding.')).toEqual([]);
   });
 });
+
+describe('"…," said the NOUN', () => {
+  it('a determined or possessed noun after a verb of saying that follows the quotation speaks, whatever the noun', () => {
+    expect(speakers('"Go home," said the warden.')).toEqual(['the warden']);
+    expect(speakers('"Go home," said the jailer\'s wife, later.')).toEqual(["the jailer's wife"]);
+  });
+
+  it('not a time word or a thing', () => {
+    expect(speakers('"Go home," said the weekend.')).toEqual([null]);
+    expect(speakers('"Go home," said the equipment.')).toEqual([null]);
+  });
+});

@@ -1,7 +1,8 @@
 // Quote, then speaker: "…," our interlocutor states / "…," said the minister (quote-trailing,
 // quote-trailing-inverted), "…," according to X, and "… "…" …, he added." where a
 // sentence-final attribution covers the quotations before it (sentence-final-cue).
-import { DOC_NOUNS, INVERTED_SPEAKER_FOLLOWERS, PERSON_ORG_LINKS, PREPOSITIONS, cueOf } from '../lexicon.ts';
+import { DOC_NOUNS, INVERTED_SPEAKER_FOLLOWERS, NOT_AGENTS, PERSON_ORG_LINKS, PREPOSITIONS, TIME_WORDS, cueOf } from '../lexicon.ts';
+import type { NP } from '../phrases.ts';
 import { sourceAfter } from './according.ts';
 import { finalAttribution } from './clauses.ts';
 import type { Attribution, AttributionContext } from './context.ts';
@@ -93,13 +94,28 @@ function cueThenSpeaker(ctx: AttributionContext, j: number, end: number): Attrib
   // phrase is closed by an apposition's comma, or a prepositional phrase follows, the speaker is complete
   const closed = !!np2 && np2.after - 1 > np2.last && tokens[np2.after - 1]?.text === ',';
   const adjunct = !!after && after.kind === 'word' && !after.cap && PREPOSITIONS.has(after.lower) && after.lower !== 'to';
-  if (np2 && speakerLike(ctx, np2) && (!after || after.kind === 'punct' || after.kind === 'qopen' || np2.after > end ||
+  if (np2 && (speakerLike(ctx, np2) || describedAfterCue(ctx, np2, cue.cls)) && (!after || after.kind === 'punct' || after.kind === 'qopen' || np2.after > end ||
       INVERTED_SPEAKER_FOLLOWERS.has(after.lower) || linked || closed || adjunct)) {
     const att = attributionFor(ctx, np2, j, 0.9, 'quote-trailing-inverted');
     if (att) ctx.frames.set(j, att);
     return att;
   }
   return null;
+}
+
+/**
+ * ""…," said the warden": after a verb of saying that follows the quotation, a determined or possessed
+ * lowercase noun is its speaker whatever the noun (no word list names every person a story quotes).
+ */
+function describedAfterCue(ctx: AttributionContext, np: NP, cls: string): boolean {
+  const { tokens } = ctx;
+  if (cls !== 'speech' || np.kind !== 'common' || np.last - np.first > 4) return false;
+  const head = tokens[np.last];
+  const lead = tokens[np.first].lower;
+  const possessed = tokens.slice(np.first, np.last).some((x) => x.lower === "'s" || x.lower === '’s');
+  return head.kind === 'word' && !head.cap && /^[a-z][a-z-]*[a-z]$/.test(head.lower) && !TIME_WORDS.has(head.lower) &&
+    !NOT_AGENTS.has(head.lower) && (possessed || lead === 'the' || lead === 'a' || lead === 'an' || lead === 'his' ||
+    lead === 'her' || lead === 'their' || lead === 'its' || lead === 'one');
 }
 
 /** … "…" …, he added. — a sentence-final attribution covers the quotations before it. */
