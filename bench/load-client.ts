@@ -1,5 +1,5 @@
 // The load generator of server.bench.ts, run in a process of its own so that its work (sending,
-// parsing ~100 KB answers) does not share the server's event loop and the numbers are the server's.
+// reading ~53 KB answers) does not share the server's event loop and the numbers are the server's.
 //   node --import tsx bench/load-client.ts load  '{"url":…,"seconds":20,"connections":200,"drivers":[…],"seed":1}'
 //   node --import tsx bench/load-client.ts probe '{"url":…,"seconds":20,"everyMs":100}'
 // "load": autocannon (programmatic API) asking GET /api/cases/XK/nato with a random driver setting and

@@ -77,7 +77,7 @@ export async function run(): Promise<BenchRow[]> {
         note: `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU in ${SECONDS} s; event loop busy ${(100 * elu.utilization).toFixed(0)}% (${(elu.active / Math.max(1, r.requests)).toFixed(3)} ms an answer)`,
       },
       {
-        // The load generator is one thread reading every ~100 KB answer: on 2 cores it needs a core of its own,
+        // The load generator is one thread reading every answer (~53 KB; ~119 KB before they were lean): on 2 cores it may need a core of its own,
         // and when it has none its own queue shows in the latencies it reports.
         name: "server: … the load generator's CPU time per answer (autocannon, its own process)",
         value: Number((r.cpuMs / Math.max(1, r.requests)).toFixed(3)),

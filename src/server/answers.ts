@@ -2,7 +2,7 @@
 // bounded cache keyed by dataset version and query, each with a strong ETag derived from that key, so a
 // client that has the answer gets 304 before anything is computed. Concurrent asks for one key share
 // one computation. Answers are kept as UTF-8 bytes, not strings: encoded once (by the pool's workers),
-// written to sockets as they are, and held outside the JavaScript heap, so tens of megabytes of ~100 KB
+// written to sockets as they are, and held outside the JavaScript heap, so tens of megabytes of ~50 KB
 // answers coming and going do not keep the garbage collector busy on the event loop.
 // A case's answer is kept once for a whole stretch of days between change points (src/case/change-points.ts):
 // two days of a stretch get the same answer but for the day it names, so the day asked is written into a copy
