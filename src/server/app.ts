@@ -9,7 +9,7 @@ import { inlineComputer, inlinePreparer } from './compute.ts';
 import { type AppDeps, serverContext } from './context.ts';
 import { apiError, asApiError } from './errors.ts';
 import { allowedHosts, hostGuard } from './host-guard.ts';
-import { queryGuard } from './query-guard.ts';
+import { documentedEndpoints, methodsFor, queryGuard } from './query-guard.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -80,7 +80,14 @@ export function createApp(deps: AppDeps) {
       knownDrivers: (candidate, org) => ctx.ix.case(candidate, org)?.drivers.map((d) => d.id) ?? [],
     }),
   );
-  app.all('/api/*', (c) => ctx.respondError(c, 404, { code: 'not_found', path: [], message: `no endpoint ${c.req.method} ${c.req.path}; see /api/openapi.json` }));
+  let endpoints: ReturnType<typeof documentedEndpoints> | undefined;
+  app.all('/api/*', (c) => {
+    // A documented path asked with another method: 405 naming the ones it takes (OPTIONS: just the list).
+    const allowed = methodsFor((endpoints ??= documentedEndpoints()), c.req.path);
+    if (allowed.length && c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: [...allowed, 'OPTIONS'].join(', ') });
+    if (allowed.length) throw apiError(405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path.slice(0, 100)}: it takes ${allowed.join(', ')}`, {}, { Allow: allowed.join(', ') });
+    return ctx.respondError(c, 404, { code: 'not_found', path: [], message: `no endpoint ${c.req.method} ${c.req.path}; see /api/openapi.json` });
+  });
   app.route('/', assetRoutes(ctx));
   app.route('/', pageRoutes(ctx, { answers, computer }));
 

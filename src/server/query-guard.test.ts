@@ -52,6 +52,20 @@ describe('unknown query keys', () => {
     }
   });
 
+  it('answers a documented path asked with another method 405 with Allow, and OPTIONS 204 with Allow', async () => {
+    const del = await app.request('http://localhost/api/cases/XK/nato', { method: 'DELETE' });
+    expect(del.status).toBe(405);
+    expect(del.headers.get('allow')).toBe('GET, HEAD');
+    expect((await del.json()).message).toMatch(/DELETE is not allowed on \/api\/cases\/XK\/nato: it takes GET, HEAD/);
+    const post = await app.request('http://localhost/api/scenarios/abc', { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, DELETE, HEAD');
+    const options = await app.request('http://localhost/api/scenarios', { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
+    expect((await app.request('http://localhost/api/nope', { method: 'DELETE' })).status).toBe(404);
+  });
+
   it('knows every documented endpoint', () => {
     const e = documentedEndpoints();
     expect(e.find((x) => x.method === 'GET' && x.path.test('/api/cases/XK/nato'))?.keys.has('as')).toBe(true);

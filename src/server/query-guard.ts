@@ -30,6 +30,12 @@ export function documentedEndpoints(paths: Record<string, unknown> = openApiDocu
   return out;
 }
 
+/** The methods the document lists for a path (GET implying HEAD), empty when it lists none. */
+export function methodsFor(endpoints: Endpoint[], path: string): string[] {
+  const methods = endpoints.filter((e) => e.path.test(path)).map((e) => e.method);
+  return methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+}
+
 /** The endpoint a request is for; API paths before download paths that also match (a case id may end in .csv). */
 function endpointOf(endpoints: Endpoint[], method: string, path: string): Endpoint | undefined {
   const m = method === 'HEAD' ? 'GET' : method;
