@@ -209,3 +209,16 @@ describe('"…," said the NOUN', () => {
     expect(speakers('"Go home," said the equipment.')).toEqual([null]);
   });
 });
+
+describe('they after a group of people that opens the previous sentence', () => {
+  it('is the group, not an organization that spoke before', () => {
+    const text = 'Acme Corp. issued a recall on Monday. "We regret the inconvenience," it said.\n\nPolice arrested two men. "The investigation continues," they said.';
+    expect(speakers(text)).toEqual(['Acme Corp', 'Police']);
+    expect(speakers('Residents of the estate gathered outside the hall. "We are scared," they said.')).toEqual(['Residents']);
+  });
+
+  it('not a group that something was done to', () => {
+    const text = 'Acme Corp. issued a recall. "We regret it," it said. Residents were evacuated overnight. "We acted fast," they said.';
+    expect(speakers(text)[1]).toBe('Acme Corp');
+  });
+});

@@ -224,15 +224,49 @@ function reportingSubject(ctx: AttributionContext, gender: 'm' | 'f', pos: numbe
 function resolveOrganization(ctx: AttributionContext, p: string, pos: number): Entity | null {
   let named: Entity | null = null;
   let seen = 0;
+  const group = p === 'it' ? null : pluralAntecedent(ctx, pos);
   for (const m of ctx.registry.before(pos)) {
     if (++seen > LOOKBACK) break;
+    // a group opening the previous sentence, after everyone mentioned before it: "Police arrested two men. "…," they said."
+    if (group && m.pos < group.pos) return group.entity;
     const dist = ctx.doc.sentOf[pos] - ctx.doc.sentOf[m.pos];
     if (dist > 3) break;
     if (m.entity.kind !== 'organization') continue;
     if (m.speaker) return m.entity;
     if (!named && dist <= 1 && p === 'it') named = m.entity;
   }
-  return named;
+  return named ?? group?.entity ?? null;
+}
+
+/** Plural heads that name people without an -s: police, people, staff. */
+const PLURAL_PEOPLE = new Set(['police', 'people', 'staff', 'media', 'military', 'personnel', 'clergy', 'crew', 'public']);
+
+/**
+ * Centering for they/them: a plural group of people (police, residents of the estate, the organizers) that
+ * opens the previous sentence — the pronoun's own sentence opening with a quotation or the pronoun.
+ */
+function pluralAntecedent(ctx: AttributionContext, pos: number): { pos: number; entity: Entity } | null {
+  const { tokens } = ctx;
+  const si = ctx.doc.sentOf[pos];
+  if (si === 0 || tokens[pos].depth !== 0) return null;
+  const own = ctx.doc.sentences[si];
+  if (tokens[own.first].kind !== 'qopen' && own.first !== pos) return null;
+  const prev = ctx.doc.sentences[si - 1];
+  if (tokens[pos].para - tokens[prev.first].para > 1 || tokens[prev.first].kind === 'qopen') return null;
+  const np = ctx.np.forward(prev.first, prev.last);
+  // "Police", "Residents of the estate": a capitalized common noun opening the sentence reads as a name run
+  const commonAtStart = np?.kind === 'name' && np.run?.first === prev.first && np.run.last === prev.first;
+  if (!np || (np.kind !== 'common' && !commonAtStart) || np.last - np.first > 6) return null;
+  const next = tokens[np.after];
+  if (!next || next.kind !== 'word' || next.cap || next.depth !== 0 || passiveAt(ctx, np.after, prev.last)) return null;
+  // the head: the noun before a linking "of" (residents of the estate), else the last word
+  let h = np.last;
+  for (let k = np.first + 1; k <= np.last; k++) if (tokens[k].lower === 'of' || tokens[k].lower === 'from') { h = k - 1; break; }
+  const head = tokens[h].lower;
+  const plural = PLURAL_PEOPLE.has(head) || (/[^s]s$/.test(head) && SPEAKER_NOUNS.has(head) && !ORG_NOUNS.has(head.replace(/s$/, '')));
+  if (!plural || DOC_NOUNS.has(head.replace(/s$/, ''))) return null;
+  const name = ctx.text.slice(tokens[np.first].start, tokens[np.last].end);
+  return { pos: np.first, entity: { id: -1, name, words: [], kind: 'group', role: null, affiliation: null, gender: null } };
 }
 
 /** "our interlocutor" → the interviewee; "the minister" → the last person with that role. */
