@@ -49,7 +49,11 @@ export function createApp(deps: AppDeps) {
   app.use('*', hostGuard(hosts));
   // A mistyped key (?asof=) is refused, not ignored: ignoring it answered today as if it were the day asked.
   app.use('*', queryGuard());
-  app.use('*', compress());
+  // Not the health check: a few bytes asked every few seconds by a watchdog (fetch asks for gzip by default),
+  // for which gzip cost 5-10x the CPU of the answer and a round trip through zlib's thread pool, that is more
+  // turns of a busy event loop before the answer leaves.
+  const compressed = compress();
+  app.use('*', (c, next) => (c.req.path === '/api/health' ? next() : compressed(c, next)));
 
   app.onError((err, c) => {
     const e = asApiError(err);

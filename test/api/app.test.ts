@@ -14,6 +14,16 @@ const app = createApp({ dataset: fixtureDataset(), writable: false, assets: FAKE
 const get = (path: string, headers: Record<string, string> = {}) => app.request(`http://localhost${path}`, { headers });
 
 describe('reads', () => {
+  it('compresses answers for a client that asks, but not the health check (a few bytes for a watchdog)', async () => {
+    const gzip = { 'accept-encoding': 'gzip, deflate' };
+    const health = await get('/api/health', gzip);
+    expect(health.headers.get('content-encoding')).toBeNull();
+    expect((await health.json()).ok).toBe(true);
+    const answer = await get('/api/cases/XK/nato?as=2025-01-01', gzip);
+    expect(answer.headers.get('content-encoding')).toBe('gzip');
+    expect(answer.headers.get('vary')).toMatch(/Accept-Encoding/);
+  });
+
   it('serves an OpenAPI document that lists every read the pages use', async () => {
     const res = await get('/api/openapi.json');
     expect(res.status).toBe(200);
