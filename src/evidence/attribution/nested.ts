@@ -6,6 +6,9 @@ import { speakerOf, spanOf, unknownSpeaker, type Attribution, type AttributionCo
 import { resolvePronoun } from './resolve.ts';
 import { directStatement } from './statements.ts';
 
+/** Addressees between a reporting verb and what it reports: told me, asked him. */
+const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'you']);
+
 /** Nested quotations opening before offset `readTo` (where reading stopped, if it did). */
 export function nestedQuotes(ctx: AttributionContext, readTo: number): void {
   ctx.doc.spans.forEach((span, q) => {
@@ -27,6 +30,8 @@ function nestedAttribution(ctx: AttributionContext, q: number, parent: number): 
   const { tokens } = ctx;
   let k = ctx.doc.openTok[q] - 1;
   if (tokens[k]?.text === ',' || tokens[k]?.text === ':') k--;
+  // "The officer told me, 'He'll turn up'": an addressee pronoun between the cue and the quotation
+  if (OBJECT_PRONOUNS.has(tokens[k]?.lower ?? '') && tokens[k - 1]?.quote === parent && cueOf(tokens[k - 1].lower)) k--;
   const cueTok = tokens[k];
   if (!cueTok || cueTok.kind !== 'word' || !cueOf(cueTok.lower) || cueTok.quote !== parent) return null;
   let s = k - 1;

@@ -222,3 +222,10 @@ describe('they after a group of people that opens the previous sentence', () => 
     expect(speakers(text)[1]).toBe('Acme Corp');
   });
 });
+
+describe('a nested quotation after a reporting verb and its addressee', () => {
+  it('"The officer told me, \'…\'" inside a quotation: the officer speaks the nested one', () => {
+    const qs = directs('"The officer told me, \'He will turn up, they always do,\'" Maria Lopez said.');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Maria Lopez', 'The officer']);
+  });
+});
