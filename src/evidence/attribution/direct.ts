@@ -3,7 +3,7 @@
 import { accordingAfter } from './according.ts';
 import { enough, type Attribution, type AttributionContext } from './context.ts';
 import { cueAt } from './cues.ts';
-import { asPutIt, trailing, sentenceFinal } from './quote-then-speaker.ts';
+import { asPutIt, signedBelow, trailing, sentenceFinal } from './quote-then-speaker.ts';
 import { colon, leading, paragraphColon } from './speaker-then-quote.ts';
 import { directStatement } from './statements.ts';
 import { floating, sameSentence, subjectFallback } from './unmarked.ts';
@@ -50,7 +50,7 @@ function attributeDirect(ctx: AttributionContext, q: number, si: number): Attrib
   // "X called it a "…," according to NBC": the outlet reports what X said; X's own verb wins
   const reportedBy = after?.rule === 'according-to' && (before?.rule === 'cue-before-quote' || before?.rule === 'cue-in-sentence');
   const att = after && (endsWithComma || !before) && !reportedBy ? after : (before ?? after);
-  return att ?? asPutItBefore(ctx, q, si) ?? sentenceFinal(ctx, q, si) ?? accordingAfter(ctx, q, si) ?? colon(ctx, q, si) ?? paragraphColon(ctx, q, si) ?? sameSentence(ctx, si) ??
+  return att ?? asPutItBefore(ctx, q, si) ?? sentenceFinal(ctx, q, si) ?? accordingAfter(ctx, q, si) ?? signedBelow(ctx, q) ?? colon(ctx, q, si) ?? paragraphColon(ctx, q, si) ?? sameSentence(ctx, si) ??
     floating(ctx, q, si) ?? subjectFallback(ctx, q, si);
 }
 

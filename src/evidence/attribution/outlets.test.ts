@@ -229,3 +229,14 @@ describe('a nested quotation after a reporting verb and its addressee', () => {
     expect(qs.map((q) => q.speaker?.name)).toEqual(['Maria Lopez', 'The officer']);
   });
 });
+
+describe('a pull quote signed on the next line', () => {
+  it('"…"¶— NAME[, ROLE] gives the quotation to the name', () => {
+    expect(speakers('"We are all going to have to sacrifice something."\n— Mayor Lina Ortiz, at the budget hearing')).toEqual(['Lina Ortiz']);
+    expect(speakers('"Nobody will be left behind."\n\n– Tom Ash')).toEqual(['Tom Ash']);
+  });
+
+  it('not a dash that opens a sentence of narrative', () => {
+    expect(speakers('"No."\n- Ann Lee said nothing more that day.')).not.toContain('Ann Lee');
+  });
+});

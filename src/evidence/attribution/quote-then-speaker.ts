@@ -28,6 +28,25 @@ export function trailing(ctx: AttributionContext, q: number): Attribution | null
   return asPutIt(ctx, j, end) ?? speakerThenCue(ctx, j, end) ?? cueThenSpeaker(ctx, j, end) ?? (dash ? dashSpeaker(ctx, j, end) : null);
 }
 
+/**
+ * A pull quote signed on the next line: "…"¶— NAME[, ROLE] — a quotation that makes up its paragraph,
+ * then a paragraph of a dash and a name alone.
+ */
+export function signedBelow(ctx: AttributionContext, q: number): Attribution | null {
+  const { tokens } = ctx;
+  let k = ctx.doc.closeTok[q];
+  if (k < 0) return null;
+  const para = tokens[k].para;
+  if (tokens[k + 1]?.para === para && tokens[k + 1].kind === 'punct' && /^[.!?]$/.test(tokens[k + 1].text)) k++;
+  const dash = tokens[k + 1];
+  if (!dash || dash.para === para || dash.depth !== 0 || !/^[—–-]$/.test(dash.text)) return null;
+  const si = ctx.doc.sentOf[k + 1];
+  const end = ctx.doc.sentences[si].last;
+  if (tokens[end].para !== dash.para || (tokens[end + 1] && tokens[end + 1].para === dash.para)) return null;
+  const att = dashSpeaker(ctx, k + 2, end);
+  return att ? { ...att, confidence: Math.min(att.confidence, 0.65), rule: 'quote-signed-below' } : null;
+}
+
 /** "…" — NAME, ROLE. A name alone after a dash, ending the sentence, signs the quotation (pull quotes, captions). */
 function dashSpeaker(ctx: AttributionContext, j: number, end: number): Attribution | null {
   const np = ctx.np.forward(j, end);
