@@ -66,6 +66,14 @@ function caseAnswer(ix: Indexed, prep: Prepared, job: OneCaseJob): JobAnswer {
   return { json: caseDetails(day, cas, job.fixed, prep.case(day, cas)) };
 }
 
+/**
+ * The version of the answers' shape for a given dataset and query, part of every answer's ETag (with the
+ * dataset's digest and the query): a client holding an answer of an earlier shape revalidates to the new
+ * one instead of getting 304. Change it whenever the same dataset and query give a different answer.
+ * 2: stances, cited documents and positions written once (issue 13, session 7).
+ */
+export const ANSWERS_VERSION = 2;
+
 /** A cache key for a job: every field that changes the answer, drivers in a fixed order. */
 export function jobKey(job: CaseJob): string {
   if (job.kind === 'track-record') return 'track-record';

@@ -10,6 +10,7 @@
 // compute instead of 4 in 10 (one kept answer per stretch instead of one per day: fewer, and they fit).
 import type { Context } from 'hono';
 import { LRUCache } from 'lru-cache';
+import { ANSWERS_VERSION } from '../case/jobs.ts';
 import { hash } from '../site/bundle.ts';
 import { asApiError } from './errors.ts';
 
@@ -65,7 +66,7 @@ function renamed(a: Answer, to: string): Uint8Array<ArrayBuffer> | undefined {
 /** The answers kept: about 64 MB of bytes. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
-export function answerCache(datasetVersion: string | (() => string), maxBytes = MAX_BYTES): AnswerCache {
+export function answerCache(datasetVersion: string | (() => string), maxBytes = MAX_BYTES, format: number = ANSWERS_VERSION): AnswerCache {
   // A function: the version (a digest of the dataset) is computed with the first answer, not at start.
   const version = typeof datasetVersion === 'function' ? datasetVersion : () => datasetVersion;
   const kept = new LRUCache<string, Answer>({ maxSize: maxBytes, sizeCalculation: (a) => a.body.byteLength + 64 });
@@ -91,7 +92,8 @@ export function answerCache(datasetVersion: string | (() => string), maxBytes = 
 
   /** Sets the answer's ETag and freshness; true when the client's If-None-Match names it (answer 304). */
   function fresh(c: Context, key: string): boolean {
-    const etag = `"${hash(`${version()}\u0000${key}`)}"`;
+    // The answers' format too: the same dataset and query answered in another shape is another answer.
+    const etag = `"${hash(`${version()}\u0000${format}\u0000${key}`)}"`;
     // The day is in the key, so an answer never changes for its URL once the default day is resolved;
     // a minute of freshness, then revalidation by ETag (cheap: no computation on a match).
     c.header('ETag', etag);

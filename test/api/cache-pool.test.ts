@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { changePoints } from '../../src/case/change-points.ts';
 import { index } from '../../src/model/dataset.ts';
 import { loadDataset } from '../../src/model/load.ts';
+import { Hono } from 'hono';
+import { answerCache } from '../../src/server/answers.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { CaseComputer } from '../../src/server/compute.ts';
 import { startServer } from '../../src/server/node.ts';
@@ -56,6 +58,16 @@ describe('the answer cache', () => {
       tags.add((await get(p)).headers.get('etag')!);
     }
     expect(tags.size).toBe(5);
+  });
+
+  it('gives another ETag to the same dataset and query answered in another format (ANSWERS_VERSION)', async () => {
+    const tagOf = async (format: number) => {
+      const cache = answerCache('"dataset"', 1 << 20, format);
+      const one = new Hono().get('/x', (c) => cache.send(c, 'details|XK/nato|2025-06-01|', 'application/json', async () => '{}'));
+      return (await one.request('/x')).headers.get('etag');
+    };
+    expect(await tagOf(2)).toBe(await tagOf(2));
+    expect(await tagOf(3)).not.toBe(await tagOf(2));
   });
 
   it('resolves the default day into the key: "today" is a day like any other', async () => {
