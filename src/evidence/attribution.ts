@@ -8,6 +8,9 @@
 //   SPEAKER CUE [ADDRESSEE] [PP] that CLAUSE  indirect-that, indirect-bare              indirect.ts
 //   CLAUSE, SPEAKER CUE [ADDRESSEE].          indirect-postposed                        indirect.ts
 //   a quotation standing alone continues the previous speaker   floating-quote         unmarked.ts
+//   X disagreed. "…" / X said P.¶"…"           introduced-subject, floating-after-reported unmarked.ts
+//   SPEAKER CUE:¶"…"                           paragraph-colon                           speaker-then-quote.ts
+//   "…"¶— NAME                                 quote-signed-below                        quote-then-speaker.ts
 // Pronouns, surnames and role nouns resolve through the document's registry of people
 // (names.ts registers them, resolve.ts resolves them); word lists live in lexicon.ts.
 import type { Doc } from './document.ts';
