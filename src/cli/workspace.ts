@@ -1,10 +1,10 @@
 // The workspace as the CLI's evidence commands (import, curate, export) open it: where it lives by
 // default, who the edits are by, and how the store's errors become exit codes.
-import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { ConflictError, InvalidInputError, NotFoundError, WorkspaceError, isUnwritable, openWorkspace, type Workspace } from '../store/index.ts';
 import { CliError } from './context.ts';
+import { makeDirs } from '../model/make-dirs.ts';
 
 /** The same default as `accede serve`: a workspace in the current directory. */
 export const DEFAULT_WORKSPACE = '.accede/workspace.sqlite';
@@ -46,7 +46,7 @@ export function openFor(o: WorkspaceOptions): Workspace {
 export function openCreating(path: string): { path: string; workspace: Workspace } {
   const full = resolve(path);
   try {
-    mkdirSync(dirname(full), { recursive: true });
+    makeDirs(dirname(full));
     return { path: full, workspace: openWorkspace(full) };
   } catch (e) {
     if (isUnwritable(e)) throw new CliError(e.message, 3);

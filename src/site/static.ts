@@ -1,11 +1,12 @@
 // The static export: a folder any static file server can serve. The dataset ships as JSON and the engine
 // runs in the browser, so no API is needed and a CDN can serve any number of readers.
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Dataset, index } from '../model/dataset.ts';
 import { type Assets, contentHash } from './bundle.ts';
 import { caseCsv, caseJsonText } from '../case/exports.ts';
 import { pageHtml } from './shell.ts';
+import { makeDirs } from '../model/make-dirs.ts';
 
 /** Written into every export, so a later build knows the folder is one it may replace. */
 export const MARKER = '.accede-static';
@@ -33,14 +34,18 @@ export function writeStaticSite(o: StaticOptions): { files: number; dir: string 
     }
     if (entries.includes(MARKER) || o.force) for (const e of entries) rmSync(join(dir, e), { recursive: true, force: true });
   }
-  mkdirSync(dir, { recursive: true });
+  try {
+    makeDirs(dir);
+  } catch (e) {
+    throw new StaticExportError(`cannot create the folder ${o.dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
   const ix = index(o.dataset);
   const datasetJson = JSON.stringify(o.dataset);
   const version = contentHash(o.assets.version, datasetJson).slice(0, 10);
   let files = 0;
   const write = (rel: string, content: string) => {
     const full = join(dir, rel);
-    mkdirSync(dirname(full), { recursive: true });
+    makeDirs(dirname(full));
     writeFileSync(full, content);
     files++;
   };

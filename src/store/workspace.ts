@@ -3,7 +3,7 @@
 // append-only audit log. better-sqlite3 in WAL mode with synchronous=FULL: a write is durable
 // once the call returns, and every write is one transaction.
 import Database from 'better-sqlite3';
-import { accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
+import { accessSync, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { capWarnings } from '../evidence/caps.ts';
@@ -15,6 +15,7 @@ import {
 import { CurateRequest, ScenarioInput, parseInput, type ItemEdit } from './inputs.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { withSpanText, withoutSpanText } from './spans.ts';
+import { makeDirs } from '../model/make-dirs.ts';
 
 export type ItemKind = 'quote' | 'mention' | 'claim';
 export type ItemStatus = 'pending' | 'accepted' | 'rejected';
@@ -158,7 +159,7 @@ export class Workspace {
     this.now = opts.now ?? (() => new Date());
     this.readOnly = !!opts.readOnly;
     try {
-      if (file !== ':memory:' && !this.readOnly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      if (file !== ':memory:' && !this.readOnly) makeDirs(path.dirname(path.resolve(file)));
       this.db = new Database(file, { readonly: this.readOnly, fileMustExist: this.readOnly });
     } catch (e) {
       throw this.openFailure(e);

@@ -1,11 +1,12 @@
 // accede export: accepted evidence from the workspace as data-file changes (YAML) for review —
 // one sources/workspace-<document>.yaml per document with accepted quotes or claims.
 import type { Command } from 'commander';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportAccepted } from '../../store/index.ts';
 import type { CliContext } from '../context.ts';
 import { DEFAULT_WORKSPACE, withWorkspace, type WorkspaceOptions } from '../workspace.ts';
+import { makeDirs } from '../../model/make-dirs.ts';
 
 interface Options extends WorkspaceOptions {
   out?: string;
@@ -29,7 +30,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (!o.dryRun) {
         for (const f of result.files) {
           const target = path.join(out, f.path);
-          mkdirSync(path.dirname(target), { recursive: true });
+          makeDirs(path.dirname(target));
           writeFileSync(target, f.content);
         }
       }
