@@ -14,7 +14,6 @@ import type { Assignment } from '../model/drivers.ts';
 import type { CaseData } from '../model/schema.ts';
 import { type CaseJob, computeAnswer, type Prepared } from '../case/jobs.ts';
 import { constantJson, jsonBytes } from './json-bytes.ts';
-import { lowerThisThread } from './thread-priority.ts';
 
 export interface CaseWorkerData {
   dataset: Dataset;
@@ -30,8 +29,10 @@ const DAYS_KEPT = 128;
 const CASES_KEPT = 256;
 const NAMED_KEPT = 4096;
 
-// Below the event loop: a computed answer can wait a moment more, a health check or a cached answer should not.
-lowerThisThread(5);
+// The case threads run at the event loop's priority (imports alone run below it). Niced, they starved
+// under load: with small answers the event loop and the load generator took both cores serving cached
+// answers, and an uncached setting waited behind them (p99 704 ms at a p50 of 7 ms); at the same
+// priority p99 is 166 ms and health p99 29 ms (bench/README.md, session 7).
 
 const dataset = (workerData as CaseWorkerData).dataset;
 const ix = index(dataset);

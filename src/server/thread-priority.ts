@@ -1,6 +1,6 @@
-// The pools' worker threads run below the event loop's priority, so that on a busy machine the thread
-// that reads requests, answers health checks and serves cached answers is the one that gets a core first;
-// computing and importing wait for it, not the other way round.
+// The import pool's threads run below the event loop's priority, so that on a busy machine a long import
+// waits for the thread that reads requests and answers health checks, not the other way round. (The case
+// threads do not: answers waiting behind cached ones made the tail, see case-worker.ts.)
 import { setPriority } from 'node:os';
 
 /**
