@@ -124,6 +124,22 @@ const MASCULINE = new Set([...MASCULINE_ROLE_WORDS, 'man', 'boy', 'uncle', 'neph
 const FEMININE = new Set([...FEMININE_ROLE_WORDS, 'woman', 'girl', 'aunt', 'niece', 'grandmother']);
 
 /**
+ * Where a pronoun's antecedent may open the previous sentence: the pronoun's own sentence opens with a
+ * quotation or with the pronoun (no subject of its own in between), the previous sentence is at most one
+ * paragraph back and is not itself a quotation. Its first noun phrase (np), if any, is the candidate.
+ */
+function previousOpening(ctx: AttributionContext, pos: number) {
+  const { tokens } = ctx;
+  const si = ctx.doc.sentOf[pos];
+  if (si === 0 || tokens[pos].depth !== 0) return null;
+  const own = ctx.doc.sentences[si];
+  if (tokens[own.first].kind !== 'qopen' && own.first !== pos) return null;
+  const prev = ctx.doc.sentences[si - 1];
+  if (tokens[pos].para - tokens[prev.first].para > 1 || tokens[prev.first].kind === 'qopen') return null;
+  return { prev, np: ctx.np.forward(prev.first, prev.last) };
+}
+
+/**
  * Centering on a described person: "Okon's predecessor was more blunt. "…," he told a conference." —
  * a singular noun phrase naming a person (not a name: names are in the registry) that opens the
  * previous sentence is who he/she continues, over anyone mentioned before it. The phrase is the
@@ -131,14 +147,9 @@ const FEMININE = new Set([...FEMININE_ROLE_WORDS, 'woman', 'girl', 'aunt', 'niec
  */
 function describedAntecedent(ctx: AttributionContext, gender: 'm' | 'f', pos: number): { pos: number; entity: Entity } | null {
   const { tokens } = ctx;
-  const si = ctx.doc.sentOf[pos];
-  if (si === 0 || tokens[pos].depth !== 0) return null;
-  // the pronoun's own sentence opens with a quotation or with the pronoun: no subject of its own in between
-  const own = ctx.doc.sentences[si];
-  if (tokens[own.first].kind !== 'qopen' && own.first !== pos) return null;
-  const prev = ctx.doc.sentences[si - 1];
-  if (tokens[pos].para - tokens[prev.first].para > 1 || tokens[prev.first].kind === 'qopen') return null;
-  const np = ctx.np.forward(prev.first, prev.last);
+  const opening = previousOpening(ctx, pos);
+  if (!opening) return null;
+  const { prev, np } = opening;
   if (!np || np.kind !== 'common' || np.last - np.first > 5) return null;
   const next = tokens[np.after];
   // the phrase is the subject: a verb (a lowercase word) follows it, not a name in apposition
@@ -247,13 +258,9 @@ const PLURAL_PEOPLE = new Set(['police', 'people', 'staff', 'media', 'military',
  */
 function pluralAntecedent(ctx: AttributionContext, pos: number): { pos: number; entity: Entity } | null {
   const { tokens } = ctx;
-  const si = ctx.doc.sentOf[pos];
-  if (si === 0 || tokens[pos].depth !== 0) return null;
-  const own = ctx.doc.sentences[si];
-  if (tokens[own.first].kind !== 'qopen' && own.first !== pos) return null;
-  const prev = ctx.doc.sentences[si - 1];
-  if (tokens[pos].para - tokens[prev.first].para > 1 || tokens[prev.first].kind === 'qopen') return null;
-  const np = ctx.np.forward(prev.first, prev.last);
+  const opening = previousOpening(ctx, pos);
+  if (!opening) return null;
+  const { prev, np } = opening;
   // "Police", "Residents of the estate": a capitalized common noun opening the sentence reads as a name run
   const commonAtStart = np?.kind === 'name' && np.run?.first === prev.first && np.run.last === prev.first;
   if (!np || (np.kind !== 'common' && !commonAtStart) || np.last - np.first > 6) return null;
