@@ -38,7 +38,7 @@ export function openFor(o: WorkspaceOptions): Workspace {
     return openWorkspace(o.workspace ?? DEFAULT_WORKSPACE, { maxPages: maxPages() });
   } catch (e) {
     if (isUnwritable(e)) throw new CliError(e.message, 3);
-    throw new CliError(`cannot open the workspace ${o.workspace ?? DEFAULT_WORKSPACE}: ${(e as Error).message}`, 1);
+    throw new CliError(opening(o.workspace ?? DEFAULT_WORKSPACE, e), 1);
   }
 }
 
@@ -50,8 +50,13 @@ export function openCreating(path: string): { path: string; workspace: Workspace
     return { path: full, workspace: openWorkspace(full) };
   } catch (e) {
     if (isUnwritable(e)) throw new CliError(e.message, 3);
-    throw new CliError(`cannot open the workspace ${path}: ${(e as Error).message}`, 1);
+    throw new CliError(opening(path, e), 1);
   }
+}
+
+/** Why a workspace did not open: the store's own errors already name it. */
+function opening(path: string, e: unknown): string {
+  return e instanceof WorkspaceError ? e.message : `cannot open the workspace ${path}: ${(e as Error).message}`;
 }
 
 /** Runs fn on the workspace, closes it, and turns the store's errors into CLI errors. */

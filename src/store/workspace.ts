@@ -189,6 +189,10 @@ export class Workspace {
       return new ReadOnlyError(this.path, `it cannot be opened for writing (${(e as Error).message})`);
     }
     if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new DiskFullError(this.path);
+    // makeDirs ran first: a folder still missing or a file where a folder should be cannot be created here
+    if (!this.readOnly && /^(ENOENT|ENOTDIR)$/.test(code)) {
+      return new ReadOnlyError(this.path, `its folder cannot be created (${(e as Error).message})`);
+    }
     return new SchemaError(`cannot open the workspace ${this.path}: ${(e as Error).message}`);
   }
 

@@ -59,3 +59,16 @@ describe('accede import into a full workspace', () => {
     expect(JSON.parse(after.out).documents).toHaveLength(1);
   });
 });
+
+describe('accede import into a workspace whose folder cannot be made', () => {
+  it('exits 3 naming the workspace once, with the reason', async () => {
+    // A file where the folder should be: the folder can never be created.
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const ws = path.join(file, 'sub', 'ws.sqlite');
+    const r = await cli('import', file, '--workspace', ws, '--who', 'tester');
+    expect(r.code).toBe(3);
+    expect(r.err).toContain(`the workspace ${ws} cannot be written`);
+    expect(r.err.split('the workspace').length).toBe(2);
+  });
+});
