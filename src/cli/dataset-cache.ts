@@ -4,10 +4,11 @@
 // renamed file, or another build, misses; a miss parses, checks and stores. Reading the cache needs
 // neither the YAML readers nor zod: the parser is imported only on a miss.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Dataset } from '../model/dataset.ts';
 import { type DataBytes, readDataBytes } from '../model/data-files.ts';
+import { makeDirs } from '../model/make-dirs.ts';
 
 export interface CacheOptions {
   /** Where cache files live (created on first write). */
@@ -34,7 +35,7 @@ export async function loadDatasetCached(dataDir: string, cache: CacheOptions): P
   const { parseDataset } = await import('../model/parse.ts');
   const dataset = parseDataset(files.map((f) => ({ path: f.path, text: f.bytes.toString('utf8') }))); // throws DataError on bad data: nothing is stored
   try {
-    mkdirSync(cache.dir, { recursive: true });
+    makeDirs(cache.dir);
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ key, dataset }));
     renameSync(tmp, file); // atomic: a concurrent reader sees the old file or the new one

@@ -3,22 +3,13 @@
 // growing its memory until the process is killed): `accede build --static /proc/x` and
 // `--workspace /proc/x/ws.sqlite` hung. Each missing folder is made on its own instead, so a refusal
 // is an error naming its reason.
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-
-const exists = (path: string): boolean => {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Makes `dir` and the folders above it that are missing; throws Node's error (ENOENT, EACCES, ENOTDIR…) when one cannot be made. */
 export function makeDirs(dir: string): void {
   const missing: string[] = [];
-  for (let d = resolve(dir); !exists(d); d = dirname(d)) {
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
     missing.push(d);
     if (dirname(d) === d) break;
   }
