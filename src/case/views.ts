@@ -210,21 +210,26 @@ export function stageVoters(session: Session, fixed: Assignment): StageVoters[] 
 
 // ---------------------------------------------------------------- evidence
 
-export interface EvidenceItem {
-  source: string;
+/** What a page shows of a cited document, whoever cites it. */
+export interface DocumentView {
   title: string;
   outlet?: string;
   author?: string;
   date?: string;
   url?: string;
   document?: string;
+  /** The date was inferred, not read on the source (`dateVerified: false`): pages say so. */
+  dateUnverified?: boolean;
+}
+
+/** One citation resolved: its document, the passage cited (quote and speaker), and what the citing file adds. */
+export interface EvidenceItem extends DocumentView {
+  source: string;
   quote?: string;
   speaker?: string;
   passage?: string;
   accessed?: string;
   note?: string;
-  /** The source's date was inferred, not read on it (`dateVerified: false`): pages say so. */
-  dateUnverified?: boolean;
 }
 
 /** What a reference points to, with its passage when it names one; a bare URL stays a link. */
@@ -256,15 +261,7 @@ export type EvidenceTarget = { kind: 'stance' | 'driver' | 'tie'; id: string };
  * A document an answer cites, written once however often it is cited (a case's answer cites one interview
  * for a dozen drivers, ties and stances): what every citation of it shares, and the passages cited.
  */
-export interface SourceView {
-  title: string;
-  outlet?: string;
-  author?: string;
-  date?: string;
-  url?: string;
-  document?: string;
-  /** The date was inferred, not read on the source (`dateVerified: false`): pages say so. */
-  dateUnverified?: boolean;
+export interface SourceView extends DocumentView {
   /** The passages cited, by id: the quote and who said it. */
   passages?: Record<string, { quote: string; speaker?: string }>;
 }
