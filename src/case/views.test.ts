@@ -10,31 +10,38 @@ import { caseDetails, caseStatic, evidenceFor, evidenceOf, resolveAll, stageVote
 
 const ix = index(loadDataset());
 
+/** Every bundled case on each of `days` that has an answer on it, with its session. */
+function* answered(days: string[]) {
+  for (const c of ix.data.cases) {
+    for (const day of days) {
+      let session;
+      try {
+        session = openSession(ix, c, day);
+      } catch {
+        continue; // no answer on the day (the organization or the candidate did not exist)
+      }
+      yield { c, day, session };
+    }
+  }
+}
+
 describe('the stances table', () => {
   it("describes every voter's own stance, for every bundled case on several days", () => {
     let voters = 0;
-    for (const c of ix.data.cases) {
-      for (const day of ['2009-06-01', '2019-03-04', '2024-06-01', '2026-06-01']) {
-        let session;
-        try {
-          session = openSession(ix, c, day);
-        } catch {
-          continue; // no answer on the day (the organization or the candidate did not exist)
-        }
-        const table = stanceTable(session.setup);
-        for (const s of stageVoters(session, {})) {
-          for (const v of s.voters ?? []) {
-            const own = session.setup.units.find((u) => u.state === v.state && u.stages.includes(s.stage))!.spec;
-            expect(v.stance, `${c.candidate}/${c.organization} ${day} ${v.state}`).toBe(own.id);
-            expect(table[v.stance], `${c.candidate}/${c.organization} ${day} ${v.state} ${v.stance}`).toEqual({
-              origin: own.origin,
-              ...(own.basis ? { basis: own.basis } : {}),
-              ...(own.note ? { note: own.note } : {}),
-              sources: stanceSources(own),
-              drivers: [...driversOf(own)],
-            });
-            voters++;
-          }
+    for (const { c, day, session } of answered(['2009-06-01', '2019-03-04', '2024-06-01', '2026-06-01'])) {
+      const table = stanceTable(session.setup);
+      for (const s of stageVoters(session, {})) {
+        for (const v of s.voters ?? []) {
+          const own = session.setup.units.find((u) => u.state === v.state && u.stages.includes(s.stage))!.spec;
+          expect(v.stance, `${c.candidate}/${c.organization} ${day} ${v.state}`).toBe(own.id);
+          expect(table[v.stance], `${c.candidate}/${c.organization} ${day} ${v.state} ${v.stance}`).toEqual({
+            origin: own.origin,
+            ...(own.basis ? { basis: own.basis } : {}),
+            ...(own.note ? { note: own.note } : {}),
+            sources: stanceSources(own),
+            drivers: [...driversOf(own)],
+          });
+          voters++;
         }
       }
     }
@@ -55,37 +62,29 @@ describe("the answer's positions", () => {
   it('give each voter at each stage exactly one position, its own, and list each once', () => {
     let voters = 0;
     let limited = 0;
-    for (const c of ix.data.cases) {
-      for (const day of ['2019-03-04', '2026-06-01']) {
-        let session;
-        try {
-          session = openSession(ix, c, day);
-        } catch {
-          continue;
+    for (const { c, day, session } of answered(['2019-03-04', '2026-06-01'])) {
+      const fixed = c.drivers.length ? { [c.drivers[0].id]: false } : {};
+      const d = caseDetails(daySnapshot(ix, day), c, fixed);
+      const dists = session.voters(fixed);
+      d.voters.forEach((s, i) => {
+        for (const [state, seats] of Object.entries(s.voters ?? {})) {
+          const where = `${c.candidate}/${c.organization} ${day} ${s.stage} ${state}`;
+          const mine = d.positions.filter((p) => p.state === state && (!p.stages || p.stages.includes(s.stage)));
+          expect(mine, where).toHaveLength(1);
+          const unit = dists[i].voters!.find((x) => x.state === state)!;
+          expect(seats, where).toBe(unit.seats);
+          expect(mine[0].dist, where).toEqual(unit.dist);
+          expect(mine[0].stance, where).toBe(unit.unit.spec.id);
+          // Stages are named only for a state with several positions; without, its one position is at every stage it sits at.
+          const several = session.setup.units.filter((u) => u.state === state).length > 1;
+          expect(mine[0].stages, where).toEqual(several ? unit.unit.stages : undefined);
+          if (several) limited++;
+          voters++;
         }
-        const fixed = c.drivers.length ? { [c.drivers[0].id]: false } : {};
-        const d = caseDetails(daySnapshot(ix, day), c, fixed);
-        const dists = session.voters(fixed);
-        d.voters.forEach((s, i) => {
-          for (const [state, seats] of Object.entries(s.voters ?? {})) {
-            const where = `${c.candidate}/${c.organization} ${day} ${s.stage} ${state}`;
-            const mine = d.positions.filter((p) => p.state === state && (!p.stages || p.stages.includes(s.stage)));
-            expect(mine, where).toHaveLength(1);
-            const unit = dists[i].voters!.find((x) => x.state === state)!;
-            expect(seats, where).toBe(unit.seats);
-            expect(mine[0].dist, where).toEqual(unit.dist);
-            expect(mine[0].stance, where).toBe(unit.unit.spec.id);
-            // Stages are named only for a state with several positions; without, its one position is at every stage it sits at.
-            const several = session.setup.units.filter((u) => u.state === state).length > 1;
-            expect(mine[0].stages, where).toEqual(several ? unit.unit.stages : undefined);
-            if (several) limited++;
-            voters++;
-          }
-        });
-        // Resolved per stage, they are what the pages show (stageVoters).
-        expect(d.voters.map((_, i) => votersAt(d, i))).toEqual(stageVoters(session, fixed));
-        expect(new Set(d.positions.map((p) => `${p.state}|${p.stages}`)).size).toBe(d.positions.length);
-      }
+      });
+      // Resolved per stage, they are what the pages show (stageVoters).
+      expect(d.voters.map((_, i) => votersAt(d, i))).toEqual(stageVoters(session, fixed));
+      expect(new Set(d.positions.map((p) => `${p.state}|${p.stages}`)).size).toBe(d.positions.length);
     }
     expect(voters).toBeGreaterThan(1000);
     expect(limited).toBeGreaterThan(0);
@@ -95,26 +94,18 @@ describe("the answer's positions", () => {
 describe("the answer's evaluation", () => {
   it("leaves out only what its voters and ties say: each voter's position, seats and origin as the engine counts them", () => {
     let voters = 0;
-    for (const c of ix.data.cases) {
-      for (const day of ['2019-03-04', '2026-06-01']) {
-        let session;
-        try {
-          session = openSession(ix, c, day);
-        } catch {
-          continue;
-        }
-        const fixed = c.drivers.length ? { [c.drivers[0].id]: true } : {};
-        const engine = evaluateSetup(session.setup, fixed);
-        const d = caseDetails(daySnapshot(ix, day), c, fixed);
-        const answer = d.evaluation.stages.map((s, i) => ({ ...s, voters: engine.stages[i].voters }));
-        expect({ ...d.evaluation, stages: answer, ties: engine.ties }).toEqual(engine);
-        engine.stages.forEach((s, i) => {
-          const view = (votersAt(d, i).voters ?? []).map((v) => ({ state: v.state, seats: v.seats, position: v.position, p: v.scenario[v.position], origin: d.stances[v.stance].origin }));
-          expect(view, `${c.candidate}/${c.organization} ${day} ${s.id}`).toEqual(s.voters);
-          voters += view.length;
-        });
-        expect(d.ties.map(({ evidence: _e, ...t }) => t)).toEqual(engine.ties.map(({ sources: _s, ...t }) => t));
-      }
+    for (const { c, day, session } of answered(['2019-03-04', '2026-06-01'])) {
+      const fixed = c.drivers.length ? { [c.drivers[0].id]: true } : {};
+      const engine = evaluateSetup(session.setup, fixed);
+      const d = caseDetails(daySnapshot(ix, day), c, fixed);
+      const answer = d.evaluation.stages.map((s, i) => ({ ...s, voters: engine.stages[i].voters }));
+      expect({ ...d.evaluation, stages: answer, ties: engine.ties }).toEqual(engine);
+      engine.stages.forEach((s, i) => {
+        const view = (votersAt(d, i).voters ?? []).map((v) => ({ state: v.state, seats: v.seats, position: v.position, p: v.scenario[v.position], origin: d.stances[v.stance].origin }));
+        expect(view, `${c.candidate}/${c.organization} ${day} ${s.id}`).toEqual(s.voters);
+        voters += view.length;
+      });
+      expect(d.ties.map(({ evidence: _e, ...t }) => t)).toEqual(engine.ties.map(({ sources: _s, ...t }) => t));
     }
     expect(voters).toBeGreaterThan(500);
   });
@@ -123,31 +114,23 @@ describe("the answer's evaluation", () => {
 describe('the evidence, citing each document once', () => {
   it('reads back every item exactly, for every bundled case on several days', () => {
     let items = 0;
-    for (const c of ix.data.cases) {
-      for (const day of ['2019-03-04', '2024-06-01', '2026-06-01']) {
-        let session;
-        try {
-          session = openSession(ix, c, day);
-        } catch {
-          continue;
-        }
-        const d = daySnapshot(ix, day);
-        const st = caseStatic(d, c, session.setup);
-        const same = (refs: Parameters<typeof resolveAll>[0], full: ReturnType<typeof evidenceOf>, what: string) => {
-          expect(resolveAll(refs, st.sources), `${c.candidate}/${c.organization} ${day} ${what}`).toEqual(full);
-          items += full.length;
-        };
-        // A state's evidence: the sources of every stance it holds (once each), with what the sources say of the state.
-        const refs = new Map<string, Map<string, SourceRefData>>();
-        for (const u of session.setup.units) for (const r of stanceSources(u.spec)) (refs.get(u.state) ?? refs.set(u.state, new Map()).get(u.state)!).set(JSON.stringify(r), r);
-        for (const [state, rs] of refs) same(st.stanceEvidence[state], evidenceFor(ix, c, { kind: 'stance', id: state }, [...rs.values()], day), `stance ${state}`);
-        for (const dr of session.setup.case.drivers) same(st.driverEvidence[dr.id], evidenceFor(ix, c, { kind: 'driver', id: dr.id }, dr.sources, day), `driver ${dr.id}`);
-        d.ties(c).forEach((t, i) => same(st.ties[i].evidence, evidenceFor(ix, c, { kind: 'tie', id: t.id }, t.sources, day), `tie ${t.id}`));
-        same(st.statusEvidence, evidenceOf(ix, c.status.sources, day), 'status');
-        // Every document cited is in the table, and nothing else.
-        const cited = new Set([...Object.values(st.stanceEvidence), ...Object.values(st.driverEvidence), ...st.ties.map((t) => t.evidence), st.statusEvidence].flat().map((r) => r.source));
-        expect(new Set(Object.keys(st.sources))).toEqual(cited);
-      }
+    for (const { c, day, session } of answered(['2019-03-04', '2024-06-01', '2026-06-01'])) {
+      const d = daySnapshot(ix, day);
+      const st = caseStatic(d, c, session.setup);
+      const same = (refs: Parameters<typeof resolveAll>[0], full: ReturnType<typeof evidenceOf>, what: string) => {
+        expect(resolveAll(refs, st.sources), `${c.candidate}/${c.organization} ${day} ${what}`).toEqual(full);
+        items += full.length;
+      };
+      // A state's evidence: the sources of every stance it holds (once each), with what the sources say of the state.
+      const refs = new Map<string, Map<string, SourceRefData>>();
+      for (const u of session.setup.units) for (const r of stanceSources(u.spec)) (refs.get(u.state) ?? refs.set(u.state, new Map()).get(u.state)!).set(JSON.stringify(r), r);
+      for (const [state, rs] of refs) same(st.stanceEvidence[state], evidenceFor(ix, c, { kind: 'stance', id: state }, [...rs.values()], day), `stance ${state}`);
+      for (const dr of session.setup.case.drivers) same(st.driverEvidence[dr.id], evidenceFor(ix, c, { kind: 'driver', id: dr.id }, dr.sources, day), `driver ${dr.id}`);
+      d.ties(c).forEach((t, i) => same(st.ties[i].evidence, evidenceFor(ix, c, { kind: 'tie', id: t.id }, t.sources, day), `tie ${t.id}`));
+      same(st.statusEvidence, evidenceOf(ix, c.status.sources, day), 'status');
+      // Every document cited is in the table, and nothing else.
+      const cited = new Set([...Object.values(st.stanceEvidence), ...Object.values(st.driverEvidence), ...st.ties.map((t) => t.evidence), st.statusEvidence].flat().map((r) => r.source));
+      expect(new Set(Object.keys(st.sources))).toEqual(cited);
     }
     expect(items).toBeGreaterThan(500);
   });
